@@ -1,0 +1,41 @@
+#pragma once
+// Several networks racing on the same data, from the same initial weights, in the same batch
+// order, differing only in their activation (and optionally their initialiser). Each member is a
+// full Network built from the shared config with its own overrides, so "same weights, same
+// batches" follows from sharing the seed: the weights are drawn from Pcg32(seed, init) in the same
+// order whatever the activation, and the batches from Pcg32(seed, batches). One member may diverge
+// and stop; the others go on.
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "network.hpp"
+
+namespace actlab {
+
+struct ArenaMember {
+  ActivationId activation = ActivationId::relu;
+  std::optional<InitScheme> init;  // default: the shared config's
+};
+
+inline constexpr size_t kMaxArenaMembers = 8;
+
+class Arena {
+ public:
+  // 1 to kMaxArenaMembers members. Per-layer overrides in the shared config are ignored: each
+  // member uses its own activation on every hidden layer.
+  Arena(const LabConfig& shared, const std::vector<ArenaMember>& members);
+  Arena(const LabConfig& shared, const std::vector<ArenaMember>& members, std::shared_ptr<const Dataset> data);
+
+  // Steps every member that has not diverged; returns each member's losses.
+  std::vector<std::vector<float>> train(int steps);
+  size_t size() const { return networks_.size(); }
+  Network& member(size_t i);
+  const Dataset& data() const { return *data_; }
+
+ private:
+  std::shared_ptr<const Dataset> data_;
+  std::vector<std::unique_ptr<Network>> networks_;
+};
+
+}  // namespace actlab

@@ -1,0 +1,107 @@
+#pragma once
+// Every setting of a lab run, and one table of fields that describes them: name, type, range,
+// choices, default and help. Validation, error messages, the CLI flags, the JS config objects
+// and the page's URL state are all driven by this one table (config_fields()), so a new
+// setting is one struct member plus one row.
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "activations.hpp"
+#include "dataset.hpp"
+
+namespace actlab {
+
+enum class InitScheme : uint8_t {
+  playground,     // U(-0.5, 0.5), bias 0.1: TensorFlow Playground's choice
+  normal,         // N(0, 1): the "too large" init of the deeplearning.ai notes
+  xavier,         // Glorot & Bengio (2010) uniform: U(-a, a), a = sqrt(6 / (fan_in + fan_out))
+  xavier_normal,  // N(0, 2 / (fan_in + fan_out))
+  he,             // He et al. (2015) normal: N(0, 2 / fan_in)
+  he_uniform,     // U(-a, a), a = sqrt(6 / fan_in)
+  lecun,          // LeCun normal: N(0, 1 / fan_in), SELU's companion
+  count
+};
+
+enum class OptimizerKind : uint8_t { sgd, momentum, adam, count };
+
+// Derived input features, as TensorFlow Playground offers them.
+enum class Feature : uint8_t { x, y, x_squared, y_squared, x_times_y, sin_x, sin_y, count };
+
+struct LabConfig {
+  // Randomness: one seed fixes the data, the initial weights, the batch order and RReLU's slopes.
+  uint32_t seed = 1;
+  // Data.
+  DatasetKind dataset = DatasetKind::spiral;
+  int points = 500;
+  float noise = 0.1f;
+  float test_fraction = 0.3f;
+  int classes = 2;
+  // Model.
+  std::vector<Feature> features = {Feature::x, Feature::y};
+  std::vector<int> hidden = {8, 8, 8};
+  ActivationId activation = ActivationId::relu;
+  std::vector<ActivationId> layer_activations;  // empty, or one per hidden layer (overrides)
+  InitScheme init = InitScheme::xavier;
+  // Training.
+  // Adam by default: it learns the spiral in a few thousand steps where SGD needs ~10,000. It also
+  // rescales each weight's step, which masks vanishing gradients: the lab's presets for that claim use SGD.
+  OptimizerKind optimizer = OptimizerKind::adam;
+  float learning_rate = 0.01f;
+  float momentum = 0.9f;
+  bool nesterov = false;
+  float beta1 = 0.9f, beta2 = 0.999f, epsilon = 1e-8f;
+  float l1 = 0.0f, l2 = 0.0f;
+  int batch_size = 10;
+  float clip_norm = 0.0f;  // 0: off
+
+  DataSpec data_spec() const;
+  ActivationId layer_activation(size_t hidden_layer) const {
+    return layer_activations.empty() ? activation : layer_activations[hidden_layer];
+  }
+};
+
+inline constexpr int kMaxHiddenLayers = 10;
+inline constexpr int kMaxWidth = 64;
+inline constexpr int kMaxBatch = 1024;
+
+// ---- The field table ----
+enum class FieldType : uint8_t { integer, number, boolean, choice, integer_list, choice_list };
+
+// A value as it crosses a boundary (CLI text, JS object, JSON): numbers as double.
+using FieldValue = std::variant<double, bool, std::string, std::vector<double>, std::vector<std::string>>;
+
+struct FieldSpec {
+  const char* name;
+  FieldType type;
+  double min, max;                    // value range (numbers) or element range (integer lists)
+  int min_items, max_items;           // list length range
+  std::vector<std::string> choices;   // for choice and choice_list
+  const char* help;
+  void (*set)(LabConfig&, const FieldValue&);  // called after validation
+  FieldValue (*get)(const LabConfig&);
+};
+
+std::span<const FieldSpec> config_fields();
+const FieldSpec* find_field(std::string_view name);
+
+// Validates and sets one field; throws std::invalid_argument naming the field, the value and the
+// allowed range, e.g. "hidden[2]: 100 is out of range [1, 64]".
+void set_field(LabConfig& config, std::string_view name, const FieldValue& value);
+// Parses command-line text ("0.03", "16,16", "relu", "true") for the field's type, then set_field.
+void set_field_from_text(LabConfig& config, std::string_view name, std::string_view text);
+// Cross-field checks (layer_activations length, classes for the dataset, batch and data sizes).
+void validate(const LabConfig& config);
+
+std::string_view init_name(InitScheme scheme);
+std::string_view optimizer_name(OptimizerKind kind);
+std::string_view feature_name(Feature feature);
+InitScheme parse_init(std::string_view name, std::string_view field = "init");
+
+// Formats a double for messages and JSON: shortest text that reads back the same; nan/inf named.
+std::string format_number(double value);
+
+}  // namespace actlab

@@ -1,0 +1,118 @@
+#include "diagnostics.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace actlab {
+namespace {
+
+constexpr size_t kChunk = 2048;
+
+int bin_of(float v, float lo, float hi, int bins) {
+  const int b = static_cast<int>(std::floor((v - lo) / (hi - lo) * float(bins)));
+  return std::clamp(b, 0, bins - 1);
+}
+
+// Per hidden layer, what accumulates over chunks of training points.
+struct HiddenTally {
+  std::vector<uint8_t> alive;  // unit produced a non-zero output for some point
+  uint64_t zeros = 0, saturated = 0, values = 0;
+  double preact_grad_sq = 0, activation_sum = 0;
+  std::vector<uint32_t> histogram = std::vector<uint32_t>(kActBins, 0);
+};
+
+void tally_hidden(const Mlp& mlp, size_t l, size_t n, HiddenTally& t) {
+  const LayerLayout& layer = mlp.layers()[l];
+  const ActivationSpec& act = activation_spec(layer.activation);
+  const float* z = mlp.pre_activation(l);
+  const float* a = mlp.output(l);
+  for (int j = 0; j < layer.out; ++j) {
+    const float p = mlp.slope(l, j);
+    for (size_t i = 0; i < n; ++i) {
+      const size_t k = size_t(j) * n + i;
+      const bool zero = a[k] == 0.0f;
+      t.zeros += zero;
+      t.alive[j] |= !zero;
+      const bool in_flat_tail = z[k] < 0.0f ? act.props.saturates_low : act.props.saturates_high;
+      t.saturated += !zero && in_flat_tail && std::fabs(act.df(z[k], a[k], p)) < kSaturationThreshold;
+      t.activation_sum += a[k];
+      ++t.histogram[bin_of(a[k], kActMin, kActMax, kActBins)];
+    }
+  }
+  t.values += size_t(layer.out) * n;
+}
+
+double sum_squares(const float* v, size_t n) {
+  double s = 0.0;
+  for (size_t i = 0; i < n; ++i) s += double(v[i]) * v[i];
+  return s;
+}
+
+}  // namespace
+
+Diagnostics diagnose(Network& network) {
+  Mlp& mlp = network.model();
+  const Points& train = network.data().train;
+  const size_t total = train.size(), rows = network.config().features.size();
+  const auto layers = mlp.layers();
+  std::vector<HiddenTally> tallies(layers.size());
+  std::vector<double> preact_sq(layers.size(), 0.0);
+  for (size_t l = 0; l + 1 < layers.size(); ++l) tallies[l].alive.assign(layers[l].out, 0);
+
+  mlp.zero_grads();
+  std::vector<float> chunk;
+  const auto& features = network.train_features();
+  for (size_t begin = 0; begin < total; begin += kChunk) {
+    const size_t n = std::min(kChunk, total - begin);
+    chunk.resize(rows * n);
+    for (size_t r = 0; r < rows; ++r) std::copy_n(features.data() + r * total + begin, n, chunk.data() + r * n);
+    mlp.forward(chunk.data(), n, PassMode::evaluate, nullptr);
+    mlp.backward(train.label.data() + begin, 1.0f / float(total));
+    for (size_t l = 0; l < layers.size(); ++l) {
+      preact_sq[l] += sum_squares(mlp.pre_activation_grad(l), size_t(layers[l].out) * n);
+      if (!layers[l].is_output) tally_hidden(mlp, l, n, tallies[l]);
+    }
+  }
+
+  Diagnostics d;
+  d.step = network.steps();
+  d.diverged = network.diverged();
+  for (size_t l = 0; l < layers.size(); ++l) {
+    const LayerLayout& layer = layers[l];
+    const size_t weights = size_t(layer.in) * layer.out;
+    const float* gw = mlp.grads().data() + layer.weight_offset;
+    LayerDiagnostics out;
+    out.units = layer.out;
+    out.activation = layer.is_output ? "softmax" : activation_spec(layer.activation).name;
+    out.weight_norm = std::sqrt(sum_squares(mlp.params().data() + layer.weight_offset, weights));
+    out.weight_grad_norm = std::sqrt(sum_squares(gw, weights));
+    out.bias_grad_norm = std::sqrt(sum_squares(mlp.grads().data() + layer.bias_offset, size_t(layer.out)));
+    out.preact_grad_norm = std::sqrt(preact_sq[l]);
+    out.grad_histogram.assign(kGradBins, 0);
+    for (size_t i = 0; i < weights; ++i) {
+      if (gw[i] == 0.0f) {
+        ++out.grad_zeros;
+        continue;
+      }
+      ++out.grad_histogram[bin_of(std::log10(std::fabs(gw[i])), kGradLogMin, kGradLogMax, kGradBins)];
+    }
+    if (!layer.is_output) {
+      const HiddenTally& t = tallies[l];
+      const double values = std::max<double>(1.0, double(t.values));
+      out.activation_histogram = t.histogram;
+      out.zero_fraction = double(t.zeros) / values;
+      out.saturated_fraction = double(t.saturated) / values;
+      out.mean_activation = t.activation_sum / values;
+      out.dead_units = int(std::count(t.alive.begin(), t.alive.end(), uint8_t{0}));
+      out.dead_fraction = double(out.dead_units) / double(layer.out);
+    }
+    d.layers.push_back(std::move(out));
+  }
+  mlp.zero_grads();
+  const double last = d.layers.back().weight_grad_norm;
+  d.first_last_grad_ratio = last > 0 ? d.layers.front().weight_grad_norm / last : 0.0;
+  d.metrics = network.evaluate();
+  return d;
+}
+
+}  // namespace actlab

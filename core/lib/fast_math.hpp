@@ -1,0 +1,191 @@
+#pragma once
+// Vectorisable float kernels for the hot loops: exp, log, log1p, tanh, sigmoid, erf, sin.
+//
+// Why our own: libm calls never vectorise, musl's (wasm) are slow, and glibc's and musl's
+// results differ in the last bits, which would break native/wasm bit parity. These use only
+// IEEE basic operations (+ - * / , compares, bit casts, integer ops) in a fixed order, so with
+// -ffp-contract=off and no fast-math they give the same bits natively and in WebAssembly
+// (NaN results excepted: wasm leaves a NaN's sign and payload unspecified, so only "is NaN" is
+// portable). Every function is branch-free (mask selects only, see detail::select) and inline, so loops over arrays
+// auto-vectorise (GCC -O3, clang -O3 -msimd128). No float-to-int conversion is used anywhere:
+// rounding is the 1.5*2^23 magic-constant add/subtract, whose low mantissa bits are the integer,
+// so NaN or huge inputs can never trap (wasm's i32.trunc_f32_s traps on NaN).
+//
+// Coefficients: fitted for this file (not copied) as minimax polynomials by Lawson's iteratively
+// reweighted least squares in numpy, on the interval and with the error weight named at each
+// kernel, then rounded to float one coefficient at a time (lowest order first), refitting the
+// rest after each rounding. Cody-Waite constants are ln2 and pi/2 split into short heads (whose
+// products with the integer are exact) plus a float tail.
+//
+// Maximum errors, measured against double-precision libm over every float in the stated range
+// (an exhaustive sweep of all 2^32 inputs), rounded up a little; the dense-grid tests in
+// tests/native/test_fast_math.cpp assert exactly these bounds.
+#include <cstdint>
+#include <limits>
+
+namespace actlab::fm {
+
+// Documented error bounds; tests/native/test_fast_math.cpp checks each one.
+inline constexpr float kMaxRelErrExp = 1.5e-7f;      // relative, over [-87.33, 88.72] (normal results)
+inline constexpr float kMaxAbsErrTanh = 2.0e-7f;     // absolute, over all finite x
+inline constexpr float kMaxAbsErrSigmoid = 1.0e-7f;  // absolute, over all finite x
+inline constexpr float kMaxAbsErrErf = 2.0e-7f;      // absolute, over all finite x
+inline constexpr float kMaxRelErrLog1p = 2.5e-7f;    // relative, over (-1, +inf)
+inline constexpr float kMaxRelErrLog = 2.0e-7f;      // relative, over all positive finite x (denormals too)
+inline constexpr float kMaxAbsErrSin = 2.0e-7f;      // absolute, over [-1e4, 1e4]
+
+namespace detail {
+
+// std::bit_cast is missing from Emscripten 3.1.6's libc++; the builtin is in GCC >= 11 and clang.
+inline uint32_t bits(float x) { return __builtin_bit_cast(uint32_t, x); }
+inline float from_bits(uint32_t u) { return __builtin_bit_cast(float, u); }
+
+inline constexpr float kRound = 12582912.0f;  // 1.5 * 2^23: x + kRound - kRound rounds x to an integer
+inline constexpr uint32_t kRoundBits = 0x4B400000u;
+inline constexpr uint32_t kSignBit = 0x80000000u;
+inline constexpr float kInf = std::numeric_limits<float>::infinity();
+inline constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+
+// ln 2 = kLn2Hi + kLn2Lo; kLn2Hi = 355/512 has 9 significant bits, so n * kLn2Hi is exact for |n| < 2^15.
+inline constexpr float kLn2Hi = 0.693359375f;
+inline constexpr float kLn2Lo = -2.12194440e-4f;
+
+// Branch-free select, c ? a : b, through an all-ones/all-zeros mask. GCC 12 under its default
+// -ftrapping-math will not if-convert a ?: on floats (not even a clamp to a constant), which keeps
+// the loop scalar; the mask form is straight-line code that GCC and clang both vectorise.
+inline float select(bool c, float a, float b) {
+  const uint32_t m = 0u - static_cast<uint32_t>(c);
+  return from_bits((bits(a) & m) | (bits(b) & ~m));
+}
+
+// 2^n for n in [-126, 127], built directly in the exponent field (unsigned: no overflow UB on garbage n).
+inline float pow2i(uint32_t n) { return from_bits((n + 127u) << 23); }
+
+// e^x = 2^n * e^r with n = round(x / ln 2) and |r| <= ln2/2 (+ rounding slack). Returns e^r and n.
+// Needs |x / ln2| < 2^22; callers bound x. e^r = 1 + r + r^2 q(r), q of degree 4, fitted for
+// relative error on r in [-0.35, 0.35] (fit error 3.4e-9; the total is float rounding).
+inline float exp_reduced(float x, uint32_t& n) {
+  const float t = x * 1.44269502f + kRound;  // log2(e)
+  n = bits(t) - kRoundBits;                  // two's complement integer n, mod 2^32
+  const float fn = t - kRound;
+  const float r = (x - fn * kLn2Hi) - fn * kLn2Lo;
+  const float q = 0.49999994f + r * (0.16666517f + r * (0.04166828f + r * (0.008369253f + r * 0.0013820927f)));
+  return 1.0f + (r + (r * r) * q);
+}
+
+}  // namespace detail
+
+// exp: argument clamped to [-104, 89] (selects keep NaN), reduced as above, then scaled by 2^n
+// in two exact halves 2^(n>>1) * 2^(n - (n>>1)), so the one final rounding gives gradual
+// underflow (denormals) and overflow to +inf without special cases: x > 88.72 gives +inf,
+// x < -103.98 gives 0, -inf gives 0, NaN gives NaN.
+inline float exp(float x) {
+  x = detail::select(x > 89.0f, 89.0f, x);
+  x = detail::select(x < -104.0f, -104.0f, x);
+  uint32_t n;
+  const float p = detail::exp_reduced(x, n);
+  const uint32_t n1 = static_cast<uint32_t>(static_cast<int32_t>(n) >> 1);
+  return p * detail::pow2i(n1) * detail::pow2i(n - n1);
+}
+
+// log: denormals are first scaled by 2^23. x = 2^e * m with m in [sqrt(1/2), sqrt(2)) from the
+// bits (subtracting the bits of sqrt(1/2) makes the exponent field e directly). With f = m - 1
+// (exact) and s = f / (2 + f), log m = 2 atanh s = 2s + s z L(z), z = s^2, |s| <= 0.1716;
+// L of degree 2 fitted for relative error of log m (fit error 8e-10).
+// Result e*ln2_hi + (log m + e*ln2_lo). log(+-0) = -inf, log(x < 0) = NaN, log(+inf) = +inf.
+inline float log(float x) {
+  const bool denormal = x < 1.17549435e-38f;  // also true for 0 and negatives, fixed up below
+  const float xs = detail::select(denormal, x * 8388608.0f, x);
+  const uint32_t ix = detail::bits(xs) - 0x3F3504F3u;  // bits of sqrt(1/2)
+  const int32_t e = (static_cast<int32_t>(ix) >> 23) - static_cast<int32_t>((0u - static_cast<uint32_t>(denormal)) & 23u);
+  const float m = detail::from_bits((ix & 0x007FFFFFu) + 0x3F3504F3u);
+  const float f = m - 1.0f;
+  const float s = f / (2.0f + f);
+  const float z = s * s;
+  const float lm = (s + s) + s * (z * (0.66666776f + z * (0.39977586f + z * 0.29870695f)));
+  const float fe = static_cast<float>(e);
+  float y = fe * detail::kLn2Hi + (lm + fe * detail::kLn2Lo);
+  y = detail::select(x == 0.0f, -detail::kInf, y);
+  y = detail::select(x == detail::kInf, detail::kInf, y);
+  return detail::select(x >= 0.0f, y, detail::kNaN);  // negatives and NaN
+}
+
+// log1p: u = 1 + x rounded; its rounding error d = (1 + x) - u is exact by Fast2Sum (operands
+// ordered by magnitude), and log(1 + x) = log(u) + log(1 + d/u) ~ log(u) + d/u. For tiny x,
+// u = 1, log(u) = 0 and the result is x itself: relative accuracy down to denormals.
+// log1p(-1) = -inf, log1p(x < -1) = NaN, log1p(+inf) = +inf, log1p(-0) = -0.
+inline float log1p(float x) {
+  const float u = 1.0f + x;
+  const float d = detail::select(x > 1.0f, 1.0f - (u - x), x - (u - 1.0f));
+  float y = fm::log(u) + d / u;
+  y = detail::select(u == 0.0f, -detail::kInf, y);
+  y = detail::select(x == detail::kInf, detail::kInf, y);
+  return detail::select(x == 0.0f, x, y);
+}
+
+// tanh, on a = |x| with the sign put back by bits (odd; tanh(-0) = -0):
+//  a < 0.625: a + a^3 P(a^2), P of degree 4 fitted for relative error on [0, 0.625] (4.5e-9),
+//             so small x keep full relative accuracy;
+//  otherwise: 1 - 2 / (e^(2a) + 1), a clamped to 10 (where the result rounds to exactly 1), so
+//             huge |x| and +-inf give exactly +-1, never NaN. NaN gives NaN.
+inline float tanh(float x) {
+  const uint32_t sign = detail::bits(x) & detail::kSignBit;
+  const float a = detail::from_bits(detail::bits(x) ^ sign);
+  const float z = a * a;
+  const float small = a + (a * z) * (-0.3333328f + z * (0.13331406f + z * (-0.053736515f + z * (0.020628167f + z * -0.0056922967f))));
+  const float ac = detail::select(a > 10.0f, 10.0f, a);
+  uint32_t n;
+  const float e2a = detail::exp_reduced(ac + ac, n) * detail::pow2i(n);  // n in [0, 29]
+  const float big = 1.0f - 2.0f / (e2a + 1.0f);
+  const float y = detail::select(a < 0.625f, small, big);
+  return detail::from_bits(detail::bits(y) | sign);
+}
+
+// sigmoid = 1 / (1 + e^-x) with the exp above. Saturates by rounding: exactly 1 for x > ~16.6
+// and +inf, exactly 0 for x < -88.72 (e^-x overflows; the true value is below 3e-39) and -inf.
+// Never NaN for non-NaN x.
+inline float sigmoid(float x) { return 1.0f / (1.0f + fm::exp(-x)); }
+
+// erf, on a = |x| with the sign put back by bits (odd; erf(-0) = -0):
+//  a < 0.875: a P(a^2), P of degree 5 fitted for relative error on [0, 0.875] (5.4e-8);
+//  otherwise: 1 - e^(-a^2) R(t), t = 1 / (1 + a/2), R(t) = t (r0 + ... + r4 t^4) fitted to
+//             erfc(a) e^(a^2) on [0.875, 4] weighted by e^(-a^2), i.e. for absolute error of erf
+//             (2.2e-9; the form is that of Abramowitz-Stegun 7.1.26, the fit is ours).
+//             a is clamped to 4, where the result rounds to exactly 1. NaN gives NaN.
+inline float erf(float x) {
+  const uint32_t sign = detail::bits(x) & detail::kSignBit;
+  const float a = detail::from_bits(detail::bits(x) ^ sign);
+  const float z = a * a;
+  const float small = a * (1.1283791f + z * (-0.37612215f + z * (0.11278919f + z * (-0.026661295f + z * (0.0048368378f + z * -0.00051781646f)))));
+  const float ac = detail::select(a > 4.0f, 4.0f, a);
+  const float t = 1.0f / (1.0f + 0.5f * ac);
+  const float rt = t * (0.275061f + t * (0.34522593f + t * (0.02179427f + t * (0.56482184f + t * -0.20694098f))));
+  uint32_t n;
+  const float ez = detail::exp_reduced(-(ac * ac), n) * detail::pow2i(n);  // n in [-23, 0]
+  const float big = 1.0f - ez * rt;
+  const float y = detail::select(a < 0.875f, small, big);
+  return detail::from_bits(detail::bits(y) | sign);
+}
+
+// sin: n = round(x * 2/pi) (magic constant), r = x - n pi/2 by three-part Cody-Waite
+// (pi/2 = P1 + P2 + P3, P1 and P2 with 11 significant bits, so n*P1 and n*P2 are exact for
+// |n| < 2^13, i.e. |x| < 12867), |r| <= pi/4 + slack. sin r = r + r^3 S(r^2) and
+// cos r = 1 - r^2/2 + r^4 C(r^2), S and C of degree 2 fitted for absolute error on
+// [-0.787, 0.787] (1.9e-9, 1.1e-10). The quadrant n mod 4 selects sin/cos and the sign.
+// Accuracy degrades slowly beyond |x| = 12867; beyond |x| ~ 6.6e6 the quadrant is meaningless
+// (r is clamped, so the result stays in [-1, 1]). sin(+-inf) = NaN, sin(NaN) = NaN, sin(-0) = -0.
+inline float sin(float x) {
+  const float t = x * 0.63661975f + detail::kRound;  // 2/pi
+  const uint32_t q = detail::bits(t) - detail::kRoundBits;
+  const float fn = t - detail::kRound;
+  float r = ((x - fn * 1.5703125f) - fn * 4.8375130e-4f) - fn * 7.54978995e-8f;
+  r = detail::select(r > 0.787f, 0.787f, r);
+  r = detail::select(r < -0.787f, -0.787f, r);
+  const float z = r * r;
+  const float s = r + (r * z) * (-0.16666651f + z * (0.008331981f + z * -0.00019495566f));
+  const float c = (1.0f - 0.5f * z) + (z * z) * (0.041666646f + z * (-0.0013887301f + z * 2.443067e-05f));
+  const float y = detail::from_bits(detail::bits(detail::select((q & 1u) != 0u, c, s)) ^ ((q & 2u) << 30));
+  return detail::select(x == 0.0f, x, y);  // -0 + (-0 * 0) * (negative) would be +0
+}
+
+}  // namespace actlab::fm

@@ -1,0 +1,244 @@
+#include "mlp.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+#include "fast_math.hpp"
+#include "initialisers.hpp"
+
+namespace actlab {
+namespace {
+
+void check_range(const std::string& field, int value, int lo, int hi) {
+  if (value < lo || value > hi)
+    throw std::invalid_argument(field + ": " + std::to_string(value) + " is out of range [" + std::to_string(lo) +
+                                ", " + std::to_string(hi) + "]");
+}
+
+// Sum of a[i] * b[i] in a fixed order, so native and wasm agree to the bit.
+float dot(const float* a, const float* b, size_t n) {
+  float sum = 0.0f;
+  for (size_t i = 0; i < n; ++i) sum += a[i] * b[i];
+  return sum;
+}
+
+}  // namespace
+
+Mlp::Mlp(int inputs, std::span<const int> hidden, std::span<const ActivationId> activations, int classes)
+    : inputs_(inputs), classes_(classes) {
+  check_range("features", inputs, 1, static_cast<int>(Feature::count));
+  check_range("hidden layers", static_cast<int>(hidden.size()), 0, kMaxHiddenLayers);
+  check_range("classes", classes, 2, 8);
+  if (activations.size() != hidden.size())
+    throw std::invalid_argument("layer_activations: " + std::to_string(activations.size()) + " items, expected " +
+                                std::to_string(hidden.size()));
+  size_t offset = 0;
+  int fan_in = inputs;
+  for (size_t l = 0; l <= hidden.size(); ++l) {
+    const bool is_output = l == hidden.size();
+    LayerLayout layer;
+    layer.in = fan_in;
+    layer.out = is_output ? classes : hidden[l];
+    if (!is_output) {
+      check_range("hidden[" + std::to_string(l) + "]", layer.out, 1, kMaxWidth);
+      activation_spec(activations[l]);  // validates the id
+      layer.activation = activations[l];
+    }
+    layer.is_output = is_output;
+    layer.weight_offset = offset;
+    offset += static_cast<size_t>(layer.in) * layer.out;
+    layer.bias_offset = offset;
+    offset += layer.out;
+    layers_.push_back(layer);
+    fan_in = layer.out;
+  }
+  for (auto& layer : layers_) {
+    if (!layer.is_output && activation_spec(layer.activation).param_kind == ParamKind::learnable) {
+      layer.slope_offset = offset;
+      offset += layer.out;
+    }
+  }
+  params_.assign(offset, 0.0f);
+  grads_.assign(offset, 0.0f);
+  penalty_mask_.assign(offset, 0.0f);
+  for (const auto& layer : layers_)
+    std::fill_n(penalty_mask_.begin() + layer.weight_offset, size_t(layer.in) * layer.out, 1.0f);
+  z_.resize(layers_.size());
+  a_.resize(layers_.size());
+  dz_.resize(layers_.size());
+  random_slopes_.resize(layers_.size());
+}
+
+void Mlp::initialise(InitScheme scheme, Pcg32& rng) {
+  for (const auto& layer : layers_) {
+    initialise_layer(scheme, layer.in, layer.out, rng, params_.data() + layer.weight_offset,
+                     params_.data() + layer.bias_offset);
+    if (layer.slope_offset != kNoOffset)
+      std::fill_n(params_.begin() + layer.slope_offset, layer.out, activation_spec(layer.activation).param_default);
+  }
+}
+
+void Mlp::reserve(size_t n) {
+  if (n <= capacity_) return;
+  for (size_t l = 0; l < layers_.size(); ++l) {
+    const size_t size = static_cast<size_t>(layers_[l].out) * n;
+    z_[l].resize(size);
+    a_[l].resize(size);
+    dz_[l].resize(size);
+    if (!layers_[l].is_output && activation_spec(layers_[l].activation).param_kind == ParamKind::randomised)
+      random_slopes_[l].resize(size);
+  }
+  da_.resize(static_cast<size_t>(kMaxWidth) * n);
+  log_sum_exp_.resize(n);
+  capacity_ = n;
+}
+
+float Mlp::slope(size_t layer, int unit) const {
+  const LayerLayout& l = layers_.at(layer);
+  if (l.slope_offset != kNoOffset) return params_[l.slope_offset + unit];
+  return l.is_output ? 0.0f : activation_spec(l.activation).param_default;
+}
+
+// z[j][i] = b[j] + sum_k W[j][k] in[k][i], summed in k order for every point i.
+void Mlp::linear(const LayerLayout& layer, const float* in, float* z) const {
+  const float* w = params_.data() + layer.weight_offset;
+  const float* b = params_.data() + layer.bias_offset;
+  const size_t n = n_;
+  for (int j = 0; j < layer.out; ++j) {
+    float* zj = z + j * n;
+    std::fill_n(zj, n, b[j]);
+    for (int k = 0; k < layer.in; ++k) {
+      const float wjk = w[j * layer.in + k];
+      const float* ink = in + k * n;
+      for (size_t i = 0; i < n; ++i) zj[i] += wjk * ink[i];
+    }
+  }
+}
+
+void Mlp::forward(const float* inputs, size_t n, PassMode mode, Pcg32* rrelu_rng) {
+  reserve(n);
+  n_ = n;
+  inputs_ptr_ = inputs;
+  const float* in = inputs;
+  for (size_t l = 0; l < layers_.size(); ++l) {
+    const LayerLayout& layer = layers_[l];
+    float* z = z_[l].data();
+    linear(layer, in, z);
+    if (layer.is_output) {
+      softmax(l);
+      break;
+    }
+    const ActivationSpec& act = activation_spec(layer.activation);
+    float* a = a_[l].data();
+    const size_t size = static_cast<size_t>(layer.out) * n;
+    if (act.param_kind == ParamKind::randomised && mode == PassMode::train) {
+      if (rrelu_rng == nullptr) throw std::logic_error("RReLU training pass needs a generator");
+      float* slopes = random_slopes_[l].data();
+      for (size_t i = 0; i < size; ++i) slopes[i] = rrelu_rng->uniform(act.param_lo, act.param_hi);
+      act.forward(z, a, size, 0.0f, slopes);
+    } else if (layer.slope_offset != kNoOffset) {
+      for (int j = 0; j < layer.out; ++j) act.forward(z + j * n, a + j * n, n, params_[layer.slope_offset + j], nullptr);
+    } else {
+      act.forward(z, a, size, act.param_default, nullptr);
+    }
+    in = a;
+  }
+  last_mode_ = mode;
+}
+
+// Numerically stable softmax: shift by the per-point maximum; remember log-sum-exp for the loss.
+void Mlp::softmax(size_t l) {
+  const size_t n = n_;
+  const int k = classes_;
+  const float* z = z_[l].data();
+  float* p = a_[l].data();
+  float* lse = log_sum_exp_.data();
+  for (size_t i = 0; i < n; ++i) lse[i] = z[i];
+  for (int c = 1; c < k; ++c)
+    for (size_t i = 0; i < n; ++i) lse[i] = std::max(lse[i], z[c * n + i]);  // the max, for now
+  float* sum = dz_[l].data();  // scratch: dz of the output layer is written only in backward
+  std::fill_n(sum, n, 0.0f);
+  for (int c = 0; c < k; ++c)
+    for (size_t i = 0; i < n; ++i) {
+      p[c * n + i] = fm::exp(z[c * n + i] - lse[i]);
+      sum[i] += p[c * n + i];
+    }
+  for (int c = 0; c < k; ++c)
+    for (size_t i = 0; i < n; ++i) p[c * n + i] /= sum[i];
+  for (size_t i = 0; i < n; ++i) lse[i] += fm::log(sum[i]);
+}
+
+double Mlp::loss_sum(const int32_t* labels) const {
+  const float* z = z_.back().data();
+  double total = 0.0;
+  for (size_t i = 0; i < n_; ++i) total += static_cast<double>(log_sum_exp_[i] - z[labels[i] * n_ + i]);
+  return total;
+}
+
+void Mlp::zero_grads() { std::fill(grads_.begin(), grads_.end(), 0.0f); }
+
+double Mlp::backward(const int32_t* labels, float scale) {
+  const size_t n = n_;
+  const size_t top = layers_.size() - 1;
+  // Softmax with cross-entropy: dL/dz = p - onehot(label).
+  {
+    const float* p = a_[top].data();
+    float* dz = dz_[top].data();
+    for (int c = 0; c < classes_; ++c)
+      for (size_t i = 0; i < n; ++i)
+        dz[c * n + i] = (p[c * n + i] - (labels[i] == c ? 1.0f : 0.0f)) * scale;
+  }
+  for (size_t l = top + 1; l-- > 0;) {
+    const LayerLayout& layer = layers_[l];
+    const float* in = l == 0 ? inputs_ptr_ : a_[l - 1].data();
+    const float* dz = dz_[l].data();
+    float* gw = grads_.data() + layer.weight_offset;
+    float* gb = grads_.data() + layer.bias_offset;
+    for (int j = 0; j < layer.out; ++j) {
+      const float* dzj = dz + j * n;
+      for (int k = 0; k < layer.in; ++k) gw[j * layer.in + k] += dot(dzj, in + k * n, n);
+      float sum = 0.0f;
+      for (size_t i = 0; i < n; ++i) sum += dzj[i];
+      gb[j] += sum;
+    }
+    if (l == 0) break;
+    // Gradient at the previous layer's outputs: da[k][i] = sum_j W[j][k] dz[j][i].
+    const LayerLayout& below = layers_[l - 1];
+    const float* w = params_.data() + layer.weight_offset;
+    float* da = da_.data();
+    std::fill_n(da, static_cast<size_t>(layer.in) * n, 0.0f);
+    for (int j = 0; j < layer.out; ++j)
+      for (int k = 0; k < layer.in; ++k) {
+        const float wjk = w[j * layer.in + k];
+        const float* dzj = dz + j * n;
+        float* dak = da + k * n;
+        for (size_t i = 0; i < n; ++i) dak[i] += wjk * dzj[i];
+      }
+    // Through the activation of the layer below.
+    const ActivationSpec& act = activation_spec(below.activation);
+    const float* z = z_[l - 1].data();
+    const float* a = a_[l - 1].data();
+    float* dz_below = dz_[l - 1].data();
+    const size_t size = static_cast<size_t>(below.out) * n;
+    if (act.param_kind == ParamKind::randomised && last_mode_ == PassMode::train) {
+      act.backward(z, a, da, dz_below, size, 0.0f, random_slopes_[l - 1].data());
+    } else if (below.slope_offset != kNoOffset) {
+      float* gs = grads_.data() + below.slope_offset;
+      for (int j = 0; j < below.out; ++j) {
+        const float p = params_[below.slope_offset + j];
+        const size_t row = static_cast<size_t>(j) * n;
+        act.backward(z + row, a + row, da + row, dz_below + row, n, p, nullptr);
+        float sum = 0.0f;
+        for (size_t i = 0; i < n; ++i) sum += da[row + i] * act.dfdp(z[row + i], a[row + i], p);
+        gs[j] += sum;
+      }
+    } else {
+      act.backward(z, a, da, dz_below, size, act.param_default, nullptr);
+    }
+  }
+  return loss_sum(labels);
+}
+
+}  // namespace actlab

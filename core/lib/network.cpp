@@ -1,0 +1,211 @@
+#include "network.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+#include "features.hpp"
+
+namespace actlab {
+namespace {
+
+// Points per chunk for whole-set passes (evaluation, grids): bounds the workspace to
+// 64 units x 2048 points per layer, whatever the data or grid size.
+constexpr size_t kChunk = 2048;
+
+std::vector<ActivationId> hidden_activations(const LabConfig& c) {
+  std::vector<ActivationId> out;
+  for (size_t l = 0; l < c.hidden.size(); ++l) out.push_back(c.layer_activation(l));
+  return out;
+}
+
+const LabConfig& validated(const LabConfig& config) {
+  validate(config);
+  return config;
+}
+
+std::vector<float> features_of(const LabConfig& c, const Points& points) {
+  std::vector<float> out(c.features.size() * points.size());
+  expand_features(c.features, points.x.data(), points.y.data(), points.size(), out.data());
+  return out;
+}
+
+bool all_finite(std::span<const float> values) {
+  bool ok = true;
+  for (float v : values) ok &= std::isfinite(v);  // no early exit: the loop vectorises
+  return ok;
+}
+
+// Copies columns [begin, begin + n) of a neuron-major [rows][total] matrix into [rows][n].
+void copy_columns(const float* src, size_t rows, size_t total, size_t begin, size_t n, float* dst) {
+  for (size_t r = 0; r < rows; ++r) std::copy_n(src + r * total + begin, n, dst + r * n);
+}
+
+}  // namespace
+
+std::shared_ptr<const Dataset> make_shared_dataset(const LabConfig& config) {
+  validate(config);
+  return std::make_shared<const Dataset>(make_dataset(config.data_spec()));
+}
+
+Network::Network(const LabConfig& config, std::shared_ptr<const Dataset> data)
+    : config_(validated(config)),
+      data_(std::move(data)),
+      mlp_(static_cast<int>(config.features.size()), config.hidden, hidden_activations(config),
+           data_ ? data_->classes : 2),
+      optimizer_(OptimizerSettings::from(config), mlp_.params().size()),
+      optimizer_backup_(optimizer_),
+      batch_rng_(config.seed, RngStream::batches),
+      rrelu_rng_(config.seed, RngStream::rrelu) {
+  if (!data_ || data_->train.size() == 0) throw std::invalid_argument("data: the training set is empty");
+  Pcg32 init_rng(config.seed, RngStream::init);
+  mlp_.initialise(config.init, init_rng);
+  train_features_ = features_of(config_, data_->train);
+  test_features_ = features_of(config_, data_->test);
+  order_.resize(data_->train.size());
+  cursor_ = order_.size();  // the first batch shuffles a fresh epoch
+}
+
+// Epochs of a seeded Fisher-Yates shuffle; a batch may straddle two epochs.
+void Network::next_batch(size_t batch) {
+  const size_t total = data_->train.size(), features = config_.features.size();
+  batch_features_.resize(features * batch);
+  batch_labels_.resize(batch);
+  for (size_t b = 0; b < batch; ++b) {
+    if (cursor_ == order_.size()) {
+      for (size_t i = 0; i < order_.size(); ++i) order_[i] = static_cast<uint32_t>(i);
+      for (size_t i = order_.size() - 1; i > 0; --i) std::swap(order_[i], order_[batch_rng_.below(uint32_t(i + 1))]);
+      cursor_ = 0;
+    }
+    const uint32_t index = order_[cursor_++];
+    for (size_t f = 0; f < features; ++f) batch_features_[f * batch + b] = train_features_[f * total + index];
+    batch_labels_[b] = data_->train.label[index];
+  }
+}
+
+std::vector<float> Network::train(int steps) {
+  if (steps < 0 || steps > 1000000)
+    throw std::invalid_argument("steps: " + std::to_string(steps) + " is out of range [0, 1000000]");
+  std::vector<float> losses;
+  if (diverged()) return losses;
+  losses.reserve(steps);
+  const size_t batch = std::min<size_t>(config_.batch_size, data_->train.size());
+  for (int s = 0; s < steps; ++s) {
+    next_batch(batch);
+    mlp_.forward(batch_features_.data(), batch, PassMode::train, &rrelu_rng_);
+    mlp_.zero_grads();
+    const auto loss = static_cast<float>(mlp_.backward(batch_labels_.data(), 1.0f / float(batch)) / double(batch));
+    params_backup_.assign(mlp_.params().begin(), mlp_.params().end());
+    optimizer_backup_ = optimizer_;
+    optimizer_.step(mlp_.params(), mlp_.grads(), mlp_.penalty_mask());
+    ++steps_;
+    if (!std::isfinite(loss) || !all_finite(mlp_.params())) {
+      std::copy(params_backup_.begin(), params_backup_.end(), mlp_.params().begin());
+      optimizer_ = optimizer_backup_;
+      diverged_at_ = steps_;
+      return losses;
+    }
+    losses.push_back(loss);
+  }
+  return losses;
+}
+
+// Mean loss over a point set in chunks; accuracy by arg-max. Returns NaN for an empty set.
+double Network::pass_over(const std::vector<float>& features, const Points& points, double& accuracy) {
+  const size_t total = points.size(), rows = config_.features.size();
+  if (total == 0) {
+    accuracy = std::nan("");
+    return std::nan("");
+  }
+  double loss = 0.0;
+  size_t correct = 0;
+  std::vector<float> chunk;
+  for (size_t begin = 0; begin < total; begin += kChunk) {
+    const size_t n = std::min(kChunk, total - begin);
+    chunk.resize(rows * n);
+    copy_columns(features.data(), rows, total, begin, n, chunk.data());
+    mlp_.forward(chunk.data(), n, PassMode::evaluate, nullptr);
+    loss += mlp_.loss_sum(points.label.data() + begin);
+    const float* p = mlp_.output(mlp_.layers().size() - 1);
+    for (size_t i = 0; i < n; ++i) {
+      int best = 0;
+      for (int c = 1; c < mlp_.classes(); ++c)
+        if (p[c * n + i] > p[best * n + i]) best = c;
+      correct += best == points.label[begin + i];
+    }
+  }
+  accuracy = double(correct) / double(total);
+  return loss / double(total);
+}
+
+Metrics Network::evaluate() {
+  Metrics m;
+  m.train_loss = pass_over(train_features_, data_->train, m.train_accuracy);
+  m.test_loss = pass_over(test_features_, data_->test, m.test_accuracy);
+  return m;
+}
+
+void Network::predict_grid(const GridSpec& g, std::span<float> out) {
+  const auto check_side = [](const char* field, int v) {
+    if (v < 1 || v > kMaxGridSide)
+      throw std::invalid_argument(std::string(field) + ": " + std::to_string(v) + " is out of range [1, " +
+                                  std::to_string(kMaxGridSide) + "]");
+  };
+  check_side("width", g.width);
+  check_side("height", g.height);
+  for (auto [name, v] : {std::pair{"x_min", g.x_min}, {"x_max", g.x_max}, {"y_min", g.y_min}, {"y_max", g.y_max}})
+    if (!std::isfinite(v) || std::fabs(v) > 1e6f)
+      throw std::invalid_argument(std::string(name) + ": " + format_number(v) + " is out of range [-1e6, 1e6]");
+  if (!(g.x_min < g.x_max)) throw std::invalid_argument("x_max: must be greater than x_min");
+  if (!(g.y_min < g.y_max)) throw std::invalid_argument("y_max: must be greater than y_min");
+  const size_t cells = size_t(g.width) * size_t(g.height), classes = size_t(mlp_.classes());
+  if (out.size() != classes * cells)
+    throw std::invalid_argument("out: length " + std::to_string(out.size()) + " is not classes x width x height = " +
+                                std::to_string(classes * cells));
+  const float dx = (g.x_max - g.x_min) / float(g.width), dy = (g.y_max - g.y_min) / float(g.height);
+  std::vector<float> chunk_features(config_.features.size() * kChunk);
+  scratch_x_.resize(kChunk);
+  scratch_y_.resize(kChunk);
+  for (size_t begin = 0; begin < cells; begin += kChunk) {
+    const size_t n = std::min(kChunk, cells - begin);
+    for (size_t i = 0; i < n; ++i) {
+      const size_t cell = begin + i, row = cell / size_t(g.width), col = cell % size_t(g.width);
+      scratch_x_[i] = g.x_min + (float(col) + 0.5f) * dx;
+      scratch_y_[i] = g.y_max - (float(row) + 0.5f) * dy;
+    }
+    expand_features(config_.features, scratch_x_.data(), scratch_y_.data(), n, chunk_features.data());
+    mlp_.forward(chunk_features.data(), n, PassMode::evaluate, nullptr);
+    const float* p = mlp_.output(mlp_.layers().size() - 1);
+    for (size_t c = 0; c < classes; ++c) std::copy_n(p + c * n, n, out.data() + c * cells + begin);
+  }
+}
+
+LossAndGradient Network::loss_and_gradient(std::span<const float> xy, std::span<const int32_t> labels) {
+  validate_labelled_points(xy, labels, mlp_.classes());
+  const size_t n = labels.size();
+  std::vector<float> x(n), y(n), features(config_.features.size() * n);
+  for (size_t i = 0; i < n; ++i) {
+    x[i] = xy[2 * i];
+    y[i] = xy[2 * i + 1];
+  }
+  expand_features(config_.features, x.data(), y.data(), n, features.data());
+  mlp_.forward(features.data(), n, PassMode::evaluate, nullptr);
+  mlp_.zero_grads();
+  LossAndGradient out;
+  out.loss = mlp_.backward(labels.data(), 1.0f / float(n)) / double(n);
+  out.gradient.assign(mlp_.grads().begin(), mlp_.grads().end());
+  return out;
+}
+
+void Network::set_params(std::span<const float> values) {
+  if (values.size() != mlp_.params().size())
+    throw std::invalid_argument("params: length " + std::to_string(values.size()) + " does not match the " +
+                                std::to_string(mlp_.params().size()) + " parameters of this network");
+  for (size_t i = 0; i < values.size(); ++i)
+    if (!std::isfinite(values[i]))
+      throw std::invalid_argument("params[" + std::to_string(i) + "]: " + format_number(values[i]) + " is not finite");
+  std::copy(values.begin(), values.end(), mlp_.params().begin());
+}
+
+}  // namespace actlab

@@ -1,0 +1,88 @@
+#pragma once
+// A network being trained: the model, its optimizer, the data it learns from and the batch
+// order. This is the unit the page shows as one card, and that an arena steps side by side.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "config.hpp"
+#include "dataset.hpp"
+#include "mlp.hpp"
+#include "optimizer.hpp"
+
+namespace actlab {
+
+struct Metrics {
+  double train_loss = 0, test_loss = 0;          // mean cross-entropy
+  double train_accuracy = 0, test_accuracy = 0;  // in [0, 1]; test values are NaN without test points
+};
+
+// A W x H grid over [x_min, x_max] x [y_min, y_max]. Cell (row, col) is centred at
+// x = x_min + (col + 0.5) (x_max - x_min) / W, y = y_max - (row + 0.5) (y_max - y_min) / H:
+// row 0 is the top, as on a canvas.
+struct GridSpec {
+  float x_min = -kDomain, x_max = kDomain, y_min = -kDomain, y_max = kDomain;
+  int width = 128, height = 128;
+};
+inline constexpr int kMaxGridSide = 1024;
+
+struct LossAndGradient {
+  double loss = 0;             // mean cross-entropy over the given points
+  std::vector<float> gradient; // same order and size as the parameters
+};
+
+class Network {
+ public:
+  // Validates config (throws std::invalid_argument naming field, value and range), then draws the
+  // initial weights from Pcg32(seed, init). data must have config.classes classes.
+  Network(const LabConfig& config, std::shared_ptr<const Dataset> data);
+
+  // Takes up to `steps` optimizer steps and returns the batch loss of each one taken. Stops at the
+  // first non-finite loss or parameter: the network is then marked diverged at that step and
+  // keeps its last finite parameters; later calls take no steps.
+  std::vector<float> train(int steps);
+  int64_t steps() const { return steps_; }
+  bool diverged() const { return diverged_at_.has_value(); }
+  std::optional<int64_t> diverged_at() const { return diverged_at_; }  // the step that failed (1-based)
+
+  Metrics evaluate();
+  // Class probabilities for every cell, planar: out[c * W * H + row * W + col]; out must hold
+  // classes * W * H floats.
+  void predict_grid(const GridSpec& grid, std::span<float> out);
+  // Mean loss and gradient on the given points (xy interleaved), without updating anything.
+  LossAndGradient loss_and_gradient(std::span<const float> xy, std::span<const int32_t> labels);
+
+  std::span<const float> params() const { return mlp_.params(); }
+  void set_params(std::span<const float> values);  // validates size and finiteness
+  const LabConfig& config() const { return config_; }
+  const Dataset& data() const { return *data_; }
+  const Mlp& model() const { return mlp_; }
+  Mlp& model() { return mlp_; }
+  // Neuron-major features of the training and test sets, computed once.
+  const std::vector<float>& train_features() const { return train_features_; }
+
+ private:
+  void next_batch(size_t batch);
+  double pass_over(const std::vector<float>& features, const Points& points, double& accuracy);
+
+  LabConfig config_;
+  std::shared_ptr<const Dataset> data_;
+  Mlp mlp_;
+  Optimizer optimizer_, optimizer_backup_;
+  std::vector<float> params_backup_;
+  Pcg32 batch_rng_, rrelu_rng_;
+  std::vector<uint32_t> order_;  // the current epoch's shuffled training indices
+  size_t cursor_ = 0;
+  std::vector<float> train_features_, test_features_, batch_features_, scratch_x_, scratch_y_;
+  std::vector<int32_t> batch_labels_;
+  int64_t steps_ = 0;
+  std::optional<int64_t> diverged_at_;
+};
+
+// Draws the dataset the config describes (validating it).
+std::shared_ptr<const Dataset> make_shared_dataset(const LabConfig& config);
+
+}  // namespace actlab

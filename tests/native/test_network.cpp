@@ -1,0 +1,82 @@
+// The network's read-outs: grid layout, evaluation, diagnostics bookkeeping and the cost table.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <numeric>
+
+#include "cost_benchmark.hpp"
+#include "diagnostics.hpp"
+#include "lab_fixtures.hpp"
+
+using namespace actlab;
+using Catch::Matchers::WithinAbs;
+
+TEST_CASE("grid cells are planar per class, row 0 at the top", "[network][grid]") {
+  auto net = test::network_for(test::config_for(ActivationId::relu, {}));
+  // No hidden layer: logits z0 = 0, z1 = 2 y, so class 1 wins where y > 0 (the top rows).
+  std::vector<float> params(net->params().size(), 0.0f);
+  params[3] = 2.0f;  // weight[1][1]: class 1 from feature y
+  net->set_params(params);
+  const int w = 4, h = 6;
+  std::vector<float> out(2 * w * h);
+  net->predict_grid(GridSpec{-3, 3, -3, 3, w, h}, out);
+  for (int col = 0; col < w; ++col) {
+    CHECK(out[w * h + 0 * w + col] > 0.99f);          // top row: y = 2.5
+    CHECK(out[w * h + (h - 1) * w + col] < 0.01f);    // bottom row: y = -2.5
+  }
+  for (int cell = 0; cell < w * h; ++cell) CHECK_THAT(out[cell] + out[w * h + cell], WithinAbs(1.0, 1e-6));
+  // Cell centres: row 2 of 6 over [-3, 3] is y = 3 - 2.5 = 0.5, where p1 = sigmoid(2 * 0.5).
+  CHECK_THAT(out[w * h + 2 * w], WithinAbs(1.0 / (1.0 + std::exp(-1.0)), 1e-5));
+}
+
+TEST_CASE("evaluate reports accuracies between 0 and 1, and NaN for an empty test set", "[network]") {
+  LabConfig c = test::config_for(ActivationId::tanh, {8});
+  auto net = test::network_for(c);
+  const Metrics m = net->evaluate();
+  CHECK(m.train_accuracy >= 0.0);
+  CHECK(m.train_accuracy <= 1.0);
+  CHECK(m.train_loss > 0.0);
+  c.test_fraction = 0.0f;
+  auto all_train = test::network_for(c);
+  CHECK(std::isnan(all_train->evaluate().test_accuracy));
+}
+
+TEST_CASE("diagnostics account for every weight and every activation", "[network][diagnostics]") {
+  auto net = test::network_for(test::config_for(ActivationId::relu, {8, 6}));
+  net->train(50);
+  const Diagnostics d = diagnose(*net);
+  REQUIRE(d.layers.size() == 3);
+  CHECK(d.step == 50);
+  CHECK(d.layers.back().activation == "softmax");
+  const auto layers = net->model().layers();
+  for (size_t l = 0; l < d.layers.size(); ++l) {
+    INFO("layer " << l);
+    const auto& ld = d.layers[l];
+    REQUIRE(ld.grad_histogram.size() == size_t(kGradBins));
+    const auto counted = std::accumulate(ld.grad_histogram.begin(), ld.grad_histogram.end(), uint32_t{0}) + ld.grad_zeros;
+    CHECK(counted == uint32_t(layers[l].in * layers[l].out));
+    CHECK(ld.weight_grad_norm > 0.0);
+    if (l + 1 < d.layers.size()) {
+      const auto values = std::accumulate(ld.activation_histogram.begin(), ld.activation_histogram.end(), uint64_t{0});
+      CHECK(values == uint64_t(layers[l].out) * net->data().train.size());
+      CHECK(ld.zero_fraction + ld.saturated_fraction <= 1.0);
+    }
+  }
+  // Diagnosing changes nothing: training continues from the same state either way.
+  const std::vector<float> before(net->params().begin(), net->params().end());
+  diagnose(*net);
+  CHECK(std::equal(before.begin(), before.end(), net->params().begin()));
+}
+
+TEST_CASE("the cost table has a row per activation with positive timings", "[network][cost]") {
+  const auto costs = measure_activation_costs({4096, 1, 0.2});
+  REQUIRE(costs.size() == kActivationCount);
+  for (size_t i = 0; i < costs.size(); ++i) {
+    INFO(costs[i].name);
+    CHECK(costs[i].name == activation_table()[i].name);
+    CHECK(costs[i].forward_ns > 0.0);
+    CHECK(costs[i].forward_backward_ns > 0.0);
+    CHECK(costs[i].libm_forward_ns > 0.0);
+    CHECK(costs[i].libm_forward_backward_ns > 0.0);
+  }
+}
