@@ -1,0 +1,243 @@
+// actlab bench: the core against a plain scalar baseline on one fixed workload (training
+// samples/s, 256x256 grid forward ms), a cross-check that both compute the same thing, and the
+// activation cost table. Prints the command line and the machine next to the figures.
+#include <iostream>
+
+#include "bench_measure.hpp"
+#include "commands.hpp"
+#include "config_io.hpp"
+#include "cost_benchmark.hpp"
+#include "json_writer.hpp"
+#include "machine_info.hpp"
+#include "text_table.hpp"
+
+namespace actlab::cli {
+namespace {
+
+// The targets for the native core.
+constexpr double kTargetSamplesPerSecond = 3e6;
+constexpr double kTargetGridMs = 3.0;
+
+struct BenchReport {
+  std::string command_line;
+  bool quick = false;
+  MachineInfo machine;
+  LabConfig config;
+  BenchSettings settings;
+  ThroughputResult core_train, baseline_train;
+  GridResult core_grid, baseline_grid;
+  CrossCheck check;
+  CostSettings cost_settings;
+  std::vector<ActivationCost> costs;
+};
+
+constexpr const char* kWorkload =
+    "MLP 2-16-16-2, tanh hidden layers, softmax cross-entropy, SGD lr 0.03, batch 10, "
+    "500-point two-arm spiral (noise 0.1, seed 1), test_fraction 0: all 500 points train";
+
+void write_timings(JsonWriter& json, const Timings& t, const char* unit, bool higher_is_better) {
+  json.begin_object()
+      .field("median", t.median())
+      .field("best", t.best(higher_is_better))
+      .field("cpu_time_median", t.cpu_median())
+      .field("unit", unit)
+      .array_field("runs", t.runs)
+      .array_field("cpu_time_runs", t.cpu_runs)
+      .end_object();
+}
+
+void write_json(const BenchReport& r) {
+  const Timings &ct = r.core_train.samples_per_second, &bt = r.baseline_train.samples_per_second;
+  const Timings &cg = r.core_grid.ms_per_grid, &bg = r.baseline_grid.ms_per_grid;
+  JsonWriter json(std::cout);
+  json.begin_object().field("command", "bench").field("command_line", r.command_line).field("quick", r.quick);
+  json.key("machine")
+      .begin_object()
+      .field("nproc", r.machine.nproc)
+      .field("cpu", r.machine.cpu)
+      .field("compiler", r.machine.compiler)
+      .field("optimised", r.machine.optimised)
+      .field("assertions", r.machine.assertions);
+  if (r.machine.load_average >= 0) {
+    json.field("load_average", r.machine.load_average);
+  } else {
+    json.null_field("load_average");
+  }
+  json.end_object();
+  json.key("workload").begin_object().field("description", kWorkload).key("config");
+  write_config(json, r.config);
+  json.end_object();
+
+  json.key("training").begin_object().field("steps_per_call", r.settings.steps_per_call);
+  json.field("core_steps_per_run", r.core_train.steps_per_run).key("core");
+  write_timings(json, ct, "samples/s", true);
+  json.field("baseline_steps_per_run", r.baseline_train.steps_per_run).key("baseline");
+  write_timings(json, bt, "samples/s", true);
+  json.field("ratio_core_over_baseline_median", ct.median() / bt.median())
+      .field("ratio_core_over_baseline_best", ct.best(true) / bt.best(true))
+      .end_object();
+
+  json.key("grid").begin_object().field("width", r.settings.grid_side).field("height", r.settings.grid_side);
+  json.key("core");
+  write_timings(json, cg, "ms", false);
+  json.key("baseline");
+  write_timings(json, bg, "ms", false);
+  json.field("ratio_core_over_baseline_median", cg.median() / bg.median())
+      .field("speedup_median", bg.median() / cg.median())
+      .field("speedup_best", bg.best(false) / cg.best(false))
+      .end_object();
+
+  json.key("cross_check")
+      .begin_object()
+      .field("steps", r.check.steps)
+      .field("max_param_diff", r.check.max_param_diff)
+      .field("core_train_loss", r.check.core_train_loss)
+      .field("baseline_train_loss", r.check.baseline_train_loss)
+      .field("max_grid_prob_diff", r.check.max_grid_prob_diff)
+      .end_object();
+
+  json.key("activation_costs")
+      .begin_object()
+      .field("elements", r.cost_settings.elements)
+      .field("repeats", r.cost_settings.repeats)
+      .field("window_ms", r.cost_settings.window_ms)
+      .field("unit", "ns/element, best of repeats")
+      .key("rows")
+      .begin_array();
+  for (const auto& c : r.costs)
+    json.begin_object()
+        .field("name", c.name)
+        .field("forward_ns", c.forward_ns)
+        .field("forward_backward_ns", c.forward_backward_ns)
+        .field("libm_forward_ns", c.libm_forward_ns)
+        .field("libm_forward_backward_ns", c.libm_forward_backward_ns)
+        .end_object();
+  json.end_array().end_object();
+
+  json.key("targets")
+      .begin_object()
+      .field("samples_per_second_min", kTargetSamplesPerSecond)
+      .field("grid_ms_max", kTargetGridMs)
+      .field("samples_per_second_met", ct.median() >= kTargetSamplesPerSecond)
+      .field("grid_ms_met", cg.median() <= kTargetGridMs)
+      .field("judged_on", "median")
+      .end_object();
+  json.end_object().end_line();
+}
+
+std::string thousands(double v) {
+  std::string digits = fixed(v, 0), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0 && digits[i - 1] != '-') out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+std::string times(double ratio) { return fixed(ratio, 2) + "x"; }
+
+void print_text(const BenchReport& r) {
+  const Timings &ct = r.core_train.samples_per_second, &bt = r.baseline_train.samples_per_second;
+  const Timings &cg = r.core_grid.ms_per_grid, &bg = r.baseline_grid.ms_per_grid;
+  std::cout << "command:  " << r.command_line << "\n"
+            << "machine:  " << r.machine.nproc << " CPU(s) usable (nproc), " << r.machine.cpu;
+  if (r.machine.load_average >= 0) {
+    std::cout << ", load average " << fixed(r.machine.load_average, 2) << " at start";
+    if (r.machine.load_average > r.machine.nproc) std::cout << " (busy: figures are shared with other work)";
+  }
+  std::cout << "\n"
+            << "compiler: " << r.machine.compiler << (r.machine.optimised ? ", optimised" : ", NOT optimised")
+            << (r.machine.assertions ? ", assertions on" : "") << "\n"
+            << "workload: " << kWorkload << "\n"
+            << "config:   " << config_as_flags(r.config) << "\n"
+            << "baseline: plain_mlp_baseline.cpp, point-major, nested std::vector weights, std::tanh/std::exp\n\n";
+
+  std::cout << "training throughput, samples/s (" << r.settings.train_runs << " runs of ~"
+            << fixed(r.settings.train_seconds, 2) << " s; core " << r.settings.steps_per_call
+            << " steps per Network::train call)\n";
+  TextTable train({"", "median", "best", "median (CPU time)"});
+  train.add({"core", thousands(ct.median()), thousands(ct.best(true)), thousands(ct.cpu_median())});
+  train.add({"baseline", thousands(bt.median()), thousands(bt.best(true)), thousands(bt.cpu_median())});
+  train.add({"core/baseline", times(ct.median() / bt.median()), times(ct.best(true) / bt.best(true)),
+             times(ct.cpu_median() / bt.cpu_median())});
+  train.print(std::cout, "  ");
+
+  std::cout << "\nforward pass over a " << r.settings.grid_side << "x" << r.settings.grid_side
+            << " grid, ms per grid (core " << cg.runs.size() << " runs, baseline " << bg.runs.size() << " runs)\n";
+  TextTable grid({"", "median", "best", "median (CPU time)"});
+  grid.add({"core", fixed(cg.median(), 3), fixed(cg.best(false), 3), fixed(cg.cpu_median(), 3)});
+  grid.add({"baseline", fixed(bg.median(), 3), fixed(bg.best(false), 3), fixed(bg.cpu_median(), 3)});
+  grid.add({"core/baseline", fixed(cg.median() / bg.median(), 3), fixed(cg.best(false) / bg.best(false), 3),
+            fixed(cg.cpu_median() / bg.cpu_median(), 3)});
+  grid.print(std::cout, "  ");
+  std::cout << "  the core is " << times(bg.median() / cg.median()) << " faster (medians)\n";
+
+  std::cout << "\ncross-check after " << r.check.steps << " steps from the same weights and batches: "
+            << "max |param diff| " << scientific(r.check.max_param_diff) << ", train loss core "
+            << fixed(r.check.core_train_loss, 6) << " / baseline " << fixed(r.check.baseline_train_loss, 6)
+            << ", max grid probability diff " << scientific(r.check.max_grid_prob_diff) << "\n";
+
+  std::cout << "\nactivation cost, ns per element (" << r.cost_settings.elements << " elements, fastest of "
+            << r.cost_settings.repeats << " windows of " << r.cost_settings.window_ms << " ms)\n";
+  TextTable costs({"activation", "forward", "fwd+bwd", "libm fwd", "libm fwd+bwd", "libm/fast fwd"});
+  for (const auto& c : r.costs)
+    costs.add({c.name, fixed(c.forward_ns, 3), fixed(c.forward_backward_ns, 3), fixed(c.libm_forward_ns, 3),
+               fixed(c.libm_forward_backward_ns, 3), times(c.libm_forward_ns / c.forward_ns)});
+  costs.print(std::cout, "  ");
+
+  const bool train_met = ct.median() >= kTargetSamplesPerSecond, grid_met = cg.median() <= kTargetGridMs;
+  std::cout << "\ntargets (medians): >= " << thousands(kTargetSamplesPerSecond) << " samples/s: "
+            << (train_met ? "met" : "NOT met") << " (" << thousands(ct.median()) << "); <= " << fixed(kTargetGridMs, 1)
+            << " ms per grid: " << (grid_met ? "met" : "NOT met") << " (" << fixed(cg.median(), 3) << " ms)\n";
+  if (r.quick) std::cout << "(--quick: short timings, for tests; run without --quick for figures to quote)\n";
+}
+
+}  // namespace
+
+const CommandSpec& bench_spec() {
+  static const CommandSpec spec{
+      "bench",
+      "actlab bench [--json] [--quick]",
+      "time the core against a plain scalar baseline, and every activation's cost",
+      "Measures, on the workload MLP 2-16-16-2, tanh, softmax cross-entropy, SGD lr 0.03, batch 10,\n"
+      "500-point two-arm spiral (test_fraction 0: all 500 points train):\n"
+      "  1. training throughput in samples/s (5 runs of ~1 s each; median and best);\n"
+      "  2. the forward pass over a 256x256 grid via Network::predict_grid, ms per grid;\n"
+      "  3. the same two figures for plain_mlp_baseline.cpp (point-major, nested std::vector\n"
+      "     weights, std::tanh/std::exp) and the ratio core/baseline, plus a cross-check that both\n"
+      "     reach the same weights from the same start and batches;\n"
+      "  4. the activation cost table (actlab::measure_activation_costs): ns per element, forward\n"
+      "     and forward+backward, the lab's kernels against libm, for every activation.\n"
+      "Takes about 15 s; --quick takes well under a second and its figures are rough.",
+      {{"json", "", "one JSON object instead of text"},
+       {"quick", "", "short timings (for tests)"}},
+  };
+  return spec;
+}
+
+int run_bench(std::span<const std::string> args) {
+  const auto parsed = parse_args(bench_spec(), args, std::cout);
+  if (!parsed) return kExitOk;
+  BenchReport r;
+  r.command_line = "actlab bench";
+  for (const auto& arg : args) r.command_line += " " + arg;
+  r.quick = parsed->has("quick");
+  r.machine = machine_info();
+  r.config = bench_config();
+  r.settings = r.quick ? quick_bench_settings() : BenchSettings{};
+  if (r.quick) r.cost_settings = CostSettings{4096, 2, 1.0};
+  r.core_train = measure_core_training(r.config, r.settings);
+  r.baseline_train = measure_baseline_training(r.config, r.settings);
+  r.core_grid = measure_core_grid(r.config, r.settings);
+  r.baseline_grid = measure_baseline_grid(r.config, r.settings);
+  r.check = cross_check(r.config, r.settings);
+  r.costs = measure_activation_costs(r.cost_settings);
+  if (parsed->has("json")) {
+    write_json(r);
+  } else {
+    print_text(r);
+  }
+  return kExitOk;
+}
+
+}  // namespace actlab::cli
