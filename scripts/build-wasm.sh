@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly module with Debian's Emscripten and copies it into web/build/.
+# Skips everything when web/build/actlab.mjs is newer than every source (--force rebuilds anyway).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "${1:-}" != "--force" ] && ! bash scripts/wasm-stale.sh; then
+  echo "== wasm build: web/build/actlab.mjs is up to date"
+  exit 0
+fi
+bash scripts/ensure-deps.sh wasm
+
+# Emscripten's JS tools need Debian's acorn; our Node does not search /usr/share/nodejs by itself.
+export NODE_PATH=/usr/share/nodejs
+
+if [ ! -f core/wasm/CMakeLists.txt ]; then
+  echo "build-wasm: core/wasm/CMakeLists.txt does not exist yet: the wasm target is not defined, nothing to build." >&2
+  exit 1
+fi
+
+echo "== wasm build (build-wasm)"
+emcmake cmake -S . -B build-wasm -DCMAKE_BUILD_TYPE=Release --log-level=WARNING
+cmake --build build-wasm -j2 -- --no-print-directory
+
+out=build-wasm/core/wasm
+if [ ! -f "$out/actlab.mjs" ]; then
+  echo "build-wasm: the build finished but produced no $out/actlab.mjs." >&2
+  echo "  The wasm target in core/wasm/CMakeLists.txt must output actlab.mjs (single-file ES module) there." >&2
+  exit 1
+fi
+mkdir -p web/build
+# Plain cp (not -p): the copy's mtime is what wasm-stale.sh compares against.
+cp "$out/actlab.mjs" web/build/
+[ ! -f "$out/actlab-classic.js" ] || cp "$out/actlab-classic.js" web/build/
+echo "== wasm build: copied to web/build/"
