@@ -6,7 +6,7 @@
 namespace actlab {
 namespace {
 
-constexpr size_t kChunk = 2048;
+constexpr size_t kChunk = 256;
 
 int bin_of(float v, float lo, float hi, int bins) {
   const int b = static_cast<int>(std::floor((v - lo) / (hi - lo) * float(bins)));
@@ -29,7 +29,7 @@ void tally_hidden(const Mlp& mlp, size_t l, size_t n, HiddenTally& t) {
   for (int j = 0; j < layer.out; ++j) {
     const float p = mlp.slope(l, j);
     for (size_t i = 0; i < n; ++i) {
-      const size_t k = size_t(j) * n + i;
+      const size_t k = size_t(j) * mlp.stride() + i;
       const bool zero = a[k] == 0.0f;
       t.zeros += zero;
       t.alive[j] |= !zero;
@@ -69,7 +69,8 @@ Diagnostics diagnose(Network& network) {
     mlp.forward(chunk.data(), n, PassMode::evaluate, nullptr);
     mlp.backward(train.label.data() + begin, 1.0f / float(total));
     for (size_t l = 0; l < layers.size(); ++l) {
-      preact_sq[l] += sum_squares(mlp.pre_activation_grad(l), size_t(layers[l].out) * n);
+      // Padding lanes carry zero gradient, so whole padded rows can be summed.
+      preact_sq[l] += sum_squares(mlp.pre_activation_grad(l), size_t(layers[l].out) * mlp.stride());
       if (!layers[l].is_output) tally_hidden(mlp, l, n, tallies[l]);
     }
   }

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "dense_kernels.hpp"
 #include "fast_math.hpp"
 #include "initialisers.hpp"
 
@@ -15,13 +16,6 @@ void check_range(const std::string& field, int value, int lo, int hi) {
   if (value < lo || value > hi)
     throw std::invalid_argument(field + ": " + std::to_string(value) + " is out of range [" + std::to_string(lo) +
                                 ", " + std::to_string(hi) + "]");
-}
-
-// Sum of a[i] * b[i] in a fixed order, so native and wasm agree to the bit.
-float dot(const float* a, const float* b, size_t n) {
-  float sum = 0.0f;
-  for (size_t i = 0; i < n; ++i) sum += a[i] * b[i];
-  return sum;
 }
 
 }  // namespace
@@ -80,19 +74,22 @@ void Mlp::initialise(InitScheme scheme, Pcg32& rng) {
   }
 }
 
+// Workspace for up to n points (the caller's count; rows are padded to whole SIMD blocks).
 void Mlp::reserve(size_t n) {
-  if (n <= capacity_) return;
+  const size_t stride = dense::padded(n);
+  if (stride <= capacity_) return;
   for (size_t l = 0; l < layers_.size(); ++l) {
-    const size_t size = static_cast<size_t>(layers_[l].out) * n;
+    const size_t size = static_cast<size_t>(layers_[l].out) * stride;
     z_[l].resize(size);
     a_[l].resize(size);
     dz_[l].resize(size);
     if (!layers_[l].is_output && activation_spec(layers_[l].activation).param_kind == ParamKind::randomised)
       random_slopes_[l].resize(size);
   }
-  da_.resize(static_cast<size_t>(kMaxWidth) * n);
-  log_sum_exp_.resize(n);
-  capacity_ = n;
+  da_.resize(static_cast<size_t>(kMaxWidth) * stride);
+  padded_inputs_.resize(static_cast<size_t>(inputs_) * stride);
+  log_sum_exp_.resize(stride);
+  capacity_ = stride;
 }
 
 float Mlp::slope(size_t layer, int unit) const {
@@ -101,45 +98,37 @@ float Mlp::slope(size_t layer, int unit) const {
   return l.is_output ? 0.0f : activation_spec(l.activation).param_default;
 }
 
-// z[j][i] = b[j] + sum_k W[j][k] in[k][i], summed in k order for every point i.
-void Mlp::linear(const LayerLayout& layer, const float* in, float* z) const {
-  const float* w = params_.data() + layer.weight_offset;
-  const float* b = params_.data() + layer.bias_offset;
-  const size_t n = n_;
-  for (int j = 0; j < layer.out; ++j) {
-    float* zj = z + j * n;
-    std::fill_n(zj, n, b[j]);
-    for (int k = 0; k < layer.in; ++k) {
-      const float wjk = w[j * layer.in + k];
-      const float* ink = in + k * n;
-      for (size_t i = 0; i < n; ++i) zj[i] += wjk * ink[i];
-    }
-  }
-}
-
 void Mlp::forward(const float* inputs, size_t n, PassMode mode, Pcg32* rrelu_rng) {
   reserve(n);
   n_ = n;
-  inputs_ptr_ = inputs;
-  const float* in = inputs;
+  stride_ = dense::padded(n);
+  const size_t stride = stride_;
+  for (int f = 0; f < inputs_; ++f) {
+    float* row = padded_inputs_.data() + size_t(f) * stride;
+    std::copy_n(inputs + size_t(f) * n, n, row);
+    std::fill(row + n, row + stride, 0.0f);
+  }
+  const float* in = padded_inputs_.data();
   for (size_t l = 0; l < layers_.size(); ++l) {
     const LayerLayout& layer = layers_[l];
     float* z = z_[l].data();
-    linear(layer, in, z);
+    dense::affine(params_.data() + layer.weight_offset, params_.data() + layer.bias_offset, in, z, layer.in,
+                  layer.out, stride);
     if (layer.is_output) {
       softmax(l);
       break;
     }
     const ActivationSpec& act = activation_spec(layer.activation);
     float* a = a_[l].data();
-    const size_t size = static_cast<size_t>(layer.out) * n;
+    const size_t size = static_cast<size_t>(layer.out) * stride;
     if (act.param_kind == ParamKind::randomised && mode == PassMode::train) {
       if (rrelu_rng == nullptr) throw std::logic_error("RReLU training pass needs a generator");
       float* slopes = random_slopes_[l].data();
       for (size_t i = 0; i < size; ++i) slopes[i] = rrelu_rng->uniform(act.param_lo, act.param_hi);
       act.forward(z, a, size, 0.0f, slopes);
     } else if (layer.slope_offset != kNoOffset) {
-      for (int j = 0; j < layer.out; ++j) act.forward(z + j * n, a + j * n, n, params_[layer.slope_offset + j], nullptr);
+      for (int j = 0; j < layer.out; ++j)
+        act.forward(z + j * stride, a + j * stride, stride, params_[layer.slope_offset + j], nullptr);
     } else {
       act.forward(z, a, size, act.param_default, nullptr);
     }
@@ -150,7 +139,7 @@ void Mlp::forward(const float* inputs, size_t n, PassMode mode, Pcg32* rrelu_rng
 
 // Numerically stable softmax: shift by the per-point maximum; remember log-sum-exp for the loss.
 void Mlp::softmax(size_t l) {
-  const size_t n = n_;
+  const size_t n = stride_;
   const int k = classes_;
   const float* z = z_[l].data();
   float* p = a_[l].data();
@@ -173,63 +162,51 @@ void Mlp::softmax(size_t l) {
 double Mlp::loss_sum(const int32_t* labels) const {
   const float* z = z_.back().data();
   double total = 0.0;
-  for (size_t i = 0; i < n_; ++i) total += static_cast<double>(log_sum_exp_[i] - z[labels[i] * n_ + i]);
+  for (size_t i = 0; i < n_; ++i) total += static_cast<double>(log_sum_exp_[i] - z[size_t(labels[i]) * stride_ + i]);
   return total;
 }
 
 void Mlp::zero_grads() { std::fill(grads_.begin(), grads_.end(), 0.0f); }
 
 double Mlp::backward(const int32_t* labels, float scale) {
-  const size_t n = n_;
+  const size_t n = n_, stride = stride_;
   const size_t top = layers_.size() - 1;
-  // Softmax with cross-entropy: dL/dz = p - onehot(label).
+  // Softmax with cross-entropy: dL/dz = p - onehot(label); zero in the padding lanes, so nothing
+  // below ever receives gradient from them.
   {
     const float* p = a_[top].data();
     float* dz = dz_[top].data();
-    for (int c = 0; c < classes_; ++c)
-      for (size_t i = 0; i < n; ++i)
-        dz[c * n + i] = (p[c * n + i] - (labels[i] == c ? 1.0f : 0.0f)) * scale;
+    for (int c = 0; c < classes_; ++c) {
+      const size_t row = size_t(c) * stride;
+      for (size_t i = 0; i < n; ++i) dz[row + i] = (p[row + i] - (labels[i] == c ? 1.0f : 0.0f)) * scale;
+      std::fill(dz + row + n, dz + row + stride, 0.0f);
+    }
   }
   for (size_t l = top + 1; l-- > 0;) {
     const LayerLayout& layer = layers_[l];
-    const float* in = l == 0 ? inputs_ptr_ : a_[l - 1].data();
+    const float* in = l == 0 ? padded_inputs_.data() : a_[l - 1].data();
     const float* dz = dz_[l].data();
-    float* gw = grads_.data() + layer.weight_offset;
-    float* gb = grads_.data() + layer.bias_offset;
-    for (int j = 0; j < layer.out; ++j) {
-      const float* dzj = dz + j * n;
-      for (int k = 0; k < layer.in; ++k) gw[j * layer.in + k] += dot(dzj, in + k * n, n);
-      float sum = 0.0f;
-      for (size_t i = 0; i < n; ++i) sum += dzj[i];
-      gb[j] += sum;
-    }
+    dense::accumulate_weight_grads(dz, in, grads_.data() + layer.weight_offset, grads_.data() + layer.bias_offset,
+                                   layer.in, layer.out, stride);
     if (l == 0) break;
-    // Gradient at the previous layer's outputs: da[k][i] = sum_j W[j][k] dz[j][i].
     const LayerLayout& below = layers_[l - 1];
-    const float* w = params_.data() + layer.weight_offset;
     float* da = da_.data();
-    std::fill_n(da, static_cast<size_t>(layer.in) * n, 0.0f);
-    for (int j = 0; j < layer.out; ++j)
-      for (int k = 0; k < layer.in; ++k) {
-        const float wjk = w[j * layer.in + k];
-        const float* dzj = dz + j * n;
-        float* dak = da + k * n;
-        for (size_t i = 0; i < n; ++i) dak[i] += wjk * dzj[i];
-      }
+    dense::affine_transposed(params_.data() + layer.weight_offset, dz, da, layer.in, layer.out, stride);
     // Through the activation of the layer below.
     const ActivationSpec& act = activation_spec(below.activation);
     const float* z = z_[l - 1].data();
     const float* a = a_[l - 1].data();
     float* dz_below = dz_[l - 1].data();
-    const size_t size = static_cast<size_t>(below.out) * n;
+    const size_t size = static_cast<size_t>(below.out) * stride;
     if (act.param_kind == ParamKind::randomised && last_mode_ == PassMode::train) {
       act.backward(z, a, da, dz_below, size, 0.0f, random_slopes_[l - 1].data());
     } else if (below.slope_offset != kNoOffset) {
       float* gs = grads_.data() + below.slope_offset;
       for (int j = 0; j < below.out; ++j) {
         const float p = params_[below.slope_offset + j];
-        const size_t row = static_cast<size_t>(j) * n;
-        act.backward(z + row, a + row, da + row, dz_below + row, n, p, nullptr);
+        const size_t row = static_cast<size_t>(j) * stride;
+        act.backward(z + row, a + row, da + row, dz_below + row, stride, p, nullptr);
+        // dL/dp = sum_i da * df/dp; padding lanes have da = 0.
         float sum = 0.0f;
         for (size_t i = 0; i < n; ++i) sum += da[row + i] * act.dfdp(z[row + i], a[row + i], p);
         gs[j] += sum;

@@ -61,8 +61,11 @@ class Mlp {
   double loss_sum(const int32_t* labels) const;
   void zero_grads();
 
-  // Workspace views after forward (and backward for dz), each [units][n] with n = last batch.
+  // Workspace views after forward (and backward for dz), each [units][stride]: unit j of point i
+  // is at j * stride() + i for i < batch(); stride() is batch() rounded up to whole SIMD blocks,
+  // and the padding lanes hold harmless values (zero inputs, zero gradients).
   size_t batch() const { return n_; }
+  size_t stride() const { return stride_; }
   const float* pre_activation(size_t layer) const { return z_[layer].data(); }
   const float* output(size_t layer) const { return a_[layer].data(); }       // probabilities for the output layer
   const float* pre_activation_grad(size_t layer) const { return dz_[layer].data(); }
@@ -70,7 +73,6 @@ class Mlp {
 
  private:
   void reserve(size_t n);
-  void linear(const LayerLayout& layer, const float* in, float* z) const;
   void softmax(size_t layer);
 
   int inputs_, classes_;
@@ -79,9 +81,9 @@ class Mlp {
   // Workspace, per layer: pre-activations z, outputs a, gradient at z; RReLU's drawn slopes.
   std::vector<std::vector<float>> z_, a_, dz_, random_slopes_;
   std::vector<float> da_;          // gradient at a layer's outputs, reused per layer
+  std::vector<float> padded_inputs_;  // the caller's inputs, copied into padded rows
   std::vector<float> log_sum_exp_; // per point, from the last forward: loss = lse - z[label]
-  const float* inputs_ptr_ = nullptr;
-  size_t n_ = 0, capacity_ = 0;
+  size_t n_ = 0, stride_ = 0, capacity_ = 0;
   PassMode last_mode_ = PassMode::evaluate;
 };
 

@@ -143,8 +143,7 @@ TEST_CASE("fast_math kernels stay within their documented error bound on a dense
   CHECK(res.out_max - res.out_min > 0.25);
 
   CHECK(res.nan_or_inf_mismatch == 0);
-  REQUIRE(res.max_err <= s.bound);
-  WARN(s.name << ": measured max error " << res.max_err << " at x = " << res.worst_x << " (bound " << s.bound << ")");
+  REQUIRE(res.max_err <= s.bound);  // run with -s to see every measured maximum
 }
 
 TEST_CASE("fast_math documented bounds are tight, not just safe", "[fast_math]") {
@@ -155,7 +154,7 @@ TEST_CASE("fast_math documented bounds are tight, not just safe", "[fast_math]")
       if (std::string(s.name) != name) continue;
       const SweepResult res = run_sweep(s, 400'000);
       INFO(name << ": grid max " << res.max_err << ", bound " << s.bound);
-      CHECK(res.max_err > 0.35 * s.bound);
+      CHECK(res.max_err > 0.5 * s.bound);
     }
   }
 }

@@ -1,0 +1,132 @@
+// Activation Lab's JavaScript API: the C++ core through WebAssembly.
+// import { loadLab } from './lab/actlab.js'; const lab = await loadLab();
+//
+// Ownership: every Network and Arena owns wasm memory that JS's garbage collector never frees:
+// call delete() exactly once. Networks returned by Arena.member() are borrowed (the arena owns them).
+// Calls on a deleted Network or Arena throw an Error ("Network.train: this network can no longer be
+// used: it was deleted"); delete() twice, or on a borrowed arena member, throws too.
+// Returned typed arrays are copies (safe to keep and to transfer to another thread).
+// Errors: every invalid argument throws an Error whose message names the field, the value and the
+// allowed range, e.g. "learningRate: nan is out of range [1e-06, 10]"; the module stays usable.
+// Memory: the module's heap grows on demand up to 256 MB; past that, calls throw
+// "out of memory: ..." (an Error, never an abort) until objects are deleted.
+
+export interface ActivationInfo {
+  name: string;            // 'relu', 'leaky_relu', ...: the stable identifier
+  label: string;           // 'Leaky ReLU'
+  formula: string;
+  boundedBelow: boolean; boundedAbove: boolean; bounded: boolean;
+  zeroCentred: boolean; negativeOutputs: boolean;
+  saturatesLow: boolean; saturatesHigh: boolean; saturating: boolean;
+  monotonic: boolean; smooth: boolean; exactZeros: boolean;
+  learnable: boolean; randomised: boolean;
+  maxDerivative: number;   // sup |f'|: 0.25 for sigmoid
+  paramKind: 'none' | 'fixed' | 'learnable' | 'randomised';
+  paramDefault: number;
+}
+
+export interface DatasetInfo { name: string; label: string; description: string; minClasses: number; maxClasses: number; }
+export interface InitialiserInfo { name: string; description: string; }
+
+// One row per config key, from the core's field table: the page's URL state and forms derive from it.
+export interface FieldInfo {
+  name: string;   // camelCase key of Config ('learningRate')
+  type: 'integer' | 'number' | 'boolean' | 'choice' | 'integerList' | 'choiceList';
+  min: number; max: number;          // value range (or element range for integerList)
+  minItems: number; maxItems: number; // list lengths
+  choices: string[];                  // for choice / choiceList
+  default: number | boolean | string | number[] | string[];
+  help: string;
+}
+
+export interface Config {
+  seed: number;            // one seed: data, initial weights, batch order, RReLU
+  dataset: string;         // 'circle' | 'xor' | 'gauss' | 'spiral' | 'moons' | 'checkerboard'
+  points: number; noise: number; testFraction: number; classes: number;
+  features: string[];      // subset of 'x','y','x_squared','y_squared','x_times_y','sin_x','sin_y'
+  hidden: number[];        // widths, input side first; 0-10 layers of 1-64
+  activation: string;
+  layerActivations: string[];  // [] or one per hidden layer
+  init: string;            // 'playground','normal','xavier','xavier_normal','he','he_uniform','lecun'
+  optimizer: 'sgd' | 'momentum' | 'adam';
+  learningRate: number; momentum: number; nesterov: boolean;
+  beta1: number; beta2: number; epsilon: number;
+  l1: number; l2: number; batchSize: number; clipNorm: number;
+}
+
+// Points supplied by the caller instead of a generated dataset.
+export interface CustomData {
+  points: Float32Array;   // x0, y0, x1, y1, ... (length 2n)
+  labels: Int32Array;     // n labels in [0, classes)
+  classes: number;
+  testFraction?: number;  // default 0
+}
+
+export interface PointSet { x: Float32Array; y: Float32Array; label: Int32Array; }
+export interface Metrics { trainLoss: number; testLoss: number; trainAccuracy: number; testAccuracy: number; } // test*: NaN without test points
+
+export interface Grid { xMin?: number; xMax?: number; yMin?: number; yMax?: number; width?: number; height?: number; } // defaults: [-6,6]^2, 128x128; width, height 1-1024; |coordinates| <= 1e6
+
+export interface LayerDiagnostics {
+  units: number; activation: string;  // 'softmax' for the output layer
+  weightNorm: number; weightGradNorm: number; biasGradNorm: number; preactGradNorm: number;
+  gradHistogram: Uint32Array;  // log10|dL/dW|, bins over [gradLogMin, gradLogMax]
+  gradZeros: number;
+  activationHistogram: Uint32Array; // hidden layers; bins over [actMin, actMax]; empty for the output layer
+  zeroFraction: number; saturatedFraction: number; deadFraction: number; deadUnits: number; meanActivation: number;
+}
+export interface Diagnostics {
+  step: number; diverged: boolean; metrics: Metrics;
+  layers: LayerDiagnostics[];        // input side first, output (softmax) layer last
+  firstLastGradRatio: number;        // weightGradNorm of the first layer / of the last
+  histogramEdges: { gradLogMin: number; gradLogMax: number; gradBins: number; actMin: number; actMax: number; actBins: number; saturationThreshold: number };
+}
+
+export interface ActivationCost { name: string; forwardNs: number; forwardBackwardNs: number; libmForwardNs: number; libmForwardBackwardNs: number; }
+
+export interface Network {
+  readonly paramCount: number;
+  readonly classes: number;
+  steps(): number;
+  diverged(): boolean;
+  divergedAt(): number | null;       // the 1-based step whose update was non-finite
+  train(steps: number): Float32Array;  // the batch loss of each step taken (fewer if it diverged)
+  evaluate(): Metrics;
+  predictGrid(grid?: Grid): Float32Array;  // planar probabilities: out[c*W*H + row*W + col], row 0 at yMax (top)
+  diagnostics(): Diagnostics;
+  getParams(): Float32Array;          // PyTorch nn.Linear order: per layer weight [out][in] row-major, bias [out]; then PReLU slopes per PReLU layer
+  setParams(params: Float32Array): void;
+  lossAndGradient(points: Float32Array, labels: Int32Array): { loss: number; gradient: Float32Array }; // 1-20000 points, xy interleaved
+  data(): { train: PointSet; test: PointSet; classes: number };
+  config(): Config;
+  delete(): void;
+}
+
+export interface Arena {
+  readonly size: number;
+  member(i: number): Network;       // borrowed: do not delete
+  train(steps: number): Float32Array[];
+  delete(): void;
+}
+
+export interface Lab {
+  activations(): ActivationInfo[];
+  datasets(): DatasetInfo[];
+  initialisers(): InitialiserInfo[];
+  configFields(): FieldInfo[];
+  defaultConfig(): Config;
+  // Unknown keys throw ("unknown config key 'lr'; known keys are ..."); missing keys, and keys whose
+  // value is undefined, take defaults. With CustomData the network has data.classes classes
+  // (Network.classes); config.classes only applies to generated datasets.
+  createNetwork(config?: Partial<Config>, data?: CustomData): Network;
+  // members (1-8): activation names, or {activation, init}; same data, weights and batch order for all.
+  createArena(config: Partial<Config> & { members: (string | { activation: string; init?: string })[] }, data?: CustomData): Arena;
+  activationCosts(options?: { elements?: number; repeats?: number }): ActivationCost[];
+  heapBytesInUse(): number;          // allocator bytes in use (mallinfo), for leak tests
+  // heapBytesInUse; heapSize: the wasm memory (grows, never shrinks); emvalHandles: live Embind
+  // handles to JS values; stackPointer: the wasm stack pointer. For leak tests and a memory readout.
+  memoryStats(): { heapBytesInUse: number; heapSize: number; emvalHandles: number; stackPointer: number };
+}
+
+// Loads web/build/actlab.mjs once; later calls resolve to the same Lab.
+export function loadLab(): Promise<Lab>;
