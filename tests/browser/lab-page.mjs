@@ -1,0 +1,116 @@
+// Helpers for the lab page's browser tests: open the page (served by scripts/serve.mjs with the
+// strict CSP) in Debian's Chromium, wait for it, and read what the DOM shows. Not a test file.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { REPO_ROOT, startServer } from '../../scripts/serve.mjs';
+import { collectErrors } from './chromium.mjs';
+
+export const RESULTS = path.join(REPO_ROOT, 'test-results');
+export const READY_TIMEOUT_MS = 15000;  // generous for a loaded CI machine; the benchmark measures speed
+
+/** Serves web/ on a free port with the strict CSP: {url, stop()}. */
+export async function startLabServer() {
+  const { server, url } = await startServer({ port: 0 });
+  return {
+    url,
+    stop() {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/**
+ * Opens the lab at `url` + `hash` in a fresh context. Records console errors, page errors, failed
+ * requests and CSP violations (securitypolicyviolation events, recorded before any page script).
+ */
+export async function openLab(browser, url, { hash = '', width = 1440, height = 900, waitReady = true } = {}) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  await page.goto(url + hash);
+  if (waitReady) await waitForReady(page);
+  return { context, page, errors, requests };
+}
+
+export async function waitForReady(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: READY_TIMEOUT_MS });
+}
+
+/** Waits until the page runs a run other than `previous` (settings changed) and returns its id. */
+export async function waitForNewRun(page, previous) {
+  await page.waitForFunction((old) => {
+    const run = document.documentElement.dataset.run;
+    return run !== undefined && run !== old;
+  }, previous, { timeout: READY_TIMEOUT_MS });
+  return page.evaluate(() => document.documentElement.dataset.run);
+}
+
+export const currentRun = (page) => page.evaluate(() => document.documentElement.dataset.run);
+
+/** {name: step} as the race cards show them. */
+export function readSteps(page) {
+  return page.evaluate(() => Object.fromEntries([...document.querySelectorAll('#race-cards [data-member]')].map(
+    (card) => [card.dataset.member, Number(card.querySelector('[data-field="step"]').dataset.value)])));
+}
+
+/** The why view's figure `field` of one network, as a number (from data-value), or null. */
+export function readWhy(page, member, field) {
+  return page.evaluate(([m, f]) => {
+    const cell = document.querySelector(`#why-panels [data-member="${m}"] [data-field="${f}"]:not([data-layer])`)
+      ?? document.querySelector(`#why-panels [data-member="${m}"] [data-field="${f}"][data-layer="all"]`);
+    return cell?.dataset.value === undefined ? null : Number(cell.dataset.value);
+  }, [member, field]);
+}
+
+/** A short fingerprint of every card's boundary pixels (changes when a boundary moves). */
+export function boundaryFingerprints(page) {
+  return page.evaluate(() => [...document.querySelectorAll('#race-cards [data-member]')].map((card) => {
+    const canvas = card.querySelector('canvas');
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    let hash = 2166136261;
+    for (let i = 0; i < data.length; i += 4) hash = Math.imul(hash ^ (data[i] | (data[i + 1] << 8) | (data[i + 2] << 16)), 16777619) >>> 0;
+    return hash;
+  }));
+}
+
+/** The settings in the address bar, as {key: text}. */
+export function readHashParams(page) {
+  return page.evaluate(() => Object.fromEntries(location.hash.slice(1).split('&').filter(Boolean).map((part) => {
+    const eq = part.indexOf('=');
+    return [decodeURIComponent(part.slice(0, eq)), decodeURIComponent(part.slice(eq + 1))];
+  })));
+}
+
+export function readNotices(page) {
+  return page.evaluate(() => [...document.querySelectorAll('#notices li')].map((li) => li.textContent));
+}
+
+export const cspViolations = (page) => page.evaluate(() => window.__cspViolations);
+
+export async function screenshot(page, name) {
+  await mkdir(RESULTS, { recursive: true });
+  const file = path.join(RESULTS, name);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Polls fn() until it returns a truthy value or the time is up; returns the last value. */
+export async function poll(fn, { timeout = 10000, interval = 100 } = {}) {
+  const end = Date.now() + timeout;
+  let value;
+  do {
+    value = await fn();
+    if (value) return value;
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  } while (Date.now() < end);
+  return value;
+}

@@ -1,0 +1,175 @@
+// The lab page as a reader meets it: the default run in real Chromium, under the strict CSP,
+// served by the project's own server.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchChromium } from './chromium.mjs';
+import {
+  startLabServer, openLab, readSteps, boundaryFingerprints, readHashParams, cspViolations, screenshot, poll,
+  currentRun, waitForNewRun,
+} from './lab-page.mjs';
+
+const TEST_TIMEOUT = 60000;
+let browser;
+let server;
+let url;
+
+before(async () => {
+  server = await startLabServer();
+  url = server.url;
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('the default page loads clean: no console error, no CSP violation, only its own origin', { timeout: TEST_TIMEOUT }, async () => {
+  const { page, errors, requests, context } = await openLab(browser, url);
+  try {
+    const members = await page.evaluate(() => [...document.querySelectorAll('#race-cards [data-member]')].map((e) => e.dataset.member));
+    assert.deepEqual(members, ['sigmoid', 'tanh', 'relu', 'leaky_relu']);
+    const params = await readHashParams(page);
+    assert.equal(params.dataset, 'spiral');
+    assert.equal(params.playing, 'true');
+    // Training runs (so "no errors" is not vacuous) ...
+    const steps = await poll(async () => {
+      const s = await readSteps(page);
+      return Object.values(s).every((v) => v > 0) && s;
+    });
+    assert.ok(steps, 'every network takes steps');
+    await page.waitForTimeout(500);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(await cspViolations(page), []);
+    const origin = new URL(url).origin;
+    const foreign = requests.filter((r) => !r.startsWith(origin) && !r.startsWith('data:') && !r.startsWith('blob:'));
+    assert.deepEqual(foreign, []);
+    await screenshot(page, 'lab-default-1440.png');
+  } finally {
+    await context.close();
+  }
+});
+
+test('boundaries change as training runs', { timeout: TEST_TIMEOUT }, async () => {
+  const { page, context } = await openLab(browser, url);
+  try {
+    const first = await boundaryFingerprints(page);
+    const changed = await poll(async () => {
+      const now = await boundaryFingerprints(page);
+      return now.every((h, i) => h !== first[i]);
+    }, { timeout: 10000 });
+    assert.ok(changed, 'every boundary was redrawn with different pixels');
+  } finally {
+    await context.close();
+  }
+});
+
+test('pause stops the step counts, play resumes them', { timeout: TEST_TIMEOUT }, async () => {
+  const { page, context, errors } = await openLab(browser, url);
+  try {
+    await poll(async () => Object.values(await readSteps(page)).every((v) => v > 0));
+    await page.click('#play');  // shows "Pause" while playing
+    assert.equal((await readHashParams(page)).playing, 'false');
+    await page.waitForTimeout(400);  // frames already in flight land
+    const paused = await readSteps(page);
+    await page.waitForTimeout(700);
+    assert.deepEqual(await readSteps(page), paused, 'no step is taken while paused');
+    assert.equal(await page.textContent('#play'), 'Play');
+
+    await page.click('#play');
+    const resumed = await poll(async () => {
+      const now = await readSteps(page);
+      return Object.keys(paused).every((name) => now[name] > paused[name]) && now;
+    });
+    assert.ok(resumed, 'every network steps again after play');
+    assert.equal((await readHashParams(page)).playing, 'true');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a click on a boundary adds a point of the chosen class', { timeout: TEST_TIMEOUT }, async () => {
+  const { page, context, errors } = await openLab(browser, url);
+  try {
+    const before = await page.evaluate(() => Number(document.getElementById('race-cards').dataset.points));
+    assert.ok(before > 0);
+    await page.check('#class-toggle input[value="1"]');
+    const run = await currentRun(page);
+    const board = page.locator('#race-cards [data-member="relu"] .al-card-points');
+    const box = await board.boundingBox();
+    await board.click({ position: { x: box.width * 0.75, y: box.height * 0.25 } });  // about (3, 3)
+    await waitForNewRun(page, run);
+    const added = (await readHashParams(page)).added;
+    const [x, y, label] = added.split(':').map(Number);
+    assert.ok(Math.abs(x - 3) < 0.2 && Math.abs(y - 3) < 0.2, `added at ${added}`);
+    assert.equal(label, 1);
+    const after = await poll(() => page.evaluate(() => Number(document.getElementById('race-cards').dataset.points)));
+    assert.equal(after, before + 1);
+    assert.match(await page.textContent('#point-count'), /1 point added/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('at 375 px wide there is no horizontal scrolling', { timeout: TEST_TIMEOUT }, async () => {
+  const { page, context } = await openLab(browser, url, { width: 375, height: 812 });
+  try {
+    await page.waitForTimeout(500);
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth,
+    }));
+    assert.ok(scrollWidth <= clientWidth, `scrollWidth ${scrollWidth} > clientWidth ${clientWidth}`);
+    await screenshot(page, 'lab-default-375.png');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the race exports as a PNG and the metrics as JSON, without leaving the page', { timeout: TEST_TIMEOUT }, async () => {
+  const { page, context, errors } = await openLab(browser, url);
+  try {
+    await poll(async () => Object.values(await readSteps(page)).every((v) => v > 0));
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
+    assert.match(png.suggestedFilename(), /^activation-lab-.*\.png$/);
+    const pngBytes = await readAll(await png.createReadStream());
+    assert.deepEqual([...pngBytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);  // "\x89PNG"
+    assert.ok(pngBytes.length > 10000, 'the picture has content');
+
+    const [json] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+    const data = JSON.parse((await readAll(await json.createReadStream())).toString('utf8'));
+    assert.deepEqual(data.members.map((m) => m.name), ['sigmoid', 'tanh', 'relu', 'leaky_relu']);
+    for (const m of data.members) {
+      assert.ok(m.step > 0 && Number.isFinite(m.metrics.trainLoss), m.name);
+      assert.ok(Array.isArray(m.lossHistory.values) && m.lossHistory.values.length > 0, m.name);
+    }
+    assert.equal(data.settings.dataset, 'spiral');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('with prefers-reduced-motion the page waits for Play', { timeout: TEST_TIMEOUT }, async () => {
+  const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1024, height: 768 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 15000 });
+    assert.equal((await readHashParams(page)).playing, 'false');
+    assert.equal(await page.textContent('#play'), 'Play');
+    await page.waitForTimeout(500);
+    assert.ok(Object.values(await readSteps(page)).every((v) => v === 0), 'no training before Play');
+    await page.click('#play');
+    assert.ok(await poll(async () => Object.values(await readSteps(page)).every((v) => v > 0)));
+  } finally {
+    await context.close();
+  }
+});
+
+async function readAll(stream) {
+  const chunks = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}

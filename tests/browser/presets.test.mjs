@@ -1,0 +1,92 @@
+// The presets reproduce their findings; the vanishing-gradient one is checked by number, read
+// from the why view's text as a reader would read it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchChromium } from './chromium.mjs';
+import {
+  startLabServer, openLab, readHashParams, readNotices, readWhy, currentRun, waitForNewRun, poll, screenshot,
+} from './lab-page.mjs';
+
+const TEST_TIMEOUT = 60000;
+let browser;
+let server;
+let url;
+
+before(async () => {
+  server = await startLabServer();
+  url = server.url;
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function applyPreset(page, name) {
+  const run = await currentRun(page);
+  await page.click(`#preset-buttons [data-preset="${name}"]`);
+  await waitForNewRun(page, run);
+}
+
+test('"Vanishing gradients": sigmoid\'s first/last gradient ratio < 1e-3, ReLU\'s > 1e-2', { timeout: TEST_TIMEOUT }, async () => {
+  const { page, context, errors } = await openLab(browser, url);
+  try {
+    await applyPreset(page, 'vanishing');
+    assert.equal((await readHashParams(page)).preset, 'vanishing');
+    assert.equal(await page.getAttribute('#preset-buttons [data-preset="vanishing"]', 'aria-pressed'), 'true');
+    const ratios = await poll(async () => {
+      const sigmoid = await readWhy(page, 'sigmoid', 'grad-ratio');
+      const relu = await readWhy(page, 'relu', 'grad-ratio');
+      return sigmoid !== null && relu !== null && { sigmoid, relu };
+    });
+    assert.ok(ratios, 'the why view shows both ratios');
+    assert.ok(ratios.sigmoid < 1e-3, `sigmoid ratio ${ratios.sigmoid}`);
+    assert.ok(ratios.relu > 1e-2, `relu ratio ${ratios.relu}`);
+    // Still true after some training, not only at step 0.
+    await page.waitForTimeout(2000);
+    const later = { sigmoid: await readWhy(page, 'sigmoid', 'grad-ratio'), relu: await readWhy(page, 'relu', 'grad-ratio') };
+    assert.ok(later.sigmoid < 1e-3, `sigmoid ratio later ${later.sigmoid}`);
+    assert.ok(later.relu > 1e-2, `relu ratio later ${later.relu}`);
+    // The text a reader sees says the same.
+    const shown = await page.textContent('#why-panels [data-member="sigmoid"] [data-field="grad-ratio"]');
+    assert.match(shown, /e-\d/);
+    await screenshot(page, 'lab-preset-vanishing.png');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('every preset starts a run without errors and explains itself', { timeout: TEST_TIMEOUT }, async () => {
+  const { page, context, errors } = await openLab(browser, url);
+  try {
+    const names = await page.evaluate(() => [...document.querySelectorAll('#preset-buttons [data-preset]')].map((b) => b.dataset.preset));
+    assert.deepEqual(names, ['vanishing', 'dying', 'sparsity', 'cost', 'playground']);
+    for (const name of names) {
+      await applyPreset(page, name);
+      assert.equal((await readHashParams(page)).preset, name);
+      const note = await page.textContent('#preset-note');
+      assert.ok(note.length > 80, `${name} has an explanation`);
+      await poll(async () => (await readWhy(page, (await readHashParams(page)).members.split(',')[0], 'grad-ratio')) !== null);
+    }
+    assert.deepEqual(await readNotices(page), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a short link naming a preset opens that preset, other values in it override', { timeout: TEST_TIMEOUT }, async () => {
+  const { page, context, errors } = await openLab(browser, url, { hash: '#preset=dying&seed=7' });
+  try {
+    const params = await readHashParams(page);
+    assert.equal(params.preset, 'dying');
+    assert.equal(params.members, 'relu,leaky_relu,prelu,elu');
+    assert.equal(params.seed, '7');
+    assert.match(await page.textContent('#preset-note'), /^Dying ReLU:/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

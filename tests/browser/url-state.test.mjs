@@ -1,0 +1,134 @@
+// Every setting lives in the address: a URL round-trips to the same settings and the same run
+// (same seed, same bits), and hostile values fall back to the defaults with a notice, as text.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchChromium } from './chromium.mjs';
+import {
+  startLabServer, openLab, readHashParams, readNotices, readSteps, cspViolations, poll, screenshot,
+} from './lab-page.mjs';
+
+const TEST_TIMEOUT = 60000;
+let browser;
+let server;
+let url;
+
+before(async () => {
+  server = await startLabServer();
+  url = server.url;
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const CHOSEN = {
+  seed: '42', dataset: 'xor', noise: '0.25', hidden: '6,5', learningRate: '0.1', batchSize: '16',
+  init: 'he', optimizer: 'adam', members: 'relu,tanh,elu', stepsPerFrame: '3', playing: 'false',
+  added: '1.5:-2:1,0.25:3:0',
+};
+const hashOf = (params) => `#${Object.entries(params).map(([k, v]) => `${k}=${v}`).join('&')}`;
+
+/** Steps once while paused and returns what each card shows: the run's numbers, exactly. */
+async function stepAndRead(page) {
+  await page.click('#step');
+  await poll(async () => Object.values(await readSteps(page)).every((s) => s === 3));
+  return page.evaluate(() => [...document.querySelectorAll('#race-cards [data-member]')].map((card) => ({
+    name: card.dataset.member,
+    step: card.querySelector('[data-field="step"]').dataset.value,
+    trainLoss: card.querySelector('[data-field="train-loss"]').dataset.value,
+    testLoss: card.querySelector('[data-field="test-loss"]').dataset.value,
+  })));
+}
+
+test('a URL round-trips to the same settings and the same run', { timeout: TEST_TIMEOUT }, async () => {
+  const first = await openLab(browser, url, { hash: hashOf(CHOSEN) });
+  let fullHash;
+  let numbers;
+  try {
+    const params = await readHashParams(first.page);
+    for (const [key, value] of Object.entries(CHOSEN)) assert.equal(params[key], value, key);
+    assert.deepEqual(await readNotices(first.page), []);
+    // The controls show the same settings.
+    assert.equal(await first.page.inputValue('#controls [data-key="dataset"] select'), 'xor');
+    assert.equal(await first.page.inputValue('#steps-per-frame'), '3');
+    assert.equal(await first.page.textContent('#play'), 'Play');
+    const members = await first.page.evaluate(() => [...document.querySelectorAll('#race-cards [data-member]')].map((e) => e.dataset.member));
+    assert.deepEqual(members, ['relu', 'tanh', 'elu']);
+    numbers = await stepAndRead(first.page);
+    fullHash = await first.page.evaluate(() => location.hash);
+    assert.deepEqual(first.errors, []);
+  } finally {
+    await first.context.close();
+  }
+
+  // The full address the page wrote reproduces the same settings and the same bits.
+  const second = await openLab(browser, url, { hash: fullHash });
+  try {
+    assert.equal(await second.page.evaluate(() => location.hash), fullHash);
+    assert.deepEqual(await stepAndRead(second.page), numbers);
+    assert.deepEqual(second.errors, []);
+  } finally {
+    await second.context.close();
+  }
+});
+
+const HOSTILE = [
+  ['dataset', encodeURIComponent('<img src=x onerror="window.__pwned=1">')],
+  ['learningRate', 'NaN'],
+  ['noise', '1e309'],
+  ['hidden', Array(1000).fill(8).join(',')],
+  ['members', 'relu,no_such_activation'],
+  ['init', encodeURIComponent('<script>window.__pwned=2</script>')],
+  ['seed', '-1'],
+  [encodeURIComponent('<b>unknown</b>'), '1'],
+];
+
+test('hostile URL values fall back to the defaults with a notice and run no script', { timeout: TEST_TIMEOUT }, async () => {
+  const hash = `#${HOSTILE.map(([k, v]) => `${k}=${v}`).join('&')}`;
+  const { page, context, errors } = await openLab(browser, url, { hash });
+  try {
+    const params = await readHashParams(page);
+    assert.equal(params.dataset, 'spiral');
+    assert.equal(params.init, 'xavier');
+    assert.equal(params.hidden, '8,8,8');
+    assert.equal(params.members, 'sigmoid,tanh,relu,leaky_relu');
+    assert.ok(!('<b>unknown</b>' in params), 'unknown keys are dropped from the address');
+    for (const key of ['learningRate', 'noise', 'seed']) assert.match(params[key], /^[0-9.e-]+$/, key);
+
+    const notices = await readNotices(page);
+    assert.equal(notices.length >= 6, true, `one notice per bad value: ${notices.join(' | ')}`);
+    assert.ok(notices.some((n) => n.includes('<img src=x onerror=')), 'the markup is shown as text');
+    assert.ok(notices.some((n) => n.includes('<b>unknown</b>')));
+    // Shown as text, never parsed: no element came from the URL, no script ran.
+    assert.equal(await page.evaluate(() => document.querySelectorAll('#notices img, #notices script, #notices b').length), 0);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    // The page still runs on the defaults.
+    await poll(async () => Object.values(await readSteps(page)).every((v) => v > 0));
+    assert.deepEqual(errors, []);
+    assert.deepEqual(await cspViolations(page), []);
+    await screenshot(page, 'lab-hostile-url.png');
+
+    // The same holds for an address edited after load.
+    await page.evaluate(() => { location.hash = `${location.hash}&batchSize=${encodeURIComponent('<svg onload=window.__pwned=3>')}`; });
+    await poll(async () => (await readNotices(page)).some((n) => n.includes('<svg onload')));
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.match((await readHashParams(page)).batchSize, /^\d+$/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a combination the core rejects falls back for the field it names', { timeout: TEST_TIMEOUT }, async () => {
+  // Each value is in range on its own, but the circle has exactly two classes.
+  const { page, context, errors } = await openLab(browser, url, { hash: '#dataset=circle&classes=5' });
+  try {
+    await poll(async () => (await readHashParams(page)).classes === '2');
+    assert.equal((await readHashParams(page)).dataset, 'circle');
+    assert.ok((await readNotices(page)).some((n) => /classes/.test(n)));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,76 @@
+// Exports: the race view as one PNG (every card's boundary and points, composed with its name,
+// step and accuracy) and the run's metrics as JSON. Both are Blobs saved through a same-origin
+// object URL: nothing leaves the page.
+import { activationColor } from '../views/palette.js';
+
+const CELL = 320;       // px per card in the PNG
+const LABEL_H = 44;     // text under each card
+const MARGIN = 16;
+
+/** Composes the cards' canvases (boundary below, points above) into one PNG Blob. */
+export function raceToPng(cardsContainer, title) {
+  const slots = [...cardsContainer.querySelectorAll('.race-slot')];
+  const cols = Math.min(slots.length, 4) || 1;
+  const rows = Math.ceil(slots.length / cols) || 1;
+  const canvas = document.createElement('canvas');
+  canvas.width = MARGIN + cols * (CELL + MARGIN);
+  canvas.height = 40 + rows * (CELL + LABEL_H + MARGIN);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.fillStyle = '#1b1b1b';
+  ctx.font = '600 16px system-ui, sans-serif';
+  ctx.fillText(title, MARGIN, 26);
+
+  slots.forEach((slot, i) => {
+    const x = MARGIN + (i % cols) * (CELL + MARGIN);
+    const y = 40 + Math.floor(i / cols) * (CELL + LABEL_H + MARGIN);
+    for (const layer of slot.querySelectorAll('.al-card-plot canvas')) {
+      if (layer.width > 0 && layer.height > 0) ctx.drawImage(layer, x, y, CELL, CELL);
+    }
+    ctx.strokeStyle = '#d6d6d6';
+    ctx.strokeRect(x + 0.5, y + 0.5, CELL - 1, CELL - 1);
+    const read = (field) => slot.querySelector(`[data-field="${field}"]`)?.textContent ?? '';
+    const name = slot.querySelector('.al-card-title')?.textContent ?? slot.dataset.member;
+    ctx.fillStyle = activationColor(slot.dataset.member);
+    ctx.font = '600 15px system-ui, sans-serif';
+    ctx.fillText(name, x, y + CELL + 18);
+    ctx.fillStyle = '#1b1b1b';
+    ctx.font = '13px system-ui, sans-serif';
+    const diverged = slot.querySelector('[data-field="diverged"]');
+    const status = diverged && !diverged.hidden ? diverged.textContent
+      : `step ${read('step')} · test acc. ${read('test-accuracy')} · train loss ${read('train-loss')}`;
+    ctx.fillText(status, x, y + CELL + 36);
+  });
+  return new Promise((resolve, reject) => {
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be made'))), 'image/png');
+  });
+}
+
+/** Saves a Blob under a file name through a temporary link. */
+export function saveBlob(blob, filename) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+export function jsonBlob(data) {
+  // NaN and Infinity are not JSON: write them as null rather than fail.
+  const text = JSON.stringify(data, (key, value) => {
+    if (typeof value === 'number' && !Number.isFinite(value)) return null;
+    if (ArrayBuffer.isView(value)) return Array.from(value);
+    return value;
+  }, 2);
+  return new Blob([text], { type: 'application/json' });
+}
+
+/** A file name stamped with the time: activation-lab-2025-01-31T12-00-00.png */
+export function stampedName(ext) {
+  return `activation-lab-${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.${ext}`;
+}

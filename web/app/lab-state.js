@@ -1,0 +1,47 @@
+// The page's settings, in one object, kept in step with the URL hash. Anything that changes a
+// setting goes through set(); listeners learn which keys changed and whether the run (data,
+// networks, training) must start again from step 0.
+import { sameValue } from './param-table.js';
+import { writeHash } from './url-state.js';
+
+// Page rows that do not change what is trained: changing them never restarts the run.
+const NOT_RUN_KEYS = new Set(['playing', 'stepsPerFrame', 'preset']);
+
+export class LabState extends EventTarget {
+  constructor(table, values) {
+    super();
+    this.table = table;
+    this.values = structuredClone(values);
+  }
+
+  get(key) {
+    return this.values[key];
+  }
+
+  /** Settings as the worker's CONFIGURE wants them: the core's config keys only. */
+  config() {
+    return Object.fromEntries(this.table.configKeys.map((k) => [k, structuredClone(this.values[k])]));
+  }
+
+  /**
+   * Applies changes (unknown keys are a programming error and throw). A change made by hand
+   * (byHand) leaves the preset: its explanation no longer describes what is on screen.
+   */
+  set(changes, { byHand = false } = {}) {
+    const changed = new Set();
+    for (const [key, value] of Object.entries(changes)) {
+      if (!this.table.byKey.has(key)) throw new Error(`LabState: no setting '${key}'`);
+      if (sameValue(this.values[key], value)) continue;
+      this.values[key] = structuredClone(value);
+      changed.add(key);
+    }
+    const restartsRun = [...changed].some((k) => !NOT_RUN_KEYS.has(k));
+    if (byHand && restartsRun && this.values.preset !== 'none') {
+      this.values.preset = 'none';
+      changed.add('preset');
+    }
+    if (changed.size === 0) return;
+    writeHash(this.table, this.values);
+    this.dispatchEvent(new CustomEvent('change', { detail: { changed, restartsRun } }));
+  }
+}

@@ -1,0 +1,46 @@
+// Entry point of the page. It has no static imports on purpose: the worker starts first, so
+// the WebAssembly module downloads and compiles while the page's own modules load; what the
+// worker says meanwhile is kept until the page can listen.
+const worker = new Worker(new URL('../worker/lab-worker.js', import.meta.url), { type: 'module' });
+const messages = [];
+const errors = [];
+const keepMessage = (event) => messages.push(event);
+const keepError = (event) => { event.preventDefault(); errors.push(event); };
+worker.addEventListener('message', keepMessage);
+worker.addEventListener('error', keepError);
+const stop = () => {
+  worker.removeEventListener('message', keepMessage);
+  worker.removeEventListener('error', keepError);
+};
+
+const [{ WorkerClient }, { FromWorker }, { Notices }] = await Promise.all([
+  import('./worker-client.js'), import('./protocol.js'), import('./notices.js'),
+]);
+const pageModule = import('./lab-page.js');
+const client = new WorkerClient({ worker, messages, errors, stop });
+const notices = new Notices(document.getElementById('notices'));
+const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+client
+  .on(FromWorker.NOTICE, ({ level, message }) => notices.show(level, message))
+  .on('worker-error', (message) => notices.show('error', `The lab's worker failed: ${message}`))
+  .on(FromWorker.READY, async (ready) => {
+    try {
+      const { LabPage } = await pageModule;
+      window.activationLab = new LabPage(client, ready, notices, { reducedMotion });
+    } catch (err) {
+      notices.show('error', `The page could not start: ${err?.message ?? err}`);
+      throw err;
+    }
+  })
+  .start();
+
+// In-page links ("skip to the race") must not touch the hash: it holds the settings.
+document.addEventListener('click', (event) => {
+  const link = event.target.closest?.('a[href^="#"]');
+  const target = link && document.getElementById(link.getAttribute('href').slice(1));
+  if (!target) return;
+  event.preventDefault();
+  target.scrollIntoView();
+  target.focus({ preventScroll: true });
+});

@@ -1,0 +1,156 @@
+// The ONE table of the page's settings: every row says a setting's key, type, range and default,
+// and parses and formats it. The config rows come from the core's own field table
+// (lab.configFields(), sent by the worker at startup); the page adds a few rows of its own
+// (which activations race, speed, play state, clicked points). The URL hash, the controls and
+// the worker's CONFIGURE all read this table, so a new core field appears everywhere at once.
+
+// Config fields an arena ignores (each member brings its own activation): not settings here.
+const IGNORED_BY_ARENA = new Set(['activation', 'layerActivations', 'layer_activations']);
+
+/** Short labels and the control group of known fields; an unknown new field still works. */
+const PRESENTATION = {
+  seed: ['Seed', 'data'], dataset: ['Dataset', 'data'], points: ['Points', 'data'],
+  noise: ['Noise', 'data'], testFraction: ['Test fraction', 'data'], classes: ['Classes', 'data'],
+  hidden: ['Hidden layers', 'network'], init: ['Initialiser', 'network'], features: ['Input features', 'advanced'],
+  optimizer: ['Optimizer', 'training'], learningRate: ['Learning rate', 'training'],
+  batchSize: ['Batch size', 'training'], l1: ['L1 penalty', 'training'], l2: ['L2 penalty', 'training'],
+  momentum: ['Momentum', 'advanced'], nesterov: ['Nesterov momentum', 'advanced'], beta1: ['Adam beta1', 'advanced'],
+  beta2: ['Adam beta2', 'advanced'], epsilon: ['Adam epsilon', 'advanced'], clipNorm: ['Gradient clip norm', 'advanced'],
+  members: ['Racing activations', 'race'], stepsPerFrame: ['Steps per frame', 'run'], playing: ['Playing', 'run'],
+  preset: ['Preset', 'run'], data: ['Points', 'run'], added: ['Added points', 'run'],
+};
+
+/** Activations racing on the default page (issue item 1). */
+export const DEFAULT_MEMBERS = ['sigmoid', 'tanh', 'relu', 'leaky_relu'];
+export const MAX_ADDED_POINTS = 500;
+const ADDED_LIMIT = 6;  // clicked points live in the heatmap's square
+
+const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** camelCase key of a field name the core may spell in snake_case. */
+export const camelKey = (name) => String(name).replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
+
+/**
+ * @param ready the worker's READY message (fields, activations, ...)
+ * @param options {presetNames: string[], reducedMotion: boolean}
+ * @returns {rows: Row[], byKey: Map<string, Row>, configKeys: string[]}
+ */
+export function buildParamTable(ready, { presetNames = [], reducedMotion = false } = {}) {
+  const rows = [];
+  for (const field of ready.fields) {
+    const key = camelKey(field.name);
+    if (IGNORED_BY_ARENA.has(key)) continue;
+    // Defaults live in the core (LabConfig), so the page, the CLI and the JS API agree.
+    rows.push(makeRow({ ...field, key, fieldName: field.name, source: 'config', default: tidyDefault(field) }));
+  }
+  const activationNames = ready.activations.map((a) => a.name);
+  rows.push(makeRow({ key: 'members', type: 'choiceList', choices: activationNames, minItems: 2, maxItems: 8,
+    unique: true, default: DEFAULT_MEMBERS.filter((n) => activationNames.includes(n)),
+    help: 'the activations that race (2 to 8), each in its own network' }));
+  rows.push(makeRow({ key: 'stepsPerFrame', type: 'integer', min: 1, max: 1000, default: 10,
+    help: 'training steps per network per tick (about 60 ticks a second)' }));
+  rows.push(makeRow({ key: 'playing', type: 'boolean', default: !reducedMotion,
+    help: 'training runs' }));
+  rows.push(makeRow({ key: 'preset', type: 'choice', choices: ['none', ...presetNames], default: 'none',
+    help: 'the preset these settings came from (selects its explanation)' }));
+  rows.push(makeRow({ key: 'data', type: 'choice', choices: ['generated', 'cleared'], default: 'generated',
+    help: 'generated: the dataset plus clicked points; cleared: clicked points only' }));
+  rows.push(makeRow({ key: 'added', type: 'pointList', min: -ADDED_LIMIT, max: ADDED_LIMIT, minItems: 0,
+    maxItems: MAX_ADDED_POINTS, default: [], help: 'points added by clicking: x:y:class, comma separated' }));
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  return { rows, byKey, configKeys: rows.filter((r) => r.source === 'config').map((r) => r.key) };
+}
+
+function makeRow(spec) {
+  const [label, group] = PRESENTATION[spec.key] ?? [spec.key, spec.source === 'config' ? 'advanced' : 'run'];
+  return { source: 'page', min: 0, max: 0, minItems: 0, maxItems: 0, choices: [], help: '', label, group, ...spec };
+}
+
+/** The core stores floats: 0.03 comes back as 0.029999999329447746. Seven digits read back the same float. */
+function tidyDefault(field) {
+  const d = field.default;
+  if (field.type === 'number' && typeof d === 'number') return Number(d.toPrecision(7));
+  return Array.isArray(d) ? d.slice() : d;
+}
+
+/** Parses URL or form text for a row: {value} or {error} (plain text naming what is wrong). */
+export function parseValue(row, text) {
+  const raw = String(text).trim();
+  switch (row.type) {
+    case 'integer': case 'number': return parseNumber(row, raw);
+    case 'boolean':
+      if (raw === 'true' || raw === '1') return { value: true };
+      if (raw === 'false' || raw === '0') return { value: false };
+      return { error: 'expected true or false' };
+    case 'choice':
+      return row.choices.includes(raw) ? { value: raw } : { error: `not one of ${row.choices.join(', ')}` };
+    case 'integerList': case 'choiceList': case 'pointList': return parseList(row, raw);
+    default: return { error: `unknown type ${row.type}` };
+  }
+}
+
+function parseNumber(row, raw, what = 'value') {
+  if (!NUMBER_RE.test(raw)) return { error: `${what} is not a number` };
+  const value = Number(raw);
+  if (!Number.isFinite(value)) return { error: `${what} is not finite` };
+  if (row.type === 'integer' || row.type === 'integerList') {
+    if (!Number.isInteger(value)) return { error: `${what} is not a whole number` };
+  }
+  if (value < row.min || value > row.max) return { error: `${what} is out of range [${row.min}, ${row.max}]` };
+  return { value };
+}
+
+function parseList(row, raw) {
+  const items = raw === '' ? [] : raw.split(',');
+  if (items.length < row.minItems || items.length > row.maxItems) {
+    return { error: `${items.length} items, expected ${row.minItems} to ${row.maxItems}` };
+  }
+  const out = [];
+  for (const item of items) {
+    const parsed = parseItem(row, item.trim());
+    if (parsed.error) return parsed;
+    out.push(parsed.value);
+  }
+  if (row.unique && new Set(out).size !== out.length) return { error: 'a name appears twice' };
+  return { value: out };
+}
+
+function parseItem(row, item) {
+  if (row.type === 'integerList') return parseNumber(row, item, 'an item');
+  if (row.type === 'choiceList') {
+    return row.choices.includes(item) ? { value: item } : { error: `an item is not one of ${row.choices.join(', ')}` };
+  }
+  // pointList: x:y:class
+  const parts = item.split(':');
+  if (parts.length !== 3) return { error: 'a point is not x:y:class' };
+  const x = parseNumber(row, parts[0], 'a coordinate');
+  const y = parseNumber(row, parts[1], 'a coordinate');
+  const c = parseNumber({ type: 'integer', min: 0, max: 7 }, parts[2], 'a class');
+  const bad = [x, y, c].find((p) => p.error);
+  return bad ?? { value: { x: x.value, y: y.value, label: c.value } };
+}
+
+/** Formats a value for the URL and the form; parseValue(row, formatValue(row, v)) gives v back. */
+export function formatValue(row, value) {
+  switch (row.type) {
+    case 'boolean': return value ? 'true' : 'false';
+    case 'integerList': case 'choiceList': return value.map(String).join(',');
+    case 'pointList': return value.map((p) => `${p.x}:${p.y}:${p.label}`).join(',');
+    default: return String(value);
+  }
+}
+
+/** Deep equality for the value shapes above. */
+export function sameValue(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** All defaults, keyed by row key. */
+export function defaultValues(table) {
+  return Object.fromEntries(table.rows.map((r) => [r.key, structuredClone(r.default)]));
+}
+
+/** The row a core error message names ("test_fraction: ..." or "testFraction: ..."). */
+export function rowOfField(table, fieldName) {
+  return fieldName ? table.byKey.get(camelKey(fieldName)) ?? null : null;
+}

@@ -1,0 +1,71 @@
+// Adding points by hand: the class toggle (which class a click adds, shown in its colour), the
+// click handler, "clear points" (keep only the clicked ones) and "back to the dataset". Clicked
+// points are settings like any other: they live in the URL and a change starts the run again,
+// so a shared address reproduces the same data.
+import { classColors } from '../views/palette.js';
+import { MAX_ADDED_POINTS } from './param-table.js';
+
+const DECIMALS = 100;  // clicked coordinates keep 2 decimals: short URLs, far finer than a cell
+
+/**
+ * @param state LabState
+ * @param notify (level, text) => void
+ * @returns {addPoint({x, y}), sync(values)}
+ */
+export function mountPointTools(state, notify) {
+  const toggle = document.getElementById('class-toggle');
+  const clear = document.getElementById('clear-points');
+  const restore = document.getElementById('restore-points');
+  const count = document.getElementById('point-count');
+  let classes = 0;
+  let chosen = 0;
+
+  clear.addEventListener('click', () => state.set({ data: 'cleared', added: [] }, { byHand: true }));
+  restore.addEventListener('click', () => state.set({ data: 'generated' }, { byHand: true }));
+
+  function buildToggle(n) {
+    classes = n;
+    chosen = Math.min(chosen, n - 1);
+    toggle.replaceChildren();
+    for (let c = 0; c < n; c++) {
+      const label = document.createElement('label');
+      label.className = 'class-option';
+      const radio = document.createElement('input');
+      radio.type = 'radio';
+      radio.name = 'point-class';
+      radio.value = String(c);
+      radio.checked = c === chosen;
+      radio.addEventListener('change', () => { chosen = c; });
+      const chip = document.createElement('span');
+      chip.className = 'swatch';
+      chip.style.backgroundColor = classColors[c].css;
+      chip.setAttribute('aria-hidden', 'true');
+      label.append(radio, chip, document.createTextNode(`class ${c}`));
+      toggle.append(label);
+    }
+  }
+
+  function addPoint({ x, y }) {
+    const added = state.get('added');
+    if (added.length >= MAX_ADDED_POINTS) {
+      notify('warning', `At most ${MAX_ADDED_POINTS} points can be added; clear some first.`);
+      return;
+    }
+    const round = (v) => Math.max(-6, Math.min(6, Math.round(v * DECIMALS) / DECIMALS));
+    state.set({ added: [...added, { x: round(x), y: round(y), label: chosen }] }, { byHand: true });
+  }
+
+  return {
+    addPoint,
+    sync(values) {
+      if (values.classes !== classes) buildToggle(values.classes);
+      const cleared = values.data === 'cleared';
+      restore.hidden = !cleared;
+      clear.hidden = cleared && values.added.length === 0;
+      const n = values.added.length;
+      count.textContent = cleared
+        ? (n ? `${n} point${n === 1 ? '' : 's'} of your own` : 'No points: click a board to add some.')
+        : (n ? `${n} point${n === 1 ? '' : 's'} added` : '');
+    },
+  };
+}

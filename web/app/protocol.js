@@ -1,0 +1,62 @@
+// The message protocol between the page (main thread) and the lab worker, in one place.
+// Every message is a plain object {type, ...fields}. Typed arrays travel in the transfer list
+// (zero copy), so the sender must not touch them afterwards.
+//
+// A run is one arena built from one configuration; it starts at step 0. Every CONFIGURE starts a
+// new run with a new runId; messages about an older run are stale and the page drops them.
+
+/** Page -> worker. */
+export const ToWorker = Object.freeze({
+  // {type, runId, config: Partial<Config>, members: string[],
+  //  data: {base: 'dataset'|'none', xy: Float32Array, labels: Int32Array} (clicked points, appended),
+  //  playing: boolean, stepsPerFrame: number, frameIntervalMs: number}
+  // Builds a new arena (the old one is deleted), posts RUN_STARTED, POINTS and a first FRAME (step
+  // 0); the first DIAGNOSTICS follow the first FRAME_DRAWN. On failure: CONFIG_ERROR.
+  CONFIGURE: 'configure',
+  PLAY: 'play',                   // {type}
+  PAUSE: 'pause',                 // {type}: stops after the current tick, posts FRAME and DIAGNOSTICS
+  STEP: 'step',                   // {type}: trains stepsPerFrame steps once, then posts FRAME and DIAGNOSTICS
+  SET_SPEED: 'set-speed',         // {type, stepsPerFrame, frameIntervalMs}
+  FRAME_DRAWN: 'frame-drawn',     // {type, runId}: back-pressure; the worker posts no new FRAME before this
+  MEASURE_COSTS: 'measure-costs', // {type, elements?, repeats?}: posts COSTS (blocks training meanwhile)
+});
+
+/** Worker -> page. */
+export const FromWorker = Object.freeze({
+  // {type, activations: ActivationInfo[], datasets: DatasetInfo[], initialisers: InitialiserInfo[],
+  //  fields: FieldInfo[], defaultConfig: Config}: the module loaded; sent once.
+  READY: 'ready',
+  // {type, runId, members: string[], classes}
+  RUN_STARTED: 'run-started',
+  // {type, runId, message, field}: CONFIGURE failed (field: the config key the core named, or '').
+  // No arena exists until the next CONFIGURE.
+  CONFIG_ERROR: 'config-error',
+  // {type, runId, classes, train: {x, y, label}, test: {x, y, label}}: typed arrays, once per run.
+  POINTS: 'points',
+  // {type, runId, playing, grid: {width, height, classes, domain: {xMin, xMax, yMin, yMax}},
+  //  members: [{name, step, metrics: Metrics|null, losses: Float32Array, lossStride,
+  //             probs: Float32Array|null, diverged, divergedAt, failed, stepsPerSecond}]}
+  // probs is planar [classes][height*width], row 0 at yMax; null when the network has not moved
+  // since the last grid, has no data, or its grid was not finite: the page keeps the last one.
+  // losses: the whole run's loss history, each value the mean of lossStride consecutive batch
+  // losses. failed: the module threw while training it (a NOTICE says why); it stopped, the rest
+  // go on. stepsPerSecond: training time only (median of recent one-second windows).
+  FRAME: 'frame',
+  // {type, runId, members: [{name, diagnostics: Diagnostics}]}: at most every ~250 ms while playing.
+  DIAGNOSTICS: 'diagnostics',
+  // {type, costs: ActivationCost[]}
+  COSTS: 'costs',
+  // {type, level: 'error'|'warning'|'info', message}: shown to the reader as text.
+  NOTICE: 'notice',
+});
+
+/** The field name an Error from the core starts with ("learningRate: nan is out of range ..."). */
+export function fieldOfError(message) {
+  const match = /^([A-Za-z_][A-Za-z0-9_]*)(\[\d+\])?:/.exec(String(message));
+  return match ? match[1] : '';
+}
+
+/** Grid resolution of the boundary heatmaps (the issue asks for at least 128x128). */
+export const GRID_SIDE = 128;
+/** The data square every generator draws in; the heatmaps cover it. */
+export const DOMAIN = Object.freeze({ xMin: -6, xMax: 6, yMin: -6, yMax: 6 });

@@ -1,0 +1,63 @@
+// The why view: one why panel (web/views/why-panel.js) per racing activation, showing where its
+// gradient goes (histograms and norms per layer, the first/last ratio) and what its units do
+// (exact zeros, dead units, saturation). The panels carry every figure as text with stable
+// data-field attributes; the latest diagnostics are kept for the JSON export.
+import { mountWhyPanel } from '../views/why-panel.js';
+import { requestDraw } from './draw-loop.js';
+
+export class WhyView {
+  constructor(container, { labelOf }) {
+    this.container = container;
+    this.labelOf = labelOf;
+    this.panels = new Map();  // name -> {slot, panel}
+    this.latest = new Map();  // name -> Diagnostics
+    this.pending = null;
+  }
+
+  // Panels are rebuilt for every run, even with the same members: figures from the previous run
+  // must not stay on screen (or be read by a test) until the new run's first diagnostics arrive.
+  start(names) {
+    this.latest.clear();
+    this.pending = null;
+    for (const { slot, panel } of this.panels.values()) {
+      panel.destroy();
+      slot.remove();
+    }
+    this.panels.clear();
+    for (const name of names) {
+      const slot = document.createElement('div');
+      slot.className = 'why-slot';
+      slot.dataset.member = name;
+      this.container.append(slot);
+      this.panels.set(name, { slot, panel: mountWhyPanel(slot, { name, label: this.labelOf(name) }) });
+    }
+  }
+
+  setDiagnostics(message) {
+    for (const { name, diagnostics } of message.members) this.latest.set(name, diagnostics);
+    this.pending = message;
+    requestDraw('why', () => this.draw());
+  }
+
+  draw() {
+    const message = this.pending;
+    this.pending = null;
+    for (const { name, diagnostics } of message?.members ?? []) this.panels.get(name)?.panel.update(diagnostics);
+  }
+}
+
+/** Headline figures over the hidden layers (weighted by units), for the JSON export. */
+export function summarise(diagnostics) {
+  const hidden = diagnostics.layers.slice(0, -1);  // the last layer is the softmax output
+  const units = hidden.reduce((sum, l) => sum + l.units, 0);
+  const weighted = (key) => (units ? hidden.reduce((sum, l) => sum + l[key] * l.units, 0) / units : null);
+  return {
+    step: diagnostics.step,
+    firstLastGradRatio: diagnostics.firstLastGradRatio,
+    zeroFraction: weighted('zeroFraction'),
+    saturatedFraction: weighted('saturatedFraction'),
+    deadUnits: hidden.reduce((sum, l) => sum + l.deadUnits, 0),
+    hiddenUnits: units,
+    gradNormByLayer: diagnostics.layers.map((l) => l.weightGradNorm),
+  };
+}

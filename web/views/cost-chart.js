@@ -1,0 +1,134 @@
+// What each activation costs, measured in this browser by the module: nanoseconds per element for
+// forward and forward+backward, with the module's fast kernels and with the libm reference, next to
+// each racing network's training steps per second. Bars are plain elements, not a canvas: every number
+// is already text, the layout reflows to any width, and nothing needs redrawing on resize.
+//
+// Fast and libm bars share the activation's colour and differ by texture (libm is striped), so the
+// pairing reads without relying on colour vision.
+
+import { activationColor } from './palette.js';
+import { formatNs, formatRate, setText } from './format.js';
+import { el } from './dom.js';
+
+const KINDS = [
+  // [data-field, text, ActivationCost key, libm?]
+  ['forward-ns', 'forward', 'forwardNs', false],
+  ['libm-forward-ns', 'forward, libm', 'libmForwardNs', true],
+  ['forward-backward-ns', 'fwd+bwd', 'forwardBackwardNs', false],
+  ['libm-forward-backward-ns', 'fwd+bwd, libm', 'libmForwardBackwardNs', true],
+];
+
+function barRow(text, field, striped) {
+  const row = el('div', `al-bar-row${striped ? ' is-libm' : ''}`);
+  const label = el('span', 'al-bar-label');
+  label.textContent = text;
+  const track = el('span', 'al-bar-track', { 'aria-hidden': 'true' });
+  const bar = el('span', 'al-bar');
+  track.append(bar);
+  const value = el('span', 'al-bar-value', { 'data-field': field });
+  value.textContent = '–';
+  row.append(label, track, value);
+  return { row, bar, value };
+}
+
+// Bar lengths as a share of the largest value on the chart, so bars compare across activations.
+function setBar(bar, v, max) {
+  const share = Number.isFinite(v) && v > 0 && max > 0 ? Math.min(1, v / max) : 0;
+  const width = `${(share * 100).toFixed(2)}%`;
+  if (bar.style.width !== width) bar.style.width = width;
+}
+
+/**
+ * Mounts the cost chart into `container` (appended).
+ *   options: {labels: {[name]: label} (default: the names), headingLevel = 3}
+ * Returns {update({costs: ActivationCost[], stepsPerSecond: {[name]: number}}), destroy(), element}.
+ * Either field may be omitted to keep what is shown. Rows follow the order of `costs` and of the keys
+ * of `stepsPerSecond`; each carries data-activation, and each value data-field (see KINDS, and
+ * "steps-per-second").
+ */
+export function mountCostChart(container, { labels = {}, headingLevel = 3 } = {}) {
+  const level = Math.min(6, Math.max(1, headingLevel));
+  const nameOf = (name) => labels[name] ?? name;
+  const root = el('section', 'al-cost');
+
+  const costHead = el(`h${level}`, 'al-cost-title');
+  costHead.textContent = 'Nanoseconds per element';
+  const legend = el('p', 'al-cost-legend');
+  const solid = el('span', 'al-key');
+  solid.textContent = 'fast kernel';
+  const striped = el('span', 'al-key is-libm');
+  striped.textContent = 'libm reference';
+  legend.append(solid, striped);
+  const costList = el('ol', 'al-cost-rows');
+
+  const speedHead = el(`h${level}`, 'al-cost-title');
+  speedHead.textContent = 'Training steps per second';
+  const speedList = el('ol', 'al-speed-rows');
+  root.append(costHead, legend, costList, speedHead, speedList);
+  container.append(root);
+  // Headings and legend appear with their first rows: no empty chart frame before a measurement.
+  costHead.hidden = legend.hidden = speedHead.hidden = true;
+
+  let costRows = new Map(), costKey = '';
+  let speedRows = new Map(), speedKey = '';
+
+  function buildCosts(costs) {
+    costRows = new Map();
+    costList.replaceChildren(...costs.map(({ name }) => {
+      const item = el('li', 'al-cost-row', { 'data-activation': name });
+      item.style.setProperty('--al-accent', activationColor(name));
+      const title = el('span', 'al-cost-name');
+      title.append(el('span', 'al-swatch', { 'aria-hidden': 'true' }), nameOf(name));
+      const bars = el('div', 'al-bars');
+      const parts = KINDS.map(([field, text, , libm]) => {
+        const b = barRow(text, field, libm);
+        bars.append(b.row);
+        return b;
+      });
+      item.append(title, bars);
+      costRows.set(name, parts);
+      return item;
+    }));
+  }
+
+  function buildSpeeds(names) {
+    speedRows = new Map();
+    speedList.replaceChildren(...names.map((name) => {
+      const item = el('li', 'al-speed-row', { 'data-activation': name });
+      item.style.setProperty('--al-accent', activationColor(name));
+      const b = barRow(nameOf(name), 'steps-per-second', false);
+      item.append(b.row);
+      speedRows.set(name, b);
+      return item;
+    }));
+  }
+
+  function update({ costs, stepsPerSecond } = {}) {
+    if (Array.isArray(costs)) {
+      const key = costs.map((c) => c.name).join('|');
+      if (key !== costKey) { costKey = key; buildCosts(costs); costHead.hidden = legend.hidden = costs.length === 0; }
+      let max = 0;
+      for (const c of costs) for (const [, , k] of KINDS) if (Number.isFinite(c[k]) && c[k] > max) max = c[k];
+      for (const c of costs) {
+        costRows.get(c.name).forEach((b, j) => {
+          const v = c[KINDS[j][2]];
+          setText(b.value, `${formatNs(v)} ns`, v);
+          setBar(b.bar, v, max);
+        });
+      }
+    }
+    if (stepsPerSecond && typeof stepsPerSecond === 'object') {
+      const names = Object.keys(stepsPerSecond);
+      const key = names.join('|');
+      if (key !== speedKey) { speedKey = key; buildSpeeds(names); speedHead.hidden = names.length === 0; }
+      const max = Math.max(0, ...names.map((n) => stepsPerSecond[n]).filter(Number.isFinite));
+      for (const n of names) {
+        const v = stepsPerSecond[n], b = speedRows.get(n);
+        setText(b.value, `${formatRate(v)}/s`, v);
+        setBar(b.bar, v, max);
+      }
+    }
+  }
+
+  return { update, destroy: () => root.remove(), element: root };
+}

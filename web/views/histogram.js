@@ -1,0 +1,99 @@
+// A histogram of pre-binned counts (the module bins; the page only draws), with labelled x-axis ticks.
+// Used for log10 |dL/dW| per layer and for activation values per layer.
+
+const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
+/**
+ * Draws `counts` as bars over the whole canvas; bin i covers [lo + i w, lo + (i+1) w], w = (hi-lo)/bins.
+ *   options: {lo, hi (required), color = '#555', pixelRatio = 1, scale = 'linear' | 'sqrt',
+ *             ticks (values to label; default: about 4 round values), formatTick = (v) => string,
+ *             zeroCount (if a number: one extra bar left of the axis, for values counted apart, e.g.
+ *             exact-zero gradients that have no log), zeroLabel = '0', zeroColor,
+ *             textColor = '#444', axisColor = '#999', fontSize = 10 (CSS px), clear = true}
+ * Bars share one scale with the zero bar, so a layer whose gradients are mostly exactly zero shows it.
+ */
+export function drawHistogram(ctx, counts, options) {
+  const { lo, hi, color = '#555', pixelRatio: pr = 1, scale = 'linear', formatTick = formatNumber,
+          zeroLabel = '0', textColor = '#444', axisColor = '#999', fontSize = 10, clear = true } = options;
+  const zeroCount = Number.isFinite(options.zeroCount) ? options.zeroCount : null;
+  const zeroColor = options.zeroColor ?? color;
+  const { width, height } = ctx.canvas;
+  ctx.save();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  if (clear) ctx.clearRect(0, 0, width, height);
+  if (!(hi > lo)) { ctx.restore(); return; }
+
+  const font = fontSize * pr;
+  const axisH = Math.round(font + 5 * pr);
+  const top = Math.round(2 * pr);
+  const plotH = Math.max(1, height - axisH - top);
+  const zeroW = zeroCount === null ? 0 : Math.round(Math.max(8 * pr, width * 0.06));
+  const gap = zeroCount === null ? 0 : Math.round(5 * pr);
+  const inset = Math.round(font * 0.9);  // room for the outermost tick labels to centre on their ticks
+  const plotX = zeroW + gap + (zeroCount === null ? inset : 0);
+  const plotW = Math.max(1, width - plotX - inset);
+  const baseY = top + plotH;
+
+  const bins = counts?.length ?? 0;
+  let max = zeroCount ?? 0;
+  for (let i = 0; i < bins; i++) if (counts[i] > max) max = counts[i];
+  const h = scale === 'sqrt' ? (c) => Math.sqrt(c / max) * plotH : (c) => (c / max) * plotH;
+
+  if (max > 0) {
+    const bw = plotW / bins;
+    const barGap = bw > 4 * pr ? pr : 0;
+    ctx.fillStyle = color;
+    for (let i = 0; i < bins; i++) {
+      const c = counts[i];
+      if (!(c > 0)) continue;
+      // At least one device pixel tall: a bin with any count must be visible.
+      const bh = Math.max(pr, h(c));
+      ctx.fillRect(plotX + i * bw, baseY - bh, Math.max(pr * 0.75, bw - barGap), bh);
+    }
+    if (zeroCount > 0) {
+      ctx.fillStyle = zeroColor;
+      const bh = Math.max(pr, h(zeroCount));
+      ctx.fillRect(0, baseY - bh, zeroW, bh);
+    }
+  }
+
+  // Axis line and ticks.
+  ctx.fillStyle = axisColor;
+  ctx.fillRect(plotX, baseY, plotW, Math.max(1, Math.round(pr)));
+  if (zeroCount !== null) ctx.fillRect(0, baseY, zeroW, Math.max(1, Math.round(pr)));
+  ctx.font = `${font}px ${FONT_FAMILY}`;
+  ctx.textBaseline = 'top';
+  const ticks = options.ticks ?? niceTicks(lo, hi, 4);
+  for (const v of ticks) {
+    if (!(v >= lo && v <= hi)) continue;
+    const x = Math.round(plotX + ((v - lo) / (hi - lo)) * plotW);
+    ctx.fillStyle = axisColor;
+    ctx.fillRect(x, baseY, Math.max(1, Math.round(pr)), Math.round(3 * pr));
+    ctx.fillStyle = textColor;
+    const text = formatTick(v);
+    const tw = ctx.measureText(text).width;
+    // Centred on the tick, but kept inside the canvas.
+    ctx.fillText(text, Math.min(width - tw, Math.max(zeroCount === null ? 0 : plotX, x - tw / 2)), baseY + 3 * pr);
+  }
+  if (zeroCount !== null) {
+    ctx.fillStyle = textColor;
+    const tw = ctx.measureText(zeroLabel).width;
+    ctx.fillText(zeroLabel, Math.max(0, zeroW / 2 - tw / 2), baseY + 3 * pr);
+  }
+  ctx.restore();
+}
+
+/** About `count` round values (steps of 1, 2 or 5 times a power of ten) within [lo, hi]. */
+export function niceTicks(lo, hi, count = 4) {
+  if (!(hi > lo) || !Number.isFinite(hi - lo)) return [];
+  const raw = (hi - lo) / Math.max(1, count);
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
+  const out = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) out.push(Math.round(v / step) * step);
+  return out;
+}
+
+function formatNumber(v) {
+  return Number.isInteger(v) ? String(v) : String(+v.toPrecision(3));
+}

@@ -1,0 +1,243 @@
+// One racing network: its decision boundary with the data over it, its numbers, its loss curve, and a
+// visible "diverged" state. Mountable alone (an embedded figure) or as one of 2-8 cards on the page.
+//
+// update() is called every animation frame, so it only redraws what changed: the boundary when a new
+// probability array arrives, the points when the data or domain change, the sparkline when new losses
+// arrive, text only when its string changes. The boundary and the points are two stacked canvases, so a
+// new boundary never repaints the points and vice versa.
+
+import { activationColor } from './palette.js';
+import { createBoundaryScratch, drawBoundary, blitBoundary, muteBoundary, drawPoints } from './heatmap.js';
+import { drawSparkline } from './sparkline.js';
+import { fitCanvas } from './canvas-fit.js';
+import { formatInt, formatLoss, formatPercent, formatRate, setText } from './format.js';
+import { el } from './dom.js';
+
+const STATS = [
+  // [data-field, label, read from snapshot, format]
+  ['step', 'Step', (s) => s.step, formatInt],
+  ['train-loss', 'Train loss', (s) => s.metrics?.trainLoss, formatLoss],
+  ['test-loss', 'Test loss', (s) => s.metrics?.testLoss, formatLoss],
+  ['train-accuracy', 'Train acc.', (s) => s.metrics?.trainAccuracy, formatPercent],
+  ['test-accuracy', 'Test acc.', (s) => s.metrics?.testAccuracy, formatPercent],
+  ['steps-per-second', 'Steps/s', (s) => s.stepsPerSecond, formatRate],
+];
+
+const KEY_STEP = 1 / 40;  // keyboard cursor step, as a share of the domain (Shift: 5x)
+
+/**
+ * Mounts a race card into `container` (appended; the container's other children are left alone).
+ *   {name: activation id ('relu'), label: shown title ('ReLU'), headingLevel = 3}
+ * Returns {update(snapshot), redraw(), destroy(), element}.
+ *   snapshot (every field optional; absent fields keep their last value):
+ *     {step, metrics: {trainLoss, testLoss, trainAccuracy, testAccuracy}, losses: Float32Array,
+ *      grid: {probs, width, height, classes}, points: {train: PointSet, test: PointSet},
+ *      domain: {xMin, xMax, yMin, yMax}, diverged, divergedAt, stepsPerSecond}
+ *   A part is redrawn when its array is a new object; after refilling an array in place, call redraw().
+ * Clicking or tapping the boundary (or Enter/Space on its keyboard cursor) dispatches on `container`
+ *   new CustomEvent('point-click', {bubbles: true, detail: {x, y, name}})  (x, y in data coordinates).
+ */
+export function mountRaceCard(container, { name, label, headingLevel = 3 }) {
+  const color = activationColor(name);
+  const root = el('article', 'al-card', { 'data-activation': name, 'data-diverged': 'false' });
+  root.style.setProperty('--al-accent', color);
+
+  const head = el('header', 'al-card-head');
+  const title = el(`h${Math.min(6, Math.max(1, headingLevel))}`, 'al-card-title');
+  title.textContent = label ?? name;
+  const badge = el('span', 'al-badge', { 'data-field': 'diverged', role: 'status' });
+  badge.hidden = true;
+  head.append(el('span', 'al-swatch', { 'aria-hidden': 'true' }), title, badge);
+
+  const plot = el('div', 'al-card-plot');
+  const boundaryCanvas = el('canvas', 'al-card-boundary', { 'aria-hidden': 'true' });
+  const pointsCanvas = el('canvas', 'al-card-points', {
+    tabindex: '0',
+    role: 'img',
+    'aria-label': `Decision boundary of ${label ?? name}. Click, or move with the arrow keys and press Enter, to add a point.`,
+    'aria-keyshortcuts': 'ArrowUp ArrowDown ArrowLeft ArrowRight Enter Space',
+  });
+  const cursor = el('div', 'al-card-cursor', { 'aria-hidden': 'true' });
+  cursor.hidden = true;
+  plot.append(boundaryCanvas, pointsCanvas, cursor);
+
+  const stats = el('dl', 'al-card-stats');
+  const fields = {};
+  for (const [field, text] of STATS) {
+    const row = el('div', 'al-stat');
+    const dt = el('dt');
+    dt.textContent = text;
+    const dd = el('dd', null, { 'data-field': field });
+    dd.textContent = '–';
+    row.append(dt, dd);
+    stats.append(row);
+    fields[field] = dd;
+  }
+
+  const spark = el('figure', 'al-card-spark');
+  const sparkCanvas = el('canvas', null, { 'aria-hidden': 'true' });
+  const sparkCaption = el('figcaption');
+  sparkCaption.textContent = 'Recent batch loss (log scale)';
+  spark.append(sparkCanvas, sparkCaption);
+
+  root.append(head, plot, stats, spark);
+  container.append(root);
+
+  const boundaryCtx = boundaryCanvas.getContext('2d');
+  const pointsCtx = pointsCanvas.getContext('2d');
+  const sparkCtx = sparkCanvas.getContext('2d');
+  const scratch = createBoundaryScratch();
+
+  // What is on screen, so update() can tell what changed.
+  const shown = { probs: null, points: [], domain: null, losses: null, diverged: false, drawn: false };
+  const last = {};  // the latest value of every snapshot field
+
+  const drawPointsLayer = () => {
+    pointsCtx.clearRect(0, 0, pointsCanvas.width, pointsCanvas.height);
+    if (last.points && last.domain) drawPoints(pointsCtx, last.points, last.domain, { pixelRatio: pointsFit.pixelRatio() });
+  };
+  const drawSparkLayer = () => {
+    drawSparkline(sparkCtx, last.losses, { log: true, color, pixelRatio: sparkFit.pixelRatio() });
+  };
+  const drawBoundaryLayer = () => {
+    if (last.diverged) {
+      // Frozen: the last live boundary, greyed. If the run diverged before any boundary was shown,
+      // draw the grid it has (non-finite cells come out neutral grey) and grey that.
+      if (!scratch.image && last.grid) drawBoundary(boundaryCtx, last.grid, { scratch });
+      muteBoundary(boundaryCtx, scratch);
+    } else if (last.grid) {
+      drawBoundary(boundaryCtx, last.grid, { scratch });
+    } else {
+      return;
+    }
+    shown.probs = last.grid?.probs ?? null;
+    if (!shown.drawn) { shown.drawn = true; root.dataset.drawn = 'true'; }
+  };
+
+  const boundaryFit = fitCanvas(boundaryCanvas, () => blitOrDraw());
+  const pointsFit = fitCanvas(pointsCanvas, drawPointsLayer);
+  const sparkFit = fitCanvas(sparkCanvas, drawSparkLayer);
+  // After a resize the stored image only needs re-scaling, not recomputing.
+  function blitOrDraw() {
+    if (scratch.image) blitBoundary(boundaryCtx, scratch); else drawBoundaryLayer();
+  }
+
+  function update(snapshot) {
+    if (!snapshot) return;
+    for (const key of Object.keys(snapshot)) if (snapshot[key] !== undefined) last[key] = snapshot[key];
+
+    for (const [field, , read, format] of STATS) {
+      const v = read(last);
+      if (v !== undefined) setText(fields[field], format(v), v);
+    }
+
+    const diverged = Boolean(last.diverged);
+    if (diverged !== shown.diverged) {
+      shown.diverged = diverged;
+      root.dataset.diverged = String(diverged);
+      root.classList.toggle('is-diverged', diverged);
+      badge.hidden = !diverged;
+    }
+    if (diverged) {
+      const at = Number.isFinite(last.divergedAt) ? last.divergedAt : last.step;
+      setText(badge, `Diverged at step ${formatInt(at)}`, at);
+      if (!scratch.muted) drawBoundaryLayer();
+    } else if (last.grid && last.grid.probs !== shown.probs) {
+      drawBoundaryLayer();
+    }
+
+    if (!samePoints(last.points, shown.points) || !sameDomain(last.domain, shown.domain)) {
+      shown.points = pointRefs(last.points);
+      shown.domain = last.domain && { ...last.domain };
+      drawPointsLayer();
+    }
+    if (last.losses !== shown.losses) {
+      shown.losses = last.losses;
+      drawSparkLayer();
+    }
+  }
+
+  function redraw() {
+    // Recompute from the stored probabilities, not the stored pixels; a frozen (diverged) boundary
+    // keeps its pixels, since the probabilities it has now are the non-finite ones.
+    if (!last.diverged) scratch.image = null;
+    drawBoundaryLayer();
+    drawPointsLayer();
+    drawSparkLayer();
+  }
+
+  // Pointer and keyboard input: both end in the same data-coordinate event.
+  const emit = (fx, fy) => {
+    const d = last.domain;
+    if (!d) return;
+    const x = d.xMin + fx * (d.xMax - d.xMin);
+    const y = d.yMax - fy * (d.yMax - d.yMin);
+    container.dispatchEvent(new CustomEvent('point-click', { bubbles: true, detail: { x, y, name } }));
+  };
+  const onClick = (event) => {
+    const r = pointsCanvas.getBoundingClientRect();
+    if (r.width <= 0 || r.height <= 0) return;
+    emit(clamp01((event.clientX - r.left) / r.width), clamp01((event.clientY - r.top) / r.height));
+  };
+  const keyCursor = { fx: 0.5, fy: 0.5 };
+  const placeCursor = () => {
+    cursor.style.left = `${keyCursor.fx * 100}%`;
+    cursor.style.top = `${keyCursor.fy * 100}%`;
+  };
+  const onKey = (event) => {
+    const step = KEY_STEP * (event.shiftKey ? 5 : 1);
+    const moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+    if (moves[event.key]) {
+      keyCursor.fx = clamp01(keyCursor.fx + moves[event.key][0]);
+      keyCursor.fy = clamp01(keyCursor.fy + moves[event.key][1]);
+      cursor.hidden = false;
+      placeCursor();
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      cursor.hidden = false;
+      placeCursor();
+      emit(keyCursor.fx, keyCursor.fy);
+    } else {
+      return;
+    }
+    event.preventDefault();  // arrows and space would otherwise scroll the page
+  };
+  // Keyboard focus shows where Enter would add a point; a mouse click needs no cursor.
+  const onFocus = () => { if (pointsCanvas.matches(':focus-visible')) { cursor.hidden = false; placeCursor(); } };
+  const onBlur = () => { cursor.hidden = true; };
+  pointsCanvas.addEventListener('click', onClick);
+  pointsCanvas.addEventListener('keydown', onKey);
+  pointsCanvas.addEventListener('focus', onFocus);
+  pointsCanvas.addEventListener('blur', onBlur);
+
+  function destroy() {
+    boundaryFit.disconnect();
+    pointsFit.disconnect();
+    sparkFit.disconnect();
+    pointsCanvas.removeEventListener('click', onClick);
+    pointsCanvas.removeEventListener('keydown', onKey);
+    pointsCanvas.removeEventListener('focus', onFocus);
+    pointsCanvas.removeEventListener('blur', onBlur);
+    root.remove();
+  }
+
+  return { update, redraw, destroy, element: root };
+}
+
+function clamp01(v) {
+  return v < 0 ? 0 : v > 1 ? 1 : v;
+}
+
+// Points count as changed when any of their arrays is a new object (the worker transfers new ones).
+function pointRefs(p) {
+  return [p, p?.train?.x, p?.train?.y, p?.train?.label, p?.test?.x, p?.test?.y, p?.test?.label];
+}
+function samePoints(p, refs) {
+  const now = pointRefs(p);
+  return now.every((r, i) => r === refs[i]);
+}
+
+function sameDomain(a, b) {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return a.xMin === b.xMin && a.xMax === b.xMax && a.yMin === b.yMin && a.yMax === b.yMax;
+}

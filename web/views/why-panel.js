@@ -1,0 +1,175 @@
+// The "why" view of one network: where its gradient goes (histograms of log10 |dL/dW| per layer, the
+// norm per layer on a log scale, the first/last ratio as a number) and what its units do (exact zeros,
+// dead units, saturation, activation histograms). Every figure a test or a screen reader needs is text
+// in the DOM with a stable data-field (and data-layer: the 0-based index into diagnostics.layers, input
+// side first, output layer last; "all" for network-level values).
+
+import { activationColor } from './palette.js';
+import { drawHistogram, niceTicks } from './histogram.js';
+import { drawNormChart } from './norm-chart.js';
+import { fitCanvas } from './canvas-fit.js';
+import { formatExp, formatInt, formatPercent, setText } from './format.js';
+import { el } from './dom.js';
+
+// A <dl> row: term, then a value element carrying data-field / data-layer.
+function stat(list, term, field, layer) {
+  const row = el('div', 'al-stat');
+  const dt = el('dt');
+  dt.textContent = term;
+  const dd = el('dd', null, { 'data-field': field, 'data-layer': String(layer) });
+  dd.textContent = '–';
+  row.append(dt, dd);
+  list.append(row);
+  return dd;
+}
+
+function figure(className, caption) {
+  const fig = el('figure', `al-fig ${className}`);
+  const canvas = el('canvas', null, { 'aria-hidden': 'true' });
+  const cap = el('figcaption');
+  cap.textContent = caption;
+  fig.append(canvas, cap);
+  return { fig, canvas };
+}
+
+const gradTick = (v) => `1e${v}`;
+
+/**
+ * Mounts a why panel into `container` (appended).
+ *   {name: activation id, label: title, headingLevel = 3}
+ * Returns {update(diagnostics), destroy(), element}; diagnostics as in web/lab/actlab.d.ts. The
+ * per-layer DOM is rebuilt only when the architecture changes; otherwise text and canvases update.
+ */
+export function mountWhyPanel(container, { name, label, headingLevel = 3 }) {
+  const color = activationColor(name);
+  const level = Math.min(5, Math.max(1, headingLevel));
+  const root = el('section', 'al-why', { 'data-activation': name });
+  root.style.setProperty('--al-accent', color);
+
+  const head = el('header', 'al-why-head');
+  const title = el(`h${level}`, 'al-why-title');
+  title.textContent = label ?? name;
+  head.append(el('span', 'al-swatch', { 'aria-hidden': 'true' }), title);
+
+  const summary = el('dl', 'al-why-summary');
+  const total = {
+    ratio: stat(summary, 'First / last layer gradient', 'grad-ratio', 'all'),
+    zero: stat(summary, 'Exact zeros', 'zero-fraction', 'all'),
+    dead: stat(summary, 'Dead units', 'dead-units', 'all'),
+    saturated: stat(summary, 'Saturated', 'saturated-fraction', 'all'),
+  };
+  total.ratio.removeAttribute('data-layer');  // one ratio per network: data-field="grad-ratio" alone
+
+  const norms = figure('al-why-norms', 'Gradient norm |dL/dW| by layer, input → output (log scale)');
+  const layerList = el('ol', 'al-why-layers');
+  root.append(head, summary, norms.fig, layerList);
+  container.append(root);
+
+  const normsCtx = norms.canvas.getContext('2d');
+  let diag = null;           // the diagnostics on screen
+  let signature = '';        // architecture the per-layer DOM was built for
+  let layerViews = [];       // per layer: {fields, grad: {canvas, ctx, fit}, act?: {...}}
+
+  const drawNorms = () => {
+    if (!diag) return;
+    const layers = diag.layers;
+    drawNormChart(normsCtx, layers.map((l) => l.weightGradNorm), {
+      labels: layers.map((_, i) => (i === layers.length - 1 ? 'out' : String(i + 1))),
+      color,
+      pixelRatio: normsFit.pixelRatio(),
+    });
+  };
+  const normsFit = fitCanvas(norms.canvas, drawNorms);
+
+  const drawLayerGrad = (i) => {
+    const view = layerViews[i], layer = diag?.layers[i];
+    if (!view || !layer) return;
+    const e = diag.histogramEdges;
+    drawHistogram(view.grad.ctx, layer.gradHistogram, {
+      lo: e.gradLogMin, hi: e.gradLogMax, color, zeroCount: layer.gradZeros, zeroColor: '#777',
+      ticks: niceTicks(e.gradLogMin, e.gradLogMax, 3), formatTick: gradTick,
+      pixelRatio: view.grad.fit.pixelRatio(),
+    });
+  };
+  const drawLayerAct = (i) => {
+    const view = layerViews[i], layer = diag?.layers[i];
+    if (!view?.act || !layer) return;
+    const e = diag.histogramEdges;
+    drawHistogram(view.act.ctx, layer.activationHistogram, {
+      lo: e.actMin, hi: e.actMax, color, ticks: niceTicks(e.actMin, e.actMax, 3),
+      pixelRatio: view.act.fit.pixelRatio(),
+    });
+  };
+
+  function build(layers) {
+    for (const v of layerViews) { v.grad.fit.disconnect(); v.act?.fit.disconnect(); }
+    layerList.replaceChildren();
+    layerViews = layers.map((layer, i) => {
+      const output = i === layers.length - 1;
+      const item = el('li', 'al-layer', { 'data-layer': String(i) });
+      const h = el(`h${level + 1}`, 'al-layer-title');
+      h.textContent = output ? `Output · ${layer.units} × ${layer.activation}` : `Layer ${i + 1} · ${layer.units} × ${layer.activation}`;
+      const list = el('dl', 'al-layer-stats');
+      const fields = { norm: stat(list, 'Grad norm', 'grad-norm', i) };
+      if (!output) {
+        fields.zero = stat(list, 'Exact zeros', 'zero-fraction', i);
+        fields.dead = stat(list, 'Dead', 'dead-units', i);
+        fields.saturated = stat(list, 'Saturated', 'saturated-fraction', i);
+      }
+      const g = figure('al-layer-grad', 'log10 |dL/dW|; 0: exact zeros');
+      const view = { fields, grad: { canvas: g.canvas, ctx: g.canvas.getContext('2d') } };
+      view.grad.fit = fitCanvas(g.canvas, () => drawLayerGrad(i));
+      const figs = el('div', 'al-layer-figs');
+      figs.append(g.fig);
+      if (!output) {
+        const a = figure('al-layer-act', 'Activation values');
+        view.act = { canvas: a.canvas, ctx: a.canvas.getContext('2d') };
+        view.act.fit = fitCanvas(a.canvas, () => drawLayerAct(i));
+        figs.append(a.fig);
+      }
+      item.append(h, list, figs);
+      layerList.append(item);
+      return view;
+    });
+  }
+
+  function update(diagnostics) {
+    if (!diagnostics?.layers || diagnostics === diag) return;
+    diag = diagnostics;
+    const layers = diag.layers;
+    const sig = layers.map((l) => `${l.units}:${l.activation}`).join('|');
+    if (sig !== signature) { signature = sig; build(layers); }
+
+    // Network-level values over hidden layers, weighted by units: the share of all (unit, point) outputs.
+    let units = 0, zero = 0, saturated = 0, dead = 0;
+    layers.forEach((layer, i) => {
+      const v = layerViews[i].fields;
+      setText(v.norm, formatExp(layer.weightGradNorm), layer.weightGradNorm);
+      if (i === layers.length - 1) return;
+      setText(v.zero, formatPercent(layer.zeroFraction), layer.zeroFraction);
+      setText(v.dead, `${formatInt(layer.deadUnits)} / ${layer.units}`, layer.deadUnits);
+      setText(v.saturated, formatPercent(layer.saturatedFraction), layer.saturatedFraction);
+      units += layer.units;
+      zero += layer.zeroFraction * layer.units;
+      saturated += layer.saturatedFraction * layer.units;
+      dead += layer.deadUnits;
+    });
+    setText(total.ratio, formatExp(diag.firstLastGradRatio), diag.firstLastGradRatio);
+    setText(total.zero, units ? formatPercent(zero / units) : '–', units ? zero / units : NaN);
+    setText(total.dead, units ? `${dead} / ${units}` : '–', units ? dead : NaN);
+    setText(total.saturated, units ? formatPercent(saturated / units) : '–', units ? saturated / units : NaN);
+    root.dataset.step = String(diag.step);
+    root.dataset.diverged = String(Boolean(diag.diverged));
+
+    drawNorms();
+    for (let i = 0; i < layers.length; i++) { drawLayerGrad(i); drawLayerAct(i); }
+  }
+
+  function destroy() {
+    normsFit.disconnect();
+    for (const v of layerViews) { v.grad.fit.disconnect(); v.act?.fit.disconnect(); }
+    root.remove();
+  }
+
+  return { update, destroy, element: root };
+}
