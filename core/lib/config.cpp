@@ -295,10 +295,6 @@ void validate(const LabConfig& c) {
   if (!c.layer_activations.empty() && c.layer_activations.size() != c.hidden.size())
     fail("layer_activations", std::to_string(c.layer_activations.size()) + " items, but hidden has " +
                                   std::to_string(c.hidden.size()) + " layers (give none or one per hidden layer)");
-  const DatasetInfo& info = dataset_info(c.dataset);
-  if (c.classes < info.min_classes || c.classes > info.max_classes)
-    fail("classes", std::to_string(c.classes) + " is out of range [" + std::to_string(info.min_classes) + ", " +
-                        std::to_string(info.max_classes) + "] for dataset '" + info.name + "'");
 }
 
 std::string_view init_name(InitScheme scheme) { return kInitNames.at(static_cast<size_t>(scheme)); }

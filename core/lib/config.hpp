@@ -93,7 +93,9 @@ const FieldSpec* find_field(std::string_view name);
 void set_field(LabConfig& config, std::string_view name, const FieldValue& value);
 // Parses command-line text ("0.03", "16,16", "relu", "true") for the field's type, then set_field.
 void set_field_from_text(LabConfig& config, std::string_view name, std::string_view text);
-// Cross-field checks (layer_activations length, classes for the dataset, batch and data sizes).
+// Every field's range, and layer_activations' length against hidden. Whether `classes` suits the
+// dataset generator is checked where data is generated (make_dataset): with caller-supplied
+// points the dataset fields do not apply.
 void validate(const LabConfig& config);
 
 std::string_view init_name(InitScheme scheme);

@@ -60,6 +60,7 @@ Network::Network(const LabConfig& config, std::shared_ptr<const Dataset> data)
       batch_rng_(config.seed, RngStream::batches),
       rrelu_rng_(config.seed, RngStream::rrelu) {
   if (!data_ || data_->train.size() == 0) throw std::invalid_argument("data: the training set is empty");
+  config_.classes = data_->classes;  // caller-supplied data brings its own class count
   Pcg32 init_rng(config.seed, RngStream::init);
   mlp_.initialise(config.init, init_rng);
   train_features_ = features_of(config_, data_->train);
@@ -189,17 +190,24 @@ void Network::predict_grid(const GridSpec& g, std::span<float> out) {
 
 LossAndGradient Network::loss_and_gradient(std::span<const float> xy, std::span<const int32_t> labels) {
   validate_labelled_points(xy, labels, mlp_.classes());
-  const size_t n = labels.size();
-  std::vector<float> x(n), y(n), features(config_.features.size() * n);
-  for (size_t i = 0; i < n; ++i) {
-    x[i] = xy[2 * i];
-    y[i] = xy[2 * i + 1];
-  }
-  expand_features(config_.features, x.data(), y.data(), n, features.data());
-  mlp_.forward(features.data(), n, PassMode::evaluate, nullptr);
+  const size_t total = labels.size(), rows = config_.features.size();
+  // In chunks, accumulating the gradient of the mean, so the workspace stays bounded.
+  std::vector<float> features(rows * kChunk);
+  scratch_x_.resize(kChunk);
+  scratch_y_.resize(kChunk);
   mlp_.zero_grads();
   LossAndGradient out;
-  out.loss = mlp_.backward(labels.data(), 1.0f / float(n)) / double(n);
+  for (size_t begin = 0; begin < total; begin += kChunk) {
+    const size_t n = std::min(kChunk, total - begin);
+    for (size_t i = 0; i < n; ++i) {
+      scratch_x_[i] = xy[2 * (begin + i)];
+      scratch_y_[i] = xy[2 * (begin + i) + 1];
+    }
+    expand_features(config_.features, scratch_x_.data(), scratch_y_.data(), n, features.data());
+    mlp_.forward(features.data(), n, PassMode::evaluate, nullptr);
+    out.loss += mlp_.backward(labels.data() + begin, 1.0f / float(total));
+  }
+  out.loss /= double(total);
   out.gradient.assign(mlp_.grads().begin(), mlp_.grads().end());
   return out;
 }

@@ -560,10 +560,11 @@ val activation_costs(val options) {
       [](val& o) {
         CostSettings settings;
         if (!is_absent(o)) {
-          if (!is_object(o)) fail("options", "expected an object {elements, repeats}, got " + describe(o));
-          reject_unknown_keys(o, "options", {"elements", "repeats"});
+          if (!is_object(o)) fail("options", "expected an object {elements, repeats, windowMs}, got " + describe(o));
+          reject_unknown_keys(o, "options", {"elements", "repeats", "windowMs"});
           if (!o["elements"].isUndefined()) settings.elements = int_of(o["elements"], "elements");
           if (!o["repeats"].isUndefined()) settings.repeats = int_of(o["repeats"], "repeats");
+          if (!o["windowMs"].isUndefined()) settings.window_ms = number_of(o["windowMs"], "windowMs");
         }
         val out = val::array();
         for (const auto& c : measure_activation_costs(settings)) {

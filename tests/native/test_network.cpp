@@ -80,3 +80,38 @@ TEST_CASE("the cost table has a row per activation with positive timings", "[net
     CHECK(costs[i].libm_forward_backward_ns > 0.0);
   }
 }
+
+TEST_CASE("caller-supplied data brings its own class count", "[network]") {
+  std::vector<float> xy;
+  std::vector<int32_t> labels;
+  for (int i = 0; i < 30; ++i) {
+    xy.push_back(float(i % 5));
+    xy.push_back(float(i % 7));
+    labels.push_back(i % 3);
+  }
+  LabConfig c = test::config_for(ActivationId::relu, {4}, DatasetKind::circle);  // circle alone is 2-class
+  auto data = std::make_shared<const Dataset>(make_custom_dataset(xy, labels, 3, 0.0f, 1));
+  Network net(c, data);
+  CHECK(net.config().classes == 3);
+  CHECK(net.model().classes() == 3);
+  CHECK(net.train(5).size() == 5);
+}
+
+TEST_CASE("loss and gradient over many points is the mean over chunks", "[network]") {
+  auto net = test::network_for(test::config_for(ActivationId::tanh, {6}, DatasetKind::spiral, 1000));
+  const Points& p = net->data().train;
+  REQUIRE(p.size() >= 600);
+  std::vector<float> xy;
+  for (size_t i = 0; i < 600; ++i) {
+    xy.push_back(p.x[i]);
+    xy.push_back(p.y[i]);
+  }
+  const std::span<const float> all(xy);
+  const std::span<const int32_t> labels(p.label.data(), 600);
+  const auto whole = net->loss_and_gradient(all, labels);
+  const auto first = net->loss_and_gradient(all.first(600), labels.first(300));
+  const auto second = net->loss_and_gradient(all.last(600), labels.last(300));
+  CHECK_THAT(whole.loss, WithinAbs((first.loss + second.loss) / 2, 1e-6));
+  for (size_t i = 0; i < whole.gradient.size(); ++i)
+    CHECK_THAT(whole.gradient[i], WithinAbs((first.gradient[i] + second.gradient[i]) / 2, 1e-6));
+}

@@ -1,14 +1,15 @@
 // The cost view: nanoseconds per element of each activation, measured in this browser by the
 // module (web/views/cost-chart.js draws them), next to each racing network's steps per second.
-// Measuring blocks the worker (training pauses meanwhile: ~0.2 s with MEASURE_OPTIONS, ~3.4 s with
+// Measuring blocks the worker (training pauses meanwhile: ~0.5 s with MEASURE_OPTIONS, ~0.8 s with
 // the core's defaults), so it happens when the view first comes into sight after the page is
 // running (or on request), never while the first boundaries are being drawn.
 import { mountCostChart } from '../views/cost-chart.js';
 import { requestDraw } from './draw-loop.js';
 
-// 16,384 elements, best of 5 passes: stable to a few per cent here, and short enough to measure
-// while the networks race.
-export const MEASURE_OPTIONS = Object.freeze({ elements: 16384, repeats: 5 });
+// 16,384 elements; each figure the fastest of 2 windows of 4 ms of repeated passes (the browser's
+// timer is too coarse for one pass): 17 activations x 4 figures x 8 ms, about half a second of the
+// worker's time, once.
+export const MEASURE_OPTIONS = Object.freeze({ elements: 16384, repeats: 2, windowMs: 4 });
 
 export class CostView {
   /** @param measure () => void: asks the worker for a measurement */

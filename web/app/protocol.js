@@ -18,7 +18,7 @@ export const ToWorker = Object.freeze({
   STEP: 'step',                   // {type}: trains stepsPerFrame steps once, then posts FRAME and DIAGNOSTICS
   SET_SPEED: 'set-speed',         // {type, stepsPerFrame, frameIntervalMs}
   FRAME_DRAWN: 'frame-drawn',     // {type, runId}: back-pressure; the worker posts no new FRAME before this
-  MEASURE_COSTS: 'measure-costs', // {type, elements?, repeats?}: posts COSTS (blocks training meanwhile)
+  MEASURE_COSTS: 'measure-costs', // {type, elements?, repeats?, windowMs?}: posts COSTS (blocks training meanwhile)
 });
 
 /** Worker -> page. */

@@ -121,7 +121,9 @@ export interface Lab {
   createNetwork(config?: Partial<Config>, data?: CustomData): Network;
   // members (1-8): activation names, or {activation, init}; same data, weights and batch order for all.
   createArena(config: Partial<Config> & { members: (string | { activation: string; init?: string })[] }, data?: CustomData): Arena;
-  activationCosts(options?: { elements?: number; repeats?: number }): ActivationCost[];
+  // Each figure is the fastest of `repeats` windows of at least windowMs (default 4) running the pass
+  // repeatedly: browsers round timers to 0.1 ms, so single passes cannot be timed.
+  activationCosts(options?: { elements?: number; repeats?: number; windowMs?: number }): ActivationCost[];
   heapBytesInUse(): number;          // allocator bytes in use (mallinfo), for leak tests
   // heapBytesInUse; heapSize: the wasm memory (grows, never shrinks); emvalHandles: live Embind
   // handles to JS values; stackPointer: the wasm stack pointer. For leak tests and a memory readout.

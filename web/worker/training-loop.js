@@ -136,6 +136,7 @@ export class TrainingLoop {
     const options = {};
     if (msg.elements) options.elements = msg.elements;
     if (msg.repeats) options.repeats = msg.repeats;
+    if (msg.windowMs) options.windowMs = msg.windowMs;
     try {
       this.post({ type: FromWorker.COSTS, costs: this.lab.activationCosts(options) });
     } catch (err) {
