@@ -12,24 +12,29 @@ namespace actlab {
 namespace {
 
 // The array loops every row gets. Kernel calls are inlined, so each loop is a straight,
-// vectorisable pass; the per-element-parameter variant is only taken by RReLU in training.
-template <class K>
+// vectorisable pass. Only RReLU takes a parameter per element (its random slopes in training);
+// the other rows are built without that second loop, which keeps the wasm module smaller.
+template <class K, bool kPerElement>
 void forward_loop(const float* z, float* y, size_t n, float p, const float* pe) {
-  if (pe != nullptr) {
-    for (size_t i = 0; i < n; ++i) y[i] = K::f(z[i], pe[i]);
-  } else {
-    for (size_t i = 0; i < n; ++i) y[i] = K::f(z[i], p);
+  if constexpr (kPerElement) {
+    if (pe != nullptr) {
+      for (size_t i = 0; i < n; ++i) y[i] = K::f(z[i], pe[i]);
+      return;
+    }
   }
+  for (size_t i = 0; i < n; ++i) y[i] = K::f(z[i], p);
 }
 
-template <class K>
+template <class K, bool kPerElement>
 void backward_loop(const float* z, const float* y, const float* dy, float* dz, size_t n, float p,
                    const float* pe) {
-  if (pe != nullptr) {
-    for (size_t i = 0; i < n; ++i) dz[i] = dy[i] * K::df(z[i], y[i], pe[i]);
-  } else {
-    for (size_t i = 0; i < n; ++i) dz[i] = dy[i] * K::df(z[i], y[i], p);
+  if constexpr (kPerElement) {
+    if (pe != nullptr) {
+      for (size_t i = 0; i < n; ++i) dz[i] = dy[i] * K::df(z[i], y[i], pe[i]);
+      return;
+    }
   }
+  for (size_t i = 0; i < n; ++i) dz[i] = dy[i] * K::df(z[i], y[i], p);
 }
 
 // libm reference loops, for the cost table: the textbook way to write each activation.
@@ -58,13 +63,13 @@ struct RowParam {
   float value = 0.0f, lo = 0.0f, hi = 0.0f;
 };
 
-template <class K>
+template <class K, bool kPerElement = false>
 constexpr ActivationSpec row(RowText text, ActivationProperties props, float max_derivative,
                              std::array<float, 2> kinks, RowParam param = {}) {
   return ActivationSpec{
       text.id, text.name, text.label, text.formula, props, param.kind, param.value, param.lo, param.hi,
       max_derivative, kinks,
-      &K::f, &K::df, &K::dfdp, &forward_loop<K>, &backward_loop<K>,
+      &K::f, &K::df, &K::dfdp, &forward_loop<K, kPerElement>, &backward_loop<K, kPerElement>,
       &K::template ref<double>, &K::template ref_df<double>, &ref_forward_loop<K>, &ref_backward_loop<K>};
 }
 
@@ -95,7 +100,7 @@ const std::array<ActivationSpec, kActivationCount> kTable = {
     row<kernels::SlopedRelu>({ActivationId::prelu, "prelu", "PReLU", "x > 0 ? x : a x (a learned per unit)"},
                              P{false, false, false, true, false, false, true, false, false, true, false}, 1.0f,
                              {0.0f, kNone}, {ParamKind::learnable, 0.25f, 0.0f, 0.0f}),
-    row<kernels::SlopedRelu>({ActivationId::rrelu, "rrelu", "RReLU",
+    row<kernels::SlopedRelu, true>({ActivationId::rrelu, "rrelu", "RReLU",
                               "x > 0 ? x : a x (a ~ U(1/8, 1/3) in training, 11/48 in evaluation)"},
                              P{false, false, false, true, false, false, true, false, false, false, true}, 1.0f,
                              {0.0f, kNone}, {ParamKind::randomised, (kRreluLo + kRreluHi) / 2, kRreluLo, kRreluHi}),

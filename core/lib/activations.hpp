@@ -43,7 +43,7 @@ struct ActivationProperties {
 };
 
 // Array kernels: n elements; p is the parameter for every element unless p_per_element is
-// non-null (RReLU training). Backward writes dz = dy * f'(z), given input z and output y.
+// non-null, which only rows with ParamKind::randomised (RReLU in training) honour. Backward writes dz = dy * f'(z), given input z and output y.
 using ForwardKernel = void (*)(const float* z, float* y, size_t n, float p, const float* p_per_element);
 using BackwardKernel = void (*)(const float* z, const float* y, const float* dy, float* dz, size_t n,
                                 float p, const float* p_per_element);

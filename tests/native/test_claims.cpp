@@ -41,7 +41,7 @@ TEST_CASE("ReLU with He init keeps gradients flowing through depth 8", "[claims]
   CHECK(d.first_last_grad_ratio <= 1e2);
 }
 
-TEST_CASE("tanh: Xavier init does not vanish at initialisation; N(0, 1) saturates most units", "[claims]") {
+TEST_CASE("tanh: Xavier init does not vanish at initialisation, N(0, 1) saturates many units", "[claims]") {
   // Glorot and Bengio chose their scale for tanh: the honest result is that it keeps gradients alive.
   const Diagnostics xavier = probe(ActivationId::tanh, InitScheme::xavier, 8, 16);
   CAPTURE(xavier.first_last_grad_ratio);

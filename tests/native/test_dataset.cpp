@@ -205,7 +205,7 @@ TEST_CASE("xor: class 0 where x*y > 0, off the axes", "[dataset]") {
   }
 }
 
-TEST_CASE("gauss: two blobs at (2, 2) and (-2, -2); K blobs apart from each other", "[dataset]") {
+TEST_CASE("gauss: two blobs at (2, 2) and (-2, -2), K blobs apart from each other", "[dataset]") {
   const Points two = all_points(actlab::make_dataset(spec_for(DatasetKind::gauss, 2, 0.0f, 2000)));
   const ClassMean a = class_mean(two, 0), b = class_mean(two, 1);
   CHECK_THAT(a.x, Catch::Matchers::WithinAbs(2.0, 0.1));  // standard error 0.71 / sqrt(1000)
