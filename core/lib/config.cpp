@@ -2,7 +2,6 @@
 
 #include <array>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
 
@@ -305,23 +304,6 @@ InitScheme parse_init(std::string_view name, std::string_view field) {
   const size_t i = index_of(kInitNames, name);
   if (i == kInitNames.size()) fail(field, std::string("'") + std::string(name) + "' is not one of " + join(to_strings(kInitNames)));
   return static_cast<InitScheme>(i);
-}
-
-std::string format_number(double v) {
-  if (std::isnan(v)) return "nan";
-  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  char buf[40];
-  if (std::fabs(v) < 1e15 && v == std::floor(v)) {  // whole numbers in plain digits: "10", not "1e+01"
-    std::snprintf(buf, sizeof buf, "%.0f", v);
-    return buf;
-  }
-  const bool is_float = static_cast<double>(static_cast<float>(v)) == v;
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(buf, sizeof buf, "%.*g", precision, v);
-    const double back = std::strtod(buf, nullptr);
-    if (back == v || (is_float && static_cast<float>(back) == static_cast<float>(v))) break;
-  }
-  return buf;
 }
 
 }  // namespace actlab

@@ -12,6 +12,7 @@
 
 #include "activations.hpp"
 #include "dataset.hpp"
+#include "number_text.hpp"
 
 namespace actlab {
 
@@ -103,7 +104,5 @@ std::string_view optimizer_name(OptimizerKind kind);
 std::string_view feature_name(Feature feature);
 InitScheme parse_init(std::string_view name, std::string_view field = "init");
 
-// Formats a double for messages and JSON: shortest text that reads back the same; nan/inf named.
-std::string format_number(double value);
 
 }  // namespace actlab

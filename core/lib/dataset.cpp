@@ -2,12 +2,11 @@
 
 #include <array>
 #include <cmath>  // std::sqrt (correctly rounded by IEEE) and std::isfinite only: no transcendentals
-#include <cstdio>
-#include <cstdlib>
 #include <stdexcept>
 #include <string>
 
 #include "fast_math.hpp"
+#include "number_text.hpp"
 
 // Bit parity between native and wasm rests on three habits here: every random draw is its own
 // statement (the order of evaluation of function arguments is unspecified, and GCC and clang
@@ -175,17 +174,6 @@ constexpr bool table_in_enum_order() {
 }
 static_assert(table_in_enum_order(), "dataset rows must follow DatasetKind, classes within [2, 8]");
 
-// The shortest decimal (from 7 digits, so 1e6 prints whole) that reads back as the same float,
-// so messages show what the caller typed ("0.95", not "0.949999988").
-std::string show(float v) {
-  char text[32];
-  for (int digits = 7; digits <= 9; ++digits) {
-    std::snprintf(text, sizeof text, "%.*g", digits, static_cast<double>(v));
-    if (!std::isfinite(v) || std::strtof(text, nullptr) == v) break;
-  }
-  return text;
-}
-
 // "field: value is out of range [lo, hi]context". Built by appending: GCC 12 warns falsely
 // (-Wrestrict, bug 105651) on chains of "literal" + std::string.
 [[noreturn]] void out_of_range(const std::string& field, const std::string& value, const std::string& lo,
@@ -204,7 +192,7 @@ void check_int(const std::string& field, int v, int lo, int hi, const std::strin
 
 // Written as !(inside) so that NaN fails too.
 void check_float(const std::string& field, float v, float lo, float hi) {
-  if (!(v >= lo && v <= hi)) out_of_range(field, show(v), show(lo), show(hi));
+  if (!(v >= lo && v <= hi)) out_of_range(field, format_number(v), format_number(lo), format_number(hi));
 }
 
 [[noreturn]] void unknown_dataset(const std::string& value) {

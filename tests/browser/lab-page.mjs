@@ -3,7 +3,8 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { REPO_ROOT, startServer } from '../../scripts/serve.mjs';
-import { collectErrors } from './chromium.mjs';
+import { before, after } from 'node:test';
+import { collectErrors, launchChromium } from './chromium.mjs';
 
 export const RESULTS = path.join(REPO_ROOT, 'test-results');
 export const READY_TIMEOUT_MS = 15000;  // generous for a loaded CI machine; the benchmark measures speed
@@ -18,6 +19,24 @@ export async function startLabServer() {
       return new Promise((resolve) => server.close(resolve));
     },
   };
+}
+
+/**
+ * Registers before/after hooks for a test file: one lab server and one Chromium, shared by its
+ * tests. Returns {browser, url}, filled in once the hooks have run.
+ */
+export function labSession() {
+  const session = { browser: null, url: null, server: null };
+  before(async () => {
+    session.server = await startLabServer();
+    session.url = session.server.url;
+    session.browser = await launchChromium();
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.stop();
+  });
+  return session;
 }
 
 /**

@@ -1,31 +1,18 @@
 // The lab page as a reader meets it: the default run in real Chromium, under the strict CSP,
 // served by the project's own server.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium } from './chromium.mjs';
 import {
-  startLabServer, openLab, readSteps, boundaryFingerprints, readHashParams, cspViolations, screenshot, poll,
+  labSession, openLab, readSteps, boundaryFingerprints, readHashParams, cspViolations, screenshot, poll,
   currentRun, waitForNewRun,
 } from './lab-page.mjs';
 
 const TEST_TIMEOUT = 60000;
-let browser;
-let server;
-let url;
-
-before(async () => {
-  server = await startLabServer();
-  url = server.url;
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+// One server and one browser for the file; each test opens its own context.
+const lab = labSession();
 
 test('the default page loads clean: no console error, no CSP violation, only its own origin', { timeout: TEST_TIMEOUT }, async () => {
-  const { page, errors, requests, context } = await openLab(browser, url);
+  const { page, errors, requests, context } = await openLab(lab.browser, lab.url);
   try {
     const members = await page.evaluate(() => [...document.querySelectorAll('#race-cards [data-member]')].map((e) => e.dataset.member));
     assert.deepEqual(members, ['sigmoid', 'tanh', 'relu', 'leaky_relu']);
@@ -41,7 +28,7 @@ test('the default page loads clean: no console error, no CSP violation, only its
     await page.waitForTimeout(500);
     assert.deepEqual(errors, []);
     assert.deepEqual(await cspViolations(page), []);
-    const origin = new URL(url).origin;
+    const origin = new URL(lab.url).origin;
     const foreign = requests.filter((r) => !r.startsWith(origin) && !r.startsWith('data:') && !r.startsWith('blob:'));
     assert.deepEqual(foreign, []);
     await screenshot(page, 'lab-default-1440.png');
@@ -51,7 +38,7 @@ test('the default page loads clean: no console error, no CSP violation, only its
 });
 
 test('boundaries change as training runs', { timeout: TEST_TIMEOUT }, async () => {
-  const { page, context } = await openLab(browser, url);
+  const { page, context } = await openLab(lab.browser, lab.url);
   try {
     const first = await boundaryFingerprints(page);
     const changed = await poll(async () => {
@@ -65,7 +52,7 @@ test('boundaries change as training runs', { timeout: TEST_TIMEOUT }, async () =
 });
 
 test('pause stops the step counts, play resumes them', { timeout: TEST_TIMEOUT }, async () => {
-  const { page, context, errors } = await openLab(browser, url);
+  const { page, context, errors } = await openLab(lab.browser, lab.url);
   try {
     await poll(async () => Object.values(await readSteps(page)).every((v) => v > 0));
     await page.click('#play');  // shows "Pause" while playing
@@ -90,7 +77,7 @@ test('pause stops the step counts, play resumes them', { timeout: TEST_TIMEOUT }
 });
 
 test('a click on a boundary adds a point of the chosen class', { timeout: TEST_TIMEOUT }, async () => {
-  const { page, context, errors } = await openLab(browser, url);
+  const { page, context, errors } = await openLab(lab.browser, lab.url);
   try {
     const before = await page.evaluate(() => Number(document.getElementById('race-cards').dataset.points));
     assert.ok(before > 0);
@@ -114,7 +101,7 @@ test('a click on a boundary adds a point of the chosen class', { timeout: TEST_T
 });
 
 test('at 375 px wide there is no horizontal scrolling', { timeout: TEST_TIMEOUT }, async () => {
-  const { page, context } = await openLab(browser, url, { width: 375, height: 812 });
+  const { page, context } = await openLab(lab.browser, lab.url, { width: 375, height: 812 });
   try {
     await page.waitForTimeout(500);
     const { scrollWidth, clientWidth } = await page.evaluate(() => ({
@@ -128,7 +115,7 @@ test('at 375 px wide there is no horizontal scrolling', { timeout: TEST_TIMEOUT 
 });
 
 test('the race exports as a PNG and the metrics as JSON, without leaving the page', { timeout: TEST_TIMEOUT }, async () => {
-  const { page, context, errors } = await openLab(browser, url);
+  const { page, context, errors } = await openLab(lab.browser, lab.url);
   try {
     await poll(async () => Object.values(await readSteps(page)).every((v) => v > 0));
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
@@ -152,10 +139,10 @@ test('the race exports as a PNG and the metrics as JSON, without leaving the pag
 });
 
 test('with prefers-reduced-motion the page waits for Play', { timeout: TEST_TIMEOUT }, async () => {
-  const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1024, height: 768 } });
+  const context = await lab.browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1024, height: 768 } });
   try {
     const page = await context.newPage();
-    await page.goto(url);
+    await page.goto(lab.url);
     await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 15000 });
     assert.equal((await readHashParams(page)).playing, 'false');
     assert.equal(await page.textContent('#play'), 'Play');

@@ -1,27 +1,14 @@
 // The presets reproduce their findings; the vanishing-gradient one is checked by number, read
 // from the why view's text as a reader would read it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium } from './chromium.mjs';
 import {
-  startLabServer, openLab, readHashParams, readNotices, readWhy, currentRun, waitForNewRun, poll, screenshot,
+  labSession, openLab, readHashParams, readNotices, readWhy, currentRun, waitForNewRun, poll, screenshot,
 } from './lab-page.mjs';
 
 const TEST_TIMEOUT = 60000;
-let browser;
-let server;
-let url;
-
-before(async () => {
-  server = await startLabServer();
-  url = server.url;
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+// One server and one browser for the file; each test opens its own context.
+const lab = labSession();
 
 async function applyPreset(page, name) {
   const run = await currentRun(page);
@@ -30,7 +17,7 @@ async function applyPreset(page, name) {
 }
 
 test('"Vanishing gradients": sigmoid\'s first/last gradient ratio < 1e-3, ReLU\'s > 1e-2', { timeout: TEST_TIMEOUT }, async () => {
-  const { page, context, errors } = await openLab(browser, url);
+  const { page, context, errors } = await openLab(lab.browser, lab.url);
   try {
     await applyPreset(page, 'vanishing');
     assert.equal((await readHashParams(page)).preset, 'vanishing');
@@ -59,7 +46,7 @@ test('"Vanishing gradients": sigmoid\'s first/last gradient ratio < 1e-3, ReLU\'
 });
 
 test('every preset starts a run without errors and explains itself', { timeout: TEST_TIMEOUT }, async () => {
-  const { page, context, errors } = await openLab(browser, url);
+  const { page, context, errors } = await openLab(lab.browser, lab.url);
   try {
     const names = await page.evaluate(() => [...document.querySelectorAll('#preset-buttons [data-preset]')].map((b) => b.dataset.preset));
     assert.deepEqual(names, ['vanishing', 'dying', 'sparsity', 'cost', 'playground']);
@@ -78,7 +65,7 @@ test('every preset starts a run without errors and explains itself', { timeout: 
 });
 
 test('a short link naming a preset opens that preset, other values in it override', { timeout: TEST_TIMEOUT }, async () => {
-  const { page, context, errors } = await openLab(browser, url, { hash: '#preset=dying&seed=7' });
+  const { page, context, errors } = await openLab(lab.browser, lab.url, { hash: '#preset=dying&seed=7' });
   try {
     const params = await readHashParams(page);
     assert.equal(params.preset, 'dying');

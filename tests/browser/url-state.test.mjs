@@ -1,27 +1,14 @@
 // Every setting lives in the address: a URL round-trips to the same settings and the same run
 // (same seed, same bits), and hostile values fall back to the defaults with a notice, as text.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium } from './chromium.mjs';
 import {
-  startLabServer, openLab, readHashParams, readNotices, readSteps, cspViolations, poll, screenshot,
+  labSession, openLab, readHashParams, readNotices, readSteps, cspViolations, poll, screenshot,
 } from './lab-page.mjs';
 
 const TEST_TIMEOUT = 60000;
-let browser;
-let server;
-let url;
-
-before(async () => {
-  server = await startLabServer();
-  url = server.url;
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+// One server and one browser for the file; each test opens its own context.
+const lab = labSession();
 
 const CHOSEN = {
   seed: '42', dataset: 'xor', noise: '0.25', hidden: '6,5', learningRate: '0.1', batchSize: '16',
@@ -43,7 +30,7 @@ async function stepAndRead(page) {
 }
 
 test('a URL round-trips to the same settings and the same run', { timeout: TEST_TIMEOUT }, async () => {
-  const first = await openLab(browser, url, { hash: hashOf(CHOSEN) });
+  const first = await openLab(lab.browser, lab.url, { hash: hashOf(CHOSEN) });
   let fullHash;
   let numbers;
   try {
@@ -64,7 +51,7 @@ test('a URL round-trips to the same settings and the same run', { timeout: TEST_
   }
 
   // The full address the page wrote reproduces the same settings and the same bits.
-  const second = await openLab(browser, url, { hash: fullHash });
+  const second = await openLab(lab.browser, lab.url, { hash: fullHash });
   try {
     assert.equal(await second.page.evaluate(() => location.hash), fullHash);
     assert.deepEqual(await stepAndRead(second.page), numbers);
@@ -87,7 +74,7 @@ const HOSTILE = [
 
 test('hostile URL values fall back to the defaults with a notice and run no script', { timeout: TEST_TIMEOUT }, async () => {
   const hash = `#${HOSTILE.map(([k, v]) => `${k}=${v}`).join('&')}`;
-  const { page, context, errors } = await openLab(browser, url, { hash });
+  const { page, context, errors } = await openLab(lab.browser, lab.url, { hash });
   try {
     const params = await readHashParams(page);
     assert.equal(params.dataset, 'spiral');
@@ -122,7 +109,7 @@ test('hostile URL values fall back to the defaults with a notice and run no scri
 
 test('a combination the core rejects falls back for the field it names', { timeout: TEST_TIMEOUT }, async () => {
   // Each value is in range on its own, but the circle has exactly two classes.
-  const { page, context, errors } = await openLab(browser, url, { hash: '#dataset=circle&classes=5' });
+  const { page, context, errors } = await openLab(lab.browser, lab.url, { hash: '#dataset=circle&classes=5' });
   try {
     await poll(async () => (await readHashParams(page)).classes === '2');
     assert.equal((await readHashParams(page)).dataset, 'circle');
