@@ -23,6 +23,11 @@
 #include <cstdint>
 #include <limits>
 
+// Forced inlining: a kernel left as a call (clang's inliner gives up on the larger ones, erf and
+// log1p, inside GELU's and Softplus's loops) stops the loop from vectorising, and in wasm such a
+// loop ran 5-10x slower than its vectorised twin.
+#define ACTLAB_KERNEL inline __attribute__((always_inline))
+
 namespace actlab::fm {
 
 // Documented error bounds; tests/native/test_fast_math.cpp checks each one.
@@ -38,8 +43,8 @@ inline constexpr float kMaxAbsErrSin = 1.0e-7f;       // absolute, over [-1e4, 1
 namespace detail {
 
 // std::bit_cast is missing from Emscripten 3.1.6's libc++; the builtin is in GCC >= 11 and clang.
-inline uint32_t bits(float x) { return __builtin_bit_cast(uint32_t, x); }
-inline float from_bits(uint32_t u) { return __builtin_bit_cast(float, u); }
+ACTLAB_KERNEL uint32_t bits(float x) { return __builtin_bit_cast(uint32_t, x); }
+ACTLAB_KERNEL float from_bits(uint32_t u) { return __builtin_bit_cast(float, u); }
 
 inline constexpr float kRound = 12582912.0f;  // 1.5 * 2^23: x + kRound - kRound rounds x to an integer
 inline constexpr uint32_t kRoundBits = 0x4B400000u;
@@ -56,15 +61,15 @@ inline constexpr float kLn2Lo = -2.12194440e-4f;
 // leaves the loop scalar; with it GCC and clang both emit vector compares and blends (or min/max).
 // (A bit-mask form also vectorises under trapping math, but GCC then builds the mask through
 // integer lanes and the kernels run about 3x slower.)
-inline float select(bool c, float a, float b) { return c ? a : b; }
+ACTLAB_KERNEL float select(bool c, float a, float b) { return c ? a : b; }
 
 // 2^n for n in [-126, 127], built directly in the exponent field (unsigned: no overflow UB on garbage n).
-inline float pow2i(uint32_t n) { return from_bits((n + 127u) << 23); }
+ACTLAB_KERNEL float pow2i(uint32_t n) { return from_bits((n + 127u) << 23); }
 
 // e^x = 2^n * e^r with n = round(x / ln 2) and |r| <= ln2/2 (+ rounding slack). Returns e^r and n.
 // Needs |x / ln2| < 2^22; callers bound x. e^r = 1 + r + r^2 q(r), q of degree 4, fitted for
 // relative error on r in [-0.35, 0.35] (fit error 3.4e-9; the total is float rounding).
-inline float exp_reduced(float x, uint32_t& n) {
+ACTLAB_KERNEL float exp_reduced(float x, uint32_t& n) {
   const float t = x * 1.44269502f + kRound;  // log2(e)
   n = bits(t) - kRoundBits;                  // two's complement integer n, mod 2^32
   const float fn = t - kRound;
@@ -79,7 +84,7 @@ inline float exp_reduced(float x, uint32_t& n) {
 // in two exact halves 2^(n>>1) * 2^(n - (n>>1)), so the one final rounding gives gradual
 // underflow (denormals) and overflow to +inf without special cases: x > 88.72 gives +inf,
 // x < -103.98 gives 0, -inf gives 0, NaN gives NaN.
-inline float exp(float x) {
+ACTLAB_KERNEL float exp(float x) {
   x = detail::select(x > 89.0f, 89.0f, x);
   x = detail::select(x < -104.0f, -104.0f, x);
   uint32_t n;
@@ -93,7 +98,7 @@ inline float exp(float x) {
 // (exact) and s = f / (2 + f), log m = 2 atanh s = 2s + s z L(z), z = s^2, |s| <= 0.1716;
 // L of degree 2 fitted for relative error of log m (fit error 8e-10).
 // Result e*ln2_hi + (log m + e*ln2_lo). log(+-0) = -inf, log(x < 0) = NaN, log(+inf) = +inf.
-inline float log(float x) {
+ACTLAB_KERNEL float log(float x) {
   const bool denormal = x < 1.17549435e-38f;  // also true for 0 and negatives, fixed up below
   const float xs = detail::select(denormal, x * 8388608.0f, x);
   const uint32_t ix = detail::bits(xs) - 0x3F3504F3u;  // bits of sqrt(1/2)
@@ -114,7 +119,7 @@ inline float log(float x) {
 // ordered by magnitude), and log(1 + x) = log(u) + log(1 + d/u) ~ log(u) + d/u. For tiny x,
 // u = 1, log(u) = 0 and the result is x itself: relative accuracy down to denormals.
 // log1p(-1) = -inf, log1p(x < -1) = NaN, log1p(+inf) = +inf, log1p(-0) = -0.
-inline float log1p(float x) {
+ACTLAB_KERNEL float log1p(float x) {
   const float u = 1.0f + x;
   const float d = detail::select(x > 1.0f, 1.0f - (u - x), x - (u - 1.0f));
   float y = fm::log(u) + d / u;
@@ -132,7 +137,7 @@ inline float log1p(float x) {
 // result is not clamped again, and |tanh(x)| may exceed 1 by up to kMaxAbsErrTanh (near |x| = 6-9).
 // The clamp point 9.1 is where R rounds to exactly 1 in float, so |x| >= 9.1 gives exactly +-1
 // (GELU's 1 + tanh must reach exactly 0 far out). Exactly odd; NaN gives NaN.
-inline float tanh(float x) {
+ACTLAB_KERNEL float tanh(float x) {
   float xc = detail::select(x > 9.1f, 9.1f, x);
   xc = detail::select(xc < -9.1f, -9.1f, xc);
   const float z = xc * xc;
@@ -145,7 +150,7 @@ inline float tanh(float x) {
 // sigmoid = 1 / (1 + e^-x) with the exp above. Saturates by rounding: exactly 1 for x > ~16.6
 // and +inf, exactly 0 for x < -88.72 (e^-x overflows; the true value is below 3e-39) and -inf.
 // Never NaN for non-NaN x.
-inline float sigmoid(float x) { return 1.0f / (1.0f + fm::exp(-x)); }
+ACTLAB_KERNEL float sigmoid(float x) { return 1.0f / (1.0f + fm::exp(-x)); }
 
 // erf, on a = |x| with the sign put back by bits (odd; erf(-0) = -0):
 //  a < 0.875: a P(a^2), P of degree 5 fitted for relative error on [0, 0.875] (5.4e-8);
@@ -153,7 +158,7 @@ inline float sigmoid(float x) { return 1.0f / (1.0f + fm::exp(-x)); }
 //             erfc(a) e^(a^2) on [0.875, 4] weighted by e^(-a^2), i.e. for absolute error of erf
 //             (2.2e-9; the form is that of Abramowitz-Stegun 7.1.26, the fit is ours).
 //             a is clamped to 4, where the result rounds to exactly 1. NaN gives NaN.
-inline float erf(float x) {
+ACTLAB_KERNEL float erf(float x) {
   const uint32_t sign = detail::bits(x) & detail::kSignBit;
   const float a = detail::from_bits(detail::bits(x) ^ sign);
   const float z = a * a;
@@ -175,7 +180,7 @@ inline float erf(float x) {
 // [-0.787, 0.787] (1.9e-9, 1.1e-10). The quadrant n mod 4 selects sin/cos and the sign.
 // Beyond |x| = 12867, n*P1 rounds and the error grows like ulp(x) (4e-3 at 1e5, 0.25 at 6e6);
 // beyond ~6.6e6 the quadrant is meaningless too. r is clamped, so the result stays in [-1, 1]. sin(+-inf) = NaN, sin(NaN) = NaN, sin(-0) = -0.
-inline float sin(float x) {
+ACTLAB_KERNEL float sin(float x) {
   const float t = x * 0.63661975f + detail::kRound;  // 2/pi
   const uint32_t q = detail::bits(t) - detail::kRoundBits;
   const float fn = t - detail::kRound;
