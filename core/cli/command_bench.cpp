@@ -101,7 +101,7 @@ void write_json(const BenchReport& r) {
       .field("elements", r.cost_settings.elements)
       .field("repeats", r.cost_settings.repeats)
       .field("window_ms", r.cost_settings.window_ms)
-      .field("unit", "ns/element, best of repeats")
+      .field("unit", "ns/element, fastest of `repeats` windows of window_ms")
       .key("rows")
       .begin_array();
   for (const auto& c : r.costs)
