@@ -6,8 +6,6 @@
 namespace actlab {
 namespace {
 
-constexpr size_t kChunk = 256;
-
 int bin_of(float v, float lo, float hi, int bins) {
   const int b = static_cast<int>(std::floor((v - lo) / (hi - lo) * float(bins)));
   return std::clamp(b, 0, bins - 1);
@@ -53,20 +51,17 @@ double sum_squares(const float* v, size_t n) {
 Diagnostics diagnose(Network& network) {
   Mlp& mlp = network.model();
   const Points& train = network.data().train;
-  const size_t total = train.size(), rows = network.config().features.size();
+  const size_t total = train.size();
   const auto layers = mlp.layers();
   std::vector<HiddenTally> tallies(layers.size());
   std::vector<double> preact_sq(layers.size(), 0.0);
   for (size_t l = 0; l + 1 < layers.size(); ++l) tallies[l].alive.assign(layers[l].out, 0);
 
   mlp.zero_grads();
-  std::vector<float> chunk;
   const auto& features = network.train_features();
-  for (size_t begin = 0; begin < total; begin += kChunk) {
-    const size_t n = std::min(kChunk, total - begin);
-    chunk.resize(rows * n);
-    for (size_t r = 0; r < rows; ++r) std::copy_n(features.data() + r * total + begin, n, chunk.data() + r * n);
-    mlp.forward(chunk.data(), n, PassMode::evaluate, nullptr);
+  for (size_t begin = 0; begin < total; begin += kPassChunk) {
+    const size_t n = std::min(kPassChunk, total - begin);
+    mlp.forward(features.data() + begin, n, PassMode::evaluate, nullptr, total);
     mlp.backward(train.label.data() + begin, 1.0f / float(total));
     for (size_t l = 0; l < layers.size(); ++l) {
       // Padding lanes carry zero gradient, so whole padded rows can be summed.

@@ -98,14 +98,15 @@ float Mlp::slope(size_t layer, int unit) const {
   return l.is_output ? 0.0f : activation_spec(l.activation).param_default;
 }
 
-void Mlp::forward(const float* inputs, size_t n, PassMode mode, Pcg32* rrelu_rng) {
+void Mlp::forward(const float* inputs, size_t n, PassMode mode, Pcg32* rrelu_rng, size_t input_stride) {
   reserve(n);
   n_ = n;
   stride_ = dense::padded(n);
   const size_t stride = stride_;
+  if (input_stride == 0) input_stride = n;
   for (int f = 0; f < inputs_; ++f) {
     float* row = padded_inputs_.data() + size_t(f) * stride;
-    std::copy_n(inputs + size_t(f) * n, n, row);
+    std::copy_n(inputs + size_t(f) * input_stride, n, row);
     std::fill(row + n, row + stride, 0.0f);
   }
   const float* in = padded_inputs_.data();

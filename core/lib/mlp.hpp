@@ -50,9 +50,11 @@ class Mlp {
 
   void initialise(InitScheme scheme, Pcg32& rng);
 
-  // Forward pass over n points; inputs is neuron-major [inputs][n]. rrelu_rng is used only in
-  // train mode by RReLU layers. Results stay in the workspace until the next pass.
-  void forward(const float* inputs, size_t n, PassMode mode, Pcg32* rrelu_rng);
+  // Forward pass over n points; inputs is neuron-major, feature f of point i at
+  // inputs[f * input_stride + i] (input_stride 0 means n), so a caller can pass a window of a
+  // larger feature matrix without copying it. rrelu_rng is used only in train mode by RReLU
+  // layers. Results stay in the workspace until the next pass.
+  void forward(const float* inputs, size_t n, PassMode mode, Pcg32* rrelu_rng, size_t input_stride = 0);
   // Backward pass for the last forward: adds scale * d(sum of per-point losses)/d(param) to grads
   // (the caller zeroes grads, and passes scale = 1/N for a mean). Returns the sum of per-point
   // cross-entropy losses of the last forward.

@@ -10,11 +10,6 @@
 namespace actlab {
 namespace {
 
-// Points per chunk for whole-set passes (evaluation, grids): small enough that a layer's rows
-// (64 units x 256 points x 4 bytes at most) stay in L1/L2, and rows 1 KB apart do not all fall in
-// the same cache sets (2048-point rows, 8 KB apart, thrashed L1 and halved the grid's speed).
-constexpr size_t kChunk = 256;
-
 std::vector<ActivationId> hidden_activations(const LabConfig& c) {
   std::vector<ActivationId> out;
   for (size_t l = 0; l < c.hidden.size(); ++l) out.push_back(c.layer_activation(l));
@@ -36,11 +31,6 @@ bool all_finite(std::span<const float> values) {
   bool ok = true;
   for (float v : values) ok &= std::isfinite(v);  // no early exit: the loop vectorises
   return ok;
-}
-
-// Copies columns [begin, begin + n) of a neuron-major [rows][total] matrix into [rows][n].
-void copy_columns(const float* src, size_t rows, size_t total, size_t begin, size_t n, float* dst) {
-  for (size_t r = 0; r < rows; ++r) std::copy_n(src + r * total + begin, n, dst + r * n);
 }
 
 }  // namespace
@@ -115,19 +105,16 @@ std::vector<float> Network::train(int steps) {
 
 // Mean loss over a point set in chunks; accuracy by arg-max. Returns NaN for an empty set.
 double Network::pass_over(const std::vector<float>& features, const Points& points, double& accuracy) {
-  const size_t total = points.size(), rows = config_.features.size();
+  const size_t total = points.size();
   if (total == 0) {
     accuracy = std::nan("");
     return std::nan("");
   }
   double loss = 0.0;
   size_t correct = 0;
-  std::vector<float> chunk;
-  for (size_t begin = 0; begin < total; begin += kChunk) {
-    const size_t n = std::min(kChunk, total - begin);
-    chunk.resize(rows * n);
-    copy_columns(features.data(), rows, total, begin, n, chunk.data());
-    mlp_.forward(chunk.data(), n, PassMode::evaluate, nullptr);
+  for (size_t begin = 0; begin < total; begin += kPassChunk) {
+    const size_t n = std::min(kPassChunk, total - begin);
+    mlp_.forward(features.data() + begin, n, PassMode::evaluate, nullptr, total);
     loss += mlp_.loss_sum(points.label.data() + begin);
     const float* p = mlp_.output(mlp_.layers().size() - 1);
     const size_t stride = mlp_.stride();
@@ -167,11 +154,11 @@ void Network::predict_grid(const GridSpec& g, std::span<float> out) {
     throw std::invalid_argument("out: length " + std::to_string(out.size()) + " is not classes x width x height = " +
                                 std::to_string(classes * cells));
   const float dx = (g.x_max - g.x_min) / float(g.width), dy = (g.y_max - g.y_min) / float(g.height);
-  std::vector<float> chunk_features(config_.features.size() * kChunk);
-  scratch_x_.resize(kChunk);
-  scratch_y_.resize(kChunk);
-  for (size_t begin = 0; begin < cells; begin += kChunk) {
-    const size_t n = std::min(kChunk, cells - begin);
+  std::vector<float> chunk_features(config_.features.size() * kPassChunk);
+  scratch_x_.resize(kPassChunk);
+  scratch_y_.resize(kPassChunk);
+  for (size_t begin = 0; begin < cells; begin += kPassChunk) {
+    const size_t n = std::min(kPassChunk, cells - begin);
     size_t row = begin / size_t(g.width), col = begin % size_t(g.width);
     for (size_t i = 0; i < n; ++i) {
       scratch_x_[i] = g.x_min + (float(col) + 0.5f) * dx;
@@ -192,13 +179,13 @@ LossAndGradient Network::loss_and_gradient(std::span<const float> xy, std::span<
   validate_labelled_points(xy, labels, mlp_.classes());
   const size_t total = labels.size(), rows = config_.features.size();
   // In chunks, accumulating the gradient of the mean, so the workspace stays bounded.
-  std::vector<float> features(rows * kChunk);
-  scratch_x_.resize(kChunk);
-  scratch_y_.resize(kChunk);
+  std::vector<float> features(rows * kPassChunk);
+  scratch_x_.resize(kPassChunk);
+  scratch_y_.resize(kPassChunk);
   mlp_.zero_grads();
   LossAndGradient out;
-  for (size_t begin = 0; begin < total; begin += kChunk) {
-    const size_t n = std::min(kChunk, total - begin);
+  for (size_t begin = 0; begin < total; begin += kPassChunk) {
+    const size_t n = std::min(kPassChunk, total - begin);
     for (size_t i = 0; i < n; ++i) {
       scratch_x_[i] = xy[2 * (begin + i)];
       scratch_y_[i] = xy[2 * (begin + i) + 1];
