@@ -50,9 +50,7 @@ void js_message(const char* message, char* out, size_t size) noexcept {
     }
     size_t end = in;
     while (is_name_char(message[end])) ++end;
-    if (in == 0 && end == 2 && std::strncmp(message, "xy", 2) == 0 && (message[2] == ':' || message[2] == '[')) {
-      for (const char* p = "points"; *p; ++p) put(*p);
-    } else if (is_snake_field(message + in, end - in)) {
+    if (is_snake_field(message + in, end - in)) {
       for (size_t i = in; i < end; ++i) {
         if (message[i] == '_') continue;
         const bool upper = i > in && message[i - 1] == '_' && message[i] >= 'a' && message[i] <= 'z';
