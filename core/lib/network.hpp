@@ -1,6 +1,6 @@
 #pragma once
 // A network being trained: the model, its optimizer, the data it learns from and the batch
-// order. This is the unit the page shows as one card, and that an arena steps side by side.
+// order. This is the unit the page shows as one card, and that a race steps side by side.
 #include <cstdint>
 #include <memory>
 #include <optional>

@@ -9,7 +9,7 @@
 namespace actlab {
 
 // Independent streams derived from one user seed, so that, for example, RReLU's random
-// slopes never shift the batch order that all networks of an arena share.
+// slopes never shift the batch order that all networks of a race share.
 enum class RngStream : uint64_t { data = 1, init = 2, batches = 3, rrelu = 4, bench = 5 };
 
 class Pcg32 {

@@ -31,7 +31,7 @@
 #include <tuple>
 #include <vector>
 
-#include "arena.hpp"
+#include "race.hpp"
 #include "config.hpp"
 #include "cost_benchmark.hpp"
 #include "dataset.hpp"
@@ -408,8 +408,8 @@ GridSpec grid_from(const val& grid) {
 
 // ---- bound objects -------------------------------------------------------------------------
 
-// A network the JS side owns (created alone), or shares with its arena: the shared_ptr of an
-// arena member aliases the arena, so a member handle can never outlive the networks it points to.
+// A network the JS side owns (created alone), or shares with its race: the shared_ptr of a
+// race member aliases the race, so a member handle can never outlive the networks it points to.
 class NetworkHandle {
  public:
   explicit NetworkHandle(std::shared_ptr<Network> network) : net_(std::move(network)) {}
@@ -419,14 +419,14 @@ class NetworkHandle {
   std::shared_ptr<Network> net_;
 };
 
-class ArenaHandle {
+class RaceHandle {
  public:
-  explicit ArenaHandle(std::shared_ptr<Arena> arena) : arena_(std::move(arena)) {}
-  Arena& arena() const { return *arena_; }
-  NetworkHandle member(size_t i) const { return NetworkHandle(std::shared_ptr<Network>(arena_, &arena_->member(i))); }
+  explicit RaceHandle(std::shared_ptr<Race> race) : race_(std::move(race)) {}
+  Race& race() const { return *race_; }
+  NetworkHandle member(size_t i) const { return NetworkHandle(std::shared_ptr<Network>(race_, &race_->member(i))); }
 
  private:
-  std::shared_ptr<Arena> arena_;
+  std::shared_ptr<Race> race_;
 };
 
 // ---- entries ------------------------------------------------------------------------------
@@ -523,7 +523,7 @@ NetworkHandle create_network(val config, val data) {
       config, data);
 }
 
-ArenaHandle create_arena(val config, val data) {
+RaceHandle create_race(val config, val data) {
   return guarded(
       [](val& c, val& d) {
         if (!is_object(c)) fail("config", "expected an object with a members array, got " + describe(c));
@@ -531,13 +531,13 @@ ArenaHandle create_arena(val config, val data) {
         const val members = c["members"];
         if (!members.isArray()) fail("members", "expected an array of activation names or {activation, init} objects, got " + describe(members));
         const auto n = members["length"].as<size_t>();
-        if (n < 1 || n > kMaxArenaMembers)
-          fail("members", std::to_string(n) + " members is out of range [1, " + std::to_string(kMaxArenaMembers) + "]");
-        std::vector<ArenaMember> list;
+        if (n < 1 || n > kMaxRaceMembers)
+          fail("members", std::to_string(n) + " members is out of range [1, " + std::to_string(kMaxRaceMembers) + "]");
+        std::vector<RaceMember> list;
         for (size_t i = 0; i < n; ++i) {
           const string key = "members[" + std::to_string(i) + "]";
           const val m = members[i];
-          ArenaMember member;
+          RaceMember member;
           if (m.isString()) {
             member.activation = parse_activation(name_of(m, key, "an activation name"), key);
           } else if (is_object(m)) {
@@ -550,7 +550,7 @@ ArenaHandle create_arena(val config, val data) {
           }
           list.push_back(member);
         }
-        return ArenaHandle(std::make_shared<Arena>(shared, list, data_from(d, shared)));
+        return RaceHandle(std::make_shared<Race>(shared, list, data_from(d, shared)));
       },
       config, data);
 }
@@ -661,18 +661,18 @@ val config(NetworkHandle& h) {
   return guarded([&] { return config_to_val(h.net().config()); });
 }
 
-// Arena methods.
-double arena_size(const ArenaHandle& a) { return static_cast<double>(a.arena().size()); }
+// Race methods.
+double race_size(const RaceHandle& a) { return static_cast<double>(a.race().size()); }
 
-NetworkHandle arena_member(ArenaHandle& a, val index) {
+NetworkHandle race_member(RaceHandle& a, val index) {
   return guarded(
-      [&](val& i) { return a.member(size_t(int_in(i, "index", 0, int(a.arena().size()) - 1))); }, index);
+      [&](val& i) { return a.member(size_t(int_in(i, "index", 0, int(a.race().size()) - 1))); }, index);
 }
 
-val arena_train(ArenaHandle& a, val steps) {
+val race_train(RaceHandle& a, val steps) {
   return guarded(
       [&](val& s) {
-        const auto losses = a.arena().train(int_of(s, "steps"));
+        const auto losses = a.race().train(int_of(s, "steps"));
         val out = val::array();
         for (const auto& l : losses) push(out, losses_to_val(l));
         return out;
@@ -695,7 +695,7 @@ EMSCRIPTEN_BINDINGS(actlab) {
   em::function("configFields", &config_fields_val);
   em::function("defaultConfig", &default_config);
   em::function("createNetwork", &create_network);
-  em::function("createArena", &create_arena);
+  em::function("createRace", &create_race);
   em::function("activationCosts", &activation_costs);
   em::function("heapBytesInUse", &heap_bytes_in_use);
   em::function("heapSize", &heap_size);
@@ -716,8 +716,8 @@ EMSCRIPTEN_BINDINGS(actlab) {
       .function("data", &data)
       .function("config", &config);
 
-  em::class_<ArenaHandle>("Arena")
-      .function("size", &arena_size)
-      .function("member", &arena_member)
-      .function("train", &arena_train);
+  em::class_<RaceHandle>("Race")
+      .function("size", &race_size)
+      .function("member", &race_member)
+      .function("train", &race_train);
 }

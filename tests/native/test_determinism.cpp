@@ -1,10 +1,10 @@
 // One seed fixes everything: the same seed gives the same bits, different seeds differ, and
-// arena members start from identical weights and see identical batches.
+// race members start from identical weights and see identical batches.
 #include <catch2/catch.hpp>
 
 #include <cstring>
 
-#include "arena.hpp"
+#include "race.hpp"
 #include "lab_fixtures.hpp"
 
 using namespace actlab;
@@ -34,29 +34,29 @@ TEST_CASE("the same seed gives bit-identical parameters after 1000 steps", "[det
   CHECK_FALSE(same_bits(first, params_after(c, 1000)));
 }
 
-TEST_CASE("arena members start from identical weights and train on the same batches", "[determinism][arena]") {
+TEST_CASE("race members start from identical weights and train on the same batches", "[determinism][race]") {
   LabConfig c = test::config_for(ActivationId::relu, {8, 8});
-  Arena arena(c, {{ActivationId::sigmoid, {}}, {ActivationId::relu, {}}, {ActivationId::prelu, {}}, {ActivationId::tanh, {}}});
-  const size_t shared = arena.member(0).params().size();  // PReLU appends its slopes after these
-  for (size_t m = 1; m < arena.size(); ++m) {
+  Race race(c, {{ActivationId::sigmoid, {}}, {ActivationId::relu, {}}, {ActivationId::prelu, {}}, {ActivationId::tanh, {}}});
+  const size_t shared = race.member(0).params().size();  // PReLU appends its slopes after these
+  for (size_t m = 1; m < race.size(); ++m) {
     INFO("member " << m);
-    REQUIRE(arena.member(m).params().size() >= shared);
-    CHECK(std::memcmp(arena.member(0).params().data(), arena.member(m).params().data(), shared * sizeof(float)) == 0);
-    CHECK(&arena.member(m).data() == &arena.member(0).data());  // one dataset, shared
+    REQUIRE(race.member(m).params().size() >= shared);
+    CHECK(std::memcmp(race.member(0).params().data(), race.member(m).params().data(), shared * sizeof(float)) == 0);
+    CHECK(&race.member(m).data() == &race.member(0).data());  // one dataset, shared
   }
   // Same batch order: two members with the same activation stay identical while training.
-  Arena twins(c, {{ActivationId::relu, {}}, {ActivationId::relu, {}}});
+  Race twins(c, {{ActivationId::relu, {}}, {ActivationId::relu, {}}});
   twins.train(300);
   CHECK(std::memcmp(twins.member(0).params().data(), twins.member(1).params().data(), shared * sizeof(float)) == 0);
   // And a member with the same config as a lone network matches it to the bit.
   CHECK(same_bits({twins.member(0).params().begin(), twins.member(0).params().end()}, params_after(c, 300)));
 }
 
-TEST_CASE("RReLU's random slopes do not disturb the shared batch order", "[determinism][arena]") {
+TEST_CASE("RReLU's random slopes do not disturb the shared batch order", "[determinism][race]") {
   LabConfig c = test::config_for(ActivationId::relu, {6});
-  Arena arena(c, {{ActivationId::rrelu, {}}, {ActivationId::relu, {}}});
-  arena.train(50);
+  Race race(c, {{ActivationId::rrelu, {}}, {ActivationId::relu, {}}});
+  race.train(50);
   auto lone = test::network_for(c);
   lone->train(50);
-  CHECK(std::memcmp(arena.member(1).params().data(), lone->params().data(), lone->params().size() * sizeof(float)) == 0);
+  CHECK(std::memcmp(race.member(1).params().data(), lone->params().data(), lone->params().size() * sizeof(float)) == 0);
 }

@@ -1,10 +1,10 @@
-// A diverging network stops at the failing step with its last finite parameters; its arena
+// A diverging network stops at the failing step with its last finite parameters; its race
 // neighbours go on.
 #include <catch2/catch.hpp>
 
 #include <cmath>
 
-#include "arena.hpp"
+#include "race.hpp"
 #include "diagnostics.hpp"
 #include "lab_fixtures.hpp"
 
@@ -49,13 +49,13 @@ TEST_CASE("a network that blows up is marked diverged and keeps finite parameter
   }
 }
 
-TEST_CASE("in an arena, one member diverging does not stop the others", "[divergence][arena]") {
+TEST_CASE("in a race, one member diverging does not stop the others", "[divergence][race]") {
   LabConfig c = exploding();
   c.learning_rate = 10.0f;
-  Arena arena(c, {{ActivationId::identity, {}}, {ActivationId::sigmoid, InitScheme::xavier}});
-  const auto losses = arena.train(300);
-  CHECK(arena.member(0).diverged());
-  CHECK_FALSE(arena.member(1).diverged());
+  Race race(c, {{ActivationId::identity, {}}, {ActivationId::sigmoid, InitScheme::xavier}});
+  const auto losses = race.train(300);
+  CHECK(race.member(0).diverged());
+  CHECK_FALSE(race.member(1).diverged());
   CHECK(losses[1].size() == 300);
-  CHECK(arena.member(1).steps() == 300);
+  CHECK(race.member(1).steps() == 300);
 }

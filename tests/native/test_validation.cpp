@@ -4,7 +4,7 @@
 #include <cmath>
 #include <limits>
 
-#include "arena.hpp"
+#include "race.hpp"
 #include "cost_benchmark.hpp"
 #include "lab_fixtures.hpp"
 
@@ -97,7 +97,7 @@ TEST_CASE("network entry points validate their arguments", "[validation][network
   REQUIRE_NOTHROW(net->predict_grid(GridSpec{-6, 6, -6, 6, 8, 8}, grid));
 }
 
-TEST_CASE("model, arena and benchmark constructors validate", "[validation]") {
+TEST_CASE("model, race and benchmark constructors validate", "[validation]") {
   const std::vector<int> too_deep(11, 4), too_wide = {65}, ok = {4};
   const std::vector<ActivationId> relu11(11, ActivationId::relu), relu1 = {ActivationId::relu};
   REQUIRE_THROWS_WITH(Mlp(2, too_deep, relu11, 2), StartsWith("hidden layers"));
@@ -106,10 +106,10 @@ TEST_CASE("model, arena and benchmark constructors validate", "[validation]") {
   REQUIRE_THROWS_WITH(Mlp(2, ok, relu1, 9), StartsWith("classes"));
   REQUIRE_THROWS_WITH(Mlp(2, ok, std::vector<ActivationId>{}, 2), StartsWith("layer_activations"));
   LabConfig c = test::config_for(ActivationId::relu, {4});
-  REQUIRE_THROWS_WITH(Arena(c, {}), StartsWith("activations"));
-  REQUIRE_THROWS_WITH(Arena(c, std::vector<ArenaMember>(9)), StartsWith("activations"));
-  Arena arena(c, {{ActivationId::relu, {}}});
-  REQUIRE_THROWS_WITH(arena.member(1), StartsWith("member"));
+  REQUIRE_THROWS_WITH(Race(c, {}), StartsWith("activations"));
+  REQUIRE_THROWS_WITH(Race(c, std::vector<RaceMember>(9)), StartsWith("activations"));
+  Race race(c, {{ActivationId::relu, {}}});
+  REQUIRE_THROWS_WITH(race.member(1), StartsWith("member"));
   REQUIRE_THROWS_WITH(measure_activation_costs({10, 1, 1.0}), StartsWith("elements"));
   REQUIRE_THROWS_WITH(measure_activation_costs({4096, 0, 1.0}), StartsWith("repeats"));
   REQUIRE_THROWS_WITH(measure_activation_costs({4096, 1, std::nan("")}), StartsWith("window_ms"));

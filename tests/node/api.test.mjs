@@ -1,5 +1,5 @@
 // The JS API of web/lab/actlab.js (actlab.d.ts): tables from the core, defaults in one place,
-// the documented parameter order (PyTorch nn.Linear's), grid layout, arenas, custom data,
+// the documented parameter order (PyTorch nn.Linear's), grid layout, races, custom data,
 // divergence, diagnostics, and copies rather than views.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -124,26 +124,26 @@ test('predictGrid is planar, row 0 at the top, and sums to 1 per cell', () => {
   });
 });
 
-test('an arena: same data, same initial weights, same batches; members are borrowed', () => {
-  const arena = lab.createArena({ members: ['relu', 'tanh', { activation: 'relu', init: 'he' }], hidden: [6, 6], seed: 3 });
+test('a race: same data, same initial weights, same batches; members are borrowed', () => {
+  const race = lab.createRace({ members: ['relu', 'tanh', { activation: 'relu', init: 'he' }], hidden: [6, 6], seed: 3 });
   try {
-    assert.equal(arena.size, 3);
-    const [a, b, c] = [0, 1, 2].map((i) => arena.member(i));
-    assert.equal(arena.member(1), b, 'one wrapper per member');
+    assert.equal(race.size, 3);
+    const [a, b, c] = [0, 1, 2].map((i) => race.member(i));
+    assert.equal(race.member(1), b, 'one wrapper per member');
     assert.deepEqual(a.getParams(), b.getParams(), 'same initial weights');
     assert.notDeepEqual(a.getParams(), c.getParams(), 'another initialiser');
     assert.deepEqual(a.data(), b.data(), 'same data');
     assert.equal(b.config().activation, 'tanh');
-    const losses = arena.train(25);
+    const losses = race.train(25);
     assert.equal(losses.length, 3);
     assert.ok(losses.every((l) => l instanceof Float32Array && l.length === 25));
     // The same network alone, from the same seed, takes the same steps.
     using(lab.createNetwork({ hidden: [6, 6], seed: 3, activation: 'tanh' }), (solo) => {
       assert.deepEqual(solo.train(25), losses[1]);
     });
-    assert.throws(() => a.delete(), /belongs to an arena/);
+    assert.throws(() => a.delete(), /belongs to a race/);
   } finally {
-    arena.delete();
+    race.delete();
   }
 });
 
@@ -162,13 +162,13 @@ test('custom data: points, labels, classes and a test split', () => {
     assert.equal(data.train.label.length, 30);
     assert.equal(net.train(5).length, 5);
   });
-  const arena = lab.createArena({ members: ['relu', 'tanh'], hidden: [4] }, { points, labels, classes: 3 });
+  const race = lab.createRace({ members: ['relu', 'tanh'], hidden: [4] }, { points, labels, classes: 3 });
   try {
-    assert.equal(arena.member(1).classes, 3);
-    assert.deepEqual(arena.member(0).data(), arena.member(1).data());
-    assert.equal(arena.member(0).data().train.label.length, 40, 'testFraction defaults to 0 for custom data');
+    assert.equal(race.member(1).classes, 3);
+    assert.deepEqual(race.member(0).data(), race.member(1).data());
+    assert.equal(race.member(0).data().train.label.length, 40, 'testFraction defaults to 0 for custom data');
   } finally {
-    arena.delete();
+    race.delete();
   }
 });
 

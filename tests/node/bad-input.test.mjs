@@ -6,7 +6,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadLabOrFail } from './lab-fixture.mjs';
 
-let lab, net, dead, arena, deadArena, orphan, CASES;
+let lab, net, dead, race, deadRace, orphan, CASES;
 
 before(async () => {
   lab = await loadLabOrFail();
@@ -14,10 +14,10 @@ before(async () => {
   net = lab.createNetwork({ hidden: [4, 4], features: ['x', 'y'], dataset: 'spiral', classes: 2, seed: 2 });
   dead = lab.createNetwork();
   dead.delete();
-  arena = lab.createArena({ members: ['relu', 'tanh'], hidden: [3] });
-  deadArena = lab.createArena({ members: ['relu'] });
-  orphan = deadArena.member(0);
-  deadArena.delete();
+  race = lab.createRace({ members: ['relu', 'tanh'], hidden: [3] });
+  deadRace = lab.createRace({ members: ['relu'] });
+  orphan = deadRace.member(0);
+  deadRace.delete();
   net.train(1);
 });
 
@@ -77,13 +77,13 @@ const cases = (field) => {
     ['grid NaN xMin', () => net.predictGrid({ xMin: NaN }), /^xMin: nan is out of range \[-1e6, 1e6\]/],
     ['grid xMin above xMax', () => net.predictGrid({ xMin: 2, xMax: 1 }), /^xMax: must be greater than xMin/],
     ['grid unknown key', () => net.predictGrid({ size: 10 }), /^unknown grid key 'size'; known keys are xMin, xMax/],
-    ['arena member out of range', () => arena.member(2), /^index: 2 is out of range \[0, 1\]/],
-    ['arena member -1', () => arena.member(-1), /^index: -1 is out of range \[0, 1\]/],
-    ['arena with no members', () => lab.createArena({ members: [] }), /^members: 0 members is out of range \[1, 8\]/],
-    ['arena with 9 members', () => lab.createArena({ members: new Array(9).fill('relu') }), /^members: 9 members is out of range \[1, 8\]/],
-    ['arena without members', () => lab.createArena({ hidden: [4] }), /^members: expected an array of activation names/],
-    ['arena member unknown init', () => lab.createArena({ members: [{ activation: 'relu', init: 'zeros' }] }), /^members\[0\]\.init: 'zeros' is not one of/],
-    ['arena member unknown activation', () => lab.createArena({ members: ['relu', 'swoosh'] }), /^members\[1\]: 'swoosh' is not one of/],
+    ['race member out of range', () => race.member(2), /^index: 2 is out of range \[0, 1\]/],
+    ['race member -1', () => race.member(-1), /^index: -1 is out of range \[0, 1\]/],
+    ['race with no members', () => lab.createRace({ members: [] }), /^members: 0 members is out of range \[1, 8\]/],
+    ['race with 9 members', () => lab.createRace({ members: new Array(9).fill('relu') }), /^members: 9 members is out of range \[1, 8\]/],
+    ['race without members', () => lab.createRace({ hidden: [4] }), /^members: expected an array of activation names/],
+    ['race member unknown init', () => lab.createRace({ members: [{ activation: 'relu', init: 'zeros' }] }), /^members\[0\]\.init: 'zeros' is not one of/],
+    ['race member unknown activation', () => lab.createRace({ members: ['relu', 'swoosh'] }), /^members\[1\]: 'swoosh' is not one of/],
 
     // Typed arrays: wrong type, wrong length, labels out of range, empty data.
     ['params as Float64Array', () => net.setParams(new Float64Array(net.paramCount)), /^params: expected a Float32Array, got a Float64Array/],
@@ -112,9 +112,9 @@ const cases = (field) => {
     ['getParams of a deleted network', () => dead.getParams(), /^Network\.getParams: .*deleted/],
     ['paramCount of a deleted network', () => dead.paramCount, /^Network\.paramCount: .*deleted/],
     ['delete twice', () => dead.delete(), /^Network\.delete: .*deleted/],
-    ['train a deleted arena', () => deadArena.train(1), /^Arena\.train: this arena was deleted/],
-    ['member of a deleted arena', () => orphan.evaluate(), /^Network\.evaluate: .*its arena was deleted/],
-    ['delete a borrowed member', () => arena.member(0).delete(), /^Network\.delete: this network belongs to an arena; delete the arena instead/],
+    ['train a deleted race', () => deadRace.train(1), /^Race\.train: this race was deleted/],
+    ['member of a deleted race', () => orphan.evaluate(), /^Network\.evaluate: .*its race was deleted/],
+    ['delete a borrowed member', () => race.member(0).delete(), /^Network\.delete: this network belongs to a race; delete the race instead/],
   ];
 };
 

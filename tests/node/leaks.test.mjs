@@ -1,4 +1,4 @@
-// Leaks: Embind objects are never freed by the garbage collector, so every network and arena
+// Leaks: Embind objects are never freed by the garbage collector, so every network and race
 // must give back exactly what it took when deleted. Measured with the allocator's own count of
 // bytes in use (mallinfo().uordblks via heapBytesInUse), not the heap size, which only grows.
 // Also checked: Embind's table of JS value handles and the wasm stack pointer return to where
@@ -24,10 +24,10 @@ const expectError = (f) => assert.throws(f, Error);
 function cycle(i) {
   const activation = activations[i % activations.length];
   if (i % 10 === 9) {
-    const arena = lab.createArena({ members: [activation, { activation: 'tanh', init: 'he' }], hidden: [4], points: 60, seed: i });
-    arena.train(5);
-    arena.member(1).evaluate();
-    arena.delete();
+    const race = lab.createRace({ members: [activation, { activation: 'tanh', init: 'he' }], hidden: [4], points: 60, seed: i });
+    race.train(5);
+    race.member(1).evaluate();
+    race.delete();
     return;
   }
   const net = lab.createNetwork({ activation, hidden: [8, 8], points: 100, seed: i, optimizer: i % 3 === 0 ? 'adam' : 'sgd' });
@@ -79,11 +79,11 @@ test(`${CYCLES} create/train/delete cycles return the heap to its baseline`, () 
 test('objects not deleted stay counted until deleted', () => {
   const before = lab.heapBytesInUse();
   const nets = Array.from({ length: 50 }, (_, i) => lab.createNetwork({ seed: i }));
-  const arena = lab.createArena({ members: activations.slice(0, 8) });
-  arena.member(3);  // a borrowed member handle, released with the arena
+  const race = lab.createRace({ members: activations.slice(0, 8) });
+  race.member(3);  // a borrowed member handle, released with the race
   assert.ok(lab.heapBytesInUse() > before + 50 * 1000);
   for (const net of nets) net.delete();
-  arena.delete();
+  race.delete();
   assert.equal(lab.heapBytesInUse(), before);
 });
 

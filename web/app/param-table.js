@@ -4,8 +4,8 @@
 // (which activations race, speed, play state, clicked points). The URL hash, the controls and
 // the worker's CONFIGURE all read this table, so a new core field appears everywhere at once.
 
-// Config fields an arena ignores (each member brings its own activation): not settings here.
-const IGNORED_BY_ARENA = new Set(['activation', 'layerActivations', 'layer_activations']);
+// Config fields a race ignores (each member brings its own activation): not settings here.
+const IGNORED_BY_RACE = new Set(['activation', 'layerActivations', 'layer_activations']);
 
 /** Short labels and the control group of known fields; an unknown new field still works. */
 const PRESENTATION = {
@@ -39,7 +39,7 @@ export function buildParamTable(ready, { presetNames = [], reducedMotion = false
   const rows = [];
   for (const field of ready.fields) {
     const key = camelKey(field.name);
-    if (IGNORED_BY_ARENA.has(key)) continue;
+    if (IGNORED_BY_RACE.has(key)) continue;
     // Defaults live in the core (LabConfig), so the page, the CLI and the JS API agree.
     rows.push(makeRow({ ...field, key, fieldName: field.name, source: 'config', default: tidyDefault(field) }));
   }

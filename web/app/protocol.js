@@ -2,7 +2,7 @@
 // Every message is a plain object {type, ...fields}. Typed arrays travel in the transfer list
 // (zero copy), so the sender must not touch them afterwards.
 //
-// A run is one arena built from one configuration; it starts at step 0. Every CONFIGURE starts a
+// A run is one race built from one configuration; it starts at step 0. Every CONFIGURE starts a
 // new run with a new runId; messages about an older run are stale and the page drops them.
 
 /** Page -> worker. */
@@ -10,7 +10,7 @@ export const ToWorker = Object.freeze({
   // {type, runId, config: Partial<Config>, members: string[],
   //  data: {base: 'dataset'|'none', xy: Float32Array, labels: Int32Array} (clicked points, appended),
   //  playing: boolean, stepsPerFrame: number, frameIntervalMs: number}
-  // Builds a new arena (the old one is deleted), posts RUN_STARTED, POINTS and a first FRAME (step
+  // Builds a new race (the old one is deleted), posts RUN_STARTED, POINTS and a first FRAME (step
   // 0); the first DIAGNOSTICS follow the first FRAME_DRAWN. On failure: CONFIG_ERROR.
   CONFIGURE: 'configure',
   PLAY: 'play',                   // {type}
@@ -29,7 +29,7 @@ export const FromWorker = Object.freeze({
   // {type, runId, members: string[], classes}
   RUN_STARTED: 'run-started',
   // {type, runId, message, field}: CONFIGURE failed (field: the config key the core named, or '').
-  // No arena exists until the next CONFIGURE.
+  // No race exists until the next CONFIGURE.
   CONFIG_ERROR: 'config-error',
   // {type, runId, classes, train: {x, y, label}, test: {x, y, label}}: typed arrays, once per run.
   POINTS: 'points',

@@ -1,10 +1,10 @@
 // Activation Lab's JavaScript API: the C++ core through WebAssembly.
 // import { loadLab } from './lab/actlab.js'; const lab = await loadLab();
 //
-// Ownership: every Network and Arena owns wasm memory that JS's garbage collector never frees:
-// call delete() exactly once. Networks returned by Arena.member() are borrowed (the arena owns them).
-// Calls on a deleted Network or Arena throw an Error ("Network.train: this network can no longer be
-// used: it was deleted"); delete() twice, or on a borrowed arena member, throws too.
+// Ownership: every Network and Race owns wasm memory that JS's garbage collector never frees:
+// call delete() exactly once. Networks returned by Race.member() are borrowed (the race owns them).
+// Calls on a deleted Network or Race throw an Error ("Network.train: this network can no longer be
+// used: it was deleted"); delete() twice, or on a borrowed race member, throws too.
 // Returned typed arrays are copies (safe to keep and to transfer to another thread).
 // Errors: every invalid argument throws an Error whose message names the field, the value and the
 // allowed range, e.g. "learningRate: nan is out of range [1e-06, 10]"; the module stays usable.
@@ -102,7 +102,7 @@ export interface Network {
   delete(): void;
 }
 
-export interface Arena {
+export interface Race {
   readonly size: number;
   member(i: number): Network;       // borrowed: do not delete
   train(steps: number): Float32Array[];
@@ -120,7 +120,7 @@ export interface Lab {
   // (Network.classes); config.classes only applies to generated datasets.
   createNetwork(config?: Partial<Config>, data?: CustomData): Network;
   // members (1-8): activation names, or {activation, init}; same data, weights and batch order for all.
-  createArena(config: Partial<Config> & { members: (string | { activation: string; init?: string })[] }, data?: CustomData): Arena;
+  createRace(config: Partial<Config> & { members: (string | { activation: string; init?: string })[] }, data?: CustomData): Race;
   // Each figure is the fastest of `repeats` windows of at least windowMs (default 4) running the pass
   // repeatedly: browsers round timers to 0.1 ms, so single passes cannot be timed.
   activationCosts(options?: { elements?: number; repeats?: number; windowMs?: number }): ActivationCost[];

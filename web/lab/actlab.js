@@ -8,8 +8,8 @@
 //   net.delete();
 //
 // What this layer adds to the raw module: objects that know when they were deleted (a call on a
-// deleted network throws a clear Error instead of reaching freed memory), arena members that are
-// borrowed (the arena deletes them), and config objects copied in JS before they cross (so a
+// deleted network throws a clear Error instead of reaching freed memory), race members that are
+// borrowed (the race deletes them), and config objects copied in JS before they cross (so a
 // getter that throws does so here, not halfway through C++). Everything else (validation,
 // defaults, names) is the core's, through the raw module.
 import createActlabModule from '../build/actlab.mjs';
@@ -50,8 +50,8 @@ class Lab {
     return new Network(this.#raw.createNetwork(plain(config), plain(data)), null);
   }
 
-  createArena(config, data = undefined) {
-    return new Arena(this.#raw.createArena(plain(config), plain(data)));
+  createRace(config, data = undefined) {
+    return new Race(this.#raw.createRace(plain(config), plain(data)));
   }
 
   activationCosts(options = undefined) { return this.#raw.activationCosts(plain(options)); }
@@ -69,20 +69,20 @@ class Lab {
 
 class Network {
   #raw;
-  #arena;  // the owning Arena for a borrowed member, else null
+  #race;  // the owning Race for a borrowed member, else null
   #paramCount;
   #classes;
 
-  constructor(raw, arena) {
+  constructor(raw, race) {
     this.#raw = raw;
-    this.#arena = arena;
+    this.#race = race;
     this.#paramCount = raw.paramCount();
     this.#classes = raw.classes();
   }
 
   #live(method) {
     if (this.#raw === null) {
-      const whose = this.#arena ? 'its arena was deleted' : 'it was deleted';
+      const whose = this.#race ? 'its race was deleted' : 'it was deleted';
       throw new Error(`Network.${method}: this network can no longer be used: ${whose}`);
     }
     return this.#raw;
@@ -104,21 +104,21 @@ class Network {
   config() { return this.#live('config').config(); }
 
   delete() {
-    if (this.#arena !== null) {
-      throw new Error('Network.delete: this network belongs to an arena; delete the arena instead');
+    if (this.#race !== null) {
+      throw new Error('Network.delete: this network belongs to a race; delete the race instead');
     }
     this.#live('delete').delete();
     this.#raw = null;
   }
 
-  // Called by the owning Arena when it is deleted.
+  // Called by the owning Race when it is deleted.
   [release]() {
     if (this.#raw !== null) this.#raw.delete();
     this.#raw = null;
   }
 }
 
-class Arena {
+class Race {
   #raw;
   #members = new Map();  // index -> borrowed Network, one wrapper per member
   #size;
@@ -129,7 +129,7 @@ class Arena {
   }
 
   #live(method) {
-    if (this.#raw === null) throw new Error(`Arena.${method}: this arena was deleted`);
+    if (this.#raw === null) throw new Error(`Race.${method}: this race was deleted`);
     return this.#raw;
   }
 

@@ -1,4 +1,4 @@
-// Builds the arena of one run: the generated dataset, the reader's clicked points added to it, or
+// Builds the race of one run: the generated dataset, the reader's clicked points added to it, or
 // the clicked points alone (after "clear points"). Everything follows from the message, so the
 // same CONFIGURE (the same URL) always gives the same data, weights and batches.
 
@@ -7,13 +7,13 @@
  * @param config Partial<Config>
  * @param members activation names
  * @param data {base: 'dataset'|'none', xy: Float32Array, labels: Int32Array}
- * @returns an Arena, or null when there is no point to learn from (base 'none', nothing clicked)
+ * @returns an Race, or null when there is no point to learn from (base 'none', nothing clicked)
  * @throws Error from the core naming the bad field
  */
-export function createRunArena(lab, config, members, data) {
+export function createRunRace(lab, config, members, data) {
   const added = data?.labels?.length ?? 0;
   const base = data?.base ?? 'dataset';
-  if (base === 'dataset' && added === 0) return lab.createArena({ ...config, members });
+  if (base === 'dataset' && added === 0) return lab.createRace({ ...config, members });
   if (base === 'none' && added === 0) return null;
 
   let xy = data.xy;
@@ -25,7 +25,7 @@ export function createRunArena(lab, config, members, data) {
   }
   // The core shuffles custom points with the seed and splits them with testFraction, so a
   // clicked point may land in the test set: it is then drawn as a test point.
-  return lab.createArena({ ...config, members }, {
+  return lab.createRace({ ...config, members }, {
     points: xy, labels, classes: config.classes, testFraction: config.testFraction,
   });
 }

@@ -1,9 +1,9 @@
-// One run: an arena of networks (same data, weights and batches; different activations) plus
+// One run: a race of networks (same data, weights and batches; different activations) plus
 // what the page needs about it: loss histories, measured training speed, and snapshots packed as
 // protocol messages with their transfer lists.
 import { FromWorker, GRID_SIDE, DOMAIN } from '../app/protocol.js';
 import { LossHistory } from './loss-history.js';
-import { createRunArena } from './run-data.js';
+import { createRunRace } from './run-data.js';
 
 // Steps per second: training time only, summed over windows of about SPEED_WINDOW_MS, reported as
 // the median of the last SPEED_WINDOWS windows. A network trains only ~15 ms a second at the
@@ -19,10 +19,10 @@ export class Run {
     this.names = members.slice();
     this.notify = notify;  // (message) => void, for errors that must not stop the other networks
     this.classes = config.classes;
-    this.arena = createRunArena(lab, config, members, data);
+    this.race = createRunRace(lab, config, members, data);
     this.members = this.names.map((name, i) => ({
       name,
-      net: this.arena ? this.arena.member(i) : null,
+      net: this.race ? this.race.member(i) : null,
       failed: false,          // the module threw while training it: it stops, the rest go on
       history: new LossHistory(),
       gridStep: -1,           // step of the last grid sent (no new grid until it trains)
@@ -31,7 +31,7 @@ export class Run {
     }));
   }
 
-  get hasData() { return this.arena !== null; }
+  get hasData() { return this.race !== null; }
 
   /** True while at least one network can still take a step. */
   get canTrain() {
@@ -126,7 +126,7 @@ export class Run {
 
   /** {message, transfer} for DIAGNOSTICS, or null without data. */
   diagnostics() {
-    if (!this.arena) return null;
+    if (!this.race) return null;
     const transfer = [];
     const members = [];
     for (const m of this.members) {
@@ -146,18 +146,18 @@ export class Run {
 
   /** {message, transfer} for POINTS: the run's data as the networks see it. */
   points() {
-    if (!this.arena) {
+    if (!this.race) {
       const empty = () => ({ x: new Float32Array(0), y: new Float32Array(0), label: new Int32Array(0) });
       return { message: { type: FromWorker.POINTS, runId: this.runId, classes: this.classes, train: empty(), test: empty() }, transfer: [] };
     }
-    const { train, test, classes } = this.arena.member(0).data();
+    const { train, test, classes } = this.race.member(0).data();
     const transfer = [train, test].flatMap((s) => [s.x.buffer, s.y.buffer, s.label.buffer]);
     return { message: { type: FromWorker.POINTS, runId: this.runId, classes, train, test }, transfer };
   }
 
   delete() {
-    this.arena?.delete();  // the members are borrowed from it
-    this.arena = null;
+    this.race?.delete();  // the members are borrowed from it
+    this.race = null;
     for (const m of this.members) m.net = null;
   }
 }

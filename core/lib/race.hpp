@@ -13,19 +13,19 @@
 
 namespace actlab {
 
-struct ArenaMember {
+struct RaceMember {
   ActivationId activation = ActivationId::relu;
   std::optional<InitScheme> init;  // default: the shared config's
 };
 
-inline constexpr size_t kMaxArenaMembers = 8;
+inline constexpr size_t kMaxRaceMembers = 8;
 
-class Arena {
+class Race {
  public:
-  // 1 to kMaxArenaMembers members. Per-layer overrides in the shared config are ignored: each
+  // 1 to kMaxRaceMembers members. Per-layer overrides in the shared config are ignored: each
   // member uses its own activation on every hidden layer.
-  Arena(const LabConfig& shared, const std::vector<ArenaMember>& members);
-  Arena(const LabConfig& shared, const std::vector<ArenaMember>& members, std::shared_ptr<const Dataset> data);
+  Race(const LabConfig& shared, const std::vector<RaceMember>& members);
+  Race(const LabConfig& shared, const std::vector<RaceMember>& members, std::shared_ptr<const Dataset> data);
 
   // Steps every member that has not diverged; returns each member's losses.
   std::vector<std::vector<float>> train(int steps);
