@@ -27,6 +27,9 @@ struct FieldError : std::invalid_argument {
   std::string value;    // the value given, as text ("20", "relu7")
   std::string allowed;  // "[1e-06, 10]", "identity, sigmoid, ...", or the explanation (Problem::other)
   std::string detail;   // the message after "<field><path>: "
+  // Set by a caller when the field name alone is ambiguous: "data" for caller-supplied points,
+  // whose `points` and `classes` are not the config settings of the same name.
+  std::string argument;
   // The message with the field spelled `name` (the CLI passes `field`, the binding the JS key).
   std::string message_as(std::string_view name) const;
 };

@@ -30,6 +30,7 @@ namespace {
 struct LastError {
   bool present = false;
   char field[64] = "";
+  char argument[16] = "";
   char message[2048] = "";
 } g_error;
 
@@ -39,9 +40,10 @@ void copy_text(char* out, size_t size, std::string_view text) {
   out[n] = '\0';
 }
 
-void record(std::string_view field, std::string_view message) {
+void record(std::string_view field, std::string_view message, std::string_view argument = {}) {
   g_error.present = true;
   copy_text(g_error.field, sizeof g_error.field, field);
+  copy_text(g_error.argument, sizeof g_error.argument, argument);
   copy_text(g_error.message, sizeof g_error.message, message);
 }
 
@@ -53,7 +55,7 @@ auto attempt(Body&& body) -> decltype(body()) {
     return body();
   } catch (const FieldError& e) {
     const std::string_view key = js_key(e.field);
-    record(key, e.message_as(key));
+    record(key, e.message_as(key), e.argument);
   } catch (const std::bad_alloc&) {
     record("", "out of memory: the module's heap is limited to 256 MB (-sMAXIMUM_MEMORY); delete networks no longer used");
   } catch (const std::exception& e) {
@@ -64,12 +66,13 @@ auto attempt(Body&& body) -> decltype(body()) {
   else return Result{};
 }
 
-// {field, message} of the last failed call, then forgets it; null when there is none.
+// {field, argument, message} of the last failed call, then forgets it; null when there is none.
 val take_error() {
   if (!g_error.present) return val::null();
   g_error.present = false;
   val out = val::object();
   out.set("field", val(std::string(g_error.field)));
+  out.set("argument", val(std::string(g_error.argument)));
   out.set("message", val(std::string(g_error.message)));
   return out;
 }

@@ -108,12 +108,17 @@ std::vector<RaceMember> members_from(const val& members) {
 
 std::shared_ptr<const Dataset> data_from(const val& data, const LabConfig& config) {
   if (data.isUndefined()) return make_shared_dataset(config);
-  std::vector<int32_t> labels = labels_from(data["labels"]);
-  std::vector<float> points = floats_from(data["points"], "points", 2 * labels.size());
-  const int classes = int_from(data["classes"], "classes", kMinClasses, kMaxClasses);
-  const val fraction = data["testFraction"];
-  const float test_fraction = fraction.isUndefined() ? 0.0f : float(number_from(fraction, "test_fraction"));
-  return std::make_shared<const Dataset>(make_custom_dataset(points, labels, classes, test_fraction, config.seed));
+  try {
+    std::vector<int32_t> labels = labels_from(data["labels"]);
+    std::vector<float> points = floats_from(data["points"], "points", 2 * labels.size());
+    const int classes = int_from(data["classes"], "classes", kMinClasses, kMaxClasses);
+    const val fraction = data["testFraction"];
+    const float test_fraction = fraction.isUndefined() ? 0.0f : float(number_from(fraction, "test_fraction"));
+    return std::make_shared<const Dataset>(make_custom_dataset(points, labels, classes, test_fraction, config.seed));
+  } catch (FieldError& e) {
+    e.argument = "data";  // its points and classes are not the config's
+    throw;
+  }
 }
 
 GridSpec grid_from(const val& grid) {

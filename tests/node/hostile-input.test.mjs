@@ -188,3 +188,15 @@ test('net.config() of a network on custom 4-class data is accepted back, with or
   assert.equal(generated.classes, 2, 'without the data: the generated circle dataset');
   for (const x of [net, again, generated]) x.delete();
 });
+
+test("custom data's points and the point-count setting share a key; error.argument tells them apart", () => {
+  const data = { points: new Float32Array([0, 0, NaN, 1]), labels: new Int32Array([0, 1]), classes: 2 };
+  assert.throws(() => lab.createNetwork({ hidden: [3] }, data), (e) => {
+    assert.equal(e.field, 'points');
+    assert.equal(e.argument, 'data');
+    assert.match(e.message, /^points\[2\]: nan is out of range/);
+    return true;
+  });
+  assert.throws(() => lab.createNetwork({ hidden: [3] }, { ...data, points: new Float64Array(4) }), (e) => e.field === 'points' && e.argument === 'data');
+  assert.throws(() => lab.createNetwork({ points: 3 }), (e) => e.field === 'points' && e.argument === undefined);
+});

@@ -10,9 +10,9 @@
 // Every call runs in three steps: (1) its arguments are type-checked and read once into a
 // snapshot (snapshot.js: getters, Proxy traps and typed-array subclasses run here and only here);
 // (2) the object is checked to be alive; (3) the raw module is called with the snapshot. The raw
-// module returns errors as data (undefined or null, then takeError() gives {field, message}),
-// which become Errors with error.field set. While a call runs its object is busy: a getter that
-// calls back into the same network or race (train, delete...) gets a clear Error instead.
+// module returns errors as data (undefined or null, then takeError() gives {field, argument,
+// message}), which become Errors with error.field set. While a call runs its object is busy: a
+// getter that calls back into the same network or race (train, delete...) gets a clear Error.
 import createActlabModule from '../build/actlab.mjs';
 import {
   configSnapshot, dataSnapshot, inputError, membersSnapshot, number, numbersSnapshot, typedCopy,
@@ -35,7 +35,7 @@ function checked(raw, result) {
   if (result !== undefined && result !== null) return result;
   const error = raw.takeError();
   if (error === null) return result;
-  throw inputError(error.field, error.message);
+  throw inputError(error.field, error.message, undefined, error.argument);
 }
 
 const GRID_KEYS = ['xMin', 'xMax', 'yMin', 'yMax', 'width', 'height'];

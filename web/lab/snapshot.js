@@ -27,10 +27,14 @@ const MAX_LIST_ITEMS = 1024;
 const MAX_NAME_LENGTH = 64;
 const MAX_KEYS = 100;
 
-/** An Error about one argument; error.field is its JS key. */
-export function inputError(field, message, cause = undefined) {
+/**
+ * An Error about one argument; error.field is its JS key. error.argument is set ('data') where
+ * the key alone is ambiguous: custom data's `points` and `classes` are not the config's.
+ */
+export function inputError(field, message, cause = undefined, argument = '') {
   const error = cause === undefined ? new Error(message) : new Error(message, { cause });
   if (field) error.field = field;
+  if (argument) error.argument = argument;
   return error;
 }
 
@@ -217,6 +221,15 @@ export function membersSnapshot(members) {
 /** Custom data {points: Float32Array(2n), labels: Int32Array(n), classes, testFraction?}. */
 export function dataSnapshot(data) {
   if (data === undefined || data === null) return undefined;
+  try {
+    return readData(data);
+  } catch (error) {
+    if (error instanceof Error) error.argument = 'data';
+    throw error;
+  }
+}
+
+function readData(data) {
   const entries = readObject(data, 'data', (key) => key);
   rejectUnknownKeys(entries, 'data', ['points', 'labels', 'classes', 'testFraction']);
   const fields = Object.fromEntries(entries);
