@@ -561,10 +561,19 @@ val activation_costs(val options) {
         CostSettings settings;
         if (!is_absent(o)) {
           if (!is_object(o)) fail("options", "expected an object {elements, repeats, windowMs}, got " + describe(o));
-          reject_unknown_keys(o, "options", {"elements", "repeats", "windowMs"});
+          reject_unknown_keys(o, "options", {"elements", "repeats", "windowMs", "activations"});
           if (!o["elements"].isUndefined()) settings.elements = int_of(o["elements"], "elements");
           if (!o["repeats"].isUndefined()) settings.repeats = int_of(o["repeats"], "repeats");
           if (!o["windowMs"].isUndefined()) settings.window_ms = number_of(o["windowMs"], "windowMs");
+          // activations: names to measure (the claims strip times only three); the core names a bad one.
+          const val names = o["activations"];
+          if (!names.isUndefined()) {
+            if (!names.isArray()) fail("activations", "expected an array of activation names, got " + describe(names));
+            const double count = names["length"].as<double>();
+            if (count > 64) fail("activations", "expected at most 64 names, got " + std::to_string(count));
+            for (int i = 0; i < count; ++i)
+              settings.activations.push_back(name_of(names[i], "activations", "an activation name"));
+          }
         }
         val out = val::array();
         for (const auto& c : measure_activation_costs(settings)) {
@@ -574,6 +583,10 @@ val activation_costs(val options) {
           set_num(row, "forwardBackwardNs", c.forward_backward_ns);
           set_num(row, "libmForwardNs", c.libm_forward_ns);
           set_num(row, "libmForwardBackwardNs", c.libm_forward_backward_ns);
+          set_num(row, "forwardSpread", c.forward_spread);
+          set_num(row, "forwardBackwardSpread", c.forward_backward_spread);
+          set_num(row, "libmForwardSpread", c.libm_forward_spread);
+          set_num(row, "libmForwardBackwardSpread", c.libm_forward_backward_spread);
           push(out, row);
         }
         return out;

@@ -110,9 +110,9 @@ TEST_CASE("model, race and benchmark constructors validate", "[validation]") {
   REQUIRE_THROWS_WITH(Race(c, std::vector<RaceMember>(9)), StartsWith("activations"));
   Race race(c, {{ActivationId::relu, {}}});
   REQUIRE_THROWS_WITH(race.member(1), StartsWith("member"));
-  REQUIRE_THROWS_WITH(measure_activation_costs({10, 1, 1.0}), StartsWith("elements"));
-  REQUIRE_THROWS_WITH(measure_activation_costs({4096, 0, 1.0}), StartsWith("repeats"));
-  REQUIRE_THROWS_WITH(measure_activation_costs({4096, 1, std::nan("")}), StartsWith("window_ms"));
+  REQUIRE_THROWS_WITH(measure_activation_costs({10, 1, 1.0, {}}), StartsWith("elements"));
+  REQUIRE_THROWS_WITH(measure_activation_costs({4096, 0, 1.0, {}}), StartsWith("repeats"));
+  REQUIRE_THROWS_WITH(measure_activation_costs({4096, 1, std::nan(""), {}}), StartsWith("window_ms"));
   REQUIRE_THROWS_WITH(parse_activation("nope"), StartsWith("activation"));
   REQUIRE_THROWS_WITH(parse_init("nope"), StartsWith("init"));
   REQUIRE_THROWS_WITH(parse_dataset("nope"), StartsWith("dataset"));
