@@ -273,14 +273,6 @@ try {
   report.pageErrors = pageErrors;
   await context.close();
 
-  log('measuring the spread of the cost figures and of identical racers ...');
-  {
-    const spreadContext = await browser.newContext({ viewport: VIEWPORT });
-    const spreadPage = await spreadContext.newPage();
-    await spreadPage.goto(`${url}#playing=false`);  // the lab's origin; its own run stays paused
-    report.spreads = await measureSpreads(spreadPage);
-    await spreadContext.close();
-  }
 
   // Transfer: the server's bodies for the measured page, load plus the timed window.
   const files = new Map();
@@ -305,6 +297,16 @@ try {
     offOriginRequests: offOrigin,
   };
   report.browserVersion = browser.version();
+
+  // After the transfer figures: these loads are not the measured page's.
+  log('measuring the spread of the cost figures and of identical racers ...');
+  {
+    const spreadContext = await browser.newContext({ viewport: VIEWPORT });
+    const spreadPage = await spreadContext.newPage();
+    await spreadPage.goto(`${url}#playing=false`);  // the lab's origin; its own run stays paused
+    report.spreads = await measureSpreads(spreadPage);
+    await spreadContext.close();
+  }
 } finally {
   await browser.close();
   server.closeAllConnections();

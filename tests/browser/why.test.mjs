@@ -73,6 +73,12 @@ test('after 3,000 steps of the default race, sigmoid\'s first/last ratio is belo
       assert.equal(shown[name].sentence.text, shown[name].panel.text, `${name}: and writes it the same way`);
     }
     assert.match(shown.sentenceText, /^In this run, at step 3,000, Sigmoid's first layer gets /);
+    // On a 1440 px desktop the four panels sit in one row, and the comparison chart has one line per racer.
+    const tops = await page.evaluate(() => [...document.querySelectorAll('#why-panels .al-why')].map((p) => Math.round(p.getBoundingClientRect().top)));
+    assert.equal(tops.length, 4);
+    assert.equal(new Set(tops).size, 1, `panel tops ${tops}`);
+    assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('.al-why-legend [data-activation]')].map((li) => li.dataset.activation)),
+      ['sigmoid', 'tanh', 'relu', 'leaky_relu']);
     // Written for people: "1 / 4,200", "0.65" or "10^-6.3", never "6.5e-1".
     for (const name of ['sigmoid', 'relu']) assert.doesNotMatch(shown[name].panel.text, /e[+-]?\d/);
     assert.deepEqual(errors, []);

@@ -107,8 +107,9 @@ export class LabPage {
     this.sync();
     if (changed.has('preset') && this.state.get('preset') === 'cost') this.cost.measureOnce();
     if (restartsRun) {
-      this.claims.request(this.state.config());
-      return this.startRun();
+      this.startRun();
+      this.claims.request(this.state.config());  // after the run: its first boundaries come first
+      return undefined;
     }
     if (changed.has('playing')) this.client.post({ type: this.state.get('playing') ? ToWorker.PLAY : ToWorker.PAUSE });
     if (changed.has('stepsPerFrame')) this.client.post({ type: ToWorker.SET_SPEED, ...this.speed() });

@@ -43,7 +43,8 @@ function logBar(v, lo, hi) {
 /**
  * Mounts the strip into `container` (appended).
  *   options: {labels: {name: label}, headingLevel = 2,
- *             href(claim) -> string: the link's target (default '#preset=NAME', the lab's own address),
+ *             href(claim) -> string: the link's target (default '#preset=NAME', the lab's own address;
+ *             an embed passes the lab's full URL), linkTarget: e.g. '_blank' (then rel="noopener"),
  *             onOpen(claim, event): when given, called on a link click (the page applies the preset
  *             and scrolls to the view itself; claim: {key, preset, view})}
  * Returns {update(claims), destroy(), element}; claims as CLAIMS messages carry them.
@@ -69,6 +70,10 @@ export function mountClaimsStrip(container, options = {}) {
     const verdict = el('p', 'al-claim-verdict', { 'aria-live': 'polite' });
     verdict.textContent = 'Measuring in this browser…';
     const link = el('a', 'al-claim-link', { href: href(claim) });
+    if (options.linkTarget) {
+      link.target = options.linkTarget;
+      link.rel = 'noopener';
+    }
     link.textContent = claim.link;
     if (options.onOpen) {
       link.addEventListener('click', (event) => {
