@@ -27,7 +27,8 @@ export function mountWhyComparison(container, { labelOf = (n) => n, headingLevel
   const root = el('section', 'al-why-compare');
   const title = el(`h${level}`, 'al-why-compare-title');
   title.textContent = 'Gradient norm |dL/dW| by layer, every racer on one log axis';
-  const sentence = el('p', 'al-why-sentence', { 'data-field': 'why-sentence', 'aria-live': 'polite' });
+  // Not aria-live: it changes with every diagnostics (4 times a second while training).
+  const sentence = el('p', 'al-why-sentence', { 'data-field': 'why-sentence' });
   sentence.textContent = 'Waiting for the first diagnostics…';
   const fig = el('figure', 'al-fig al-why-compare-fig');
   const canvas = el('canvas', null, { 'aria-hidden': 'true' });  // the table below says the same
