@@ -101,8 +101,30 @@ test('each verdict is written from its numbers', () => {
   const vanishing = { depth: 8, width: 16, dataset: 'spiral', items: [
     { name: 'sigmoid', ratio: 1 / 42000 }, { name: 'tanh', ratio: 0.03 }, { name: 'relu', ratio: 0.8 }] };
   assert.equal(vanishingVerdict(vanishing, label),
-    'In a fresh 8 × 16 net on this spiral, Sigmoid\'s first layer gets 1 / 42,000 of the gradient its last layer gets; ' +
+    'In a fresh 8 × 16 net on the spiral data, Sigmoid\'s first layer gets 1 / 42,000 of the gradient its last layer gets; ' +
     'Tanh\'s 1 / 33 and ReLU\'s 0.8.');
   const sparsity = { items: [{ name: 'sigmoid', zeroShare: 0 }, { name: 'tanh', zeroShare: 0 }, { name: 'relu', zeroShare: 0.523 }] };
   assert.equal(sparsityVerdict(sparsity, label), '52% of ReLU\'s hidden outputs are exactly 0; Sigmoid\'s 0% and Tanh\'s 0%.');
+});
+
+test('answerClaims: probes first, then the cost once; rejected settings answer with an error, not a notice', async () => {
+  const { answerClaims } = await import('../../web/worker/claims.js');
+  const { loadLab } = await import('../../web/lab/actlab.js');
+  const fresh = await loadLab();  // the same Lab object: the cost may already be known from another test
+  const posted = [];
+  answerClaims(fresh, { config: { dataset: 'moons' }, requestId: 3 }, (m) => posted.push(m));
+  assert.ok(posted.length === 1 || posted.length === 2);
+  assert.equal(posted[0].type, 'claims');
+  assert.equal(posted[0].requestId, 3);
+  assert.equal(posted[0].claims.vanishing.dataset, 'moons');
+  const withCost = posted.find((m) => m.claims.cost);
+  assert.ok(withCost, 'the cost claim is sent');
+  posted.length = 0;
+  answerClaims(fresh, { config: { dataset: 'circle' } }, (m) => posted.push(m));
+  assert.equal(posted.length, 1, 'once known, the cost rides along with the probes');
+  assert.ok(posted[0].claims.cost && posted[0].claims.sparsity);
+  posted.length = 0;
+  answerClaims(fresh, { config: { points: 2 } }, (m) => posted.push(m));
+  assert.deepEqual(posted.map((m) => m.type), ['claims']);
+  assert.match(posted[0].error, /^points: 2 is out of range/);
 });

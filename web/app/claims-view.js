@@ -28,8 +28,11 @@ export class ClaimsView {
     this.measure(data);
   }
 
-  setClaims(claims) {
-    this.claims = claims;
-    requestDraw('claims', () => this.strip.update(claims));
+  /** A CLAIMS message: parts measured so far (the strip keeps the others). */
+  setClaims({ claims, error }) {
+    if (error) return;  // the settings were rejected: the page falls back and asks again
+    this.claims = { ...this.claims, ...claims };
+    const shown = this.claims;
+    requestDraw('claims', () => this.strip.update(shown));
   }
 }

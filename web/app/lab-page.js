@@ -85,7 +85,7 @@ export class LabPage {
       .on(FromWorker.FRAME, (m) => this.frame(m))
       .on(FromWorker.DIAGNOSTICS, (m) => m.runId === this.runId && this.why.setDiagnostics(m))
       .on(FromWorker.COSTS, (m) => this.cost.setCosts(m.costs))
-      .on(FromWorker.CLAIMS, (m) => this.claims.setClaims(m.claims));
+      .on(FromWorker.CLAIMS, (m) => this.claims.setClaims(m));
     this.sync();
   }
 

@@ -20,7 +20,7 @@ export const ToWorker = Object.freeze({
   FRAME_DRAWN: 'frame-drawn',     // {type, runId}: back-pressure; the worker posts no new FRAME before this
   MEASURE_COSTS: 'measure-costs', // {type, elements?, repeats?, windowMs?}: posts COSTS (blocks training meanwhile)
   // {type, config: Partial<Config>, requestId?}: posts CLAIMS, measured on the data of `config`
-  // (web/worker/claims.js; ~0.2 s the first time, a few ms after: the cost figures are kept).
+  // (web/worker/claims.js; ~0.3 s the first time, a few ms after: the cost figures are kept).
   MEASURE_CLAIMS: 'measure-claims',
 });
 
@@ -49,7 +49,8 @@ export const FromWorker = Object.freeze({
   DIAGNOSTICS: 'diagnostics',
   // {type, costs: ActivationCost[]}
   COSTS: 'costs',
-  // {type, requestId, claims: {cost, vanishing, sparsity}} (shapes in web/worker/claims.js)
+  // {type, requestId, claims: {cost?, vanishing?, sparsity?}, error?} (shapes in web/worker/claims.js):
+  // the parts measured so far; one request may be answered in two messages (probes, then cost).
   CLAIMS: 'claims',
   // {type, level: 'error'|'warning'|'info', message}: shown to the reader as text.
   NOTICE: 'notice',

@@ -13,6 +13,8 @@ import { formatPercent } from './format.js';
 import { formatRatio, formatTimes } from './ratio-text.js';
 
 const FALLBACK_LABELS = { relu: 'ReLU', sigmoid: 'Sigmoid', tanh: 'Tanh' };
+// Datasets as a sentence names them ("on the XOR data"); others by their table name.
+const DATASET_WORDS = { xor: 'XOR', gauss: 'Gaussian-blob', moons: 'two-moons' };
 
 // Each claim: its title, the preset and view its link opens, how one number reads and where its
 // bar ends (a log scale for multiples and ratios, which span decades; linear for shares).
@@ -156,7 +158,7 @@ export function costVerdict(cost, labelOf = (n) => n) {
 /** "In a fresh 8-layer net, sigmoid's first layer gets 1 / 42,000 of ..." from the measured ratios. */
 export function vanishingVerdict(v, labelOf = (n) => n) {
   const [first, ...rest] = v.items;
-  const data = v.dataset ? ` on this ${v.dataset}` : '';
+  const data = v.dataset ? ` on the ${DATASET_WORDS[v.dataset] ?? v.dataset} data` : '';
   return `In a fresh ${v.depth} × ${v.width} net${data}, ${labelOf(first.name)}'s first layer gets ` +
     `${formatRatio(first.ratio)} of the gradient its last layer gets; ` +
     `${list(rest.map((i) => `${labelOf(i.name)}'s ${formatRatio(i.ratio)}`))}.`;

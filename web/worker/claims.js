@@ -110,13 +110,27 @@ export function measureProbes(lab, config) {
 
 const meters = new WeakMap();  // lab -> ClaimsMeter: the cost claim is measured once per module
 
-/** Answers a MEASURE_CLAIMS message with CLAIMS (or a NOTICE saying what failed). */
+/**
+ * Answers a MEASURE_CLAIMS message. The probes (a few ms) go out first, with the cost claim if it is
+ * already known; a first cost measurement (~0.3 s) follows in a second CLAIMS message, so the strip
+ * fills as soon as each part is ready. Settings the core rejects give CLAIMS with `error` (the page
+ * already says why through CONFIG_ERROR, and asks again with the settings it falls back to).
+ */
 export function answerClaims(lab, msg, post) {
   let meter = meters.get(lab);
   if (!meter) meters.set(lab, (meter = new ClaimsMeter(lab)));
+  const requestId = msg.requestId ?? 0;
   try {
-    post({ type: FromWorker.CLAIMS, requestId: msg.requestId ?? 0, claims: meter.measure(msg.config ?? {}) });
+    const probes = measureProbes(lab, msg.config ?? {});
+    post({ type: FromWorker.CLAIMS, requestId, claims: meter.cost ? { ...probes, cost: meter.cost } : probes });
   } catch (err) {
-    post({ type: FromWorker.NOTICE, level: 'error', message: `measuring the claims failed: ${err?.message ?? err}` });
+    post({ type: FromWorker.CLAIMS, requestId, claims: {}, error: String(err?.message ?? err) });
+  }
+  if (meter.cost) return;
+  try {
+    meter.cost = measureCostClaim(lab);
+    post({ type: FromWorker.CLAIMS, requestId, claims: { cost: meter.cost } });
+  } catch (err) {
+    post({ type: FromWorker.NOTICE, level: 'error', message: `measuring the cost claim failed: ${err?.message ?? err}` });
   }
 }
