@@ -13,8 +13,10 @@ import { createRunRace } from './run-data.js';
 // reading is rounded, unbiased, and only their sum over many calls is precise.
 const SPEED_WINDOW_MS = 1000;
 const SPEED_WINDOWS = 8;
-// The untimed warm-up batch (see train()): this many training points.
+// The untimed warm-up batch (see train()): this many training points, and only after the worker
+// was idle this long (back-to-back calls, e.g. time slices of one tick, are warm already).
 const WARM_UP_POINTS = 8;
+const WARM_UP_AFTER_IDLE_MS = 2;
 
 export class Run {
   /** Throws the core's Error when the configuration is invalid. */
@@ -26,6 +28,7 @@ export class Run {
     this.race = createRunRace(lab, config, members, data);
     this.turn = 0;  // which network trains first in the next tick (see train())
     this.warmUp = this.race ? warmUpBatch(this.race.member(0)) : null;
+    this.lastTrainedAt = -Infinity;
     this.members = this.names.map((name, i) => ({
       name,
       net: this.race ? this.race.member(i) : null,
@@ -51,14 +54,14 @@ export class Run {
    * worker sleeps between ticks, and the first call after the sleep pays for waking up: the CPU
    * coming back from idle and the code and data of training evicted by other work. Spinning for
    * 0.2 ms first removed part of the gap; one untimed step on each net removed nearly all of it.
-   * So: an untimed warm-up that changes nothing (loss and gradient of a few points, no update) on
-   * the tick's first network, and an order that rotates every tick, so whatever is left is shared
-   * alike and identical networks read alike.
+   * So: after an idle gap, an untimed warm-up that changes nothing (loss and gradient of a few
+   * points, no update) on the call's first network, and an order that rotates every call, so
+   * whatever is left is shared alike and identical networks read alike.
    */
   train(steps) {
     const n = this.members.length;
     const first = n ? this.turn++ % n : 0;
-    if (this.warmUp) {
+    if (this.warmUp && performance.now() - this.lastTrainedAt > WARM_UP_AFTER_IDLE_MS) {
       const net = this.members[first].net;
       try {
         if (net && !net.diverged()) net.lossAndGradient(this.warmUp.points, this.warmUp.labels);
@@ -77,6 +80,7 @@ export class Run {
         this.notify(`${m.name} stopped: ${err?.message ?? err}`);
       }
     }
+    this.lastTrainedAt = performance.now();
   }
 
   measureSpeed(m, steps, ms) {
