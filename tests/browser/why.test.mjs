@@ -79,6 +79,18 @@ test('after 3,000 steps of the default race, sigmoid\'s first/last ratio is belo
     assert.equal(new Set(tops).size, 1, `panel tops ${tops}`);
     assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('.al-why-legend [data-activation]')].map((li) => li.dataset.activation)),
       ['sigmoid', 'tanh', 'relu', 'leaky_relu']);
+    // Canvases are drawn once the view is in sight (off-screen only its text follows).
+    await page.evaluate(() => document.getElementById('why-view').scrollIntoView());
+    const painted = await poll(() => page.evaluate(() => {
+      const inked = (canvas) => {
+        const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+        for (let i = 3; i < data.length; i += 4) if (data[i] > 0) return true;
+        return false;
+      };
+      return inked(document.querySelector('.al-why-compare canvas'))
+        && [...document.querySelectorAll('#why-panels .al-layer-grad canvas')].every(inked);
+    }), { timeout: 10000 });
+    assert.ok(painted, 'the comparison chart and every gradient histogram are drawn');
     // Written for people: "1 / 4,200", "0.65" or "10^-6.3", never "6.5e-1".
     for (const name of ['sigmoid', 'relu']) assert.doesNotMatch(shown[name].panel.text, /e[+-]?\d/);
     assert.deepEqual(errors, []);

@@ -3,7 +3,9 @@
 // (web/views/why-panel.js) per racing activation, side by side, showing where its gradient goes
 // (histograms and norms per layer on the same axis, the first/last ratio) and what its units do
 // (exact zeros, dead units, saturation). The panels carry every figure as text with stable
-// data-field attributes; the latest diagnostics are kept for the JSON export.
+// data-field attributes; the latest diagnostics are kept for the JSON export. Canvases are drawn
+// only while the view is in sight (its ~50 histograms cost more than all the boundaries); the text
+// always follows, so what a screen reader or a test reads is never stale.
 import { mountWhyPanel } from '../views/why-panel.js';
 import { mountWhyComparison } from '../views/why-compare.js';
 import { requestDraw } from './draw-loop.js';
@@ -19,6 +21,17 @@ export class WhyView {
     slot.className = 'why-compare-slot';
     container.before(slot);
     this.compare = mountWhyComparison(slot, { labelOf });
+    this.visible = typeof IntersectionObserver === 'undefined';
+    if (!this.visible) {
+      this.observer = new IntersectionObserver((entries) => {
+        // One target; a batch may hold several of its changes (in, then out): the last one holds.
+        const visible = entries[entries.length - 1].isIntersecting;
+        if (visible === this.visible) return;
+        this.visible = visible;
+        if (visible) requestDraw('why', () => this.draw());
+      });
+      this.observer.observe(container.closest('section') ?? container);
+    }
   }
 
   // Panels are rebuilt for every run, even with the same members: figures from the previous run
@@ -51,9 +64,16 @@ export class WhyView {
   draw() {
     const message = this.pending;
     this.pending = null;
-    const members = message?.members ?? [];
-    const normRange = this.compare.update(members);
-    for (const { name, diagnostics } of members) this.panels.get(name)?.panel.update(diagnostics, { normRange });
+    const draw = this.visible;
+    if (!message) {  // back in sight with nothing new: draw what the text already shows
+      if (draw) {
+        this.compare.redraw();
+        for (const { panel } of this.panels.values()) panel.redraw();
+      }
+      return;
+    }
+    const normRange = this.compare.update(message.members, { draw });
+    for (const { name, diagnostics } of message.members) this.panels.get(name)?.panel.update(diagnostics, { normRange, draw });
   }
 }
 

@@ -19,8 +19,8 @@ const DASHES = [[], [6, 3], [2, 3], [8, 3, 2, 3], [4, 4], [1, 2], [10, 4], [3, 6
 /**
  * Mounts the comparison into `container` (appended).
  *   options: {labelOf(name) -> text, headingLevel = 3}
- * Returns {update(members: [{name, diagnostics}]) -> {lo, hi} (the shared log10 range, for the
- * panels), destroy(), element}.
+ * Returns {update(members: [{name, diagnostics}], {draw = true}) -> {lo, hi} (the shared log10
+ * range, for the panels), redraw(), destroy(), element}; draw: false updates the text only.
  */
 export function mountWhyComparison(container, { labelOf = (n) => n, headingLevel = 3 } = {}) {
   const level = Math.min(5, Math.max(1, headingLevel));
@@ -136,7 +136,7 @@ export function mountWhyComparison(container, { labelOf = (n) => n, headingLevel
     sentence.dataset.step = String(step);
   }
 
-  function update(list) {
+  function update(list, { draw: drawNow = true } = {}) {
     members = (list ?? []).filter((m) => m?.diagnostics?.layers?.length);
     if (!members.length) return null;
     range = normRange(members.map((m) => m.diagnostics.layers.map((l) => l.weightGradNorm)));
@@ -144,9 +144,9 @@ export function mountWhyComparison(container, { labelOf = (n) => n, headingLevel
     if (legend.dataset.names !== names) { legend.dataset.names = names; fillLegend(); }
     fillTable();
     fillSentence();
-    draw();
+    if (drawNow) draw();
     return range;
   }
 
-  return { update, destroy: () => { fit.disconnect(); root.remove(); }, element: root };
+  return { update, redraw: draw, destroy: () => { fit.disconnect(); root.remove(); }, element: root };
 }

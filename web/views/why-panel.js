@@ -41,9 +41,10 @@ const gradEdge = (v) => `1e${+v.toFixed(1)}`;
 /**
  * Mounts a why panel into `container` (appended).
  *   {name: activation id, label: title, headingLevel = 3}
- * Returns {update(diagnostics, {normRange}), destroy(), element}; diagnostics as in
- * web/lab/actlab.d.ts; normRange ({lo, hi}, log10, optional): the norm chart's axis, shared by the
- * panels of a race so they compare at a glance. The per-layer DOM is rebuilt only when the
+ * Returns {update(diagnostics, {normRange, draw = true}), redraw(), destroy(), element}; diagnostics
+ * as in web/lab/actlab.d.ts; normRange ({lo, hi}, log10, optional): the norm chart's axis, shared by
+ * the panels of a race so they compare at a glance; draw: false updates the text only (the panel is
+ * out of sight; redraw() draws the canvases when it comes back). The per-layer DOM is rebuilt only when the
  * architecture changes; otherwise text and canvases update.
  */
 export function mountWhyPanel(container, { name, label, headingLevel = 3 }) {
@@ -76,6 +77,7 @@ export function mountWhyPanel(container, { name, label, headingLevel = 3 }) {
   let signature = '';        // architecture the per-layer DOM was built for
   let layerViews = [];       // per layer: {fields, grad: {canvas, ctx, fit}, act?: {...}}
   let normRange = null;      // shared axis of the norm chart, or null: its own
+  let stale = false;         // canvases behind the text (updated while out of sight)
 
   const drawNorms = () => {
     if (!diag) return;
@@ -98,8 +100,6 @@ export function mountWhyPanel(container, { name, label, headingLevel = 3 }) {
       ticks: niceTicks(e.gradLogMin, e.gradLogMax, 4), formatTick: gradTick, countAxis: true,
       pixelRatio: view.grad.fit.pixelRatio(),
     });
-    view.grad.canvas.setAttribute('aria-label', `Layer ${i + 1} gradients |dL/dW|: ${describeHistogram(layer.gradHistogram, {
-      lo: e.gradLogMin, hi: e.gradLogMax, zeroCount: layer.gradZeros, formatEdge: gradEdge, unit: 'weights' })}`);
   };
   const drawLayerAct = (i) => {
     const view = layerViews[i], layer = diag?.layers[i];
@@ -109,8 +109,6 @@ export function mountWhyPanel(container, { name, label, headingLevel = 3 }) {
       lo: e.actMin, hi: e.actMax, color, ticks: niceTicks(e.actMin, e.actMax, 3), countAxis: true,
       pixelRatio: view.act.fit.pixelRatio(),
     });
-    view.act.canvas.setAttribute('aria-label', `Layer ${i + 1} outputs: ${describeHistogram(layer.activationHistogram, {
-      lo: e.actMin, hi: e.actMax, unit: 'unit outputs' })}`);
   };
 
   function build(layers) {
@@ -145,8 +143,11 @@ export function mountWhyPanel(container, { name, label, headingLevel = 3 }) {
     });
   }
 
-  function update(diagnostics, { normRange: range = null } = {}) {
-    if (!diagnostics?.layers || (diagnostics === diag && range === normRange)) return;
+  function update(diagnostics, { normRange: range = null, draw = true } = {}) {
+    if (!diagnostics?.layers || (diagnostics === diag && range === normRange)) {
+      if (draw && stale) redraw();
+      return;
+    }
     diag = diagnostics;
     normRange = range;
     const layers = diag.layers;
@@ -155,9 +156,15 @@ export function mountWhyPanel(container, { name, label, headingLevel = 3 }) {
 
     // Network-level values over hidden layers, weighted by units: the share of all (unit, point) outputs.
     let units = 0, zero = 0, saturated = 0, dead = 0;
+    const e = diag.histogramEdges;
     layers.forEach((layer, i) => {
       const v = layerViews[i].fields;
       setText(v.norm, formatExp(layer.weightGradNorm), layer.weightGradNorm);
+      // The histograms' text equivalents follow the numbers even while the canvases wait to be drawn.
+      layerViews[i].grad.canvas.setAttribute('aria-label', `Layer ${i + 1} gradients |dL/dW|: ${describeHistogram(
+        layer.gradHistogram, { lo: e.gradLogMin, hi: e.gradLogMax, zeroCount: layer.gradZeros, formatEdge: gradEdge, unit: 'weights' })}`);
+      layerViews[i].act?.canvas.setAttribute('aria-label', `Layer ${i + 1} outputs: ${describeHistogram(
+        layer.activationHistogram, { lo: e.actMin, hi: e.actMax, unit: 'unit outputs' })}`);
       if (i === layers.length - 1) return;
       setText(v.zero, formatPercent(layer.zeroFraction), layer.zeroFraction);
       setText(v.dead, `${formatInt(layer.deadUnits)} / ${layer.units}`, layer.deadUnits);
@@ -174,8 +181,15 @@ export function mountWhyPanel(container, { name, label, headingLevel = 3 }) {
     root.dataset.step = String(diag.step);
     root.dataset.diverged = String(Boolean(diag.diverged));
 
+    stale = true;
+    if (draw) redraw();
+  }
+
+  function redraw() {
+    if (!diag) return;
+    stale = false;
     drawNorms();
-    for (let i = 0; i < layers.length; i++) { drawLayerGrad(i); drawLayerAct(i); }
+    for (let i = 0; i < diag.layers.length; i++) { drawLayerGrad(i); drawLayerAct(i); }
   }
 
   function destroy() {
@@ -184,5 +198,5 @@ export function mountWhyPanel(container, { name, label, headingLevel = 3 }) {
     root.remove();
   }
 
-  return { update, destroy, element: root };
+  return { update, redraw, destroy, element: root };
 }
