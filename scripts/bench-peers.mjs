@@ -6,7 +6,7 @@
 // the peers' npm builds mounted from node_modules (nothing comes from the network), opens
 // scripts/peers/bench.html in Debian's Chromium, and for each repetition and each peer times a
 // lab window and a peer window back to back (alternating which goes first), for training and for
-// the 256x256 grid, so load on this shared machine hits both sides of each pair alike.
+// the grid (256x256), so load on this shared machine hits both sides of each pair alike.
 // Peers: TensorFlow.js (cpu and wasm backends; Layers fit/predict, a minimize loop, hand backprop)
 // and ConvNetJS. All engines start from the lab's data and initial weights (checked: same grid).
 import { execFileSync } from 'node:child_process';
@@ -16,13 +16,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT, DEFAULT_CSP, startServer } from './serve.mjs';
 import { formatReport, summarise } from './peers/report.mjs';
-import { PEER_IDS } from './peers/workload.js';
+import { PEER_IDS, WORKLOAD } from './peers/workload.js';
 
-const USAGE = `usage: node scripts/bench-peers.mjs [--reps N] [--window-ms MS] [--peers ID,...] [--quick] [--json] [--no-build]
+const USAGE = `usage: node scripts/bench-peers.mjs [--reps N] [--window-ms MS] [--grid SIDE] [--peers ID,...] [--quick] [--json] [--no-build]
   --reps N        repetitions of every pair of windows (default 7)
   --window-ms MS  length of each timed window (default 750; a window always runs its unit at least once)
+  --grid SIDE     the grid is SIDE x SIDE points (default 256; 1-1024)
   --peers IDS     a subset of: ${PEER_IDS.join(', ')}
-  --quick         1 repetition of one-unit windows, no warm-up: checks that it all runs (figures are rough)
+  --quick         1 repetition of one-unit windows, no warm-up, a 64x64 grid: checks that it all runs
+                  (its figures are rough: not for quoting)
   --json          the whole report as JSON on stdout (progress stays on stderr)
   --no-build      use the wasm module already in web/build`;
 const VENDOR = {  // URL prefix -> folder of the peer's npm package (its browser builds)
@@ -35,16 +37,18 @@ function fail(message, code = 2) {
   console.error(`bench-peers.mjs: ${message}${code === 2 ? `\n${USAGE}` : ''}`);
   process.exit(code);
 }
-function count(text, flag, min) {
+function count(text, flag, min, max = Infinity) {
   const v = Number(text);
-  if (!Number.isInteger(v) || v < min) fail(`--${flag}: ${text} is not an integer >= ${min}`);
+  if (!Number.isInteger(v) || v < min || v > max) {
+    fail(`--${flag}: ${text} is not an integer in [${min}, ${max === Infinity ? 'inf' : max}]`);
+  }
   return v;
 }
 
 let parsed;
 try {
   parsed = parseArgs({ options: {
-    reps: { type: 'string' }, 'window-ms': { type: 'string' }, peers: { type: 'string' },
+    reps: { type: 'string' }, 'window-ms': { type: 'string' }, grid: { type: 'string' }, peers: { type: 'string' },
     quick: { type: 'boolean', default: false }, json: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
   } }).values;
@@ -55,6 +59,7 @@ if (parsed.help) { console.log(USAGE); process.exit(0); }
 const opts = {
   reps: parsed.reps !== undefined ? count(parsed.reps, 'reps', 1) : parsed.quick ? 1 : 7,
   windowMs: parsed['window-ms'] !== undefined ? count(parsed['window-ms'], 'window-ms', 0) : parsed.quick ? 0 : 750,
+  gridSide: parsed.grid !== undefined ? count(parsed.grid, 'grid', 1, 1024) : parsed.quick ? 64 : WORKLOAD.gridSide,
   warmUpMs: parsed.quick ? 0 : 500,
   peers: parsed.peers !== undefined ? parsed.peers.split(',').map((s) => s.trim()).filter(Boolean) : PEER_IDS,
   quick: parsed.quick, json: parsed.json, build: !parsed['no-build'],
@@ -121,7 +126,7 @@ try {
     throw new Error(`the bench page did not start (is the wasm built? npm run build): ${pageErrors.join(' | ') || 'no error logged'}`);
   }
   log('setting up the engines and checking they compute the same function ...');
-  const setup = await page.evaluate((peers) => window.peerBench.setup({ peers }), opts.peers);
+  const setup = await page.evaluate(([peers, gridSide]) => window.peerBench.setup({ peers, gridSide }), [opts.peers, opts.gridSide]);
   const timeWindow = (id, kind, ms) => page.evaluate(([i, k, m]) => window.peerBench.runWindow(i, k, m), [id, kind, ms]);
 
   if (opts.warmUpMs > 0) {
@@ -146,7 +151,8 @@ try {
   report = {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     command,
-    options: { reps: opts.reps, windowMs: opts.windowMs, warmUpMs: opts.warmUpMs, quick: opts.quick, peers: opts.peers },
+    options: { reps: opts.reps, windowMs: opts.windowMs, gridSide: opts.gridSide, warmUpMs: opts.warmUpMs, quick: opts.quick,
+      peers: opts.peers },
     browserVersion: browser.version(),
     userAgent: setup.userAgent,
     crossOriginIsolated: setup.crossOriginIsolated,

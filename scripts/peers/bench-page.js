@@ -5,25 +5,27 @@
 import { createLabDriver } from './lab-driver.js';
 import { createTfjsDrivers, describeTfjs } from './tfjs-driver.js';
 import { createConvnetDriver } from './convnetjs-driver.js';
-import { PEER_IDS, WORKLOAD } from './workload.js';
+import { PEER_IDS, WORKLOAD, gridSpec } from './workload.js';
 
 const drivers = new Map();
 const trained = new Map();  // id -> samples trained so far
 let lab = null;
+let grid = null;
 
 const settle = async (value) => (value && typeof value.then === 'function' ? await value : value);
 
-async function setup({ peers = PEER_IDS } = {}) {
+async function setup({ peers = PEER_IDS, gridSide = WORKLOAD.gridSide } = {}) {
   const unknown = peers.filter((id) => !PEER_IDS.includes(id));
   if (unknown.length) throw new Error(`unknown peer ${unknown.join(', ')}; known: ${PEER_IDS.join(', ')}`);
-  lab = await createLabDriver();
+  grid = gridSpec(gridSide);
+  lab = await createLabDriver(grid);
   drivers.set(lab.id, lab);
   for (const backend of ['cpu', 'wasm']) {
     if (!peers.some((id) => id.startsWith(`tfjs-${backend}-`))) continue;
-    for (const d of await createTfjsDrivers(backend, lab.data, lab.initialParams)) if (peers.includes(d.id)) drivers.set(d.id, d);
+    for (const d of await createTfjsDrivers(backend, lab.data, lab.initialParams, grid)) if (peers.includes(d.id)) drivers.set(d.id, d);
   }
   if (peers.includes('convnetjs')) {
-    const d = createConvnetDriver(lab.data, lab.initialParams);
+    const d = createConvnetDriver(lab.data, lab.initialParams, grid);
     drivers.set(d.id, d);
   }
   for (const id of drivers.keys()) trained.set(id, 0);
@@ -44,7 +46,7 @@ async function setup({ peers = PEER_IDS } = {}) {
 async function checkAgreement() {
   const labels = lab.data.label;
   const labGrid = lab.gridUnit(), labP = lab.gridProbability(labGrid);
-  const cells = WORKLOAD.grid.width * WORKLOAD.grid.height;
+  const cells = grid.width * grid.height;
   const rows = [];
   for (const d of drivers.values()) {
     await d.activate?.();

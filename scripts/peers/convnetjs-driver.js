@@ -7,7 +7,7 @@ import { WORKLOAD, gridPoints, meanCrossEntropy, seededRandom, shuffle, splitPar
 
 const convnetjs = globalThis.convnetjs;
 
-export function createConvnetDriver(data, initialParams) {
+export function createConvnetDriver(data, initialParams, gridSpec) {
   const widths = [2, ...WORKLOAD.hidden, WORKLOAD.classes];
   const net = new convnetjs.Net();
   net.makeLayers([
@@ -31,7 +31,7 @@ export function createConvnetDriver(data, initialParams) {
   const points = Array.from({ length: n }, (_, i) => new convnetjs.Vol([data.x[i], data.y[i]]));
   const order = Array.from({ length: n }, (_, i) => i);
   const random = seededRandom(3);
-  const grid = gridPoints();
+  const grid = gridPoints(gridSpec);
   const cells = grid.length / 2, classes = WORKLOAD.classes;
   const cell = new convnetjs.Vol(1, 1, 2, 0);
   const probabilityOf = (out) => (i, c) => out[i * classes + c];

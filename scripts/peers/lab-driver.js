@@ -7,11 +7,11 @@ import { WORKLOAD, labConfig } from './workload.js';
 
 const STEPS_PER_CALL = 100;  // 1,000 samples per train() call; the per-call cost is a few microseconds
 
-export async function createLabDriver() {
+export async function createLabDriver(grid) {
   const lab = await loadLab();
   const net = lab.createNetwork(labConfig());
   const { train } = net.data();
-  const { width, height } = WORKLOAD.grid;
+  const { width, height } = grid;
   return {
     id: 'lab',
     engine: 'Activation Lab',

@@ -55,10 +55,12 @@ export function formatReport(r) {
   out.push(`machine: ${r.machine.cpus} x ${r.machine.cpuModel}; load average ${r.machine.loadBefore.toFixed(2)} before, ` +
     `${r.machine.loadAfter.toFixed(2)} after; ${r.options.reps} repetitions of paired ${r.options.windowMs} ms windows, ` +
     `${r.seconds.toFixed(0)} s in all`);
+  const side = `${r.options.gridSide}x${r.options.gridSide}`;
   out.push(`workload: MLP 2-16-16-2 tanh, softmax cross-entropy, SGD lr 0.03, batch 10, the lab's 500-point two-arm ` +
-    `spiral and initial weights for every engine; grid: forward pass over 256x256 points of [-6, 6]^2`);
+    `spiral and initial weights for every engine; grid: forward pass over ${side} points of [-6, 6]^2`);
+  if (r.options.quick) out.push('QUICK MODE: one-unit windows, one repetition, a small grid; the figures are rough, not for quoting');
   out.push('');
-  out.push('| engine | training, samples/s: median (min-max) | lab is | 256x256 grid, ms: median (min-max) | lab is |');
+  out.push(`| engine | training, samples/s: median (min-max) | lab is | ${side} grid, ms: median (min-max) | lab is |`);
   out.push('| --- | --- | --- | --- | --- |');
   for (const e of r.engines) {
     out.push(`| ${e.label} | ${range(e.train, rate)} | ${times(e.train.labTimes)} | ` +

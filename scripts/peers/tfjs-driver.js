@@ -28,7 +28,7 @@ export async function describeTfjs() {
 }
 
 // Tensors shared by both ways on one backend: the data (interleaved xy, one-hot labels) and the grid.
-function dataTensors(data) {
+function dataTensors(data, grid) {
   const n = data.label.length, classes = WORKLOAD.classes;
   const xy = new Float32Array(2 * n), oneHot = new Float32Array(classes * n);
   for (let i = 0; i < n; i++) {
@@ -36,9 +36,8 @@ function dataTensors(data) {
     xy[2 * i + 1] = data.y[i];
     oneHot[classes * i + data.label[i]] = 1;
   }
-  const { width, height } = WORKLOAD.grid;
   return { n, xy, oneHot, xs: tf.tensor2d(xy, [n, 2]), ys: tf.tensor2d(oneHot, [n, classes]),
-    grid: tf.tensor2d(gridPoints(), [width * height, 2]) };
+    grid: tf.tensor2d(gridPoints(grid), [grid.width * grid.height, 2]) };
 }
 
 function interleavedProbability(out) {
@@ -50,11 +49,11 @@ function lossOf(probabilities, labels) {
   return meanCrossEntropy(labels, interleavedProbability(readOut(probabilities)));
 }
 
-export async function createTfjsDrivers(backend, data, initialParams) {
+export async function createTfjsDrivers(backend, data, initialParams, grid) {
   await useBackend(backend);
   const widths = [2, ...WORKLOAD.hidden, WORKLOAD.classes];
   const layers = splitParams(initialParams, widths);
-  const t = dataTensors(data);
+  const t = dataTensors(data, grid);
   const activate = () => useBackend(backend);
   const common = { engine: 'TensorFlow.js', backend, activate, gridProbability: interleavedProbability };
   return [fitDriver(backend, layers, t, common), minimizeDriver(backend, layers, t, common), backpropDriver(backend, layers, t, common)];

@@ -6,8 +6,12 @@ export const WORKLOAD = Object.freeze({
   dataset: 'spiral', points: 500, classes: 2, noise: 0.1, seed: 1,
   hidden: [16, 16], activation: 'tanh',
   learningRate: 0.03, batchSize: 10,
-  grid: { width: 256, height: 256, min: -6, max: 6 },  // the lab's default square ([-6, 6]^2)
+  gridSide: 256,  // the grid is gridSide x gridSide cells over the lab's default square, [-6, 6]^2
 });
+
+export function gridSpec(side = WORKLOAD.gridSide) {
+  return { width: side, height: side, min: -6, max: 6 };
+}
 
 // The engines the lab is measured against, in table order: TF.js on each backend three ways
 // (scripts/peers/tfjs-driver.js), then ConvNetJS.
@@ -49,7 +53,7 @@ export function transpose(weight, outputs, inputs) {
 
 // The grid's cell centres, xy interleaved, row 0 at the top: the lab's GridSpec convention
 // (core/lib/network.hpp), so peers and the lab evaluate the same 65,536 points.
-export function gridPoints({ width, height, min, max } = WORKLOAD.grid) {
+export function gridPoints({ width, height, min, max }) {
   const xy = new Float32Array(width * height * 2);
   for (let row = 0; row < height; row++) {
     const y = max - (row + 0.5) * (max - min) / height;
