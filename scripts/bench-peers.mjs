@@ -101,8 +101,8 @@ const NOTES = [
     'minimize, but not how TF.js is usually used',
   'TF.js fit yields to the event loop every 125 ms (its default yieldEvery \'auto\'), as it does for its users',
   'grid: the lab returns planar probabilities from one predictGrid call; TF.js fit uses model.predict with its default ' +
-    'batchSize of 32, the TF.js loops one 65,536-row batch (backprop with tf.fused.matMul and bias), read back with ' +
-    'dataSync; ConvNetJS has no batched forward (65,536 net.forward calls)',
+    'batchSize of 32, the TF.js loops the whole grid as one batch (backprop with tf.fused.matMul and bias), read back with ' +
+    'dataSync; ConvNetJS has no batched forward (one net.forward call per point)',
   'CSP: everything runs under the lab\'s own policy (script-src \'self\' \'wasm-unsafe-eval\'); TF.js is loaded from ' +
     'its ES2017 bundles because its ES5 tf.min.js evaluates a string (regenerator-runtime), which that policy forbids',
 ];
@@ -118,12 +118,15 @@ let report;
 try {
   const page = await browser.newPage();
   const pageErrors = collectErrors(page);
-  page.setDefaultTimeout(0);  // windows of slow peers may take a while; the page's own errors end the run
+  page.setDefaultTimeout(0);  // a slow peer's window may take long; an exception in the page rejects evaluate()
   await page.goto(new URL('peers/bench.html', url).href);
-  await page.waitForFunction(() => window.peerBench !== undefined || document.getElementById('status')?.textContent === 'failed',
-    null, { timeout: 60000 }).catch(() => {});
-  if (!(await page.evaluate(() => window.peerBench !== undefined))) {
-    throw new Error(`the bench page did not start (is the wasm built? npm run build): ${pageErrors.join(' | ') || 'no error logged'}`);
+  // Ready when the bench module has run; a failed import (a missing build, a 404) shows as a page error.
+  const loadBy = Date.now() + 60000;
+  while (!(await page.evaluate(() => window.peerBench !== undefined))) {
+    if (pageErrors.length || Date.now() > loadBy) {
+      throw new Error(`the bench page did not start (is the wasm built? npm run build): ${pageErrors.join(' | ') || 'timed out'}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   log('setting up the engines and checking they compute the same function ...');
   const setup = await page.evaluate(([peers, gridSide]) => window.peerBench.setup({ peers, gridSide }), [opts.peers, opts.gridSide]);

@@ -52,7 +52,7 @@ export function transpose(weight, outputs, inputs) {
 }
 
 // The grid's cell centres, xy interleaved, row 0 at the top: the lab's GridSpec convention
-// (core/lib/network.hpp), so peers and the lab evaluate the same 65,536 points.
+// (core/lib/network.hpp), so peers and the lab evaluate the same points.
 export function gridPoints({ width, height, min, max }) {
   const xy = new Float32Array(width * height * 2);
   for (let row = 0; row < height; row++) {
