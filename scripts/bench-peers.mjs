@@ -93,8 +93,8 @@ const NOTES = [
     '(one fit call per epoch of 50 steps); the TF.js loops reshuffle each epoch in JS and split it into 50 batch tensors; ' +
     'ConvNetJS runs forward and backward one sample at a time and updates every 10th (the same mean gradient)',
   'precision: the lab and TF.js compute in float32 (the lab with its own tanh/exp kernels), ConvNetJS in float64',
-  'threads: one each, all on the page\'s main thread; the page is not cross-origin isolated, so TF.js wasm runs its ' +
-    'single-threaded SIMD build, as on most pages that would embed it',
+  'threads: one each, all on the page\'s main thread (the lab\'s own page makes the same calls in a Worker); the page is ' +
+    'not cross-origin isolated, so TF.js wasm runs its single-threaded SIMD build, as on most pages that would embed it',
   'TF.js is overhead-bound at this size, its wasm backend most: a step is a few dozen kernel calls on 10x16 tensors, each ' +
     'with a fixed cost (in a side test, batches of 100 instead of 10 gave its wasm loops ~10x the samples/s, its cpu ' +
     'loops 2-3x); its backprop row writes the gradients out in tf ops (no tape) to cut the kernel count: faster than ' +

@@ -6,8 +6,9 @@
 //             of 10 on the fused softmax cross-entropy of the logits; the grid as one batch;
 //   backprop  the fastest loop found: the same step with its gradients written out in tf ops.
 // The hand-written loops feed batches split from one reshuffled copy of the data per epoch.
-// Both start from the lab's initial weights (transposed: TF.js kernels are [inputs, units]).
-// Uses the global `tf` of the classic scripts tf.min.js and tf-backend-wasm.min.js (bench.html).
+// All three start from the lab's initial weights (transposed: TF.js kernels are [inputs, units]).
+// Uses the global `tf` of the classic scripts tf.es2017.min.js and tf-backend-wasm.es2017.min.js
+// (bench.html).
 import { WORKLOAD, gridPoints, meanCrossEntropy, seededRandom, shuffle, splitParams, transpose } from './workload.js';
 
 const tf = globalThis.tf;
@@ -27,7 +28,7 @@ export async function describeTfjs() {
   return { version: tf.version.tfjs, wasmSimd: flags.WASM_HAS_SIMD_SUPPORT, wasmThreads: flags.WASM_HAS_MULTITHREAD_SUPPORT };
 }
 
-// Tensors shared by both ways on one backend: the data (interleaved xy, one-hot labels) and the grid.
+// Tensors shared by the three ways on one backend: the data (interleaved xy, one-hot labels) and the grid.
 function dataTensors(data, grid) {
   const n = data.label.length, classes = WORKLOAD.classes;
   const xy = new Float32Array(2 * n), oneHot = new Float32Array(classes * n);
