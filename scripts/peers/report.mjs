@@ -43,8 +43,10 @@ export function rate(v) {
   if (v >= 1e3) return `${significant(v / 1e3)} k`;
   return significant(v);
 }
-const times = (s) => (s ? `${significant(s.median, s.median >= 100 ? 3 : 2)}x (${significant(s.min, 2)}-${significant(s.max, 2)})` : '-');
-const range = (s, f) => `${f(s.median)} (${f(s.min)}-${f(s.max)})`;
+// Spreads are interquartile ranges: on a shared machine min and max mostly show other work's bursts
+// (both are in the JSON).
+const times = (s) => (s ? `${significant(s.median, s.median >= 100 ? 3 : 2)}x (${significant(s.q1, 2)}-${significant(s.q3, 2)})` : '-');
+const range = (s, f) => `${f(s.median)} (${f(s.q1)}-${f(s.q3)})`;
 
 export function formatReport(r) {
   const out = [];
@@ -60,15 +62,15 @@ export function formatReport(r) {
     `spiral and initial weights for every engine; grid: forward pass over ${side} points of [-6, 6]^2`);
   if (r.options.quick) out.push('QUICK MODE: one-unit windows, one repetition, a small grid; the figures are rough, not for quoting');
   out.push('');
-  out.push(`| engine | training, samples/s: median (min-max) | lab is | ${side} grid, ms: median (min-max) | lab is |`);
+  out.push(`| engine | training, samples/s: median (IQR) | lab is | ${side} grid, ms: median (IQR) | lab is |`);
   out.push('| --- | --- | --- | --- | --- |');
   for (const e of r.engines) {
     out.push(`| ${e.label} | ${range(e.train, rate)} | ${times(e.train.labTimes)} | ` +
       `${range(e.grid, (v) => significant(v))} | ${times(e.grid.labTimes)} |`);
   }
   out.push('');
-  out.push('"lab is": the median over repetitions of the ratio within each pair of adjacent windows (lab, peer), ');
-  out.push('with its min-max; above 1 means the lab is faster.');
+  out.push('"lab is": the median over repetitions of the ratio within each pair of adjacent windows (lab, peer),');
+  out.push('above 1 means the lab is faster. Every range in brackets is the interquartile range (min and max: --json).');
   out.push('');
   out.push('how each engine is called (training unit / grid):');
   for (const e of r.engines) out.push(`  ${e.label.padEnd(22)} ${e.how}`);

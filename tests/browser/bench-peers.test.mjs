@@ -45,7 +45,7 @@ test('bench:peers --quick --json prints the peer table\'s fields for every engin
   assert.ok(r.notes.length > 0);
 
   const table = formatReport(r);
-  assert.match(table, /\| engine \| training, samples\/s/);
+  assert.match(table, /\| engine \| training, samples\/s: median \(IQR\)/);
   for (const e of r.engines) assert.ok(table.includes(`| ${e.label} |`), `table row for ${e.id}`);
   assert.ok(table.includes(r.command) && table.includes(r.date));
 });
