@@ -69,8 +69,8 @@ export function formatReport(r) {
       `${range(e.grid, (v) => significant(v))} | ${times(e.grid.labTimes)} |`);
   }
   out.push('');
-  out.push('"lab is": the median over repetitions of the ratio within each pair of adjacent windows (lab, peer),');
-  out.push('above 1 means the lab is faster. Every range in brackets is the interquartile range (min and max: --json).');
+  out.push('"lab is": the median over repetitions of the ratio within each pair of adjacent windows (lab, peer);');
+  out.push('above 1, the lab is faster. Every range in brackets is the interquartile range (min and max: --json).');
   out.push('');
   out.push('how each engine is called (training unit / grid):');
   for (const e of r.engines) out.push(`  ${e.label.padEnd(22)} ${e.how}`);
