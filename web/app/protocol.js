@@ -19,6 +19,10 @@ export const ToWorker = Object.freeze({
   SET_SPEED: 'set-speed',         // {type, stepsPerFrame, frameIntervalMs}
   FRAME_DRAWN: 'frame-drawn',     // {type, runId}: back-pressure; the worker posts no new FRAME before this
   MEASURE_COSTS: 'measure-costs', // {type, elements?, repeats?, windowMs?}: posts COSTS (blocks training meanwhile)
+  // Worker-wide (embedded figures; see lab-worker.js): any message may carry `figure`, an id that
+  // selects one of several runs in the same worker; replies carry it back.
+  DISPOSE: 'dispose',             // {type, figure}: stops that figure's run and frees it; posts DISPOSED
+  MEMORY: 'memory',               // {type}: posts MEMORY
 });
 
 /** Worker -> page. */
@@ -48,6 +52,10 @@ export const FromWorker = Object.freeze({
   COSTS: 'costs',
   // {type, level: 'error'|'warning'|'info', message}: shown to the reader as text.
   NOTICE: 'notice',
+  // {type, heapBytesInUse, loops, modules}: the module's allocated bytes, live runs, modules compiled.
+  MEMORY: 'memory',
+  // {type, figure, heapBytesInUse, loops, modules}: after DISPOSE.
+  DISPOSED: 'disposed',
 });
 
 /** The field name an Error from the core starts with ("learningRate: nan is out of range ..."). */
