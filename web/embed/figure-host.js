@@ -13,9 +13,10 @@ import { PRESETS } from '../app/presets.js';
 import { Notices } from '../app/notices.js';
 import { el } from '../views/dom.js';
 
-// The classic worker bundle (web/build/lab-worker.js) is what cross-origin pages load; until a
-// lab build has it, the module worker (with CORS) does the same job. See worker-hub.js.
-const USE_CLASSIC_WORKER_BUNDLE = false;
+// Cross-origin pages start the classic worker bundle (web/build/lab-worker.js, npm run build)
+// from a blob: URL: a host CSP with `worker-src blob:` checks a module worker's imports against
+// worker-src and blocks them, while importScripts is checked against script-src. See worker-hub.js.
+const USE_CLASSIC_WORKER_BUNDLE = true;
 const MAX_FALLBACKS = 4;   // settings the core rejects are reset at most this often in a row
 const FRAME_INTERVAL_MS = 33;
 

@@ -15,15 +15,54 @@
 import createActlabModule from '../build/actlab.mjs';
 
 const release = Symbol('release');
+const WASM_URL = new URL('../build/actlab.wasm', import.meta.url);
 let labPromise = null;
 
-/** Loads the WebAssembly module once; later calls return the same Lab. */
-export function loadLab() {
+/**
+ * Compiles the module's code (web/build/actlab.wasm) once: streamed while it downloads where the
+ * server says application/wasm, else from the whole file; read from disk in Node, whose fetch()
+ * cannot read file: URLs. A compiled WebAssembly.Module can be instantiated any number of times.
+ */
+export async function compileLabWasm(url = WASM_URL) {
+  const where = new URL(url);
+  if (where.protocol === 'file:') {
+    const { readFile } = await import('node:fs/promises');
+    return WebAssembly.compile(await readFile(where));
+  }
+  const response = await fetch(where);
+  if (!response.ok) throw new Error(`${where.href}: HTTP ${response.status} ${response.statusText}`);
+  // Streaming needs Content-Type application/wasm; a static host that sends another type still works.
+  const streamable = (response.headers.get('Content-Type') ?? '').startsWith('application/wasm');
+  if (streamable && typeof WebAssembly.compileStreaming === 'function') return WebAssembly.compileStreaming(response);
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+/**
+ * Loads the module once; later calls return the same Lab. `wasm` may be a compiled
+ * WebAssembly.Module (several workers can share one compile) or the URL of actlab.wasm.
+ */
+export function loadLab({ wasm = WASM_URL } = {}) {
   if (labPromise === null) {
-    labPromise = createActlabModule().then((raw) => new Lab(raw));
+    labPromise = instantiate(wasm instanceof WebAssembly.Module ? Promise.resolve(wasm) : compileLabWasm(wasm))
+      .then((raw) => new Lab(raw));
     labPromise.catch(() => { labPromise = null; });  // a failed load may be retried
   }
   return labPromise;
+}
+
+// The glue asks Module.instantiateWasm for the instance instead of fetching the .wasm itself; the
+// glue's own promise would never settle on a failed compile, so failures are raced in here.
+function instantiate(compiled) {
+  return new Promise((resolve, reject) => {
+    compiled.catch(reject);
+    createActlabModule({
+      instantiateWasm(imports, receiveInstance) {
+        compiled.then((module) => WebAssembly.instantiate(module, imports).then((instance) => receiveInstance(instance, module)))
+          .catch(reject);
+        return {};  // asynchronous: the exports arrive through receiveInstance
+      },
+    }).then(resolve, reject);
+  });
 }
 
 // A shallow copy of a plain object (own enumerable keys, as the raw module reads them), so that
