@@ -18,8 +18,9 @@ const TITLES = {
 };
 
 /** Attribute-safe text: every character that could end or open markup is escaped. */
+const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export function escapeHtml(text) {
-  return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return String(text).replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }
 
 /**

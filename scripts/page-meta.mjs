@@ -23,4 +23,5 @@ export function absolutiseMeta(html, pageUrl, oembedUrl) {
   });
 }
 
-const escapeAttr = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeAttr = (text) => String(text).replace(/[&<>"']/g, (c) => ENTITIES[c]);

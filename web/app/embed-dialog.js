@@ -12,7 +12,8 @@ const FIGURES = [
 const CONTROLS = [['play', 'Play / pause / reset'], ['full', 'Play, step, reset, new seed'], ['none', 'None']];
 const IFRAME_HEIGHTS = { race: 560, card: 640, why: 900, cost: 760, claims: 420 };
 
-const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => ENTITIES[c]);
 
 /** The lab's root URL: this page's address without its file name and hash. */
 export function labBase(href = location.href) {
