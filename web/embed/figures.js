@@ -10,6 +10,7 @@ import { MEASURE_OPTIONS } from '../app/cost-view.js';
 import { ToWorker } from '../app/protocol.js';
 import { el } from '../views/dom.js';
 
+const COST_DELAY_MS = 500;
 const MEASURE_CLAIMS = ToWorker.MEASURE_CLAIMS ?? 'measure-claims';  // issue 8's message
 
 export const FIGURES = {
@@ -108,8 +109,9 @@ function costFigure(container, { labels, post }) {
   return {
     needsRun: true,
     start(names) { speeds = Object.fromEntries(names.map((n) => [n, 0])); },
-    // Measuring blocks the shared worker for about half a second: only once the race is drawn.
-    firstDraw() { post({ type: ToWorker.MEASURE_COSTS, ...MEASURE_OPTIONS }); },
+    // Measuring blocks the shared worker for about half a second: once this figure has drawn, and a
+    // moment later, so that the other figures on the page draw their first frames before it.
+    firstDraw() { setTimeout(() => post({ type: ToWorker.MEASURE_COSTS, ...MEASURE_OPTIONS }), COST_DELAY_MS); },
     frame(frame) {
       for (const m of frame.members) if (m.stepsPerSecond > 0) speeds[m.name] = m.stepsPerSecond;
       if (costs) redraw();

@@ -1,0 +1,179 @@
+// <activation-lab> on a blog of another origin under the host CSP: three figures share one worker
+// and one module, train only while visible, wait for play under reduced motion, free their
+// networks when removed, load lazily, and turn bad attributes into visible notices.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { embedSession, openPage, snapshotOf, stepOf, DRAW_TIMEOUT_MS } from './embed-session.mjs';
+
+const session = embedSession();
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const script = () => `<script src="${session.lab}embed/activation-lab.js"></script>`;
+
+async function waitDrawn(page, nth, selector) {
+  await page.locator('activation-lab').nth(nth).locator(selector).first().waitFor({ timeout: DRAW_TIMEOUT_MS });
+}
+
+test('(c) three elements with different figures draw within 5 s on one worker and one module', async () => {
+  const url = await session.writePost('three.html', `${script()}
+    <activation-lab figure="race" settings="preset=vanishing&amp;members=sigmoid,relu"></activation-lab>
+    <activation-lab figure="why" settings="members=tanh,relu" controls="none"></activation-lab>
+    <activation-lab figure="cost" settings="members=sigmoid,relu" controls="full"></activation-lab>`);
+  const { context, page, errors, requests } = await openPage(session.browser, url, { viewport: { width: 800, height: 4000 } });
+  try {
+    // All three from the same start: a boundary, the why panel's figures, the cost chart's bars.
+    await Promise.all([
+      waitDrawn(page, 0, '.al-card[data-drawn="true"]'),
+      page.locator('activation-lab').nth(1).locator('[data-field="grad-ratio"]')
+        .filter({ hasNotText: '–' }).first().waitFor({ timeout: DRAW_TIMEOUT_MS }),
+      page.locator('activation-lab').nth(2).locator('[data-field="forward-ns"]')
+        .filter({ hasNotText: '–' }).first().waitFor({ timeout: DRAW_TIMEOUT_MS }),
+    ]);
+    const stats = await page.evaluate(() => customElements.get('activation-lab').stats());
+    assert.deepEqual(stats, { workers: 1, modules: 1, figures: 3 });
+    // Counted from the network too: one worker bundle, one wasm download, one figure-host module.
+    for (const file of ['build/lab-worker.js', 'build/actlab.wasm', 'embed/figure-host.js']) {
+      assert.equal(requests.filter((r) => r === `${session.lab}${file}`).length, 1, file);
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an element scrolled off-screen stops within 1 s and resumes where it left off; a hidden tab pauses', async () => {
+  const url = await session.writePost('scroll.html', `${script()}
+    <activation-lab figure="card" settings="activation=relu&amp;dataset=circle"></activation-lab>
+    <div style="height:3000px"></div><p id="far">Far below.</p>`);
+  const { context, page, errors } = await openPage(session.browser, url);
+  try {
+    await waitDrawn(page, 0, '.al-card[data-drawn="true"]');
+    await page.waitForFunction(() => document.querySelector('activation-lab').snapshot().members[0]?.step > 0);
+    const { runId } = await snapshotOf(page);
+    await page.locator('#far').scrollIntoViewIfNeeded();
+    await sleep(1000);
+    const stopped = await stepOf(page);
+    await sleep(700);
+    assert.equal(await stepOf(page), stopped, 'no step taken while off-screen');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForFunction((s) => document.querySelector('activation-lab').snapshot().members[0].step > s, stopped);
+    const resumed = await snapshotOf(page);
+    assert.equal(resumed.runId, runId, 'the same run resumed, not a new one');
+
+    // A hidden tab: headless Chromium has no hidden windows, so the page is told it is hidden the
+    // way the browser tells it (visibilityState, then the visibilitychange event).
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await sleep(1000);
+    const hidden = await stepOf(page);
+    await sleep(700);
+    assert.equal(await stepOf(page), hidden, 'no step taken in a hidden tab');
+    await page.evaluate(() => {
+      delete document.visibilityState;  // back to the prototype's getter: visible
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await page.waitForFunction((s) => document.querySelector('activation-lab').snapshot().members[0].step > s, hidden);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('with reduced motion nothing trains before play', async () => {
+  const url = await session.writePost('still.html', `${script()}
+    <activation-lab figure="race" settings="members=tanh,relu" controls="none"></activation-lab>`);
+  const { context, page, errors } = await openPage(session.browser, url, { reducedMotion: 'reduce' });
+  try {
+    await waitDrawn(page, 0, '.al-card[data-drawn="true"]');
+    await sleep(1500);
+    assert.equal(await stepOf(page), 0);
+    // controls="none" still offers play under reduced motion: otherwise nothing could start it.
+    const play = page.locator('activation-lab').locator('button', { hasText: 'Play' });
+    await play.click();
+    await page.waitForFunction(() => document.querySelector('activation-lab').snapshot().members[0].step > 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('removing an element frees its networks: heapBytesInUse returns to its baseline', async () => {
+  const url = await session.writePost('remove.html', `${script()}
+    <activation-lab figure="race" settings="members=tanh,relu"></activation-lab>`);
+  const { context, page, errors } = await openPage(session.browser, url);
+  try {
+    await waitDrawn(page, 0, '.al-card[data-drawn="true"]');
+    const memory = () => page.evaluate(() => customElements.get('activation-lab').memory());
+    const baseline = await memory();
+    for (let round = 0; round < 3; round++) {
+      await page.evaluate(() => {
+        const extra = document.createElement('activation-lab');
+        extra.id = 'extra';
+        extra.setAttribute('figure', 'race');
+        extra.setAttribute('settings', 'preset=cost');  // eight networks of 16-16-16
+        document.body.prepend(extra);
+      });
+      await page.locator('#extra .al-card[data-drawn="true"]').first().waitFor({ timeout: DRAW_TIMEOUT_MS });
+      const busy = await memory();
+      assert.ok(busy.heapBytesInUse > baseline.heapBytesInUse, `${busy.heapBytesInUse} > ${baseline.heapBytesInUse}`);
+      assert.equal(busy.loops, 2);
+      await page.evaluate(() => document.getElementById('extra').remove());
+      await page.waitForFunction(() => customElements.get('activation-lab').stats().figures === 1);
+      const after = await memory();
+      assert.equal(after.loops, 1);
+      assert.equal(after.heapBytesInUse, baseline.heapBytesInUse, `round ${round}`);
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('lazy by default: nothing is fetched or compiled until the element nears the viewport', async () => {
+  const url = await session.writePost('lazy.html', `${script()}
+    <p>Intro.</p><div style="height:4000px"></div>
+    <activation-lab id="late" figure="race" settings="members=tanh,relu"></activation-lab>`);
+  const { context, page, errors, requests } = await openPage(session.browser, url);
+  try {
+    await sleep(1000);
+    const early = requests.filter((r) => r.startsWith(session.lab));
+    assert.deepEqual(early, [`${session.lab}embed/activation-lab.js`]);
+    // The box is reserved before anything loads (aspect-ratio): no jump when the figure arrives.
+    const reserved = await page.locator('#late').boundingBox();
+    assert.ok(reserved.height > 100, `reserved ${reserved.height} px`);
+    await page.locator('#late').scrollIntoViewIfNeeded();
+    await page.locator('#late .al-card[data-drawn="true"]').first().waitFor({ timeout: DRAW_TIMEOUT_MS });
+    assert.ok(requests.includes(`${session.lab}build/actlab.wasm`));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('bad attributes fall back with a visible notice and are never inserted as HTML', async () => {
+  const url = await session.writePost('bad.html', `${script()}
+    <activation-lab figure="&lt;img src=x onerror=alert(1)&gt;" controls="everything"
+      settings="learningRate=abc&amp;members=relu,nosuch&amp;bogus=&lt;b&gt;x&lt;/b&gt;"></activation-lab>
+    <activation-lab figure="card" settings="activation=&lt;i&gt;"></activation-lab>`);
+  const { context, page, errors } = await openPage(session.browser, url, { viewport: { width: 800, height: 3000 } });
+  try {
+    await waitDrawn(page, 0, '.al-card[data-drawn="true"]');
+    await waitDrawn(page, 1, '.al-card[data-drawn="true"]');
+    const notices = await page.locator('activation-lab').nth(0).locator('.notice').allTextContents();
+    const text = notices.join('\n');
+    assert.match(text, /Unknown figure "<img src=x onerror=alert\(1\)>": showing race/);
+    assert.match(text, /Unknown controls "everything": showing play/);
+    assert.match(text, /learningRate="abc"/);
+    assert.match(text, /members="relu,nosuch"/);
+    assert.match(text, /unknown setting "bogus"/);
+    assert.match(await page.locator('activation-lab').nth(1).locator('.notice').first().textContent(), /Unknown activation "<i>"/);
+    const injected = await page.evaluate(() => [...document.querySelectorAll('activation-lab')]
+      .map((e) => e.shadowRoot.querySelectorAll('img, b, i').length));
+    assert.deepEqual(injected, [0, 0]);
+    assert.equal(await page.locator('activation-lab').nth(0).locator('.al-card').count(), 4, 'the default members');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
