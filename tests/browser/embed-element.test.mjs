@@ -145,6 +145,9 @@ test('lazy by default: nothing is fetched or compiled until the element nears th
     await page.locator('#late').scrollIntoViewIfNeeded();
     await page.locator('#late .al-card[data-drawn="true"]').first().waitFor({ timeout: DRAW_TIMEOUT_MS });
     assert.ok(requests.includes(`${session.lab}build/actlab.wasm`));
+    const drawn = await page.locator('#late').boundingBox();
+    const shift = Math.abs(drawn.height - reserved.height) / drawn.height;
+    assert.ok(shift < 0.1, `reserved ${reserved.height} px, drawn ${drawn.height} px`);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

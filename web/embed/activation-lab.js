@@ -17,7 +17,9 @@
   const SCRIPT_URL = document.currentScript?.src || new URL('embed/activation-lab.js', location.href).href;
   const BASE = new URL('../', SCRIPT_URL).href;
   const LAZY_MARGIN = '300px';   // start loading this far before the element scrolls into view
-  const FIGURE_RATIOS = { race: '16 / 10', card: '3 / 4', why: '4 / 5', cost: '4 / 3', claims: '16 / 9' };
+  const FIGURE_RATIOS = { race: '16 / 10', card: '3 / 4', why: '1 / 2', cost: '1 / 1', claims: '16 / 9' };
+  // Networks and hidden layers of the presets (web/app/presets.js), for the size estimate below.
+  const PRESET_SHAPES = { vanishing: [4, 10], dying: [4, 5], sparsity: [4, 2], cost: [8, 3], playground: [4, 2] };
 
   let hostModule = null;  // Promise of figure-host.js, imported once for every element
   let hub = null;         // its shared worker hub, once loaded (stats() must not load it to count zeros)
@@ -30,13 +32,46 @@
   // page does not jump when the figure arrives (a host page may override it, or set a height).
   const RESERVE_CSS = `
     :host { display: block; position: relative; box-sizing: border-box; min-width: 0; max-width: 100%;
-      aspect-ratio: ${FIGURE_RATIOS.race}; contain: layout; }
-    ${Object.entries(FIGURE_RATIOS).map(([f, r]) => `:host([figure="${f}"]) { aspect-ratio: ${r}; }`).join('\n')}
+      aspect-ratio: var(--activation-lab-aspect, ${FIGURE_RATIOS.race}); contain: layout; }
+    ${Object.entries(FIGURE_RATIOS).map(([f, r]) => `:host([figure="${f}"]) { aspect-ratio: var(--activation-lab-aspect, ${r}); }`).join('\n')}
+    :host(:state(estimated)) { aspect-ratio: var(--activation-lab-aspect, var(--reserve)); }
     :host(:state(loaded)) { aspect-ratio: auto; }
     :host([hidden]) { display: none; }
     .reserve { position: absolute; inset: 0; border-radius: 8px;
       background: var(--activation-lab-placeholder, color-mix(in srgb, currentColor 6%, transparent)); }
     :host(:state(loaded)) .reserve { display: none; }`;
+
+  /**
+   * The figure's height at `width`, estimated from its settings before anything loads (measured
+   * at 360 and 720 px: race cards are square boundaries plus ~165 px of numbers; a why panel is
+   * ~285 px plus ~182 px per layer; a cost row ~128 px per activation). Good to ~10%: the box
+   * then barely moves when the figure arrives.
+   */
+  function estimateHeight(figure, settings, controls, width) {
+    const get = (key) => new RegExp(`(?:^|&)${key}=([^&]*)`).exec(settings)?.[1];
+    const [presetMembers, presetHidden] = PRESET_SHAPES[get('preset')] ?? [4, 3];
+    const members = get('members') ? get('members').split(/,|%2C/i).length : presetMembers;
+    const hidden = get('hidden') !== undefined ? get('hidden').split(/,|%2C/i).filter(Boolean).length : presetHidden;
+    const n = figure === 'card' ? 1 : Math.max(1, members);
+    const inner = width - 22;
+    const chrome = controls === 'none' ? 60 : 100;
+    const narrow = width < 420;
+    switch (figure) {
+      case 'why': {
+        const columns = Math.max(1, Math.min(n, Math.floor((inner + 8) / 288)));
+        return chrome + Math.ceil(n / columns) * (285 + 182 * (hidden + 1));
+      }
+      case 'cost': return chrome + 60 + 128 * n;
+      case 'claims': return chrome + 140;
+      default: {
+        const columns = figure === 'card' ? 1 : narrow ? Math.min(n, 2) : Math.max(1, Math.min(n, Math.floor((inner + 8) / 158)));
+        const cardWidth = figure === 'card' ? Math.min(380, inner) : (inner - 8 * (columns - 1)) / columns;
+        const rows = Math.ceil(n / columns);
+        const numbers = narrow || cardWidth < 200 ? 213 : 165;  // narrow cards wrap their numbers
+        return chrome + rows * (cardWidth + numbers) + (rows - 1) * 8;
+      }
+    }
+  }
 
   class ActivationLabElement extends HTMLElement {
     static get observedAttributes() { return ['figure', 'settings', 'controls']; }
@@ -52,6 +87,8 @@
     }
 
     #internals = this.attachInternals();
+    #reserve = null;     // the shadow style rule that holds the estimated aspect ratio
+    #sizeObserver = null;
     #figure = null;      // controller from figure-host.js, once mounted
     #mounting = false;
     #nearObserver = null;
@@ -60,14 +97,31 @@
       super();
       const root = this.attachShadow({ mode: 'open' });
       const style = document.createElement('style');
-      style.textContent = RESERVE_CSS;
+      style.textContent = `${RESERVE_CSS}\n:host { --reserve: auto; }`;
       const reserve = document.createElement('div');
       reserve.className = 'reserve';
       reserve.setAttribute('part', 'placeholder');
       root.append(style, reserve);
+      this.#reserve = style;
+    }
+
+    // The reserved box follows the element's width: aspect-ratio from the estimated height.
+    #estimate(width) {
+      if (!(width > 0)) return;
+      const figure = FIGURE_RATIOS[this.getAttribute('figure')] ? this.getAttribute('figure') : 'race';
+      const height = estimateHeight(figure, this.getAttribute('settings') ?? '', this.getAttribute('controls'), width);
+      const rule = [...this.#reserve.sheet.cssRules].at(-1);
+      rule.style.setProperty('--reserve', `${Math.round(width)} / ${Math.round(height)}`);
+      try {
+        this.#internals.states.add('estimated');
+      } catch { /* no custom states: the per-figure ratio stays */ }
     }
 
     connectedCallback() {
+      if (!this.#sizeObserver) {
+        this.#sizeObserver = new ResizeObserver(([entry]) => this.#estimate(entry.contentRect.width));
+        this.#sizeObserver.observe(this);
+      }
       if (this.#figure || this.#mounting) return;
       if (this.getAttribute('loading') === 'eager') {
         this.#mount();
@@ -91,6 +145,8 @@
         this.#figure?.destroy();
         this.#figure = null;
         this.#setLoaded(false);
+        this.#sizeObserver?.disconnect();
+        this.#sizeObserver = null;
       });
     }
 

@@ -100,15 +100,22 @@ function whyFigure(container, { labelOf }) {
   };
 }
 
-/** ns per element of every activation, measured in this browser, and each network's steps/s. */
+/**
+ * ns per element of the racing activations, measured in this browser, and each network's steps/s.
+ * Only the racing ones: a blog column is no place for all of them (the lab's link shows them all).
+ */
 function costFigure(container, { labels, post }) {
   const chart = mountCostChart(container, { labels });
   let costs = null;
+  let names = [];
   let speeds = {};
-  const redraw = () => chart.update({ costs: costs ?? [], stepsPerSecond: { ...speeds } });
+  const redraw = () => chart.update({ costs: (costs ?? []).filter((c) => names.includes(c.name)), stepsPerSecond: { ...speeds } });
   return {
     needsRun: true,
-    start(names) { speeds = Object.fromEntries(names.map((n) => [n, 0])); },
+    start(members) {
+      names = members;
+      speeds = Object.fromEntries(members.map((n) => [n, 0]));
+    },
     // Measuring blocks the shared worker for about half a second: once this figure has drawn, and a
     // moment later, so that the other figures on the page draw their first frames before it.
     firstDraw() { setTimeout(() => post({ type: ToWorker.MEASURE_COSTS, ...MEASURE_OPTIONS }), COST_DELAY_MS); },
