@@ -134,11 +134,12 @@ function claimsFigure(container, { labels, post, importView, config, notice }) {
   container.append(box);
   let strip = null;
   let pending = null;
+  // Measured only once the strip exists: a lab without it would also answer "unknown message".
   importView('views/claims-strip.js').then((module) => {
     strip = module.mountClaimsStrip(box, { labels });
     if (pending) strip.update(pending);
+    post({ type: MEASURE_CLAIMS, config: config() });
   }, () => notice('error', 'The claims figure is not available from this copy of the lab (views/claims-strip.js is missing).'));
-  post({ type: MEASURE_CLAIMS, config: config() });
   return {
     needsRun: false,
     claims(claims) {
