@@ -205,3 +205,20 @@ test('the claims figure shows the strip once issue 8 provides it, else a readabl
     await context.close();
   }
 });
+
+test('twenty elements on one page still share one worker and one module', async () => {
+  const cards = Array.from({ length: 20 }, (_, i) =>
+    `<activation-lab figure="card" loading="eager" settings="activation=relu&amp;seed=${i + 1}&amp;dataset=circle"></activation-lab>`);
+  const url = await session.writePost('twenty.html', `${script()}${cards.join('\n')}`);
+  const { context, page, errors, requests } = await openPage(session.browser, url);
+  try {
+    await page.waitForFunction(() => [...document.querySelectorAll('activation-lab')]
+      .every((e) => e.shadowRoot.querySelector('.al-card[data-drawn="true"]')), null, { timeout: 6 * DRAW_TIMEOUT_MS });
+    assert.deepEqual(await page.evaluate(() => customElements.get('activation-lab').stats()), { workers: 1, modules: 1, figures: 20 });
+    assert.equal(requests.filter((r) => r.endsWith('/build/actlab.wasm')).length, 1);
+    assert.equal((await page.evaluate(() => customElements.get('activation-lab').memory())).loops, 20);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
