@@ -44,7 +44,10 @@ function raceFigure(container, { labelOf }) {
       for (const name of names) {
         const slot = el('div', 'alx-card', { part: 'card', 'data-member': name });
         grid.append(slot);
-        cards.set(name, { slot, card: mountRaceCard(slot, { name, label: labelOf(name) }) });
+        const card = mountRaceCard(slot, { name, label: labelOf(name) });
+        // Embeds take no clicked points: the board's label must not promise them.
+        card.element.querySelector('.al-card-points')?.setAttribute('aria-label', `Decision boundary of ${labelOf(name)}`);
+        cards.set(name, { slot, card });
       }
     },
     points(message) { points = { train: message.train, test: message.test }; },

@@ -17,6 +17,7 @@ const notice = (level, message, figure) => post({ type: FromWorker.NOTICE, level
 const early = [];
 let lab = null;
 const loops = new Map();  // figure id (undefined for the lab page) -> TrainingLoop
+const disposed = new Set();  // ids of removed figures: a late message (FRAME_DRAWN) must not revive one
 
 self.addEventListener('message', (event) => {
   if (lab) dispatch(event.data);
@@ -28,7 +29,7 @@ function dispatch(message) {
     switch (message?.type) {
       case ToWorker.DISPOSE: return dispose(message.figure);
       case ToWorker.MEMORY: return post(memory());
-      default: return loopOf(message?.figure).handle(message);
+      default: return disposed.has(message?.figure) ? undefined : loopOf(message?.figure).handle(message);
     }
   } catch (err) {
     // One failed message must not take the worker down: say so and keep going.
@@ -50,6 +51,7 @@ function loopOf(figure) {
 function dispose(figure) {
   loops.get(figure)?.dispose();
   loops.delete(figure);
+  if (figure !== undefined) disposed.add(figure);
   post({ ...memory(), type: FromWorker.DISPOSED, figure });
 }
 
