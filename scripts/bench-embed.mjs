@@ -22,14 +22,27 @@ const GROUPS = [
   ['figure modules and styles', () => true],
 ];
 
-/** Serves the lab and a blog, opens the blog, waits for the figure's first boundary, sums the bytes. */
-export async function measureFirstFigureBytes(browser, { timeoutMs = 20000 } = {}) {
+/**
+ * The first figure's bytes from web/ as npm start serves it and, when it was built, from dist/
+ * (the static folder, figure code bundled): {web, dist?}, each as measureFrom() returns.
+ */
+export async function measureFirstFigureBytes(browser, options = {}) {
   for (const built of ['web/build/lab-worker.js', 'web/build/actlab.wasm']) {
     await fs.access(path.join(REPO_ROOT, built)).catch(() => {
       throw new Error(`bench-embed: ${built} is missing: run npm run build`);
     });
   }
-  const lab = await startServer({ port: 0 });
+  const result = { web: await measureFrom(browser, path.join(REPO_ROOT, 'web'), options) };
+  const dist = path.join(REPO_ROOT, 'dist');
+  if (await fs.access(path.join(dist, 'embed/activation-lab.js')).then(() => true, () => false)) {
+    result.dist = await measureFrom(browser, dist, options);
+  }
+  return result;
+}
+
+/** Serves the lab from `root` and a blog, opens the blog, waits for the first boundary, sums the bytes. */
+async function measureFrom(browser, root, { timeoutMs = 20000 } = {}) {
+  const lab = await startServer({ port: 0, root });
   const labUrl = lab.url;
   const blogDir = await fs.mkdtemp(path.join(os.tmpdir(), 'actlab-bench-blog-'));
   await fs.writeFile(path.join(blogDir, 'index.html'), BLOG_PAGE(labUrl));
@@ -78,12 +91,19 @@ export async function measureFirstFigureBytes(browser, { timeoutMs = 20000 } = {
 /** Report lines for measureFirstFigureBytes' result. */
 export function formatFirstFigureBytes(r) {
   if (r.error) return `first figure on a blog page: not measured (${r.error})`;
-  const kb = (v) => `${(v / 1000).toFixed(1)} KB`;
   const out = ['first figure on a blog page (another origin, host CSP; gzip = zlib level 9 per body):'];
-  for (const g of r.groups) out.push(`  ${g.name.padEnd(28)} ${String(g.files).padStart(2)} files ${kb(g.raw).padStart(10)} raw ${kb(g.gzip).padStart(9)} gzip`);
-  out.push(`  total: ${r.requests} files, ${kb(r.rawBytes)} raw, ${kb(r.gzipBytes)} gzipped   goal <= ${kb(r.goalGzipBytes)} gzipped: ` +
-    `${r.met ? 'met' : 'NOT met'}; first boundary after ${r.firstBoundaryMs} ms`);
+  out.push(...formatOne('web/ (npm start)', r.web));
+  if (r.dist) out.push(...formatOne('dist/ (static folder, figure code bundled)', r.dist));
   return out.join('\n');
+}
+
+function formatOne(title, r) {
+  const kb = (v) => `${(v / 1000).toFixed(1)} KB`;
+  const out = [`  served from ${title}:`];
+  for (const g of r.groups) out.push(`    ${g.name.padEnd(28)} ${String(g.files).padStart(2)} files ${kb(g.raw).padStart(10)} raw ${kb(g.gzip).padStart(9)} gzip`);
+  out.push(`    total: ${r.requests} files, ${kb(r.rawBytes)} raw, ${kb(r.gzipBytes)} gzipped   goal <= ${kb(r.goalGzipBytes)} gzipped: ` +
+    `${r.met ? 'met' : 'NOT met'}; first boundary after ${r.firstBoundaryMs} ms`);
+  return out;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -4,12 +4,14 @@
 //   node scripts/build-dist.mjs [--out dist] [--base-url https://you.github.io/lab/]
 // With --base-url the link-card and oEmbed discovery tags get absolute URLs (link cards need them)
 // and dist/oembed.json answers for the default figure; without it those tags are left out.
+// The embed's figure code is bundled into one module there (esbuild, as the worker bundle).
 // Needs web/build/ (npm run build makes it first).
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './serve.mjs';
 import { absolutiseMeta } from './page-meta.mjs';
 import { oembedFor } from './oembed.mjs';
+import { build } from 'esbuild';
 
 // What a static host needs: the page's code, the embed's code, the views, styles, the built module.
 const COPY = ['index.html', 'embed.html', 'app', 'embed', 'views', 'lab', 'worker', 'styles', 'build', 'examples'];
@@ -45,7 +47,37 @@ function finishPage(file, relative, baseUrl) {
   fs.writeFileSync(file, out);
 }
 
-export function buildDist({ out, baseUrl }) {
+/**
+ * The embed's figure code as ONE module: a blog page then makes one request for it instead of
+ * ~20 (the lab page keeps the separate modules it shares with the views gallery). Its import()
+ * of views/claims-strip.js is by URL at run time, so that file stays separate.
+ */
+async function bundleFigureHost(out) {
+  await build({
+    entryPoints: [path.join(REPO_ROOT, 'web/embed/figure-host.js')],
+    outfile: path.join(out, 'embed/figure-host.js'),
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    allowOverwrite: true,
+    logLevel: 'warning',
+  });
+  // The element script stays one classic script; minified, it is what every blog page loads first.
+  await build({
+    entryPoints: [path.join(REPO_ROOT, 'web/embed/activation-lab.js')],
+    outfile: path.join(out, 'embed/activation-lab.js'),
+    minify: true,
+    target: 'es2022',
+    legalComments: 'none',
+    allowOverwrite: true,
+    logLevel: 'warning',
+  });
+}
+
+export async function buildDist({ out, baseUrl }) {
   const web = path.join(REPO_ROOT, 'web');
   for (const needed of NEEDED) {
     if (!fs.existsSync(path.join(web, needed))) throw new Error(`build-dist: web/${needed} is missing: run npm run build`);
@@ -55,6 +87,7 @@ export function buildDist({ out, baseUrl }) {
   for (const entry of COPY) {
     if (fs.existsSync(path.join(web, entry))) copyTree(path.join(web, entry), path.join(out, entry));
   }
+  await bundleFigureHost(out);
   for (const page of ['index.html', 'embed.html']) finishPage(path.join(out, page), page, baseUrl);
   if (baseUrl) {
     const { body } = oembedFor(baseUrl, baseUrl);
@@ -65,7 +98,7 @@ export function buildDist({ out, baseUrl }) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
-    const out = buildDist(parseArgs(process.argv.slice(2)));
+    const out = await buildDist(parseArgs(process.argv.slice(2)));
     console.log(`== dist: ${path.relative(process.cwd(), out) || out} (a static folder: serve it from any host)`);
   } catch (err) {
     console.error(err.message);

@@ -14,7 +14,7 @@ test('dist/ serves the lab and a blog post with three live figures from a static
   const out = await fs.mkdtemp(path.join(os.tmpdir(), 'actlab-dist-'));
   const browser = await launchChromium();
   try {
-    buildDist({ out, baseUrl: 'https://example.github.io/lab/' });
+    await buildDist({ out, baseUrl: 'https://example.github.io/lab/' });
     const embed = await fs.readFile(path.join(out, 'embed.html'), 'utf8');
     assert.match(embed, /<meta property="og:image" content="https:\/\/example\.github\.io\/lab\/embed\/card\.png">/);
     assert.equal(JSON.parse(await fs.readFile(path.join(out, 'oembed.json'), 'utf8')).type, 'rich');
@@ -28,6 +28,8 @@ test('dist/ serves the lab and a blog post with three live figures from a static
       await Promise.all([0, 1, 2].map((i) => blog.page.locator('activation-lab').nth(i).locator('[data-drawn="true"], [data-field="grad-ratio"], [data-field="forward-ns"]')
         .filter({ hasNotText: '–' }).first().waitFor({ timeout: 3 * DRAW_TIMEOUT_MS })));
       assert.deepEqual(await blog.page.evaluate(() => customElements.get('activation-lab').stats()), { workers: 1, modules: 1, figures: 3 });
+      // The figure code is one bundled module in dist/: no request for the separate views.
+      assert.equal(blog.requests.filter((r) => r.includes('/views/') || r.includes('/app/')).length, 0, blog.requests.join('\n'));
       assert.deepEqual(blog.errors, []);
       await blog.context.close();
     });

@@ -13,12 +13,15 @@ export const MODULE_WORKER = 'worker/lab-worker.js';
 
 /**
  * Starts the lab's worker for a page whose scripts came from `base` (the lab's root URL).
- * Same origin: the module worker itself. Another origin (or an opaque, sandboxed one): a blob:
- * worker that loads the lab's code from `base`; `classic` selects the classic bundle.
+ * `classic` (the default) runs the classic bundle: one request, and the same code on every
+ * origin. Same origin: the worker's own URL. Another origin (or an opaque, sandboxed one): a
+ * blob: worker that loads the lab's code from `base`.
  */
 export function startLabWorker(base, { classic = true } = {}) {
   const sameOrigin = self.origin !== 'null' && new URL(base).origin === self.origin;
-  if (sameOrigin) return new Worker(new URL(MODULE_WORKER, base), { type: 'module' });
+  if (sameOrigin) {
+    return classic ? new Worker(new URL(CLASSIC_WORKER_BUNDLE, base)) : new Worker(new URL(MODULE_WORKER, base), { type: 'module' });
+  }
   const source = classic
     ? `self.ACTLAB_BASE_URL = ${JSON.stringify(base)};\nimportScripts(${JSON.stringify(new URL(CLASSIC_WORKER_BUNDLE, base).href)});\n`
     : `import ${JSON.stringify(new URL(MODULE_WORKER, base).href)};\n`;
