@@ -222,3 +222,23 @@ test('twenty elements on one page still share one worker and one module', async 
     await context.close();
   }
 });
+
+test('a host CSP without worker-src blob: gives a readable notice and the lab link, never a blank box', async () => {
+  const { startServer } = await import('../../scripts/serve.mjs');
+  await session.writePost('strict.html', `${script()}
+    <activation-lab figure="race" settings="members=tanh,relu">
+      <a href="${session.lab}">Open in Activation Lab</a></activation-lab>`);
+  const strict = await startServer({ port: 0, root: session.blogDir,
+    csp: `script-src 'self' ${new URL(session.lab).origin} 'wasm-unsafe-eval'` });
+  const { context, page } = await openPage(session.browser, `${strict.url}strict.html`);
+  try {
+    const notice = page.locator('activation-lab .notice-error');
+    await notice.waitFor({ timeout: DRAW_TIMEOUT_MS });
+    assert.match(await notice.textContent(), /worker/i);
+    assert.match(await page.locator('activation-lab a.alx-link').getAttribute('href'), /index\.html#/);
+  } finally {
+    await context.close();
+    strict.server.closeAllConnections();
+    await new Promise((resolve) => strict.server.close(resolve));
+  }
+});

@@ -37,7 +37,7 @@ test('a snippet from "Embed this", pasted into the blog, gives the lab\'s metric
       element: await lab.page.inputValue('#embed-element'),
       iframe: await lab.page.inputValue('#embed-iframe'),
     };
-    assert.match(snippets.element, /^<script src="[^"]+\/embed\/activation-lab\.js" async><\/script>\n<activation-lab figure="race" controls="full" settings="[^"<>]+"><\/activation-lab>$/);
+    assert.match(snippets.element, /^<script src="[^"]+\/embed\/activation-lab\.js" async><\/script>\n<activation-lab figure="race" controls="full" settings="[^"<>]+"><a href="[^"<>]+\/index\.html#[^"<>]+">Open in Activation Lab<\/a><\/activation-lab>$/);
     assert.match(snippets.iframe, /^<iframe src="[^"<>]+\/embed\.html#figure=race&amp;controls=full&amp;[^"<>]+"/);
     assert.deepEqual(lab.errors, []);
   } finally {

@@ -36,9 +36,12 @@ export function embedSnippets(base, hash, { figure = 'race', controls = 'play', 
   const iframe = `<iframe src="${escapeHtml(embedUrl)}" width="720" height="${height}" ` +
     'style="border:0;width:100%;max-width:720px" loading="lazy" title="Activation Lab" ' +
     'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>';
+  // The link inside shows only where the script never ran (blocked, offline, a feed reader):
+  // the element's shadow root hides it otherwise.
   const element = `<script src="${escapeHtml(`${base}embed/activation-lab.js`)}" async></script>\n` +
     `<activation-lab figure="${escapeHtml(figure)}" controls="${escapeHtml(controls)}" ` +
-    `settings="${escapeHtml(elementSettings)}"></activation-lab>`;
+    `settings="${escapeHtml(elementSettings)}"><a href="${escapeHtml(`${base}index.html#${settings}`)}">` +
+    'Open in Activation Lab</a></activation-lab>';
   return { iframe, element, embedUrl };
 }
 
