@@ -242,3 +242,32 @@ test('a host CSP without worker-src blob: gives a readable notice and the lab li
     await new Promise((resolve) => strict.server.close(resolve));
   }
 });
+
+test('follows its width from 320 to 800 px without overflowing, and a changed attribute starts a new figure', async () => {
+  const url = await session.writePost('width.html', `${script()}
+    <div id="box" style="width:320px"><activation-lab figure="race" loading="eager" settings="members=sigmoid,tanh,relu,leaky_relu"></activation-lab></div>`);
+  const { context, page, errors } = await openPage(session.browser, url);
+  try {
+    const figure = page.locator('activation-lab');
+    await figure.locator('.al-card[data-drawn="true"]').first().waitFor({ timeout: DRAW_TIMEOUT_MS });
+    for (const width of [320, 480, 800]) {
+      await page.evaluate((w) => { document.getElementById('box').style.width = `${w}px`; }, width);
+      await page.waitForTimeout(300);
+      const fit = await page.evaluate(() => {
+        const host = document.querySelector('activation-lab');
+        const inner = host.shadowRoot.querySelector('.alx-figure');
+        return { host: host.getBoundingClientRect().width, scroll: inner.scrollWidth, client: inner.clientWidth };
+      });
+      assert.equal(Math.round(fit.host), width);
+      assert.ok(fit.scroll <= fit.client, `${width} px: content ${fit.scroll} px in ${fit.client} px`);
+    }
+    await page.evaluate(() => document.querySelector('activation-lab').setAttribute('figure', 'card'));
+    await page.waitForFunction(() => document.querySelector('activation-lab').snapshot()?.figure === 'card');
+    await figure.locator('.al-card[data-drawn="true"]').first().waitFor({ timeout: DRAW_TIMEOUT_MS });
+    assert.equal(await figure.locator('.al-card').count(), 1);
+    assert.equal((await page.evaluate(() => customElements.get('activation-lab').stats())).figures, 1);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
