@@ -30,6 +30,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { REPO_ROOT, DEFAULT_CSP, startServer } from './serve.mjs';
 import { measureSpreads, formatSpreads } from './bench-page-spread.mjs';
+import { measureFirstFigureBytes, formatFirstFigureBytes } from './bench-embed.mjs';
 
 const USAGE = 'usage: node scripts/bench-page.mjs [--seconds S] [--loads N] [--hash H] [--profile] [--json] [--no-build]';
 const GOALS = { frameP95Ms: 20, readyMs: 1500, transferGzipBytes: 250_000 };  // issue 4, "Speed"
@@ -307,6 +308,7 @@ try {
     report.spreads = await measureSpreads(spreadPage);
     await spreadContext.close();
   }
+  report.embed = await measureFirstFigureBytes(browser).catch((err) => ({ error: err.message }));  // issue 7: scripts/bench-embed.mjs
 } finally {
   await browser.close();
   server.closeAllConnections();
@@ -434,6 +436,7 @@ function printReport(r) {
     `   goal <= ${kb(GOALS.transferGzipBytes)} gzipped: ${met(g.transfer.met)}`);
   out.push(`  origin: ${t.browserRequests} browser requests, ${t.serverResponses} server responses; ` +
     (t.offOriginRequests.length ? `${t.offOriginRequests.length} LEFT the origin: ${t.offOriginRequests.join(', ')}` : 'none left the origin'));
+  if (r.embed) out.push('', formatFirstFigureBytes(r.embed));
   if (r.pageErrors.length) out.push(`\npage errors: ${r.pageErrors.join(' | ')}`);
   if (r.profile) {
     out.push('');

@@ -1,13 +1,18 @@
 // A tiny static file server for web/ (npm start) and for the browser tests.
 // It sends the same strict Content-Security-Policy the page must live under, so tests prove the
-// wasm module runs without 'unsafe-eval'.
+// wasm module runs without 'unsafe-eval'. Every file may be used from another origin
+// (Access-Control-Allow-Origin: *): blogs embed the lab's figures. /oembed answers oEmbed, and
+// HTML pages get absolute URLs in their link-card and discovery tags (scripts/page-meta.mjs).
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { oembedFor } from './oembed.mjs';
+import { absolutiseMeta } from './page-meta.mjs';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const DEFAULT_CSP = "script-src 'self' 'wasm-unsafe-eval'";
+// worker-src blob: lets an embed in an opaque-origin (sandboxed) frame start its worker.
+export const DEFAULT_CSP = "script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:";
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -57,6 +62,8 @@ export function startServer({ root = path.join(REPO_ROOT, 'web'), port = 0, host
       return fail(400, 'Bad Request');
     }
     if (pathname.includes('\0')) return fail(400, 'Bad Request');
+    const origin = `http://${req.headers.host ?? `${host}:${server.address().port}`}`;
+    if (pathname === '/oembed') return answerOembed(req, res, headers, origin);
 
     const [prefix, base] = roots.find(([p]) => pathname === p || pathname.startsWith(p + '/'));
     let file = path.join(base, pathname.slice(prefix.length));
@@ -72,6 +79,7 @@ export function startServer({ root = path.join(REPO_ROOT, 'web'), port = 0, host
         stat = await fs.promises.stat(real);  // no directory listings: missing index -> 404
       }
       if (!stat.isFile()) return fail(404, 'Not Found');
+      if (path.extname(real) === '.html') return sendPage(req, res, headers, real, origin + pathname);
       res.writeHead(200, { ...headers, 'Content-Type': TYPES[path.extname(real).toLowerCase()]
                              ?? 'application/octet-stream', 'Content-Length': stat.size });
       if (req.method === 'HEAD') return res.end();
@@ -87,4 +95,29 @@ export function startServer({ root = path.join(REPO_ROOT, 'web'), port = 0, host
       resolve({ server, url: `http://${host.includes(':') ? `[${host}]` : host}:${actual}/` });
     });
   });
+}
+
+// The oEmbed answer (JSON only) for ?url=, for a lab page on this server.
+function answerOembed(req, res, headers, origin) {
+  const query = new URL(req.url, origin).searchParams;
+  const format = query.get('format') ?? 'json';
+  const send = (status, body, type) => {
+    res.writeHead(status, { ...headers, 'Content-Type': type });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+  if (format !== 'json') return send(501, 'format: only json is offered\n', 'text/plain; charset=utf-8');
+  const { status, body } = oembedFor(query.get('url') ?? '', `${origin}/`, {
+    maxwidth: query.get('maxwidth'), maxheight: query.get('maxheight'),
+  });
+  if (status !== 200) return send(status, `${body}\n`, 'text/plain; charset=utf-8');
+  return send(200, JSON.stringify(body), 'application/json');
+}
+
+// An HTML page, its link-card and oEmbed discovery tags made absolute for this request.
+async function sendPage(req, res, headers, file, pageUrl) {
+  const html = absolutiseMeta(await fs.promises.readFile(file, 'utf8'), pageUrl,
+    `${new URL(pageUrl).origin}/oembed?url=${encodeURIComponent(pageUrl)}&format=json`);
+  const body = Buffer.from(html);
+  res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length });
+  res.end(req.method === 'HEAD' ? undefined : body);
 }

@@ -22,6 +22,10 @@ export const ToWorker = Object.freeze({
   // {type, config: Partial<Config>, requestId?}: posts CLAIMS, measured on the data of `config`
   // (web/worker/claims.js; ~0.3 s the first time, a few ms after: the cost figures are kept).
   MEASURE_CLAIMS: 'measure-claims',
+  // Worker-wide (embedded figures; see lab-worker.js): any message may carry `figure`, an id that
+  // selects one of several runs in the same worker; replies carry it back.
+  DISPOSE: 'dispose',             // {type, figure}: stops that figure's run and frees it; posts DISPOSED
+  MEMORY: 'memory',               // {type}: posts MEMORY
 });
 
 /** Worker -> page. */
@@ -55,6 +59,10 @@ export const FromWorker = Object.freeze({
   CLAIMS: 'claims',
   // {type, level: 'error'|'warning'|'info', message}: shown to the reader as text.
   NOTICE: 'notice',
+  // {type, heapBytesInUse, loops, modules}: the module's allocated bytes, live runs, modules compiled.
+  MEMORY: 'memory',
+  // {type, figure, heapBytesInUse, loops, modules}: after DISPOSE.
+  DISPOSED: 'disposed',
 });
 
 /** Grid resolution of the boundary heatmaps (the issue asks for at least 128x128). */

@@ -1,35 +1,70 @@
 // The lab's Web Worker: loads the WebAssembly module and does all training, so the page's main
 // thread only draws. Messages are documented in ../app/protocol.js.
+//
+// One worker serves many figures: a message may carry `figure` (an id chosen by the page), and
+// each figure gets its own TrainingLoop; everything a loop posts carries its figure id back. The
+// lab page sends no id and uses the one loop without one. All loops share one compiled module.
+import { countWasmCompiles } from './wasm-count.js';
 import { loadLab } from '../lab/actlab.js';
-import { FromWorker } from '../app/protocol.js';
+import { ToWorker, FromWorker } from '../app/protocol.js';
 import { TrainingLoop } from './training-loop.js';
 
+const compiles = countWasmCompiles();
 const post = (message, transfer = []) => self.postMessage(message, transfer);
-const notice = (level, message) => post({ type: FromWorker.NOTICE, level, message });
+const notice = (level, message, figure) => post({ type: FromWorker.NOTICE, level, message, figure });
 
 // Messages that arrive while the module compiles wait here, in order.
 const early = [];
-let loop = null;
+let lab = null;
+const loops = new Map();  // figure id (undefined for the lab page) -> TrainingLoop
+const disposed = new Set();  // ids of removed figures: a late message (FRAME_DRAWN) must not revive one
 
 self.addEventListener('message', (event) => {
-  if (loop) dispatch(event.data);
+  if (lab) dispatch(event.data);
   else early.push(event.data);
 });
 
 function dispatch(message) {
   try {
-    loop.handle(message);
+    switch (message?.type) {
+      case ToWorker.DISPOSE: return dispose(message.figure);
+      case ToWorker.MEMORY: return post(memory());
+      default: return disposed.has(message?.figure) ? undefined : loopOf(message?.figure).handle(message);
+    }
   } catch (err) {
     // One failed message must not take the worker down: say so and keep going.
-    notice('error', `lab worker: ${err?.message ?? err}`);
+    return notice('error', `lab worker: ${err?.message ?? err}`, message?.figure);
   }
+}
+
+function loopOf(figure) {
+  let loop = loops.get(figure);
+  if (!loop) {
+    const tagged = figure === undefined ? post : (message, transfer) => post({ ...message, figure }, transfer);
+    loop = new TrainingLoop(lab, tagged);
+    loops.set(figure, loop);
+  }
+  return loop;
+}
+
+/** A figure went away: stop its training and free its networks, then say what the heap holds. */
+function dispose(figure) {
+  loops.get(figure)?.dispose();
+  loops.delete(figure);
+  if (figure !== undefined) disposed.add(figure);
+  post({ ...memory(), type: FromWorker.DISPOSED, figure });
+}
+
+function memory() {
+  return { type: FromWorker.MEMORY, heapBytesInUse: lab.heapBytesInUse(), loops: loops.size, modules: compiles.count };
 }
 
 self.addEventListener('unhandledrejection', (event) => {
   notice('error', `lab worker: ${event.reason?.message ?? event.reason}`);
 });
 
-loadLab().then((lab) => {
+loadLab().then((loaded) => {
+  lab = loaded;
   post({
     type: FromWorker.READY,
     activations: lab.activations(),
@@ -37,8 +72,9 @@ loadLab().then((lab) => {
     initialisers: lab.initialisers(),
     fields: lab.configFields(),
     defaultConfig: lab.defaultConfig(),
+    modules: compiles.count,
+    heapBytesInUse: lab.heapBytesInUse(),
   });
-  loop = new TrainingLoop(lab, post);
   for (const message of early.splice(0)) dispatch(message);
 }, (err) => {
   notice('error', `The WebAssembly module could not be loaded: ${err?.message ?? err}`);

@@ -134,6 +134,14 @@ export class TrainingLoop {
     this.lastDiagnosticsAt = performance.now();
   }
 
+  /** Stops for good and frees the run's networks (an embedded figure was removed). */
+  dispose() {
+    this.playing = false;
+    clearTimeout(this.timer);
+    this.run?.delete();
+    this.run = null;
+  }
+
   measureCosts(msg) {
     const options = {};
     if (msg.elements) options.elements = msg.elements;

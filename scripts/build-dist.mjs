@@ -1,0 +1,107 @@
+// Writes dist/: the lab as a static folder that works from any static host (GitHub Pages, a bucket,
+// a blog's own server): the lab page, the embed page, the element script, the views, the worker
+// (module and classic bundle) and the wasm module, plus the living example of a blog post.
+//   node scripts/build-dist.mjs [--out dist] [--base-url https://you.github.io/lab/]
+// With --base-url the link-card and oEmbed discovery tags get absolute URLs (link cards need them)
+// and dist/oembed.json answers for the default figure; without it those tags are left out.
+// The embed's figure code is bundled into one module there (esbuild, as the worker bundle).
+// Needs web/build/ (npm run build makes it first).
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from './serve.mjs';
+import { absolutiseMeta } from './page-meta.mjs';
+import { oembedFor } from './oembed.mjs';
+import { build } from 'esbuild';
+
+// What a static host needs: the page's code, the embed's code, the views, styles, the built module.
+const COPY = ['index.html', 'embed.html', 'app', 'embed', 'views', 'lab', 'worker', 'styles', 'build', 'examples'];
+const SKIP = new Set(['demo.html', 'demo.js', 'demo.css', 'demo-data.js', 'README.md', 'actlab.d.ts']);
+const NEEDED = ['build/actlab.mjs', 'build/actlab.wasm', 'build/lab-worker.js'];
+
+function parseArgs(argv) {
+  const opts = { out: path.join(REPO_ROOT, 'dist'), baseUrl: null };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--out') opts.out = path.resolve(argv[++i]);
+    else if (argv[i] === '--base-url') opts.baseUrl = new URL(argv[++i]).href.replace(/\/?$/, '/');
+    else throw new Error(`build-dist: unknown argument ${argv[i]} (use --out DIR, --base-url URL)`);
+  }
+  return opts;
+}
+
+function copyTree(from, to) {
+  const stat = fs.statSync(from);
+  if (stat.isDirectory()) {
+    fs.mkdirSync(to, { recursive: true });
+    for (const name of fs.readdirSync(from)) if (!SKIP.has(name)) copyTree(path.join(from, name), path.join(to, name));
+  } else {
+    fs.copyFileSync(from, to);
+  }
+}
+
+/** Absolute card and discovery URLs with a base; without one, drop the tags that need them. */
+function finishPage(file, relative, baseUrl) {
+  const html = fs.readFileSync(file, 'utf8');
+  const out = baseUrl
+    ? absolutiseMeta(html, new URL(relative, baseUrl).href, new URL('oembed.json', baseUrl).href)
+    : html.replace(/\n?\s*<(meta|link)\b[^>]*\bdata-absolute\b[^>]*>/g, '');
+  fs.writeFileSync(file, out);
+}
+
+/**
+ * The embed's figure code as ONE module: a blog page then makes one request for it instead of
+ * ~20 (the lab page keeps the separate modules it shares with the views gallery). Its import()
+ * of views/claims-strip.js is by URL at run time, so that file stays separate.
+ */
+async function bundleFigureHost(out) {
+  await build({
+    entryPoints: [path.join(REPO_ROOT, 'web/embed/figure-host.js')],
+    outfile: path.join(out, 'embed/figure-host.js'),
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    allowOverwrite: true,
+    logLevel: 'warning',
+  });
+  // The element script stays one classic script; minified, it is what every blog page loads first.
+  await build({
+    entryPoints: [path.join(REPO_ROOT, 'web/embed/activation-lab.js')],
+    outfile: path.join(out, 'embed/activation-lab.js'),
+    minify: true,
+    target: 'es2022',
+    legalComments: 'none',
+    allowOverwrite: true,
+    logLevel: 'warning',
+  });
+}
+
+export async function buildDist({ out, baseUrl }) {
+  const web = path.join(REPO_ROOT, 'web');
+  for (const needed of NEEDED) {
+    if (!fs.existsSync(path.join(web, needed))) throw new Error(`build-dist: web/${needed} is missing: run npm run build`);
+  }
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.mkdirSync(out, { recursive: true });
+  for (const entry of COPY) {
+    if (fs.existsSync(path.join(web, entry))) copyTree(path.join(web, entry), path.join(out, entry));
+  }
+  await bundleFigureHost(out);
+  for (const page of ['index.html', 'embed.html']) finishPage(path.join(out, page), page, baseUrl);
+  if (baseUrl) {
+    const { body } = oembedFor(baseUrl, baseUrl);
+    fs.writeFileSync(path.join(out, 'oembed.json'), `${JSON.stringify(body, null, 2)}\n`);
+  }
+  return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    const out = await buildDist(parseArgs(process.argv.slice(2)));
+    console.log(`== dist: ${path.relative(process.cwd(), out) || out} (a static folder: serve it from any host)`);
+  } catch (err) {
+    console.error(err.message);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,75 @@
+// oEmbed for the lab (https://oembed.com): a lab or embed URL becomes a "rich" answer whose html is
+// an iframe of embed.html with the same settings. Shared by the dev server (/oembed) and
+// scripts/build-dist.mjs (a static oembed.json for hosts without a server).
+
+export const PROVIDER_NAME = 'Activation Lab';
+export const DEFAULT_WIDTH = 720;
+const MIN_WIDTH = 320;
+const MAX_WIDTH = 800;
+// Heights the embed page reaches at 720 px for each figure; the frame then sizes itself from
+// its height messages (WordPress, Embedly and our own format).
+const HEIGHTS = { race: 560, card: 640, why: 900, cost: 760, claims: 420 };
+const TITLES = {
+  race: 'Activation Lab: activations racing side by side',
+  card: 'Activation Lab: one network training',
+  why: 'Activation Lab: gradients and units, layer by layer',
+  cost: 'Activation Lab: what each activation costs',
+  claims: 'Activation Lab: the claims, measured',
+};
+
+/** Attribute-safe text: every character that could end or open markup is escaped. */
+const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, (c) => ENTITIES[c]);
+}
+
+/**
+ * @param pageUrl the lab or embed URL the consumer asked about (its #hash carries the settings)
+ * @param labBase the lab's root URL ('https://host/lab/')
+ * @param options {maxwidth, maxheight}
+ * @returns {status, body} body: the oEmbed object (status 200) or an error text
+ */
+export function oembedFor(pageUrl, labBase, { maxwidth, maxheight } = {}) {
+  let url;
+  try {
+    url = new URL(pageUrl);
+  } catch {
+    return { status: 400, body: 'url: not a URL' };
+  }
+  const base = new URL(labBase);
+  const rest = url.pathname.startsWith(base.pathname) ? url.pathname.slice(base.pathname.length) : null;
+  if (url.origin !== base.origin || !['', 'index.html', 'embed.html'].includes(rest)) {
+    return { status: 404, body: `url: ${url.href} is not a page of this lab` };
+  }
+  // The hash is kept as the reader wrote it, re-encoded so it cannot leave the attribute.
+  const hash = encodeURI(decodeURISafe(url.hash.replace(/^#/, ''))).replace(/#/g, '%23');
+  const figure = /(?:^|&)figure=(race|card|why|cost|claims)(?:&|$)/.exec(hash)?.[1] ?? 'race';
+  const settings = rest === 'embed.html' || hash.includes('figure=') ? hash : `figure=race${hash ? `&${hash}` : ''}`;
+  const width = clamp(Number(maxwidth) || DEFAULT_WIDTH, MIN_WIDTH, MAX_WIDTH);
+  const height = clamp(HEIGHTS[figure], 200, Number(maxheight) || Infinity);
+  const src = new URL(`embed.html#${settings}`, base).href;
+  const title = TITLES[figure];
+  const html = `<iframe src="${escapeHtml(src)}" width="${width}" height="${height}" title="${escapeHtml(title)}" ` +
+    `loading="lazy" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" ` +
+    `style="border:0;width:100%;max-width:${width}px"></iframe>`;
+  return {
+    status: 200,
+    body: {
+      version: '1.0', type: 'rich', provider_name: PROVIDER_NAME, provider_url: base.href,
+      title, html, width, height,
+      thumbnail_url: new URL('embed/card.png', base).href, thumbnail_width: 1200, thumbnail_height: 630,
+    },
+  };
+}
+
+function clamp(v, lo, hi) {
+  return Math.min(hi, Math.max(lo, Math.round(v)));
+}
+
+function decodeURISafe(text) {
+  try {
+    return decodeURI(text);
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,154 @@
+// "Embed this": a dialog that writes the iframe snippet and the <activation-lab> snippet for the
+// settings in the address (the page keeps every setting there) and a chosen figure, with copy
+// buttons. A snippet pasted into a blog reproduces the same run: the same hash, read by the same
+// table. Standalone: it reads location.hash when opened and needs nothing from the page's modules.
+const FIGURES = [
+  ['race', 'The race (every network)'],
+  ['card', 'One network (card)'],
+  ['why', 'Why: gradients and units'],
+  ['cost', 'Cost per activation'],
+  ['claims', 'The claims, measured'],
+];
+const CONTROLS = [['play', 'Play / pause / reset'], ['full', 'Play, step, reset, new seed'], ['none', 'None']];
+const IFRAME_HEIGHTS = { race: 560, card: 640, why: 900, cost: 760, claims: 420 };
+
+const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => ENTITIES[c]);
+
+/** The lab's root URL: this page's address without its file name and hash. */
+export function labBase(href = location.href) {
+  const url = new URL(href);
+  url.hash = '';
+  url.search = '';
+  return new URL('./', url).href;
+}
+
+/**
+ * The two snippets for `hash` (the lab's settings, '#a=1&b=2'), {figure, controls, activation}.
+ * @returns {iframe, element, embedUrl}
+ */
+export function embedSnippets(base, hash, { figure = 'race', controls = 'play', activation = '' } = {}) {
+  const settings = String(hash).replace(/^#/, '');
+  const extra = figure === 'card' && activation ? `activation=${encodeURIComponent(activation)}&` : '';
+  const elementSettings = `${extra}${settings}`;
+  const embedUrl = `${base}embed.html#figure=${figure}&controls=${controls}${elementSettings ? `&${elementSettings}` : ''}`;
+  const height = IFRAME_HEIGHTS[figure] ?? 560;
+  const iframe = `<iframe src="${escapeHtml(embedUrl)}" width="720" height="${height}" ` +
+    'style="border:0;width:100%;max-width:720px" loading="lazy" title="Activation Lab" ' +
+    'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>';
+  // The link inside shows only where the script never ran (blocked, offline, a feed reader):
+  // the element's shadow root hides it otherwise.
+  const element = `<script src="${escapeHtml(`${base}embed/activation-lab.js`)}" async></script>\n` +
+    `<activation-lab figure="${escapeHtml(figure)}" controls="${escapeHtml(controls)}" ` +
+    `settings="${escapeHtml(elementSettings)}"><a href="${escapeHtml(`${base}index.html#${settings}`)}">` +
+    'Open in Activation Lab</a></activation-lab>';
+  return { iframe, element, embedUrl };
+}
+
+function membersOf(hash) {
+  const match = /(?:^#?|&)members=([^&]*)/.exec(hash);
+  return match ? decodeURIComponent(match[1]).split(',').filter(Boolean) : [];
+}
+
+function field(labelText, control) {
+  const label = document.createElement('label');
+  label.className = 'embed-field';
+  label.append(labelText, control);
+  return label;
+}
+
+function select(options) {
+  const s = document.createElement('select');
+  for (const [value, text] of options) s.append(new Option(text, value));
+  return s;
+}
+
+function snippetBlock(title, id) {
+  const box = document.createElement('div');
+  box.className = 'embed-snippet';
+  const label = document.createElement('label');
+  label.htmlFor = id;
+  label.textContent = title;
+  const area = document.createElement('textarea');
+  area.id = id;
+  area.readOnly = true;
+  area.rows = 4;
+  area.spellcheck = false;
+  const copy = document.createElement('button');
+  copy.type = 'button';
+  copy.textContent = 'Copy';
+  const status = document.createElement('span');
+  status.className = 'embed-copied';
+  status.setAttribute('aria-live', 'polite');
+  copy.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(area.value);
+    } catch {
+      area.select();
+      document.execCommand?.('copy');  // clipboard API refused (permissions): the old way
+    }
+    status.textContent = 'Copied';
+    setTimeout(() => { status.textContent = ''; }, 2000);
+  });
+  box.append(label, area, copy, status);
+  return { box, area };
+}
+
+/** Builds the dialog once and opens it from `button`. */
+export function mountEmbedDialog(button) {
+  const dialog = document.createElement('dialog');
+  dialog.id = 'embed-dialog';
+  dialog.className = 'embed-dialog';
+  dialog.setAttribute('aria-labelledby', 'embed-title');
+  const title = document.createElement('h2');
+  title.id = 'embed-title';
+  title.textContent = 'Embed this run in a blog post';
+  const note = document.createElement('p');
+  note.textContent = 'The snippets carry every setting in the address, so the figure runs exactly this race ' +
+    '(same data, same initial weights). The iframe works almost anywhere; the element sizes itself and pauses ' +
+    'when out of view.';
+  const figure = select(FIGURES);
+  figure.id = 'embed-figure';
+  const activation = select([]);
+  activation.id = 'embed-activation';
+  const controls = select(CONTROLS);
+  controls.id = 'embed-controls';
+  const activationField = field('Network ', activation);
+  const choices = document.createElement('div');
+  choices.className = 'embed-choices';
+  choices.append(field('Figure ', figure), activationField, field('Controls ', controls));
+  const iframe = snippetBlock('iframe (WordPress, Ghost, Hugo, any HTML block)', 'embed-iframe');
+  const element = snippetBlock('Element (your own pages: one script, any number of figures)', 'embed-element');
+  const preview = document.createElement('a');
+  preview.id = 'embed-preview';
+  preview.target = '_blank';
+  preview.rel = 'noopener';
+  preview.textContent = 'Preview the embed page';
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.textContent = 'Close';
+  close.addEventListener('click', () => dialog.close());
+  dialog.append(title, note, choices, iframe.box, element.box, preview, close);
+  document.body.append(dialog);
+
+  const update = () => {
+    activationField.hidden = figure.value !== 'card';
+    const snippets = embedSnippets(labBase(), location.hash, {
+      figure: figure.value, controls: controls.value, activation: activation.value,
+    });
+    iframe.area.value = snippets.iframe;
+    element.area.value = snippets.element;
+    preview.href = snippets.embedUrl;
+  };
+  for (const control of [figure, activation, controls]) control.addEventListener('change', update);
+  button.addEventListener('click', () => {
+    const members = membersOf(location.hash);
+    activation.replaceChildren(...members.map((m) => new Option(m, m)));
+    update();
+    dialog.showModal();
+  });
+  return { dialog, update };
+}
+
+const button = document.getElementById('embed-this');
+if (button) mountEmbedDialog(button);

@@ -1,0 +1,219 @@
+// <activation-lab>: one live figure of Activation Lab in any page, from one classic script.
+//
+//   <script src="https://LAB/embed/activation-lab.js"></script>
+//   <activation-lab figure="race" settings="preset=vanishing&members=sigmoid,relu"></activation-lab>
+//
+// Attributes: figure (race|why|cost|claims|card), settings (the lab's URL-hash syntax; card also
+// takes activation=NAME), controls (none|play|full), loading (lazy|eager). This file is classic
+// (not a module) so that it loads from another origin under any CSP that allows the lab's origin,
+// and stays small: the figure's code is the lab's own ES modules (web/embed/figure-host.js and
+// web/views/), loaded with import() only when an element nears the viewport. Every element on a
+// page shares one worker and one compiled module (see stats()).
+(() => {
+  'use strict';
+  if (customElements.get('activation-lab')) return;  // the script was included twice
+
+  // The lab's root, from this script's own URL (.../embed/activation-lab.js -> .../).
+  const SCRIPT_URL = document.currentScript?.src || new URL('embed/activation-lab.js', location.href).href;
+  const BASE = new URL('../', SCRIPT_URL).href;
+  const LAZY_MARGIN = '300px';   // start loading this far before the element scrolls into view
+  const FIGURE_RATIOS = { race: '16 / 10', card: '3 / 4', why: '1 / 2', cost: '1 / 1', claims: '16 / 9' };
+  // Networks and hidden layers of the presets (web/app/presets.js), for the size estimate below.
+  const PRESET_SHAPES = { vanishing: [4, 10], dying: [4, 5], sparsity: [4, 2], cost: [8, 3], playground: [4, 2] };
+
+  let hostModule = null;  // Promise of figure-host.js, imported once for every element
+  let hub = null;         // its shared worker hub, once loaded (stats() must not load it to count zeros)
+  const loadHost = () => (hostModule ??= import(new URL('embed/figure-host.js', BASE).href).then((m) => {
+    hub = m.sharedHub(BASE);
+    return m;
+  }));
+
+  // Before anything loads, the element only reserves its box: aspect-ratio from the figure, so the
+  // page does not jump when the figure arrives (a host page may override it, or set a height).
+  const RESERVE_CSS = `
+    :host { display: block; position: relative; box-sizing: border-box; min-width: 0; max-width: 100%;
+      aspect-ratio: var(--activation-lab-aspect, ${FIGURE_RATIOS.race}); contain: layout; }
+    ${Object.entries(FIGURE_RATIOS).map(([f, r]) => `:host([figure="${f}"]) { aspect-ratio: var(--activation-lab-aspect, ${r}); }`).join('\n')}
+    :host(:state(estimated)) { aspect-ratio: var(--activation-lab-aspect, var(--reserve)); }
+    :host(:state(loaded)) { aspect-ratio: auto; }
+    :host([hidden]) { display: none; }
+    .reserve { position: absolute; inset: 0; border-radius: 8px;
+      background: var(--activation-lab-placeholder, color-mix(in srgb, currentColor 6%, transparent)); }
+    :host(:state(loaded)) .reserve { display: none; }`;
+
+  /**
+   * The figure's height at `width`, estimated from its settings before anything loads (measured
+   * at 360 and 720 px: race cards are square boundaries plus ~165 px of numbers; a why panel is
+   * ~285 px plus ~182 px per layer; a cost row ~128 px per activation). Good to ~10%: the box
+   * then barely moves when the figure arrives.
+   */
+  function estimateHeight(figure, settings, controls, width) {
+    const get = (key) => new RegExp(`(?:^|&)${key}=([^&]*)`).exec(settings)?.[1];
+    const [presetMembers, presetHidden] = PRESET_SHAPES[get('preset')] ?? [4, 3];
+    const members = get('members') ? get('members').split(/,|%2C/i).length : presetMembers;
+    const hidden = get('hidden') !== undefined ? get('hidden').split(/,|%2C/i).filter(Boolean).length : presetHidden;
+    const n = figure === 'card' ? 1 : Math.max(1, members);
+    const inner = width - 22;
+    const chrome = controls === 'none' ? 60 : 100;
+    const narrow = width < 420;
+    switch (figure) {
+      case 'why': {
+        const columns = Math.max(1, Math.min(n, Math.floor((inner + 8) / 288)));
+        return chrome + Math.ceil(n / columns) * (285 + 182 * (hidden + 1));
+      }
+      case 'cost': return chrome + 60 + 128 * n;
+      case 'claims': return chrome + 140;
+      default: {
+        const columns = figure === 'card' ? 1 : narrow ? Math.min(n, 2) : Math.max(1, Math.min(n, Math.floor((inner + 8) / 158)));
+        const cardWidth = figure === 'card' ? Math.min(380, inner) : (inner - 8 * (columns - 1)) / columns;
+        const rows = Math.ceil(n / columns);
+        const numbers = narrow || cardWidth < 200 ? 213 : 165;  // narrow cards wrap their numbers
+        return chrome + rows * (cardWidth + numbers) + (rows - 1) * 8;
+      }
+    }
+  }
+
+  class ActivationLabElement extends HTMLElement {
+    static get observedAttributes() { return ['figure', 'settings', 'controls']; }
+
+    /** {workers, modules, figures}: shared by every element of this page. */
+    static stats() {
+      return hub?.stats() ?? { workers: 0, modules: 0, figures: 0 };
+    }
+
+    /** The module's heap in use, from the shared worker: Promise<{heapBytesInUse, loops, modules}>. */
+    static memory() {
+      return loadHost().then(() => hub.memory());
+    }
+
+    #internals = this.attachInternals();
+    #reserve = null;     // the shadow style rule that holds the estimated aspect ratio
+    #sizeObserver = null;
+    #figure = null;      // controller from figure-host.js, once mounted
+    #mounting = false;
+    #nearObserver = null;
+
+    constructor() {
+      super();
+      const root = this.attachShadow({ mode: 'open' });
+      const style = document.createElement('style');
+      style.textContent = `${RESERVE_CSS}\n:host { --reserve: auto; }`;
+      const reserve = document.createElement('div');
+      reserve.className = 'reserve';
+      reserve.setAttribute('part', 'placeholder');
+      root.append(style, reserve);
+      this.#reserve = style;
+    }
+
+    // The reserved box follows the element's width: aspect-ratio from the estimated height.
+    #estimate(width) {
+      if (!(width > 0)) return;
+      const figure = FIGURE_RATIOS[this.getAttribute('figure')] ? this.getAttribute('figure') : 'race';
+      const height = estimateHeight(figure, this.getAttribute('settings') ?? '', this.getAttribute('controls'), width);
+      const rule = [...this.#reserve.sheet.cssRules].at(-1);
+      rule.style.setProperty('--reserve', `${Math.round(width)} / ${Math.round(height)}`);
+      try {
+        this.#internals.states.add('estimated');
+      } catch { /* no custom states: the per-figure ratio stays */ }
+    }
+
+    connectedCallback() {
+      if (!this.#sizeObserver) {
+        this.#sizeObserver = new ResizeObserver(([entry]) => this.#estimate(entry.contentRect.width));
+        this.#sizeObserver.observe(this);
+      }
+      if (this.#figure || this.#mounting) return;
+      if (this.getAttribute('loading') === 'eager') {
+        this.#mount();
+        return;
+      }
+      this.#nearObserver = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) this.#mount();
+      }, { rootMargin: LAZY_MARGIN });
+      this.#nearObserver.observe(this);
+    }
+
+    disconnectedCallback() {
+      this.#nearObserver?.disconnect();
+      this.#nearObserver = null;
+      // A move within the page (remove then append in one task) keeps the figure running.
+      queueMicrotask(() => {
+        if (this.isConnected) {
+          if (!this.#figure && !this.#mounting) this.connectedCallback();
+          return;
+        }
+        this.#figure?.destroy();
+        this.#figure = null;
+        this.#setLoaded(false);
+        this.#sizeObserver?.disconnect();
+        this.#sizeObserver = null;
+      });
+    }
+
+    attributeChangedCallback(name, oldValue, newValue) {
+      if (oldValue === newValue || !this.#figure) return;
+      this.#figure.destroy();  // a new figure or new settings: a new run, as a new URL would give
+      this.#figure = null;
+      this.#mount();
+    }
+
+    #mount() {
+      this.#nearObserver?.disconnect();
+      this.#nearObserver = null;
+      if (this.#mounting || this.#figure) return;
+      this.#mounting = true;
+      loadHost().then((host) => {
+        this.#mounting = false;
+        if (!this.isConnected) return;
+        this.#figure = host.mountFigure(this, this.shadowRoot, {
+          base: BASE,
+          figure: this.getAttribute('figure'),
+          settings: this.getAttribute('settings') ?? '',
+          controls: this.getAttribute('controls'),
+          onLoaded: () => this.#setLoaded(true),
+        });
+      }, (err) => {
+        this.#mounting = false;
+        this.#fail(err);
+      });
+    }
+
+    #setLoaded(on) {
+      try {
+        if (on) this.#internals.states.add('loaded');
+        else this.#internals.states.delete('loaded');
+      } catch {
+        this.style.aspectRatio = on ? 'auto' : '';  // browsers without custom states
+      }
+    }
+
+    // The figure's code could not load (offline, blocked by a CSP): say so, never a blank box.
+    #fail(err) {
+      const box = document.createElement('p');
+      box.setAttribute('part', 'notice');
+      box.setAttribute('role', 'alert');
+      box.style.cssText = 'position:relative;margin:0;padding:1em;font:14px/1.4 system-ui,sans-serif';
+      box.textContent = `This Activation Lab figure could not load (${err?.message ?? err}). `;
+      const link = document.createElement('a');
+      link.setAttribute('part', 'link');
+      link.href = new URL(`index.html#${this.getAttribute('settings') ?? ''}`, BASE).href;
+      link.target = '_blank';
+      link.rel = 'noopener';
+      link.textContent = 'Open it in Activation Lab';
+      box.append(link);
+      this.shadowRoot.append(box);
+      this.#setLoaded(true);
+    }
+
+    // Public controls, for a host page's own buttons (and the tests).
+    play() { this.#figure?.play(); }
+    pause() { this.#figure?.pause(); }
+    step() { this.#figure?.step(); }
+    reset() { this.#figure?.reset(); }
+    /** What the worker last reported: {figure, runId, playing, running, members: [{name, step, metrics}]}. */
+    snapshot() { return this.#figure?.snapshot() ?? null; }
+  }
+
+  Object.defineProperty(ActivationLabElement, 'base', { value: BASE });
+  customElements.define('activation-lab', ActivationLabElement);
+})();

@@ -1,0 +1,61 @@
+// embed.html: one <activation-lab> figure from the URL hash, for iframes. The hash is the lab's
+// (same keys, same validation, done by the element) plus figure=, controls= and, for the card,
+// activation=. The frame tells its parent its height whenever it changes, in the three formats
+// blog platforms listen for: WordPress {message: 'height', value, secret} (secret from the
+// '#?secret=' WordPress appends), Embedly's JSON string {context: 'iframe.resize', height}, and
+// {type: 'activation-lab:resize', height}.
+(() => {
+  'use strict';
+  const slot = document.getElementById('figure-slot');
+  let secret = '';
+  let lastHeight = -1;
+
+  /** {figure, controls, settings, secret} from '#figure=race&preset=vanishing#?secret=abc'. */
+  function readEmbedHash(hash) {
+    const out = { figure: null, controls: null, settings: [], secret: '' };
+    for (const part of hash.replace(/^#/, '').split(/[&#]/)) {
+      const clean = part.replace(/^\?/, '');
+      const eq = clean.indexOf('=');
+      const key = eq < 0 ? clean : clean.slice(0, eq);
+      const value = eq < 0 ? '' : clean.slice(eq + 1);
+      if (key === 'secret') out.secret = /^[A-Za-z0-9]{1,64}$/.test(value) ? value : '';
+      else if (key === 'figure') out.figure = safeDecode(value);
+      else if (key === 'controls') out.controls = safeDecode(value);
+      else if (clean) out.settings.push(clean);
+    }
+    return { ...out, settings: out.settings.join('&') };
+  }
+
+  function safeDecode(text) {
+    try {
+      return decodeURIComponent(text);
+    } catch {
+      return text;  // the element reports it as an unknown value
+    }
+  }
+
+  function show() {
+    const read = readEmbedHash(location.hash);
+    secret = read.secret || secret;  // WordPress sets it once; later hash edits keep it
+    const figure = document.createElement('activation-lab');
+    // Attribute values are text: the element validates them and never treats them as markup.
+    if (read.figure !== null) figure.setAttribute('figure', read.figure);
+    if (read.controls !== null) figure.setAttribute('controls', read.controls);
+    figure.setAttribute('settings', read.settings);
+    figure.setAttribute('loading', 'eager');  // the frame itself is what the host lazy-loads
+    slot.replaceChildren(figure);
+  }
+
+  function sendHeight() {
+    const height = Math.ceil(document.body.getBoundingClientRect().height);
+    if (height === lastHeight || height <= 0 || window.parent === window) return;
+    lastHeight = height;
+    window.parent.postMessage({ message: 'height', value: height, secret }, '*');
+    window.parent.postMessage(JSON.stringify({ context: 'iframe.resize', height }), '*');
+    window.parent.postMessage({ type: 'activation-lab:resize', height }, '*');
+  }
+
+  show();
+  new ResizeObserver(sendHeight).observe(document.body);
+  window.addEventListener('hashchange', show);
+})();

@@ -1,0 +1,47 @@
+// An embedded figure's settings: the lab's URL-hash syntax, read through the lab's own parameter
+// table and url-state.js (same keys, same validation, same notices), plus the embed's own keys.
+// A preset named in the settings is the base the other values override, as on the lab page.
+import { readHash, quote } from '../app/url-state.js';
+import { presetByName, presetValues } from '../app/presets.js';
+
+export const FIGURE_NAMES = ['race', 'why', 'cost', 'claims', 'card'];
+export const CONTROLS = ['none', 'play', 'full'];
+export const DEFAULT_FIGURE = 'race';
+export const DEFAULT_CONTROLS = 'play';
+
+/** {value, notice?}: an attribute value from a list, or the default with a notice naming both. */
+export function pick(what, raw, allowed, fallback) {
+  if (raw === null || raw === undefined || raw === '') return { value: fallback };
+  const text = String(raw).trim();
+  if (allowed.includes(text)) return { value: text };
+  return { value: fallback, notice: `Unknown ${what} "${quote(text)}": showing ${fallback} (${what}s: ${allowed.join(', ')}).` };
+}
+
+/**
+ * @param table the lab's parameter table (param-table.js)
+ * @param text 'preset=vanishing&members=sigmoid,relu' (a leading # or ? is allowed)
+ * @returns {values, notices: string[], present: Set<string>, activation: string|null}
+ *   activation: the card figure's `activation=` (checked by the caller against the activations)
+ */
+export function readSettings(table, text, { reducedMotion = false } = {}) {
+  let activation = null;
+  const parts = [];
+  for (const part of String(text ?? '').replace(/^[#?]+/, '').split('&')) {
+    if (part.startsWith('activation=')) activation = decodeText(part.slice('activation='.length));
+    else if (part) parts.push(part);
+  }
+  const read = readHash(table, parts.join('&'));
+  const preset = presetByName(read.values.preset);
+  if (!preset) return { ...read, activation };
+  const values = presetValues(table, preset, { reducedMotion });
+  for (const key of read.present) values[key] = read.values[key];
+  return { ...read, values, activation };
+}
+
+function decodeText(text) {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,327 @@
+// One embedded figure inside an <activation-lab> element's shadow root: its settings (read and
+// validated like the lab's URL), its run in the page's shared worker, its controls, its notices and
+// its "open in Activation Lab" link. It trains only while a reader can see it: scrolled out of
+// view or in a hidden tab it pauses (the worker stops within one tick) and resumes where it was;
+// destroy() frees its networks in the worker.
+import { WorkerHub } from './worker-hub.js';
+import { FIGURES } from './figures.js';
+import { FIGURE_NAMES, CONTROLS, DEFAULT_FIGURE, DEFAULT_CONTROLS, pick, readSettings } from './embed-settings.js';
+import { ToWorker, FromWorker } from '../app/protocol.js';
+import { buildParamTable, defaultValues, rowOfField, sameValue } from '../app/param-table.js';
+import { formatHash, quote } from '../app/url-state.js';
+import { PRESETS } from '../app/presets.js';
+import { Notices } from '../app/notices.js';
+import { el } from '../views/dom.js';
+
+// Cross-origin pages start the classic worker bundle (web/build/lab-worker.js, npm run build)
+// from a blob: URL: a host CSP with `worker-src blob:` checks a module worker's imports against
+// worker-src and blocks them, while importScripts is checked against script-src. See worker-hub.js.
+const USE_CLASSIC_WORKER_BUNDLE = true;
+const MAX_FALLBACKS = 4;   // settings the core rejects are reset at most this often in a row
+const FRAME_INTERVAL_MS = 33;
+
+let hub = null;
+/** The page's one worker hub (this module is loaded once per page, so this is one per page). */
+export function sharedHub(base) {
+  hub ??= new WorkerHub(base, { classic: USE_CLASSIC_WORKER_BUNDLE });
+  return hub;
+}
+
+/** Mounts a figure into `root` (a shadow root); returns its controller. */
+export function mountFigure(host, root, options) {
+  return new EmbeddedFigure(host, root, options);
+}
+
+class EmbeddedFigure {
+  constructor(host, root, { base, figure, settings, controls, onLoaded }) {
+    this.host = host;
+    this.base = base;
+    this.settingsText = settings;
+    this.onLoaded = onLoaded;
+    this.reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    this.runId = 0;
+    this.fallbacks = 0;
+    this.lastFrame = null;
+    this.drawScheduled = false;
+    this.drawnOnce = false;
+    this.inView = false;
+    this.sentPlaying = null;
+    this.view = null;
+    this.destroyed = false;
+
+    const figurePick = pick('figure', figure, FIGURE_NAMES, DEFAULT_FIGURE);
+    const controlsPick = pick('controls', controls, CONTROLS, DEFAULT_CONTROLS);
+    this.figure = figurePick.value;
+    // With reduced motion nothing trains before the reader presses play, so play is always offered.
+    this.controls = this.reducedMotion && controlsPick.value === 'none' ? 'play' : controlsPick.value;
+    this.buildDom(root);
+    for (const pickResult of [figurePick, controlsPick]) if (pickResult.notice) this.notices.show('warning', pickResult.notice);
+    this.setLink(`#${String(settings).replace(/^[#?]+/, '')}`);
+
+    this.channel = sharedHub(base).register({
+      ready: (ready) => this.ready(ready),
+      message: (message) => this.message(message),
+      failed: (text) => this.fail(text),
+    });
+    this.visibility = () => this.syncPlaying();
+    document.addEventListener('visibilitychange', this.visibility);
+    this.viewObserver = new IntersectionObserver((entries) => {
+      this.inView = entries[entries.length - 1].isIntersecting;
+      this.syncPlaying();
+    });
+    this.viewObserver.observe(host);
+  }
+
+  buildDom(root) {
+    for (const sheet of ['styles/views.css', 'embed/figure.css']) {
+      const link = el('link', null, { rel: 'stylesheet' });
+      link.href = new URL(sheet, this.base).href;
+      root.append(link);
+    }
+    this.frameEl = el('div', 'alx-figure', { part: 'figure', 'data-figure': this.figure, role: 'figure' });
+    this.frameEl.setAttribute('aria-label', `Activation Lab: ${FIGURES[this.figure].label}`);
+    this.toolbar = el('div', 'alx-toolbar', { part: 'toolbar', role: 'group', 'aria-label': 'Run' });
+    this.body = el('div', 'alx-body', { part: 'body' });
+    const noticeList = el('ul', 'alx-notices', { part: 'notices', role: 'status', 'aria-live': 'polite' });
+    this.notices = new Notices(noticeList);
+    const footer = el('div', 'alx-footer', { part: 'footer' });
+    this.link = el('a', 'alx-link', { part: 'link', target: '_blank', rel: 'noopener' });
+    this.link.textContent = 'Open in Activation Lab';
+    this.status = el('span', 'alx-status', { part: 'status' });
+    footer.append(this.status, this.link);
+    this.frameEl.append(this.toolbar, noticeList, this.body, footer);
+    root.append(this.frameEl);
+    this.widthObserver = new ResizeObserver(([entry]) => {
+      const w = entry.contentRect.width;
+      this.frameEl.dataset.width = w < 420 ? 'narrow' : w < 640 ? 'medium' : 'wide';
+    });
+    this.widthObserver.observe(this.frameEl);
+  }
+
+  buildControls() {
+    this.toolbar.replaceChildren();
+    this.toolbar.hidden = this.controls === 'none' || !this.view?.needsRun;
+    const button = (text, title, action) => {
+      const b = el('button', 'alx-button', { type: 'button', part: 'button', title });
+      b.textContent = text;
+      b.addEventListener('click', action);
+      this.toolbar.append(b);
+      return b;
+    };
+    this.playButton = button('Play', 'Train (pauses by itself when the figure is out of view)', () =>
+      (this.intent ? this.pause() : this.play()));
+    if (this.controls === 'full') button('Step', 'Train one batch of steps, then pause', () => this.step());
+    button('Reset', 'Back to step 0: same data, same initial weights', () => this.reset());
+    if (this.controls === 'full') button('New seed', 'New data and new initial weights', () => this.regenerate());
+  }
+
+  ready(ready) {
+    if (this.destroyed || this.table) return;
+    this.labels = Object.fromEntries(ready.activations.map((a) => [a.name, a.label]));
+    this.table = buildParamTable(ready, { presetNames: PRESETS.map((p) => p.name), reducedMotion: this.reducedMotion });
+    const read = readSettings(this.table, this.settingsText, { reducedMotion: this.reducedMotion });
+    for (const text of read.notices) this.notices.show('warning', text);
+    this.values = read.values;
+    this.activation = this.checkActivation(read.activation);
+    // Reduced motion: wait for the reader's play, whatever the settings say.
+    this.intent = this.values.playing && !this.reducedMotion;
+    if (this.reducedMotion && this.values.playing) this.status.textContent = 'Paused for reduced motion: press Play.';
+    this.view = FIGURES[this.figure].mount(this.body, {
+      labelOf: (name) => this.labels[name] ?? name,
+      labels: this.labels,
+      post: (message) => this.channel.post(message),
+      importView: (path) => import(new URL(path, this.base).href),
+      config: () => ({ ...this.config(), members: this.members() }),
+      notice: (level, text) => this.notices.show(level, text),
+    });
+    this.buildControls();
+    if (this.view.needsRun) this.startRun();
+    else this.loaded();
+  }
+
+  /** The card figure's activation: a known name, else the first racing one, with a notice. */
+  checkActivation(name) {
+    if (this.figure !== 'card') return null;
+    const fallback = this.values.members[0];
+    if (name === null || name === '') return fallback;
+    if (this.labels[name]) return name;
+    this.notices.show('warning', `Unknown activation "${quote(name)}": showing ${fallback} ` +
+      `(activations: ${Object.keys(this.labels).join(', ')}).`);
+    return fallback;
+  }
+
+  members() {
+    return this.figure === 'card' ? [this.activation] : this.values.members;
+  }
+
+  config() {
+    return Object.fromEntries(this.table.configKeys.map((k) => [k, structuredClone(this.values[k])]));
+  }
+
+  startRun() {
+    this.runId += 1;
+    this.lastFrame = null;
+    const added = this.values.added;
+    const xy = new Float32Array(added.flatMap((p) => [p.x, p.y]));
+    const labels = new Int32Array(added.map((p) => p.label));
+    this.sentPlaying = this.shouldPlay();
+    this.channel.post({
+      type: ToWorker.CONFIGURE,
+      runId: this.runId,
+      config: this.config(),
+      members: this.members(),
+      data: { base: this.values.data === 'cleared' ? 'none' : 'dataset', xy, labels },
+      playing: this.sentPlaying,
+      stepsPerFrame: this.values.stepsPerFrame,
+      frameIntervalMs: this.reducedMotion ? 250 : FRAME_INTERVAL_MS,
+    }, [xy.buffer, labels.buffer]);
+    this.setLink(formatHash(this.table, this.values));
+    this.syncButtons();
+  }
+
+  message(message) {
+    if (this.destroyed) return;
+    const current = message.runId === undefined || message.runId === this.runId;
+    switch (message.type) {
+      case FromWorker.NOTICE: return this.notices.show(message.level, message.message);
+      case FromWorker.CONFIG_ERROR: return current && this.configError(message);
+      case FromWorker.RUN_STARTED: return current && this.view.start?.(message.members);
+      case FromWorker.POINTS: return current && this.view.points?.(message);
+      case FromWorker.FRAME: return current && this.frame(message);
+      case FromWorker.DIAGNOSTICS: return current && this.view.diagnostics?.(message);
+      case FromWorker.COSTS: return this.view.costs?.(message.costs);
+      case 'claims': this.loaded(); return this.view.claims?.(message.claims);
+      default: return undefined;
+    }
+  }
+
+  frame(frame) {
+    this.lastFrame = frame;
+    if (this.drawScheduled) return;
+    this.drawScheduled = true;
+    requestAnimationFrame(() => {
+      this.drawScheduled = false;
+      const latest = this.lastFrame;
+      if (this.destroyed || !latest || latest.runId !== this.runId) return;
+      this.view.frame?.(latest);
+      this.channel.post({ type: ToWorker.FRAME_DRAWN, runId: latest.runId });
+      if (!this.drawnOnce) {
+        this.drawnOnce = true;
+        this.view.firstDraw?.();
+      }
+      this.loaded();
+    });
+  }
+
+  loaded() {
+    if (this.isLoaded) return;
+    this.isLoaded = true;
+    this.frameEl.dataset.ready = 'true';
+    this.onLoaded();
+  }
+
+  /** The core rejected the settings: reset the field it named (or everything) and try again. */
+  configError({ message, field }) {
+    const row = rowOfField(this.table, field);
+    const defaults = defaultValues(this.table);
+    if (++this.fallbacks > MAX_FALLBACKS) {
+      this.notices.show('error', `This figure could not start: ${message}`);
+      return;
+    }
+    if (row && !sameValue(this.values[row.key], row.default)) {
+      this.notices.show('warning', `${message}. ${row.label} is back to its default.`);
+      this.values[row.key] = defaults[row.key];
+    } else if (field === 'labels' || field === 'xy') {
+      this.notices.show('warning', `${message}. The added points were removed.`);
+      this.values.added = [];
+    } else {
+      this.notices.show('warning', `${message}. Back to the default settings.`);
+      this.values = { ...defaults, playing: this.values.playing };
+    }
+    this.startRun();
+  }
+
+  fail(text) {
+    this.notices.show('error', `${text}. Open the figure in Activation Lab instead.`);
+    this.loaded();
+  }
+
+  /** Trains only if the reader wants it, can see it, and the tab is visible. */
+  shouldPlay() {
+    return Boolean(this.intent && this.inView && document.visibilityState !== 'hidden');
+  }
+
+  syncPlaying() {
+    if (!this.view?.needsRun || this.destroyed) return;
+    const playing = this.shouldPlay();
+    if (playing !== this.sentPlaying) {
+      this.sentPlaying = playing;
+      this.channel.post({ type: playing ? ToWorker.PLAY : ToWorker.PAUSE });
+    }
+    this.syncButtons();
+  }
+
+  syncButtons() {
+    if (!this.playButton) return;
+    this.playButton.textContent = this.intent ? 'Pause' : 'Play';
+    this.playButton.setAttribute('aria-pressed', String(Boolean(this.intent)));
+  }
+
+  setLink(hash) {
+    this.link.href = new URL(`index.html${hash}`, this.base).href;
+  }
+
+  play() {
+    if (!this.values) return;
+    this.intent = true;
+    this.status.textContent = '';
+    this.syncPlaying();
+  }
+
+  pause() {
+    if (!this.values) return;
+    this.intent = false;
+    this.syncPlaying();
+  }
+
+  step() {
+    if (!this.values) return;
+    this.pause();
+    this.channel.post({ type: ToWorker.STEP });
+  }
+
+  reset() {
+    if (this.values && this.view.needsRun) this.startRun();
+  }
+
+  regenerate() {
+    const row = this.table.byKey.get('seed');
+    const [random] = crypto.getRandomValues(new Uint32Array(1));
+    this.values.seed = Math.min(row.max, row.min + (random % (row.max - row.min + 1)));
+    this.values.preset = 'none';
+    this.startRun();
+  }
+
+  snapshot() {
+    const frame = this.lastFrame;
+    return {
+      figure: this.figure,
+      id: this.channel.id,
+      runId: this.runId,
+      playing: Boolean(this.sentPlaying),
+      intent: Boolean(this.intent),
+      settings: this.table ? formatHash(this.table, this.values) : null,
+      members: (frame?.members ?? []).map((m) => ({ name: m.name, step: m.step, metrics: m.metrics })),
+    };
+  }
+
+  destroy() {
+    this.destroyed = true;
+    document.removeEventListener('visibilitychange', this.visibility);
+    this.viewObserver.disconnect();
+    this.widthObserver.disconnect();
+    this.channel.unregister();
+    this.view?.destroy();
+    this.host.shadowRoot?.querySelectorAll('.alx-figure, link').forEach((node) => node.remove());
+  }
+}

@@ -1,0 +1,123 @@
+// One lab worker for every figure on a page. Figures register and get an id; their messages carry
+// it (the worker keeps one TrainingLoop per id, web/worker/lab-worker.js) and replies are routed
+// back by it. The worker starts with the first figure and loads the module once; a figure that
+// registers later gets the same READY at once.
+import { ToWorker, FromWorker } from '../app/protocol.js';
+
+// Cross-origin pages cannot start a worker from the lab's URL: they start one from a blob: URL.
+// The lab's classic worker bundle (web/build/lab-worker.js, an esbuild IIFE of
+// web/worker/lab-worker.js) needs only importScripts, which needs no CORS; the module worker
+// fallback needs Access-Control-Allow-Origin on every module (scripts/serve.mjs sends it).
+export const CLASSIC_WORKER_BUNDLE = 'build/lab-worker.js';
+export const MODULE_WORKER = 'worker/lab-worker.js';
+
+/**
+ * Starts the lab's worker for a page whose scripts came from `base` (the lab's root URL).
+ * `classic` (the default) runs the classic bundle: one request, and the same code on every
+ * origin. Same origin: the worker's own URL. Another origin (or an opaque, sandboxed one): a
+ * blob: worker that loads the lab's code from `base`.
+ */
+export function startLabWorker(base, { classic = true } = {}) {
+  const sameOrigin = self.origin !== 'null' && new URL(base).origin === self.origin;
+  if (sameOrigin) {
+    return classic ? new Worker(new URL(CLASSIC_WORKER_BUNDLE, base)) : new Worker(new URL(MODULE_WORKER, base), { type: 'module' });
+  }
+  const source = classic
+    ? `self.ACTLAB_BASE_URL = ${JSON.stringify(base)};\nimportScripts(${JSON.stringify(new URL(CLASSIC_WORKER_BUNDLE, base).href)});\n`
+    : `import ${JSON.stringify(new URL(MODULE_WORKER, base).href)};\n`;
+  const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+  const worker = new Worker(url, classic ? undefined : { type: 'module' });
+  // The worker has fetched its script once it speaks (or fails); only then may the URL go.
+  const revoke = () => URL.revokeObjectURL(url);
+  worker.addEventListener('message', revoke, { once: true });
+  worker.addEventListener('error', revoke, { once: true });
+  return worker;
+}
+
+export class WorkerHub {
+  constructor(base, { classic } = {}) {
+    this.base = base;
+    this.classic = classic;
+    this.worker = null;
+    this.ready = null;          // the READY message, once the module loaded
+    this.failure = null;        // text, if the worker could not start
+    this.figures = new Map();   // id -> handlers {ready(msg), message(msg), failed(text)}
+    this.nextId = 1;
+    this.modules = 0;
+    this.memoryWaiters = [];
+  }
+
+  /**
+   * @param handlers {ready(readyMessage), message(msg), failed(text)}
+   * @returns {id, post(message, transfer), unregister()}
+   */
+  register(handlers) {
+    const id = this.nextId++;
+    this.figures.set(id, handlers);
+    this.start();
+    if (this.ready) queueMicrotask(() => this.figures.get(id)?.ready(this.ready));
+    if (this.failure) queueMicrotask(() => this.figures.get(id)?.failed(this.failure));
+    return {
+      id,
+      post: (message, transfer = []) => this.worker?.postMessage({ ...message, figure: id }, transfer),
+      unregister: () => {
+        if (!this.figures.delete(id)) return;
+        this.worker?.postMessage({ type: ToWorker.DISPOSE, figure: id });
+      },
+    };
+  }
+
+  start() {
+    if (this.worker || this.failure) return;
+    try {
+      this.worker = startLabWorker(this.base, { classic: this.classic });
+    } catch (err) {
+      this.fail(`the lab's worker could not start: ${err?.message ?? err}`);
+      return;
+    }
+    this.worker.addEventListener('message', (event) => this.route(event.data));
+    this.worker.addEventListener('error', (event) => {
+      event.preventDefault();  // shown in each figure instead of as an uncaught error
+      this.fail(`the lab's worker failed: ${event.message || 'it could not load its code'}`);
+    });
+  }
+
+  fail(text) {
+    this.failure = text;
+    for (const handlers of this.figures.values()) handlers.failed(text);
+  }
+
+  route(message) {
+    switch (message?.type) {
+      case FromWorker.READY:
+        this.ready = message;
+        this.modules = message.modules;
+        for (const handlers of this.figures.values()) handlers.ready(message);
+        return;
+      case FromWorker.MEMORY: case FromWorker.DISPOSED:
+        this.modules = message.modules;
+        if (message.type === FromWorker.MEMORY) this.memoryWaiters.shift()?.(message);
+        return;
+      default:
+        if (message?.figure !== undefined) {
+          this.figures.get(message.figure)?.message(message);
+        } else if (message?.type === FromWorker.NOTICE) {
+          for (const handlers of this.figures.values()) handlers.message(message);  // about the worker itself
+        }
+    }
+  }
+
+  /** Promise<{heapBytesInUse, loops, modules}> from the worker, after everything posted so far. */
+  memory() {
+    this.start();
+    return new Promise((resolve) => {
+      this.memoryWaiters.push(resolve);
+      this.worker?.postMessage({ type: ToWorker.MEMORY });
+    });
+  }
+
+  /** {workers, modules, figures}: workers started, modules compiled in them, figures registered. */
+  stats() {
+    return { workers: this.worker ? 1 : 0, modules: this.modules, figures: this.figures.size };
+  }
+}
