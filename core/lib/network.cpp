@@ -199,6 +199,23 @@ LossAndGradient Network::loss_and_gradient(std::span<const float> xy, std::span<
   return out;
 }
 
+void Network::training_point_appended() {
+  train_features_ = features_of(config_, data_->train);
+  // The new point's index joins the current epoch at its end (or the next shuffle, if the epoch is
+  // over): the batches already drawn stay the same.
+  order_.push_back(static_cast<uint32_t>(data_->train.size() - 1));
+}
+
+void Network::training_point_removed() {
+  train_features_ = features_of(config_, data_->train);
+  const auto removed = static_cast<uint32_t>(data_->train.size());
+  const auto at = std::find(order_.begin(), order_.end(), removed);
+  if (at != order_.end()) {
+    if (size_t(at - order_.begin()) < cursor_) --cursor_;
+    order_.erase(at);
+  }
+}
+
 void Network::set_params(std::span<const float> values) {
   if (values.size() != mlp_.params().size())
     throw std::invalid_argument("params: length " + std::to_string(values.size()) + " does not match the " +

@@ -70,6 +70,12 @@ class Network {
   // Neuron-major features of the training and test sets, computed once.
   const std::vector<float>& train_features() const { return train_features_; }
 
+  // The race appended a training point to the shared data (or removed the last one it appended):
+  // recomputes the training features and keeps the batch order going. An appended point joins the
+  // current epoch at its end; a removed one leaves it. No reshuffle, no change to the test set.
+  void training_point_appended();
+  void training_point_removed();
+
  private:
   void next_batch(size_t batch);
   double pass_over(const std::vector<float>& features, const Points& points, double& accuracy);

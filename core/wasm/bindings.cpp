@@ -39,6 +39,7 @@
 #include "initialisers.hpp"
 #include "js_names.hpp"
 #include "network.hpp"
+#include "unit_maps.hpp"
 
 // Throws a JS Error. Called only by guarded(), once everything the entry owned is destroyed.
 EM_JS(void, actlab_throw_js_error, (const char* message), { throw new Error(UTF8ToString(message)); });
@@ -680,6 +681,44 @@ val race_train(RaceHandle& a, val steps) {
       steps);
 }
 
+// ---- unit maps and clicked points (one self-contained block: each entry validates its JS types,
+// calls one core function and copies the result out, so a rewritten binding can lift it whole) ----
+
+// {width, height, layerUnits: Int32Array, values: Float32Array [unit][row*width+col],
+//  states: Uint8Array (0 live, 1 dead, 2 saturated)}; grid as predictGrid's, sides 2-64.
+val unit_maps(NetworkHandle& h, val grid) {
+  return guarded(
+      [&](val& g) {
+        const UnitMaps maps = compute_unit_maps(h.net(), grid_from(g));
+        std::vector<uint8_t> states(maps.states.size());
+        for (size_t i = 0; i < states.size(); ++i) states[i] = static_cast<uint8_t>(maps.states[i]);
+        std::vector<int32_t> units(maps.layer_units.begin(), maps.layer_units.end());
+        val out = val::object();
+        set_num(out, "width", maps.width);
+        set_num(out, "height", maps.height);
+        set_val(out, "layerUnits", copy_out<int32_t>("Int32Array", units));
+        set_val(out, "values", copy_out<float>("Float32Array", maps.values));
+        set_val(out, "states", copy_out<uint8_t>("Uint8Array", states));
+        return out;
+      },
+      grid);
+}
+
+void race_add_point(RaceHandle& a, val x, val y, val label) {
+  guarded(
+      [&](val& vx, val& vy, val& vl) {
+        const double dx = number_of(vx, "x"), dy = number_of(vy, "y");
+        // Checked in double first: a huge value would round to a float infinity and read "inf".
+        for (auto [key, d] : {std::pair{"x", dx}, {"y", dy}})
+          if (!(std::fabs(d) <= 1e6)) fail(key, format_number(d) + " is out of range [-1e6, 1e6]");
+        a.race().add_training_point(static_cast<float>(dx), static_cast<float>(dy), int_of(vl, "label"));
+      },
+      x, y, label);
+}
+
+bool race_remove_added_point(RaceHandle& a) { return a.race().remove_added_point(); }
+double race_added_points(const RaceHandle& a) { return static_cast<double>(a.race().added_points()); }
+
 }  // namespace
 }  // namespace actlab::wasm
 
@@ -714,10 +753,14 @@ EMSCRIPTEN_BINDINGS(actlab) {
       .function("setParams", &set_params)
       .function("lossAndGradient", &loss_and_gradient)
       .function("data", &data)
-      .function("config", &config);
+      .function("config", &config)
+      .function("unitMaps", &unit_maps);
 
   em::class_<RaceHandle>("Race")
       .function("size", &race_size)
       .function("member", &race_member)
-      .function("train", &race_train);
+      .function("train", &race_train)
+      .function("addPoint", &race_add_point)
+      .function("removeAddedPoint", &race_remove_added_point)
+      .function("addedPoints", &race_added_points);
 }
