@@ -26,12 +26,12 @@ void tally_states(Network& network, size_t units, UnitTally& t) {
   Mlp& mlp = network.model();
   const auto layers = mlp.layers();
   const auto& features = network.train_features();
-  const size_t total = network.data().train.size();
+  const size_t stride = network.data().train.size(), total = std::min(stride, kUnitStatePoints);
   t.alive.assign(units, 0);
   t.saturated.assign(units, 0);
   for (size_t begin = 0; begin < total; begin += kPassChunk) {
     const size_t n = std::min(kPassChunk, total - begin);
-    mlp.forward(features.data() + begin, n, PassMode::evaluate, nullptr, total);
+    mlp.forward(features.data() + begin, n, PassMode::evaluate, nullptr, stride);
     size_t u = 0;
     for (size_t l = 0; l + 1 < layers.size(); ++l) {
       const ActivationSpec& act = activation_spec(layers[l].activation);
@@ -92,7 +92,7 @@ UnitMaps compute_unit_maps(Network& network, const GridSpec& g) {
 
   UnitTally tally;
   tally_states(network, units, tally);
-  const double points = double(network.data().train.size());
+  const double points = double(std::min(network.data().train.size(), kUnitStatePoints));
   out.states.resize(units, UnitState::live);
   for (size_t u = 0; u < units; ++u) {
     if (!tally.alive[u]) out.states[u] = UnitState::dead;

@@ -102,6 +102,7 @@ class Network {
   lossAndGradient(points, labels) { return this.#live('lossAndGradient').lossAndGradient(points, labels); }
   data() { return this.#live('data').data(); }
   config() { return this.#live('config').config(); }
+  unitMaps(grid) { return this.#live('unitMaps').unitMaps(plain(grid)); }
 
   delete() {
     if (this.#race !== null) {
@@ -146,6 +147,9 @@ class Race {
   }
 
   train(steps) { return this.#live('train').train(steps); }
+  addPoint(x, y, label) { this.#live('addPoint').addPoint(x, y, label); }
+  removeAddedPoint() { return this.#live('removeAddedPoint').removeAddedPoint(); }
+  addedPoints() { return this.#live('addedPoints').addedPoints(); }
 
   delete() {
     const raw = this.#live('delete');

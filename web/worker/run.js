@@ -1,8 +1,10 @@
 // One run: a race of networks (same data, weights and batches; different activations) plus
-// what the page needs about it: loss histories, measured training speed, and snapshots packed as
-// protocol messages with their transfer lists.
-import { FromWorker, GRID_SIDE, DOMAIN } from '../app/protocol.js';
-import { LossHistory } from './loss-history.js';
+// what the page needs about it: loss and metrics histories, measured training speed, and snapshots
+// packed as protocol messages with their transfer lists. Every method that calls the core does so
+// for ONE member, so the worker's loop can interleave them with reading its messages
+// (training-loop.js): no single call holds the worker for all members at once.
+import { FromWorker, GRID_SIDE, UNIT_MAP_SIDE, DOMAIN } from '../app/protocol.js';
+import { LossHistory, MetricsHistory } from './loss-history.js';
 import { createRunRace } from './run-data.js';
 
 // Steps per second: training time only, summed over windows of about SPEED_WINDOW_MS, reported as
@@ -25,6 +27,9 @@ export class Run {
       net: this.race ? this.race.member(i) : null,
       failed: false,          // the module threw while training it: it stops, the rest go on
       history: new LossHistory(),
+      metricsHistory: new MetricsHistory(),
+      msPerStep: NaN,         // recent cost of one training step, to size slices of training
+      probs: null,            // a grid computed for the next frame, or null
       gridStep: -1,           // step of the last grid sent (no new grid until it trains)
       metrics: null, metricsStep: -1,
       speed: { steps: 0, ms: 0, since: performance.now(), windows: [], perSecond: NaN },  // NaN: not measured yet
@@ -33,6 +38,11 @@ export class Run {
 
   get hasData() { return this.race !== null; }
 
+  /** Points in the training set (0 without data). */
+  trainPoints() {
+    return this.race ? this.race.member(0).data().train.label.length : 0;
+  }
+
   /** True while at least one network can still take a step. */
   get canTrain() {
     return this.members.some((m) => m.net && !m.failed && !m.net.diverged());
@@ -40,18 +50,52 @@ export class Run {
 
   /** Takes `steps` steps on every live network, timing each one on its own. */
   train(steps) {
-    for (const m of this.members) {
-      if (!m.net || m.failed || m.net.diverged()) continue;
-      const t0 = performance.now();
-      try {
-        const losses = m.net.train(steps);
-        m.history.push(losses);
-        this.measureSpeed(m, losses.length, performance.now() - t0);
-      } catch (err) {
-        m.failed = true;
-        this.notify(`${m.name} stopped: ${err?.message ?? err}`);
+    for (const m of this.members) this.trainMember(m, steps);
+  }
+
+  canStep(m) {
+    return Boolean(m.net) && !m.failed && !m.net.diverged();
+  }
+
+  /** Takes up to `steps` steps on one network; returns how many it took. */
+  trainMember(m, steps) {
+    if (!this.canStep(m)) return 0;
+    const t0 = performance.now();
+    try {
+      const losses = m.net.train(steps);
+      const ms = performance.now() - t0;
+      m.history.push(losses);
+      if (losses.length > 0) {
+        const perStep = ms / losses.length;
+        m.msPerStep = Number.isFinite(m.msPerStep) ? 0.7 * m.msPerStep + 0.3 * perStep : perStep;
       }
+      this.measureSpeed(m, losses.length, ms);
+      return losses.length;
+    } catch (err) {
+      m.failed = true;
+      this.notify(`${m.name} stopped: ${err?.message ?? err}`);
+      return 0;
     }
+  }
+
+  /** Adds a clicked point to every member's training set (no restart); false without a race. */
+  addPoint({ x, y, label }) {
+    if (!this.race) return false;
+    this.race.addPoint(x, y, label);
+    this.dataChanged();
+    return true;
+  }
+
+  /** Removes the last point addPoint added; false when there is none. */
+  removeAddedPoint() {
+    if (!this.race || !this.race.removeAddedPoint()) return false;
+    this.dataChanged();
+    return true;
+  }
+
+  // The loss and accuracy at the current step changed: evaluate again before the next frame.
+  dataChanged() {
+    for (const m of this.members) m.metricsStep = -1;
   }
 
   measureSpeed(m, steps, ms) {
@@ -69,23 +113,39 @@ export class Run {
     s.since = now;
   }
 
-  /** {message, transfer} for a FRAME; grids only for networks that moved since the last one. */
-  frame(playing) {
+  /** The core work of one member for the next frame: its grid (if it moved) and its metrics. */
+  refresh(m) {
+    const step = m.net ? m.net.steps() : 0;
+    if (m.net && step !== m.gridStep) {
+      m.probs = this.safeGrid(m);
+      m.gridStep = step;
+    }
+    this.metricsOf(m, step);
+  }
+
+  /**
+   * {message, transfer} for a FRAME; grids only for networks that moved since the last one. Members
+   * not refreshed since they last trained are refreshed here (the loop refreshes them one by one).
+   * pace: {requested, members: [advanced steps/s]} from the loop.
+   */
+  frame(playing, pace = null) {
     const transfer = [];
-    const members = this.members.map((m) => {
+    const members = this.members.map((m, i) => {
       const step = m.net ? m.net.steps() : 0;
-      let probs = null;
-      if (m.net && step !== m.gridStep) {
-        probs = this.safeGrid(m);
-        m.gridStep = step;
-      }
+      if (m.net && (step !== m.gridStep || step !== m.metricsStep)) this.refresh(m);
+      const probs = m.probs;
+      m.probs = null;
       if (probs) transfer.push(probs.buffer);
       const losses = m.history.snapshot();
       transfer.push(losses.buffer);
+      const history = m.metricsHistory.snapshot();
+      transfer.push(...Object.values(history).map((a) => a.buffer));
       return {
         name: m.name,
         step,
-        metrics: this.metricsOf(m, step),
+        metrics: m.metrics,
+        history,
+        advancedPerSecond: pace?.members?.[i] ?? NaN,
         losses,
         lossStride: m.history.stride,
         probs,
@@ -96,14 +156,18 @@ export class Run {
       };
     });
     const grid = { width: GRID_SIDE, height: GRID_SIDE, classes: this.classes, domain: DOMAIN };
-    return { message: { type: FromWorker.FRAME, runId: this.runId, playing, grid, members }, transfer };
+    const requestedPerSecond = pace?.requested ?? NaN;
+    return { message: { type: FromWorker.FRAME, runId: this.runId, playing, requestedPerSecond, grid, members }, transfer };
   }
 
   metricsOf(m, step) {
     if (!m.net) return null;
     if (m.metricsStep !== step) {
       try {
+        const t0 = performance.now();
         m.metrics = m.net.evaluate();
+        m.evaluateMs = performance.now() - t0;
+        m.metricsHistory.push(step, m.metrics);
       } catch (err) {
         this.notify(`${m.name}: evaluation failed: ${err?.message ?? err}`);
       }
@@ -127,21 +191,60 @@ export class Run {
   /** {message, transfer} for DIAGNOSTICS, or null without data. */
   diagnostics() {
     if (!this.race) return null;
-    const transfer = [];
-    const members = [];
+    return this.diagnosticsMessage(this.members.map((m) => this.diagnosticsOf(m)));
+  }
+
+  /**
+   * Estimated cost of one member's diagnostics (a forward and a backward pass over the whole
+   * training set, measured at about 8 evaluations' worth), from the last evaluation's time.
+   */
+  diagnosticsEstimateMs() {
+    let worst = 0;
     for (const m of this.members) {
-      try {
-        const diagnostics = m.net.diagnostics();
-        for (const layer of diagnostics.layers) {
-          transfer.push(layer.gradHistogram.buffer);
-          if (layer.activationHistogram?.length) transfer.push(layer.activationHistogram.buffer);
-        }
-        members.push({ name: m.name, diagnostics });
-      } catch (err) {
-        this.notify(`${m.name}: diagnostics failed: ${err?.message ?? err}`);
+      if (!m.net || !Number.isFinite(m.evaluateMs)) continue;
+      worst = Math.max(worst, 8 * m.evaluateMs);
+    }
+    return worst;
+  }
+
+  /** One member's diagnostics entry {name, diagnostics}, or null if the module failed. */
+  diagnosticsOf(m) {
+    if (!m.net) return null;
+    try {
+      return { name: m.name, diagnostics: m.net.diagnostics() };
+    } catch (err) {
+      this.notify(`${m.name}: diagnostics failed: ${err?.message ?? err}`);
+      return null;
+    }
+  }
+
+  diagnosticsMessage(entries) {
+    const members = entries.filter(Boolean);
+    const transfer = [];
+    for (const { diagnostics } of members) {
+      for (const layer of diagnostics.layers) {
+        transfer.push(layer.gradHistogram.buffer);
+        if (layer.activationHistogram?.length) transfer.push(layer.activationHistogram.buffer);
       }
     }
     return { message: { type: FromWorker.DIAGNOSTICS, runId: this.runId, members }, transfer };
+  }
+
+  /** One member's unit maps entry {name, step, maps}, or null (no data, or the module failed). */
+  unitMapsOf(m) {
+    if (!m.net) return null;
+    try {
+      return { name: m.name, step: m.net.steps(), maps: m.net.unitMaps({ ...DOMAIN, width: UNIT_MAP_SIDE, height: UNIT_MAP_SIDE }) };
+    } catch (err) {
+      this.notify(`${m.name}: unit maps failed: ${err?.message ?? err}`);
+      return null;
+    }
+  }
+
+  unitMapsMessage(entries) {
+    const members = entries.filter(Boolean);
+    const transfer = members.flatMap(({ maps }) => [maps.values.buffer, maps.states.buffer, maps.layerUnits.buffer]);
+    return { message: { type: FromWorker.UNIT_MAPS, runId: this.runId, members }, transfer };
   }
 
   /** {message, transfer} for POINTS: the run's data as the networks see it. */
