@@ -8,6 +8,7 @@ import { formatInt, formatLoss, formatPercent } from './format.js';
 import { el } from './dom.js';
 
 const TEXT_INTERVAL_MS = 500;  // the table is for reading, not for animation
+const DRAW_INTERVAL_MS = 200;  // a curve over thousands of steps needs no 60 Hz redraw
 
 /**
  * Draws both panels over the whole canvas.
@@ -152,19 +153,27 @@ export function mountLossChart(container, { labelOf = (n) => n } = {}) {
   let showTest = true;
   let keyNames = '';
   let textAt = -Infinity;
+  let drawnAt = -Infinity;
+  let colors = null;  // read from CSS once per colour scheme: getComputedStyle every frame costs a style pass
+  const scheme = matchMedia('(prefers-color-scheme: dark)');
+  const onScheme = () => { colors = null; draw(); };
+  scheme.addEventListener('change', onScheme);
   const draw = () => {
-    const style = getComputedStyle(root);
-    const css = (name, fallback) => style.getPropertyValue(name).trim() || fallback;
+    if (!colors) {
+      const style = getComputedStyle(root);
+      const css = (name, fallback) => style.getPropertyValue(name).trim() || fallback;
+      colors = { fg: css('--al-fg', '#1b1b1b'), muted: css('--al-muted', '#595959'), grid: css('--al-border', '#d6d6d6') };
+    }
+    drawnAt = performance.now();
     drawLossChart(ctx, members.map((m) => ({ name: m.name, color: activationColor(m.name), history: m.history })), {
-      pixelRatio: fit.pixelRatio(), showTest,
-      fg: css('--al-fg', '#1b1b1b'), muted: css('--al-muted', '#595959'), grid: css('--al-border', '#d6d6d6'),
+      pixelRatio: fit.pixelRatio(), showTest, ...colors,
     });
   };
   const fit = fitCanvas(canvas, draw);
 
-  function updateKey() {
+  function updateKeyChanged() {
     const names = members.map((m) => m.name).join(',') + showTest;
-    if (names === keyNames) return;
+    if (names === keyNames) return false;
     keyNames = names;
     key.replaceChildren();
     for (const m of members) {
@@ -177,6 +186,7 @@ export function mountLossChart(container, { labelOf = (n) => n } = {}) {
     const lines = el('span', 'al-loss-key-item');
     lines.textContent = showTest ? 'solid: training set, dashed: test set' : 'training set';
     key.append(lines);
+    return true;
   }
 
   function updateText(now) {
@@ -200,11 +210,13 @@ export function mountLossChart(container, { labelOf = (n) => n } = {}) {
     update(next, options = {}) {
       members = next;
       if (options.showTest !== undefined) showTest = options.showTest;
-      updateKey();
-      updateText(performance.now());
-      draw();
+      const now = performance.now();
+      const keyChanged = updateKeyChanged();
+      updateText(now);
+      if (keyChanged || now - drawnAt >= DRAW_INTERVAL_MS) draw();
     },
     destroy() {
+      scheme.removeEventListener('change', onScheme);
       fit.disconnect();
       root.remove();
     },

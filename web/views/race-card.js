@@ -185,7 +185,8 @@ export function mountRaceCard(container, { name, label, headingLevel = 3 }) {
       const m = last.metrics ?? {};
       const acc = Number.isFinite(m.trainAccuracy) ? `training accuracy ${formatPercent(m.trainAccuracy, 0)}` : 'not evaluated yet';
       const test = Number.isFinite(m.testAccuracy) ? `, test accuracy ${formatPercent(m.testAccuracy, 0)}` : '';
-      text = `${name} decision boundary at step ${formatInt(last.step ?? 0)}: ${acc}${test}.`;
+      // No step count here: a label that changed every frame would keep assistive tech busy.
+      text = `${name} decision boundary: ${acc}${test}.`;
     }
     text += ' Click, or move with the arrow keys and press Enter, to add a point.';
     if (pointsCanvas.getAttribute('aria-label') !== text) pointsCanvas.setAttribute('aria-label', text);

@@ -2,7 +2,7 @@
 // one network outputs over the plane, a row per layer (input side at the top). A ReLU unit that
 // died is flat grey and crossed out; a sigmoid/tanh unit pinned in a flat tail is outlined dashed.
 // The maps come from the core in one call per network (Network.unitMaps); drawing is pure.
-import { activationColor, classColors, buildLut, missingColor } from './palette.js';
+import { activationColor, classColors, buildLut, missingColor, packRgba } from './palette.js';
 import { fitCanvas } from './canvas-fit.js';
 import { el } from './dom.js';
 
@@ -19,6 +19,18 @@ function luts(background) {
     lutCache.set(key, { neg: buildLut(background, classColors[0].rgb), pos: buildLut(background, classColors[1].rgb) });
   }
   return lutCache.get(key);
+}
+
+// One reusable ImageData per canvas and size: a draw allocates nothing once the shape is known.
+const images = new WeakMap();
+function imageFor(ctx, width, height) {
+  let image = images.get(ctx);
+  if (!image || image.data.width !== width || image.data.height !== height) {
+    const data = new ImageData(width, height);
+    image = { data, pixels: new Uint32Array(data.data.buffer) };
+    images.set(ctx, image);
+  }
+  return image;
 }
 
 /** Thumbnail size and layout for a canvas `cssWidth` wide: {thumb, columns, rows, height} in CSS px. */
@@ -48,17 +60,18 @@ export function drawUnitMaps(ctx, maps, options = {}) {
   const layout = unitMapsLayout(Array.from(layerUnits), cw / r);
   const thumb = layout.thumb * r, gap = GAP * r;
   const { neg, pos } = luts(background);
-  const image = new ImageData(w, h);
-  const px = new Uint32Array(image.data.buffer);
-  const surface = new OffscreenCanvas(w, h);
-  const sctx = surface.getContext('2d');
-  const grey = missingColor.rgb;
-  ctx.imageSmoothingEnabled = true;
-
+  // Every thumbnail is written straight into one ImageData of the canvas's size (nearest cell, no
+  // scaling by the canvas): one putImageData per draw, whatever the number of units.
+  const image = imageFor(ctx, cw, ch);
+  const px = image.pixels;
+  px.fill(0);
+  const greyPixel = packRgba(missingColor.rgb);
+  const side = Math.max(1, Math.round(thumb)), step = Math.round(thumb + gap);
+  const rowOf = new Int32Array(side), colOf = new Int32Array(side);
+  for (let d = 0; d < side; d++) { rowOf[d] = Math.min(h - 1, Math.floor((d * h) / side)); colOf[d] = Math.min(w - 1, Math.floor((d * w) / side)); }
   let u = 0;
   for (let l = 0; l < layerUnits.length; l++) {
     for (let j = 0; j < layerUnits[l]; j++, u++) {
-      const x0 = j * (thumb + gap), y0 = l * (thumb + gap);
       let scale = 0;
       let finite = true;
       for (let i = 0; i < cells; i++) {
@@ -66,18 +79,26 @@ export function drawUnitMaps(ctx, maps, options = {}) {
         if (!Number.isFinite(v)) finite = false;
         else if (Math.abs(v) > scale) scale = Math.abs(v);
       }
-      if (!finite || scale === 0) {
-        ctx.fillStyle = `rgb(${grey[0]}, ${grey[1]}, ${grey[2]})`;
-        ctx.fillRect(x0, y0, thumb, thumb);
-      } else {
-        for (let i = 0; i < cells; i++) {
-          const v = values[u * cells + i] / scale;
+      const x0 = j * step, y0 = l * step;
+      for (let dy = 0; dy < side && y0 + dy < ch; dy++) {
+        const line = (y0 + dy) * cw;
+        const rowBase = u * cells + rowOf[dy] * w;
+        for (let dx = 0; dx < side && x0 + dx < cw; dx++) {
+          if (!finite || scale === 0) { px[line + x0 + dx] = greyPixel; continue; }
+          const v = values[rowBase + colOf[dx]] / scale;
           const q = Math.min(255, Math.round(Math.abs(v) * 255));
-          px[i] = v < 0 ? neg[q] : pos[q];
+          px[line + x0 + dx] = v < 0 ? neg[q] : pos[q];
         }
-        sctx.putImageData(image, 0, 0);
-        ctx.drawImage(surface, x0, y0, thumb, thumb);
       }
+    }
+  }
+  ctx.putImageData(image.data, 0, 0);
+
+  u = 0;
+  for (let l = 0; l < layerUnits.length; l++) {
+    for (let j = 0; j < layerUnits[l]; j++, u++) {
+      const x0 = j * step, y0 = l * step;
+      const thumb = side;
       const state = states?.[u] ?? UNIT_STATE.live;
       if (state === UNIT_STATE.dead) {
         ctx.strokeStyle = deadMark;
@@ -132,26 +153,39 @@ export function mountUnitMaps(container, { name, label }) {
   const ctx = canvas.getContext('2d');
   let last = null;
 
+  // Colours from CSS, read once per colour scheme (getComputedStyle in every draw costs a style pass).
+  let colors = null;
+  const scheme = matchMedia('(prefers-color-scheme: dark)');
+  const onScheme = () => { colors = null; draw(); };
+  scheme.addEventListener('change', onScheme);
   const draw = () => {
     if (!last) return;
-    const style = getComputedStyle(root);
-    const dark = style.getPropertyValue('--al-scheme').trim() === 'dark';
-    drawUnitMaps(ctx, last.maps, {
-      pixelRatio: fit.pixelRatio(),
-      background: dark ? [32, 32, 32] : [255, 255, 255],
-      deadMark: style.getPropertyValue('--al-danger').trim() || '#a4001d',
-      saturatedMark: style.getPropertyValue('--al-warning').trim() || '#8a5a00',
-    });
+    if (!colors) {
+      const style = getComputedStyle(root);
+      colors = {
+        background: style.getPropertyValue('--al-scheme').trim() === 'dark' ? [32, 32, 32] : [255, 255, 255],
+        deadMark: style.getPropertyValue('--al-danger').trim() || '#a4001d',
+        saturatedMark: style.getPropertyValue('--al-warning').trim() || '#8a5a00',
+      };
+    }
+    drawUnitMaps(ctx, last.maps, { pixelRatio: fit.pixelRatio(), ...colors });
   };
   const fit = fitCanvas(canvas, draw);
+  let shape = '';
 
   return {
     element: root,
     update(entry) {
       last = entry;
-      const layout = unitMapsLayout(Array.from(entry.maps.layerUnits), canvas.clientWidth || 240);
-      const height = `${layout.height}px`;
-      if (canvas.style.height !== height) canvas.style.height = height;  // fitCanvas redraws after the resize
+      // The canvas's CSS width, from its bitmap (fitCanvas keeps it current): reading clientWidth
+      // here would force a layout of the whole page in the middle of a frame.
+      const cssWidth = canvas.width > 1 ? canvas.width / fit.pixelRatio() : 240;
+      const layout = unitMapsLayout(Array.from(entry.maps.layerUnits), cssWidth);
+      const key = `${entry.maps.layerUnits.join(',')}|${Math.round(cssWidth)}`;
+      if (key !== shape) {
+        shape = key;
+        canvas.style.height = `${layout.height}px`;  // fitCanvas redraws after the resize
+      }
       const counts = unitCounts(entry.maps);
       const dead = counts.reduce((s, c) => s + c.dead, 0);
       const saturated = counts.reduce((s, c) => s + c.saturated, 0);
@@ -165,6 +199,7 @@ export function mountUnitMaps(container, { name, label }) {
       draw();
     },
     destroy() {
+      scheme.removeEventListener('change', onScheme);
       fit.disconnect();
       root.remove();
     },
