@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { REPO_ROOT } from '../../scripts/serve.mjs';
-import { labSession, openLab, readSteps, poll, currentRun, readHashParams } from './lab-page.mjs';
+import { labSession, openLab, readSteps, poll, currentRun, readHashParams, readNotices } from './lab-page.mjs';
 
 const TEST_TIMEOUT = 90000;
 const lab = labSession();
@@ -36,6 +36,8 @@ test('a click on a board adds one training point; the race keeps its step count 
     assert.equal(await currentRun(page), run, 'still the same run');
     assert.equal(await page.isDisabled('#undo-point'), true, 'nothing left to undo');
     assert.deepEqual(errors, []);
+    // The default race is small: its why view stays live (only huge settings skip it).
+    assert.deepEqual((await readNotices(page)).filter((n) => /why view is not updated/.test(n)), []);
   } finally {
     await context.close();
   }

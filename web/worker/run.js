@@ -22,6 +22,8 @@ export class Run {
     this.notify = notify;  // (message) => void, for errors that must not stop the other networks
     this.classes = config.classes;
     this.race = createRunRace(lab, config, members, data);
+    this.trainSize = this.trainPoints();
+    this.batchSize = Math.max(1, Math.min(this.trainSize, config.batchSize ?? lab.defaultConfig().batchSize));
     this.members = this.names.map((name, i) => ({
       name,
       net: this.race ? this.race.member(i) : null,
@@ -95,6 +97,7 @@ export class Run {
 
   // The loss and accuracy at the current step changed: evaluate again before the next frame.
   dataChanged() {
+    this.trainSize = this.trainPoints();
     for (const m of this.members) m.metricsStep = -1;
   }
 
@@ -166,7 +169,7 @@ export class Run {
       try {
         const t0 = performance.now();
         m.metrics = m.net.evaluate();
-        m.evaluateMs = performance.now() - t0;
+        m.fastestEvaluateMs = Math.min(m.fastestEvaluateMs ?? Infinity, performance.now() - t0);
         m.metricsHistory.push(step, m.metrics);
       } catch (err) {
         this.notify(`${m.name}: evaluation failed: ${err?.message ?? err}`);
@@ -195,14 +198,17 @@ export class Run {
   }
 
   /**
-   * Estimated cost of one member's diagnostics (a forward and a backward pass over the whole
-   * training set, measured at about 8 evaluations' worth), from the last evaluation's time.
+   * Estimated cost of one member's diagnostics: a forward and a backward pass over the whole
+   * training set, about 1.5 training steps' worth per batch of points (measured: ~2.4 s for the
+   * largest settings, where a step of 1,024 points takes ~90 ms). From the training time per step
+   * once known (a stable average), else from the fastest evaluation seen (a forward pass only).
    */
   diagnosticsEstimateMs() {
     let worst = 0;
     for (const m of this.members) {
-      if (!m.net || !Number.isFinite(m.evaluateMs)) continue;
-      worst = Math.max(worst, 8 * m.evaluateMs);
+      if (!m.net) continue;
+      if (Number.isFinite(m.msPerStep)) worst = Math.max(worst, 1.5 * m.msPerStep * (this.trainSize / this.batchSize));
+      else if (Number.isFinite(m.fastestEvaluateMs)) worst = Math.max(worst, 3 * m.fastestEvaluateMs);
     }
     return worst;
   }

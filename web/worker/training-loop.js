@@ -249,7 +249,7 @@ export class TrainingLoop {
       if (!this.diagnosticsSkipped) {
         this.diagnosticsSkipped = true;
         this.notice('info', `The why view is not updated for these settings: its figures need a pass over all ` +
-          `${run.trainPoints()} training points by every network (about ${Math.round(run.diagnosticsEstimateMs() / 100) / 10} s ` +
+          `${run.trainSize} training points by every network (about ${Math.round(run.diagnosticsEstimateMs() / 100) / 10} s ` +
           'each), during which the lab could not answer. Fewer points or a smaller network bring it back.');
       }
     }
