@@ -114,6 +114,11 @@ export class LabPage {
    */
   editPoints(added, message) {
     const live = this.runHasData && this.state.get('data') === 'generated';
+    const most = this.table.byKey.get('points')?.max ?? Infinity;
+    if (live && message.type === ToWorker.ADD_POINT && this.trainPoints >= most) {
+      this.notices.show('warning', `The training set already has ${this.trainPoints} points, the most it can hold.`);
+      return;
+    }
     if (!live) {
       this.state.set({ added }, { byHand: true });
       return;
@@ -128,7 +133,8 @@ export class LabPage {
   }
 
   pointsArrived(message) {
-    this.runHasData = message.train.label.length > 0;
+    this.trainPoints = message.train.label.length;
+    this.runHasData = this.trainPoints > 0;
     this.race.setPoints(message);
   }
 

@@ -16,6 +16,12 @@ export function mountPageChrome({ setDisplay }) {
   };
   open.addEventListener('click', () => setOpen(!document.body.classList.contains('settings-open')));
   close.addEventListener('click', () => setOpen(false));
+  // The "Settings" link of the view list opens the panel where the settings are one (a phone).
+  for (const link of document.querySelectorAll('a[href="#settings"]')) {
+    link.addEventListener('click', () => {
+      if (getComputedStyle(open).display !== 'none') setOpen(true);
+    });
+  }
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && document.body.classList.contains('settings-open')) setOpen(false);
   });

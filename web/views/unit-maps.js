@@ -36,9 +36,10 @@ function imageFor(ctx, width, height) {
 /** Thumbnail size and layout for a canvas `cssWidth` wide: {thumb, columns, rows, height} in CSS px. */
 export function unitMapsLayout(layerUnits, cssWidth) {
   const columns = Math.max(1, ...layerUnits);
-  const thumb = Math.max(3, Math.min(MAX_THUMB, Math.floor((cssWidth + GAP) / columns) - GAP));
+  const gap = columns > 24 ? 1 : GAP;  // 64 units a row on a phone: every pixel goes to the maps
+  const thumb = Math.max(2, Math.min(MAX_THUMB, Math.floor((cssWidth + gap) / columns) - gap));
   const rows = layerUnits.length;
-  return { thumb, columns, rows, height: rows * (thumb + GAP) };
+  return { thumb, gap, columns, rows, height: rows * (thumb + gap) };
 }
 
 /**
@@ -58,7 +59,7 @@ export function drawUnitMaps(ctx, maps, options = {}) {
   const { width: w, height: h, layerUnits, values, states } = maps;
   const cells = w * h;
   const layout = unitMapsLayout(Array.from(layerUnits), cw / r);
-  const thumb = layout.thumb * r, gap = GAP * r;
+  const thumb = layout.thumb * r, gap = layout.gap * r;
   const { neg, pos } = luts(background);
   // Every thumbnail is written straight into one ImageData of the canvas's size (nearest cell, no
   // scaling by the canvas): one putImageData per draw, whatever the number of units.
