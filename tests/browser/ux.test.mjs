@@ -142,3 +142,48 @@ for (const scheme of ['light', 'dark']) {
     }
   });
 }
+
+test('the loss chart and its table cover every racer; "show test data" and "discretize output" redraw the boards', { timeout: TEST_TIMEOUT }, async () => {
+  const { page, context, errors } = await openLab(lab.browser, lab.url);
+  try {
+    assert.ok(await poll(async () => Object.values(await readSteps(page)).every((v) => v > 100)), 'the race runs');
+    await page.click('#play');  // paused: the boards only change when a toggle redraws them
+    await page.waitForTimeout(500);
+    const rows = await page.evaluate(() => [...document.querySelectorAll('#loss-chart tbody tr th')].map((th) => th.textContent));
+    assert.deepEqual(rows, ['Sigmoid', 'Tanh', 'ReLU', 'Leaky ReLU']);
+    const inked = await page.evaluate(() => {
+      const canvas = document.querySelector('#loss-chart canvas');
+      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      let n = 0;
+      for (let i = 3; i < data.length; i += 4) n += data[i] > 0;
+      return n;
+    });
+    assert.ok(inked > 1000, `the loss chart has lines (${inked} pixels)`);
+    assert.match(await page.textContent('#boundary-legend'), /50\/50/);
+
+    const fingerprint = (selector) => page.evaluate((sel) => {
+      const canvas = document.querySelector(sel);
+      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      let hash = 2166136261;
+      for (let i = 0; i < data.length; i += 4) hash = Math.imul(hash ^ (data[i] | (data[i + 1] << 8) | (data[i + 3] << 16)), 16777619) >>> 0;
+      return hash;
+    }, selector);
+    const points = '#race-cards [data-member="relu"] .al-card-points';
+    const boundary = '#race-cards [data-member="relu"] .al-card-boundary';
+    const [p0, b0] = [await fingerprint(points), await fingerprint(boundary)];
+    await page.uncheck('#show-test');
+    assert.ok(await poll(async () => (await fingerprint(points)) !== p0), 'hiding the test points redraws the points');
+    await page.check('#discretize');
+    assert.ok(await poll(async () => (await fingerprint(boundary)) !== b0), 'discretizing redraws the boundary');
+    assert.match(await page.textContent('#boundary-legend'), /class the network predicts/);
+    await page.check('#show-test');
+    await page.uncheck('#discretize');
+    assert.ok(await poll(async () => (await fingerprint(points)) === p0 && (await fingerprint(boundary)) === b0),
+      'and back to what it was');
+    assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'false', 'Play\'s aria-pressed tracks the pause');
+    assert.match(await page.getAttribute(points, 'aria-label'), /^ReLU decision boundary: training accuracy \d+%/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -42,7 +42,9 @@ export const FromWorker = Object.freeze({
   //  members: [{name, step, metrics: Metrics|null, losses: Float32Array, lossStride,
   //             history: {step, trainLoss, testLoss, trainAccuracy, testAccuracy} (Float64Arrays:
   //             every evaluation of the run, thinned evenly to at most 240),
-  //             probs: Float32Array|null, diverged, divergedAt, failed, stepsPerSecond,
+  //             probs: Float32Array|null, gridSide (probs is gridSide x gridSide: GRID_SIDE, or
+  //             less when a pass over that grid would hold the worker too long), diverged,
+  //             divergedAt, failed, stepsPerSecond,
   //             advancedPerSecond: steps this network advanced per second of wall time, recently}]}
   // probs is planar [classes][height*width], row 0 at yMax; null when the network has not moved
   // since the last grid, has no data, or its grid was not finite: the page keeps the last one.

@@ -25,7 +25,7 @@ export class RaceView {
     this.onPointClick = onPointClick;
     this.onDrawn = onDrawn;
     this.cards = new Map();  // name -> {slot, card}
-    this.grids = new Map();  // name -> last finite Float32Array
+    this.grids = new Map();  // name -> {probs, width, height}: the last finite grid
     this.points = null;
     this.frame = null;
   }
@@ -66,7 +66,11 @@ export class RaceView {
   }
 
   setFrame(frame) {
-    for (const m of frame.members) if (m.probs) this.grids.set(m.name, m.probs);
+    for (const m of frame.members) {
+      if (!m.probs) continue;
+      const side = m.gridSide ?? frame.grid.width;
+      this.grids.set(m.name, { probs: m.probs, width: side, height: side });
+    }
     this.frame = frame;
     requestDraw('race', () => this.draw());
   }
@@ -78,14 +82,15 @@ export class RaceView {
     for (const m of frame.members) {
       const entry = this.cards.get(m.name);
       if (!entry) continue;
-      const probs = this.grids.get(m.name) ?? uniformGrid(classes, width, height);
+      const cached = this.grids.get(m.name);
+      const grid = cached ? { ...cached, classes } : { probs: uniformGrid(classes, width, height), width, height, classes };
       entry.slot.dataset.step = String(m.step);
       entry.slot.dataset.diverged = String(m.diverged);
       entry.card.update({
         step: m.step,
         metrics: m.metrics ?? { trainLoss: NaN, testLoss: NaN, trainAccuracy: NaN, testAccuracy: NaN },
         losses: m.losses,
-        grid: { probs, width, height, classes },
+        grid,
         points: this.points ?? emptyPoints(),
         domain,
         diverged: m.diverged,

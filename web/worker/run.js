@@ -13,6 +13,8 @@ import { createRunRace } from './run-data.js';
 // the median ignores such outliers.
 const SPEED_WINDOW_MS = 1000;
 const SPEED_WINDOWS = 5;
+// Longest a boundary grid may hold the worker (estimated from the training time per point).
+const GRID_BUDGET_MS = 60;
 
 export class Run {
   /** Throws the core's Error when the configuration is invalid. */
@@ -120,10 +122,43 @@ export class Run {
   refresh(m) {
     const step = m.net ? m.net.steps() : 0;
     if (m.net && step !== m.gridStep) {
-      m.probs = this.safeGrid(m);
+      const side = this.gridSide();
+      const probs = this.safeGrid(m, side);
+      m.probs = probs && { probs, side };
       m.gridStep = step;
     }
-    this.metricsOf(m, step);
+    if (this.metricsDue(m, step)) this.metricsOf(m, step);
+  }
+
+  /**
+   * The boundary grid's side: GRID_SIDE, unless one forward pass over it would hold the worker
+   * longer than GRID_BUDGET_MS (a deep, wide network), where it shrinks (never below 32), so the
+   * page keeps answering; a boundary at 32 x 32 still shows the shape.
+   */
+  gridSide() {
+    let msPerPoint = 0;
+    for (const m of this.members) {
+      // A training step is a forward and a backward pass (about 3 forwards) over a batch.
+      if (Number.isFinite(m.msPerStep)) msPerPoint = Math.max(msPerPoint, m.msPerStep / this.batchSize / 3);
+    }
+    if (!(msPerPoint > 0)) return GRID_SIDE;
+    const side = Math.floor(Math.sqrt(GRID_BUDGET_MS / msPerPoint) / 16) * 16;
+    return Math.max(32, Math.min(GRID_SIDE, side));
+  }
+
+  /**
+   * Evaluating every point is one core call that cannot be sliced: on a big set it is evaluated
+   * at most every 10 times its cost, so it takes at most a tenth of the worker's time.
+   */
+  metricsDue(m, step) {
+    if (!m.net || m.metricsStep === step) return false;
+    if (m.metricsStep < 0 || !(m.fastestEvaluateMs > 20)) return true;
+    return performance.now() - (m.metricsAt ?? -Infinity) >= 10 * m.fastestEvaluateMs;
+  }
+
+  /** The next refresh evaluates every network, whatever its cost (a pause, a step). */
+  forceMetrics() {
+    for (const m of this.members) if (m.metricsStep >= 0) m.metricsStep = -2;
   }
 
   /**
@@ -135,8 +170,9 @@ export class Run {
     const transfer = [];
     const members = this.members.map((m, i) => {
       const step = m.net ? m.net.steps() : 0;
-      if (m.net && (step !== m.gridStep || step !== m.metricsStep)) this.refresh(m);
-      const probs = m.probs;
+      if (m.net && (step !== m.gridStep || this.metricsDue(m, step))) this.refresh(m);
+      const probs = m.probs?.probs ?? null;
+      const side = m.probs?.side ?? null;
       m.probs = null;
       if (probs) transfer.push(probs.buffer);
       const losses = m.history.snapshot();
@@ -152,6 +188,7 @@ export class Run {
         losses,
         lossStride: m.history.stride,
         probs,
+        gridSide: side,  // probs is gridSide x gridSide (grid.width stays the default side)
         diverged: m.net ? m.net.diverged() : false,
         divergedAt: m.net ? m.net.divergedAt() : null,
         failed: m.failed,
@@ -170,6 +207,7 @@ export class Run {
         const t0 = performance.now();
         m.metrics = m.net.evaluate();
         m.fastestEvaluateMs = Math.min(m.fastestEvaluateMs ?? Infinity, performance.now() - t0);
+        m.metricsAt = performance.now();
         m.metricsHistory.push(step, m.metrics);
       } catch (err) {
         this.notify(`${m.name}: evaluation failed: ${err?.message ?? err}`);
@@ -180,9 +218,9 @@ export class Run {
   }
 
   /** The network's probabilities, or null if the module failed or any value is not finite. */
-  safeGrid(m) {
+  safeGrid(m, side = GRID_SIDE) {
     try {
-      const probs = m.net.predictGrid({ ...DOMAIN, width: GRID_SIDE, height: GRID_SIDE });
+      const probs = m.net.predictGrid({ ...DOMAIN, width: side, height: side });
       for (let i = 0; i < probs.length; i++) if (!Number.isFinite(probs[i])) return null;
       return probs;
     } catch (err) {

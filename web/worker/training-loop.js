@@ -62,6 +62,7 @@ export class TrainingLoop {
       case ToWorker.PAUSE:
         this.playing = false;
         for (const m of this.run?.members ?? []) m.owed = 0;
+        this.run?.forceMetrics();
         // Steps taken since the last frame would otherwise never be shown: show the paused state.
         return this.queueReports({ frame: true, diagnostics: true, unitMaps: true, force: true });
       case ToWorker.STEP: return this.step();
@@ -214,6 +215,7 @@ export class TrainingLoop {
     this.pace.sample(run.members.map((m) => (m.net ? m.net.steps() : 0)), now);
     if (this.stepReportPending && !this.owesSteps()) {
       this.stepReportPending = false;
+      run.forceMetrics();
       this.queueReports({ frame: true, diagnostics: true, unitMaps: true, force: true });
       return;
     }
