@@ -716,6 +716,22 @@ void race_add_point(RaceHandle& a, val x, val y, val label) {
       x, y, label);
 }
 
+// {lossSum, correct, points} over points [begin, begin + count) of the training or test set.
+val evaluate_part(NetworkHandle& h, val test_set, val begin, val count) {
+  return guarded(
+      [&](val& t, val& b, val& n) {
+        if (!t.isTrue() && !t.isFalse()) fail("testSet", "expected true or false, got " + describe(t));
+        const auto part = h.net().evaluate_part(t.isTrue(), size_t(int_in(b, "begin", 0, kMaxPoints)),
+                                                size_t(int_in(n, "count", 1, kMaxPoints)));
+        val out = val::object();
+        set_num(out, "lossSum", part.loss_sum);
+        set_num(out, "correct", double(part.correct));
+        set_num(out, "points", double(part.points));
+        return out;
+      },
+      test_set, begin, count);
+}
+
 bool race_remove_added_point(RaceHandle& a) { return a.race().remove_added_point(); }
 double race_added_points(const RaceHandle& a) { return static_cast<double>(a.race().added_points()); }
 
@@ -754,7 +770,8 @@ EMSCRIPTEN_BINDINGS(actlab) {
       .function("lossAndGradient", &loss_and_gradient)
       .function("data", &data)
       .function("config", &config)
-      .function("unitMaps", &unit_maps);
+      .function("unitMaps", &unit_maps)
+      .function("evaluatePart", &evaluate_part);
 
   em::class_<RaceHandle>("Race")
       .function("size", &race_size)

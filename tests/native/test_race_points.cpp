@@ -73,3 +73,25 @@ TEST_CASE("added points are validated, naming the field", "[race][points][valida
   CHECK_THROWS_WITH(race.add_training_point(0, 0, -1), Catch::StartsWith("label: -1 is out of range"));
   CHECK(race.added_points() == 0);
 }
+
+TEST_CASE("evaluate_part slices add up to evaluate, bit for bit in the sums", "[network][metrics]") {
+  LabConfig c = test::config_for(ActivationId::tanh, {6}, DatasetKind::spiral, 700, 3);
+  auto net = test::network_for(c);
+  net->train(50);
+  const Metrics whole = net->evaluate();
+  for (bool test_set : {false, true}) {
+    const size_t n = test_set ? net->data().test.size() : net->data().train.size();
+    double loss = 0;
+    size_t correct = 0, points = 0;
+    for (size_t begin = 0; begin < n + 300; begin += 300) {  // the last slice is clamped, then empty
+      const auto part = net->evaluate_part(test_set, begin, 300);
+      loss += part.loss_sum;
+      correct += part.correct;
+      points += part.points;
+    }
+    INFO(test_set);
+    CHECK(points == n);
+    CHECK_THAT(loss / double(n), Catch::Matchers::WithinRel(test_set ? whole.test_loss : whole.train_loss, 1e-12));
+    CHECK(double(correct) / double(n) == (test_set ? whole.test_accuracy : whole.train_accuracy));
+  }
+}

@@ -102,6 +102,9 @@ export interface Network {
   // Every hidden unit's output over a coarse grid (sides 2-64, required), in one call; states over
   // the training set: 0 live, 1 dead (0 on every point), 2 saturated (in a flat tail on >= 90%).
   unitMaps(grid: Grid & { width: number; height: number }): UnitMaps;
+  // One slice of evaluate(): summed loss and correct count over points [begin, begin+count) of the
+  // training (testSet false) or test set, clamped; the slices of a set add up to evaluate()'s figures.
+  evaluatePart(testSet: boolean, begin: number, count: number): { lossSum: number; correct: number; points: number };
   delete(): void;
 }
 

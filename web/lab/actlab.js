@@ -103,6 +103,7 @@ class Network {
   data() { return this.#live('data').data(); }
   config() { return this.#live('config').config(); }
   unitMaps(grid) { return this.#live('unitMaps').unitMaps(plain(grid)); }
+  evaluatePart(testSet, begin, count) { return this.#live('evaluatePart').evaluatePart(testSet, begin, count); }
 
   delete() {
     if (this.#race !== null) {

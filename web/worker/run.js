@@ -15,6 +15,9 @@ const SPEED_WINDOW_MS = 1000;
 const SPEED_WINDOWS = 5;
 // Longest a boundary grid may hold the worker (estimated from the training time per point).
 const GRID_BUDGET_MS = 60;
+// Time one slice of an evaluation aims for (points per slice from the measured time per point).
+const EVALUATE_SLICE_MS = 20;
+const MAX_SLICE_POINTS = 20000;  // the core's largest count (kMaxPoints)
 
 export class Run {
   /** Throws the core's Error when the configuration is invalid. */
@@ -24,7 +27,8 @@ export class Run {
     this.notify = notify;  // (message) => void, for errors that must not stop the other networks
     this.classes = config.classes;
     this.race = createRunRace(lab, config, members, data);
-    this.trainSize = this.trainPoints();
+    this.dataVersion = 0;  // bumped when clicked points change the data
+    this.countPoints();
     this.batchSize = Math.max(1, Math.min(this.trainSize, config.batchSize ?? lab.defaultConfig().batchSize));
     this.members = this.names.map((name, i) => ({
       name,
@@ -42,9 +46,11 @@ export class Run {
 
   get hasData() { return this.race !== null; }
 
-  /** Points in the training set (0 without data). */
-  trainPoints() {
-    return this.race ? this.race.member(0).data().train.label.length : 0;
+  /** Sets trainSize and testSize from the race's data (0 without data). */
+  countPoints() {
+    const data = this.race ? this.race.member(0).data() : null;
+    this.trainSize = data ? data.train.label.length : 0;
+    this.testSize = data ? data.test.label.length : 0;
   }
 
   /** True while at least one network can still take a step. */
@@ -99,7 +105,8 @@ export class Run {
 
   // The loss and accuracy at the current step changed: evaluate again before the next frame.
   dataChanged() {
-    this.trainSize = this.trainPoints();
+    this.dataVersion += 1;
+    this.countPoints();
     for (const m of this.members) m.metricsStep = -1;
   }
 
@@ -118,16 +125,75 @@ export class Run {
     s.since = now;
   }
 
-  /** The core work of one member for the next frame: its grid (if it moved) and its metrics. */
+  /**
+   * The core work of one member for the next frame, as jobs of one core call each (the loop runs
+   * them between reading its messages): its metrics in slices of points, then its grid.
+   */
+  refreshJobs(m) {
+    if (!m.net) return [];
+    return [...this.metricsJobs(m), () => this.gridOf(m)];
+  }
+
+  /** All of a member's refresh at once (tests, and callers with nothing else to do). */
   refresh(m) {
+    for (const job of this.refreshJobs(m)) job();
+  }
+
+  gridOf(m) {
     const step = m.net ? m.net.steps() : 0;
-    if (m.net && step !== m.gridStep) {
-      const side = this.gridSide();
-      const probs = this.safeGrid(m, side);
-      m.probs = probs && { probs, side };
-      m.gridStep = step;
+    if (!m.net || step === m.gridStep) return;
+    const side = this.gridSide();
+    const probs = this.safeGrid(m, side);
+    m.probs = probs && { probs, side };
+    m.gridStep = step;
+  }
+
+  /**
+   * Evaluating every point is done in slices of about EVALUATE_SLICE_MS (Network.evaluatePart),
+   * summed into the figures evaluate() gives; the last job stores them. Slices of a set that
+   * changed meanwhile (a clicked point) are dropped, and the next frame evaluates again.
+   */
+  metricsJobs(m) {
+    const step = m.net.steps();
+    if (!this.metricsDue(m, step)) return [];
+    const version = this.dataVersion;
+    const perPoint = m.msPerPoint > 0 ? m.msPerPoint : 0;
+    const slice = perPoint > 0 ? Math.min(MAX_SLICE_POINTS, Math.max(256, Math.floor(EVALUATE_SLICE_MS / perPoint))) : 2048;
+    const sums = { false: { lossSum: 0, correct: 0, points: 0 }, true: { lossSum: 0, correct: 0, points: 0 } };
+    let ms = 0;
+    const jobs = [];
+    for (const [testSet, n] of [[false, this.trainSize], [true, this.testSize]]) {
+      for (let begin = 0; begin < n; begin += slice) {
+        jobs.push(() => {
+          if (this.dataVersion !== version || m.failed) return;
+          const t0 = performance.now();
+          try {
+            const part = m.net.evaluatePart(testSet, begin, slice);
+            sums[testSet].lossSum += part.lossSum;
+            sums[testSet].correct += part.correct;
+            sums[testSet].points += part.points;
+          } catch (err) {
+            this.notify(`${m.name}: evaluation failed: ${err?.message ?? err}`);
+          }
+          ms += performance.now() - t0;
+        });
+      }
     }
-    if (this.metricsDue(m, step)) this.metricsOf(m, step);
+    jobs.push(() => {
+      if (this.dataVersion !== version) return;
+      const mean = (sum, key) => (sum.points > 0 ? sum[key] / sum.points : NaN);
+      m.metrics = {
+        trainLoss: mean(sums.false, 'lossSum'), testLoss: mean(sums.true, 'lossSum'),
+        trainAccuracy: mean(sums.false, 'correct'), testAccuracy: mean(sums.true, 'correct'),
+      };
+      const points = this.trainSize + this.testSize;
+      if (points > 0 && ms > 0) m.msPerPoint = ms / points;
+      m.evaluateMs = ms;
+      m.metricsAt = performance.now();
+      m.metricsStep = step;
+      m.metricsHistory.push(step, m.metrics);
+    });
+    return jobs;
   }
 
   /**
@@ -141,6 +207,10 @@ export class Run {
       // A training step is a forward and a backward pass (about 3 forwards) over a batch.
       if (Number.isFinite(m.msPerStep)) msPerPoint = Math.max(msPerPoint, m.msPerStep / this.batchSize / 3);
     }
+    for (const m of this.members) {
+      // Before any step: a forward pass per point, from the last evaluation.
+      if (!Number.isFinite(m.msPerStep) && m.msPerPoint > 0) msPerPoint = Math.max(msPerPoint, m.msPerPoint);
+    }
     if (!(msPerPoint > 0)) return GRID_SIDE;
     const side = Math.floor(Math.sqrt(GRID_BUDGET_MS / msPerPoint) / 16) * 16;
     return Math.max(32, Math.min(GRID_SIDE, side));
@@ -152,8 +222,8 @@ export class Run {
    */
   metricsDue(m, step) {
     if (!m.net || m.metricsStep === step) return false;
-    if (m.metricsStep < 0 || !(m.fastestEvaluateMs > 20)) return true;
-    return performance.now() - (m.metricsAt ?? -Infinity) >= 10 * m.fastestEvaluateMs;
+    if (m.metricsStep < 0 || !(m.evaluateMs > 20)) return true;
+    return performance.now() - (m.metricsAt ?? -Infinity) >= 10 * m.evaluateMs;
   }
 
   /** The next refresh evaluates every network, whatever its cost (a pause, a step). */
@@ -170,7 +240,6 @@ export class Run {
     const transfer = [];
     const members = this.members.map((m, i) => {
       const step = m.net ? m.net.steps() : 0;
-      if (m.net && (step !== m.gridStep || this.metricsDue(m, step))) this.refresh(m);
       const probs = m.probs?.probs ?? null;
       const side = m.probs?.side ?? null;
       m.probs = null;
@@ -200,23 +269,6 @@ export class Run {
     return { message: { type: FromWorker.FRAME, runId: this.runId, playing, requestedPerSecond, grid, members }, transfer };
   }
 
-  metricsOf(m, step) {
-    if (!m.net) return null;
-    if (m.metricsStep !== step) {
-      try {
-        const t0 = performance.now();
-        m.metrics = m.net.evaluate();
-        m.fastestEvaluateMs = Math.min(m.fastestEvaluateMs ?? Infinity, performance.now() - t0);
-        m.metricsAt = performance.now();
-        m.metricsHistory.push(step, m.metrics);
-      } catch (err) {
-        this.notify(`${m.name}: evaluation failed: ${err?.message ?? err}`);
-      }
-      m.metricsStep = step;
-    }
-    return m.metrics;
-  }
-
   /** The network's probabilities, or null if the module failed or any value is not finite. */
   safeGrid(m, side = GRID_SIDE) {
     try {
@@ -239,14 +291,14 @@ export class Run {
    * Estimated cost of one member's diagnostics: a forward and a backward pass over the whole
    * training set, about 1.5 training steps' worth per batch of points (measured: ~2.4 s for the
    * largest settings, where a step of 1,024 points takes ~90 ms). From the training time per step
-   * once known (a stable average), else from the fastest evaluation seen (a forward pass only).
+   * once known (a stable average), else from the last evaluation's time per point (a forward pass).
    */
   diagnosticsEstimateMs() {
     let worst = 0;
     for (const m of this.members) {
       if (!m.net) continue;
       if (Number.isFinite(m.msPerStep)) worst = Math.max(worst, 1.5 * m.msPerStep * (this.trainSize / this.batchSize));
-      else if (Number.isFinite(m.fastestEvaluateMs)) worst = Math.max(worst, 3 * m.fastestEvaluateMs);
+      else if (m.msPerPoint > 0) worst = Math.max(worst, 3 * m.msPerPoint * this.trainSize);
     }
     return worst;
   }

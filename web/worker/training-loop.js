@@ -41,6 +41,7 @@ export class TrainingLoop {
     this.lastFrameAt = 0;
     this.lastDiagnosticsAt = 0;
     this.lastUnitMapsAt = -Infinity;
+    this.frameBuildMs = 0;    // how long the last frame took to build (its core calls)
     this.tickAt = 0;          // when the current tick's steps were granted
     this.timer = 0;
     this.turnQueued = false;
@@ -64,7 +65,7 @@ export class TrainingLoop {
         for (const m of this.run?.members ?? []) m.owed = 0;
         this.run?.forceMetrics();
         // Steps taken since the last frame would otherwise never be shown: show the paused state.
-        return this.queueReports({ frame: true, diagnostics: true, unitMaps: true, force: true });
+        return this.queueReports({ frame: true, diagnostics: true, unitMaps: true });
       case ToWorker.STEP: return this.step();
       case ToWorker.SET_SPEED: return this.setSpeed(msg);
       case ToWorker.FRAME_DRAWN:
@@ -103,7 +104,7 @@ export class TrainingLoop {
     this.firstDiagnosticsPending = true;
     this.lastDiagnosticsAt = performance.now();
     this.lastUnitMapsAt = -Infinity;
-    this.queueReports({ frame: true, force: true });
+    this.queueReports({ frame: true });
     if (this.playing) this.grant();
   }
 
@@ -135,7 +136,7 @@ export class TrainingLoop {
       return;
     }
     this.send(run.points());
-    this.queueReports({ frame: true, force: true });
+    this.queueReports({ frame: true });
   }
 
   /** Grants every live network the steps of one tick. */
@@ -216,34 +217,42 @@ export class TrainingLoop {
     if (this.stepReportPending && !this.owesSteps()) {
       this.stepReportPending = false;
       run.forceMetrics();
-      this.queueReports({ frame: true, diagnostics: true, unitMaps: true, force: true });
+      this.queueReports({ frame: true, diagnostics: true, unitMaps: true });
       return;
     }
     const idle = !this.playing || !run.canTrain;
     this.queueReports({
-      frame: !this.awaitingDraw && now - this.lastFrameAt >= this.frameIntervalMs,
+      // A frame of a big race takes a while to build (a grid and an evaluation per network): the
+      // next waits twice that long, so training keeps about two thirds of the worker.
+      frame: !this.awaitingDraw && now - this.lastFrameAt >= Math.max(this.frameIntervalMs, 2 * this.frameBuildMs),
       diagnostics: !idle && !this.firstDiagnosticsPending && now - this.lastDiagnosticsAt >= DIAGNOSTICS_INTERVAL_MS,
       unitMaps: !idle && !this.firstDiagnosticsPending && now - this.lastUnitMapsAt >= UNIT_MAPS_INTERVAL_MS,
     });
     if (!run.canTrain && !this.finalShown) {  // every network diverged or stopped: show the end once more
       this.finalShown = true;
-      this.queueReports({ frame: true, diagnostics: true, unitMaps: true, force: true });
+      this.queueReports({ frame: true, diagnostics: true, unitMaps: true });
     }
   }
 
   /**
    * Queues the work of the reports asked for, one job per member and core call, then a job that
-   * posts. A report already queued is not queued twice; `force` sends a frame even while the page
-   * is still drawing the last one (a pause, a step, a new run must show).
+   * posts. A report already queued is not queued twice. The pacing (frame interval, back-pressure)
+   * is the caller's: a pause, a step or a new run asks for a frame whatever it says.
    */
-  queueReports({ frame = false, diagnostics = false, unitMaps = false, force = false }) {
+  queueReports({ frame = false, diagnostics = false, unitMaps = false }) {
     const run = this.run;
     if (!run) return;
     this.report ??= { frame: false, diagnostics: false, unitMaps: false };
     if (frame && !this.report.frame) {
       this.report.frame = true;
-      for (const m of run.members) this.jobs.push(() => run.refresh(m));
-      this.jobs.push(() => { this.report.frame = false; this.sendFrame(force); });
+      const queuedAt = performance.now();
+      // Metrics and grids are decided now, when the frame is asked for; their slices run in order.
+      for (const m of run.members) this.jobs.push(() => { this.jobs.unshift(...run.refreshJobs(m)); });
+      this.jobs.push(() => {
+        this.report.frame = false;
+        this.frameBuildMs = performance.now() - queuedAt;
+        this.sendFrame();
+      });
     }
     if (diagnostics && run.hasData && run.diagnosticsEstimateMs() > DIAGNOSTICS_BUDGET_MS) {
       diagnostics = false;
