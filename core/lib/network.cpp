@@ -106,30 +106,44 @@ std::vector<float> Network::train(int steps) {
   return losses;
 }
 
-// Mean loss over a point set in chunks; accuracy by arg-max. Returns NaN for an empty set.
-double Network::pass_over(const std::vector<float>& features, const Points& points, double& accuracy) {
+// Loss sum and correct count over points [begin, end) of a set, in chunks; accuracy by arg-max.
+Network::PartialMetrics Network::pass_range(const std::vector<float>& features, const Points& points, size_t begin,
+                                            size_t end) {
+  PartialMetrics out;
   const size_t total = points.size();
-  if (total == 0) {
-    accuracy = std::nan("");
-    return std::nan("");
-  }
-  double loss = 0.0;
-  size_t correct = 0;
-  for (size_t begin = 0; begin < total; begin += kPassChunk) {
-    const size_t n = std::min(kPassChunk, total - begin);
-    mlp_.forward(features.data() + begin, n, PassMode::evaluate, nullptr, total);
-    loss += mlp_.loss_sum(points.label.data() + begin);
+  for (size_t first = begin; first < end; first += kPassChunk) {
+    const size_t n = std::min(kPassChunk, end - first);
+    mlp_.forward(features.data() + first, n, PassMode::evaluate, nullptr, total);
+    out.loss_sum += mlp_.loss_sum(points.label.data() + first);
     const float* p = mlp_.output(mlp_.layers().size() - 1);
     const size_t stride = mlp_.stride();
     for (size_t i = 0; i < n; ++i) {
       int best = 0;
       for (int c = 1; c < mlp_.classes(); ++c)
         if (p[c * stride + i] > p[best * stride + i]) best = c;
-      correct += best == points.label[begin + i];
+      out.correct += best == points.label[first + i];
     }
   }
-  accuracy = double(correct) / double(total);
-  return loss / double(total);
+  out.points = end > begin ? end - begin : 0;
+  return out;
+}
+
+// Mean loss over a point set; accuracy by arg-max. Returns NaN for an empty set.
+double Network::pass_over(const std::vector<float>& features, const Points& points, double& accuracy) {
+  const size_t total = points.size();
+  if (total == 0) {
+    accuracy = std::nan("");
+    return std::nan("");
+  }
+  const PartialMetrics all = pass_range(features, points, 0, total);
+  accuracy = double(all.correct) / double(total);
+  return all.loss_sum / double(total);
+}
+
+Network::PartialMetrics Network::evaluate_part(bool test_set, size_t begin, size_t count) {
+  const Points& points = test_set ? data_->test : data_->train;
+  const size_t first = std::min(begin, points.size()), end = first + std::min(count, points.size() - first);
+  return pass_range(test_set ? test_features_ : train_features_, points, first, end);
 }
 
 Metrics Network::evaluate() {
@@ -206,6 +220,23 @@ void Network::check_param_count(size_t n) const {
   if (n != mlp_.params().size())
     throw_field_error(Problem::other, "params", std::to_string(n),
                       "length " + std::to_string(n) + ", expected " + std::to_string(mlp_.params().size()));
+}
+
+void Network::training_point_appended() {
+  train_features_ = features_of(config_, data_->train);
+  // The new point's index joins the current epoch at its end (or the next shuffle, if the epoch is
+  // over): the batches already drawn stay the same.
+  order_.push_back(static_cast<uint32_t>(data_->train.size() - 1));
+}
+
+void Network::training_point_removed() {
+  train_features_ = features_of(config_, data_->train);
+  const auto removed = static_cast<uint32_t>(data_->train.size());
+  const auto at = std::find(order_.begin(), order_.end(), removed);
+  if (at != order_.end()) {
+    if (size_t(at - order_.begin()) < cursor_) --cursor_;
+    order_.erase(at);
+  }
 }
 
 void Network::set_params(std::span<const float> values) {

@@ -56,6 +56,15 @@ class Network {
   std::optional<int64_t> diverged_at() const { return diverged_at_; }  // the step that failed (1-based)
 
   Metrics evaluate();
+  // One slice of evaluate(): the summed loss and the correct count over points [begin, begin +
+  // count) of the training (or test) set, clamped to its size. Summing the slices of a whole set
+  // and dividing by its size gives evaluate()'s figures, so a caller that must stay responsive
+  // (the page's worker) can evaluate 20,000 points in pieces.
+  struct PartialMetrics {
+    double loss_sum = 0;
+    size_t correct = 0, points = 0;
+  };
+  PartialMetrics evaluate_part(bool test_set, size_t begin, size_t count);
   // Class probabilities for every cell, planar: out[c * W * H + row * W + col]; out must hold
   // classes * W * H floats.
   void predict_grid(const GridSpec& grid, std::span<float> out);
@@ -72,9 +81,16 @@ class Network {
   // Neuron-major features of the training and test sets, computed once.
   const std::vector<float>& train_features() const { return train_features_; }
 
+  // The race appended a training point to the shared data (or removed the last one it appended):
+  // recomputes the training features and keeps the batch order going. An appended point joins the
+  // current epoch at its end; a removed one leaves it. No reshuffle, no change to the test set.
+  void training_point_appended();
+  void training_point_removed();
+
  private:
   void next_batch(size_t batch);
   double pass_over(const std::vector<float>& features, const Points& points, double& accuracy);
+  PartialMetrics pass_range(const std::vector<float>& features, const Points& points, size_t begin, size_t end);
 
   LabConfig config_;
   std::shared_ptr<const Dataset> data_;

@@ -1,5 +1,6 @@
 #include "race.hpp"
 
+#include <cmath>
 #include <stdexcept>
 
 #include "field_error.hpp"
@@ -11,7 +12,8 @@ Race::Race(const LabConfig& shared, const std::vector<RaceMember>& members)
     : Race(shared, members, make_shared_dataset(shared)) {}
 
 Race::Race(const LabConfig& shared, const std::vector<RaceMember>& members, std::shared_ptr<const Dataset> data)
-    : data_(std::move(data)) {
+    // A private copy: the race appends clicked points to it, and the caller's data must not change.
+    : data_(data ? std::make_shared<Dataset>(*data) : nullptr) {
   check_member_count(members.size());
   for (const auto& m : members) {
     LabConfig config = shared;
@@ -37,6 +39,29 @@ Network& Race::member(size_t i) {
   if (i >= networks_.size())
     throw_out_of_range("index", double(i), 0, double(networks_.size() - 1));
   return *networks_[i];
+}
+
+void Race::add_training_point(float x, float y, int32_t label) {
+  for (auto [name, v] : {std::pair{"x", x}, {"y", y}})
+    if (!std::isfinite(v) || std::fabs(v) > kMaxAbsCoordinate)
+      throw_out_of_range(name, v, -kMaxAbsCoordinate, kMaxAbsCoordinate);
+  if (label < 0 || label >= data_->classes) throw_out_of_range("label", label, 0, data_->classes - 1);
+  if (added_ >= kMaxAddedPoints || data_->train.size() >= size_t(kMaxPoints))
+    throw_field_error(Problem::out_of_range, "points", std::to_string(added_ + 1) + " added points",
+                      range_text(0, kMaxAddedPoints), "at most " + std::to_string(kMaxPoints) + " training points");
+  data_->train.push(x, y, label);
+  ++added_;
+  for (auto& network : networks_) network->training_point_appended();
+}
+
+bool Race::remove_added_point() {
+  if (added_ == 0) return false;
+  data_->train.x.pop_back();
+  data_->train.y.pop_back();
+  data_->train.label.pop_back();
+  --added_;
+  for (auto& network : networks_) network->training_point_removed();
+  return true;
 }
 
 }  // namespace actlab

@@ -21,6 +21,7 @@ struct RaceMember {
 inline constexpr size_t kMaxRaceMembers = 8;
 // Throws a FieldError ("members: 9 members is out of range [1, 8]") unless 1 <= n <= kMaxRaceMembers.
 void check_member_count(size_t n);
+inline constexpr size_t kMaxAddedPoints = 500;
 
 class Race {
  public:
@@ -35,8 +36,17 @@ class Race {
   Network& member(size_t i);
   const Dataset& data() const { return *data_; }
 
+  // A point the reader clicked joins the training set of every member, without restarting the race
+  // or touching the train/test split. Throws std::invalid_argument naming "x", "y" or "label".
+  // At most kMaxAddedPoints, and the training set at most kMaxPoints.
+  void add_training_point(float x, float y, int32_t label);
+  // Undo: removes the last point add_training_point appended; returns false when there is none.
+  bool remove_added_point();
+  size_t added_points() const { return added_; }
+
  private:
-  std::shared_ptr<const Dataset> data_;
+  std::shared_ptr<Dataset> data_;  // shared (read-only) with every member
+  size_t added_ = 0;
   std::vector<std::unique_ptr<Network>> networks_;
 };
 

@@ -26,27 +26,6 @@ namespace {
 
 // ---- errors as data -----------------------------------------------------------------------
 
-// Static buffers, so that reporting an error allocates nothing that a leak test could see.
-struct LastError {
-  bool present = false;
-  char field[64] = "";
-  char argument[16] = "";
-  char message[2048] = "";
-} g_error;
-
-void copy_text(char* out, size_t size, std::string_view text) {
-  const size_t n = std::min(size - 1, text.size());
-  std::memcpy(out, text.data(), n);
-  out[n] = '\0';
-}
-
-void record(std::string_view field, std::string_view message, std::string_view argument = {}) {
-  g_error.present = true;
-  copy_text(g_error.field, sizeof g_error.field, field);
-  copy_text(g_error.argument, sizeof g_error.argument, argument);
-  copy_text(g_error.message, sizeof g_error.message, message);
-}
-
 // Runs body; on a C++ exception records it and returns an empty result (undefined, or a null
 // handle). The exception never leaves wasm.
 template <class Body>
@@ -55,26 +34,15 @@ auto attempt(Body&& body) -> decltype(body()) {
     return body();
   } catch (const FieldError& e) {
     const std::string_view key = js_key(e.field);
-    record(key, e.message_as(key), e.argument);
+    record_error(key, e.message_as(key), e.argument);
   } catch (const std::bad_alloc&) {
-    record("", "out of memory: the module's heap is limited to 256 MB (-sMAXIMUM_MEMORY); delete networks no longer used");
+    record_error("", "out of memory: the module's heap is limited to 256 MB (-sMAXIMUM_MEMORY); delete networks no longer used");
   } catch (const std::exception& e) {
-    record("", e.what());
+    record_error("", e.what());
   }
   using Result = decltype(body());
   if constexpr (std::is_same_v<Result, val>) return val::undefined();
   else return Result{};
-}
-
-// {field, argument, message} of the last failed call, then forgets it; null when there is none.
-val take_error() {
-  if (!g_error.present) return val::null();
-  g_error.present = false;
-  val out = val::object();
-  out.set("field", val(std::string(g_error.field)));
-  out.set("argument", val(std::string(g_error.argument)));
-  out.set("message", val(std::string(g_error.message)));
-  return out;
 }
 
 // ---- bound objects ------------------------------------------------------------------------
@@ -192,6 +160,29 @@ val race_train(RaceHandle& r, val steps) {
   return attempt([&] { return race_losses_to_js(r.race->train(int_from(steps, "steps", 0, kMaxTrainSteps))); });
 }
 
+// ---- entries: unit maps, slices of an evaluation, points clicked into a running race ---------
+
+val unit_maps(NetworkHandle& h, val grid) {
+  return attempt([&] { return unit_maps_to_js(compute_unit_maps(*h.net, grid_from(grid))); });
+}
+
+val evaluate_part(NetworkHandle& h, val test_set, val begin, val count) {
+  return attempt([&] {
+    const auto b = size_t(int_from(begin, "begin", 0, kMaxPoints)), n = size_t(int_from(count, "count", 1, kMaxPoints));
+    return partial_metrics_to_js(h.net->evaluate_part(test_set.as<bool>(), b, n));
+  });
+}
+
+val race_add_point(RaceHandle& r, val x, val y, val label) {
+  return attempt([&] {
+    r.race->add_training_point(coordinate_from(x, "x"), coordinate_from(y, "y"), int_from(label, "label", 0, kMaxClasses - 1));
+    return val(true);
+  });
+}
+
+bool race_remove_added_point(RaceHandle& r) { return r.race->remove_added_point(); }
+double race_added_points(const RaceHandle& r) { return static_cast<double>(r.race->added_points()); }
+
 }  // namespace
 }  // namespace actlab::wasm
 
@@ -224,10 +215,15 @@ EMSCRIPTEN_BINDINGS(actlab) {
       .function("setParams", &set_params)
       .function("lossAndGradient", &loss_and_gradient)
       .function("data", &data)
-      .function("config", &config);
+      .function("config", &config)
+      .function("unitMaps", &unit_maps)
+      .function("evaluatePart", &evaluate_part);
 
   em::class_<RaceHandle>("Race")
       .function("size", &race_size)
       .function("member", &race_member)
-      .function("train", &race_train);
+      .function("train", &race_train)
+      .function("addPoint", &race_add_point)
+      .function("removeAddedPoint", &race_remove_added_point)
+      .function("addedPoints", &race_added_points);
 }

@@ -18,6 +18,7 @@
 #include "diagnostics.hpp"
 #include "network.hpp"
 #include "race.hpp"
+#include "unit_maps.hpp"
 
 namespace actlab::wasm {
 
@@ -30,6 +31,8 @@ std::shared_ptr<const Dataset> data_from(const val& data, const LabConfig& confi
 GridSpec grid_from(const val& grid);
 CostSettings cost_settings_from(const val& options);
 int int_from(const val& number, const char* field, int lo, int hi);
+// A coordinate of a clicked point, checked in double (a huge value would round to a float infinity).
+float coordinate_from(const val& number, const char* field);
 // A Float32Array / Int32Array, checked for length before anything is allocated.
 std::vector<float> floats_from(const val& typed, const char* field, size_t expected_length);
 std::vector<int32_t> labels_from(const val& typed);
@@ -47,5 +50,12 @@ val data_to_js(const Dataset& data);
 val floats_to_js(std::span<const float> values);
 val race_losses_to_js(const std::vector<std::vector<float>>& losses);
 val loss_and_gradient_to_js(const LossAndGradient& result);
+val unit_maps_to_js(const UnitMaps& maps);
+val partial_metrics_to_js(const Network::PartialMetrics& part);
+
+// ---- errors as data (to_js.cpp): entries record a failure and return an empty result; actlab.js
+// then calls takeError() and throws. Static buffers: reporting allocates nothing. ----
+void record_error(std::string_view field, std::string_view message, std::string_view argument = {});
+val take_error();  // {field, argument, message} of the last failed call, then forgets it; null if none
 
 }  // namespace actlab::wasm

@@ -157,6 +157,12 @@ CostSettings cost_settings_from(const val& options) {
 
 int int_from(const val& number, const char* field, int lo, int hi) { return checked_int(field, number_from(number, field), lo, hi); }
 
+float coordinate_from(const val& number, const char* field) {
+  const double d = number_from(number, field);
+  if (!(std::fabs(d) <= kMaxAbsCoordinate)) throw_out_of_range(field, d, -kMaxAbsCoordinate, kMaxAbsCoordinate);
+  return static_cast<float>(d);
+}
+
 std::vector<float> floats_from(const val& typed, const char* field, size_t expected_length) {
   const size_t n = typed_length(typed, "Float32Array", field);
   if (n != expected_length)

@@ -1,7 +1,9 @@
 // Core results -> new JS objects (see convert.hpp). Result structs go through the core's
 // output-field tables (output_fields.hpp, shared with the CLI's JSON); typed arrays are copied
 // out of the wasm heap at once, so no view can die when memory grows.
+#include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <type_traits>
 
@@ -184,6 +186,64 @@ val loss_and_gradient_to_js(const LossAndGradient& result) {
   val out = val::object();
   set(out, "loss", val(result.loss));
   set(out, "gradient", floats_to_js(result.gradient));
+  return out;
+}
+
+// {width, height, layerUnits: Int32Array, values: Float32Array [unit][row * width + col],
+//  states: Uint8Array (0 live, 1 dead, 2 saturated)}
+val unit_maps_to_js(const UnitMaps& maps) {
+  std::vector<uint8_t> states(maps.states.size());
+  for (size_t i = 0; i < states.size(); ++i) states[i] = static_cast<uint8_t>(maps.states[i]);
+  const std::vector<int32_t> units(maps.layer_units.begin(), maps.layer_units.end());
+  val out = val::object();
+  set(out, "width", val(maps.width));
+  set(out, "height", val(maps.height));
+  set(out, "layerUnits", copy_out<int32_t>("Int32Array", units));
+  set(out, "values", floats_to_js(maps.values));
+  set(out, "states", copy_out<uint8_t>("Uint8Array", states));
+  return out;
+}
+
+val partial_metrics_to_js(const Network::PartialMetrics& part) {
+  val out = val::object();
+  set(out, "lossSum", val(part.loss_sum));
+  set(out, "correct", val(double(part.correct)));
+  set(out, "points", val(double(part.points)));
+  return out;
+}
+
+// ---- errors as data (convert.hpp): static buffers, so that reporting allocates nothing ----
+namespace {
+
+struct LastError {
+  bool present = false;
+  char field[64] = "";
+  char argument[16] = "";
+  char message[2048] = "";
+} g_error;
+
+void copy_text(char* out, size_t size, std::string_view text) {
+  const size_t n = std::min(size - 1, text.size());
+  std::memcpy(out, text.data(), n);
+  out[n] = '\0';
+}
+
+}  // namespace
+
+void record_error(std::string_view field, std::string_view message, std::string_view argument) {
+  g_error.present = true;
+  copy_text(g_error.field, sizeof g_error.field, field);
+  copy_text(g_error.argument, sizeof g_error.argument, argument);
+  copy_text(g_error.message, sizeof g_error.message, message);
+}
+
+val take_error() {
+  if (!g_error.present) return val::null();
+  g_error.present = false;
+  val out = val::object();
+  out.set("field", val(std::string(g_error.field)));
+  out.set("argument", val(std::string(g_error.argument)));
+  out.set("message", val(std::string(g_error.message)));
   return out;
 }
 

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   labSession, openLab, readSteps, boundaryFingerprints, readHashParams, cspViolations, screenshot, poll,
-  currentRun, waitForNewRun,
+  currentRun,
 } from './lab-page.mjs';
 
 const TEST_TIMEOUT = 60000;
@@ -86,8 +86,9 @@ test('a click on a boundary adds a point of the chosen class', { timeout: TEST_T
     const board = page.locator('#race-cards [data-member="relu"] .al-card-points');
     const box = await board.boundingBox();
     await board.click({ position: { x: box.width * 0.75, y: box.height * 0.25 } });  // about (3, 3)
-    await waitForNewRun(page, run);
-    const added = (await readHashParams(page)).added;
+    // The point joins the running race (issue 8 item 7): no new run.
+    const added = await poll(async () => (await readHashParams(page)).added);
+    assert.equal(await currentRun(page), run);
     const [x, y, label] = added.split(':').map(Number);
     assert.ok(Math.abs(x - 3) < 0.2 && Math.abs(y - 3) < 0.2, `added at ${added}`);
     assert.equal(label, 1);

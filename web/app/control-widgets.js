@@ -2,6 +2,7 @@
 // number input, checkbox or checkbox group. Every value a control produces goes through the
 // same parseValue as the URL, so the form can never hold what the URL would reject.
 import { parseValue, formatValue } from './param-table.js';
+import { ladderOf, neighbour, nearestIndex } from './value-ladder.js';
 
 let nextId = 0;
 const uid = (key) => `ctl-${key}-${++nextId}`;
@@ -15,7 +16,8 @@ const uid = (key) => `ctl-${key}-${++nextId}`;
 export function createWidget(row, options) {
   switch (row.type) {
     case 'choice': return selectWidget(row, options);
-    case 'integer': case 'number': return numberWidget(row, options);
+    case 'integer': return numberWidget(row, options);
+    case 'number': return ladderWidget(row, options);
     case 'boolean': return checkboxWidget(row, options);
     case 'choiceList': return checkboxGroupWidget(row, options);
     case 'integerList': return layersWidget(row, options);
@@ -30,9 +32,24 @@ function field(row, control, extra = []) {
   const label = document.createElement('label');
   label.htmlFor = control.id;
   label.textContent = row.label;
-  label.title = row.help;
-  wrap.append(label, control, ...extra);
+  wrap.append(label, control, ...extra, helpFor(row));
   return wrap;
+}
+
+/** The row's help as visible text under a disclosure (a tooltip alone reaches neither touch nor keyboard). */
+function helpFor(row) {
+  const details = document.createElement('details');
+  details.className = 'field-help';
+  const summary = document.createElement('summary');
+  summary.textContent = 'What is this?';
+  const which = document.createElement('span');
+  which.className = 'visually-hidden';
+  which.textContent = ` (${row.label})`;
+  summary.append(which);
+  const text = document.createElement('p');
+  text.textContent = row.help || row.label;
+  details.append(summary, text);
+  return details;
 }
 
 /** Shows the reason next to the control (text only) and marks it invalid for assistive tech. */
@@ -81,6 +98,85 @@ function numberWidget(row, { commit }) {
   };
 }
 
+/**
+ * A real number: a text field that is a spin button over a ladder of sensible values (1-2-5 per
+ * decade on a log scale for rates and penalties; 0.05 apart for shares; 0.5, 0.9, 0.99... for
+ * decays), so ArrowUp moves 0.03 to 0.05, never to 1.03 as a native number field's step of 1 did.
+ * Log-scale values also get a slider over the same ladder. Typing any value in range still works.
+ */
+function ladderWidget(row, { commit }) {
+  const ladder = ladderOf(row);
+  const input = document.createElement('input');
+  input.type = 'text';
+  input.id = uid(row.key);
+  input.name = row.key;
+  input.inputMode = 'decimal';
+  input.spellcheck = false;
+  input.autocomplete = 'off';
+  input.setAttribute('role', 'spinbutton');
+  input.setAttribute('aria-valuemin', decimal(row.min));
+  input.setAttribute('aria-valuemax', decimal(row.max));
+  const error = errorSlot(input);
+  let current = row.default;
+  let slider = null;
+  const show = (value) => {
+    current = value;
+    input.value = formatValue(row, value);
+    input.setAttribute('aria-valuenow', decimal(value));
+    if (slider) {
+      slider.value = String(nearestIndex(ladder.values, value));
+      slider.setAttribute('aria-valuetext', formatValue(row, value));
+    }
+  };
+  const tryCommit = (text) => {
+    const parsed = parseValue(row, text);
+    if (parsed.error) return error.show(`${row.label}: ${parsed.error}`);
+    error.clear();
+    show(parsed.value);
+    commit(parsed.value);
+  };
+  input.addEventListener('change', () => tryCommit(input.value));
+  input.addEventListener('keydown', (event) => {
+    const moves = { ArrowUp: 1, ArrowDown: -1, PageUp: 3, PageDown: -3 };
+    let next;
+    if (event.key in moves) {
+      const parsed = parseValue(row, input.value);
+      next = neighbour(ladder.values, parsed.error ? current : parsed.value, moves[event.key]);
+    } else if (event.key === 'Home') {
+      next = ladder.values[0];
+    } else if (event.key === 'End') {
+      next = ladder.values[ladder.values.length - 1];
+    } else {
+      return;
+    }
+    event.preventDefault();
+    tryCommit(String(next));
+  });
+  const extra = [error.slot];
+  if (ladder.log) {
+    slider = document.createElement('input');
+    slider.type = 'range';
+    slider.className = 'log-slider';
+    slider.min = '0';
+    slider.max = String(ladder.values.length - 1);
+    slider.step = '1';
+    slider.setAttribute('aria-label', `${row.label} (log scale)`);
+    slider.addEventListener('input', () => {
+      const value = ladder.values[Number(slider.value)];
+      input.value = formatValue(row, value);
+      slider.setAttribute('aria-valuetext', formatValue(row, value));
+    });
+    slider.addEventListener('change', () => tryCommit(String(ladder.values[Number(slider.value)])));
+    extra.unshift(slider);
+  }
+  return { element: field(row, input, extra), set(value) { show(value); error.clear(); } };
+}
+
+/** ARIA number values are plain decimals: 1e-12 must read 0.000000000001. */
+function decimal(value) {
+  return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
+}
+
 function checkboxWidget(row, { commit }) {
   const input = document.createElement('input');
   input.type = 'checkbox';
@@ -99,8 +195,7 @@ function checkboxGroupWidget(row, { optionLabel, swatch, commit }) {
   fieldset.dataset.key = row.key;
   const legend = document.createElement('legend');
   legend.textContent = row.label;
-  legend.title = row.help;
-  fieldset.append(legend);
+  fieldset.append(legend, helpFor(row));
   const boxes = new Map();
   for (const choice of row.choices) {
     const label = document.createElement('label');
@@ -155,7 +250,6 @@ function layersWidget(row, { commit }) {
   fieldset.dataset.key = row.key;
   const legend = document.createElement('legend');
   legend.textContent = row.label;
-  legend.title = row.help;
   const depth = numberInput(`${row.key}-depth`, row.minItems, row.maxItems);
   const width = numberInput(`${row.key}-width`, row.min, row.max);
   const list = document.createElement('input');
@@ -174,7 +268,7 @@ function layersWidget(row, { commit }) {
     return wrap;
   };
   fieldset.append(legend, labelled('Depth', depth), labelled('Width', width),
-    labelled('Units per layer (input side first)', list), error.slot);
+    labelled('Units per layer (input side first)', list), error.slot, helpFor(row));
 
   const tryCommit = (text) => {
     const parsed = parseValue(row, text);

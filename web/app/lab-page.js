@@ -7,6 +7,8 @@ import { readHash, writeHash } from './url-state.js';
 import { LabState } from './lab-state.js';
 import { PRESETS, presetByName, presetValues } from './presets.js';
 import { RaceView } from './race-view.js';
+import { UnitsView } from './units-view.js';
+import { mountPageChrome } from './page-chrome.js';
 import { WhyView, summarise } from './why-view.js';
 import { CostView, MEASURE_OPTIONS } from './cost-view.js';
 import { ClaimsView } from './claims-view.js';
@@ -48,6 +50,8 @@ export class LabPage {
       labelOf,
       onPointClick: (point) => this.points.addPoint(point),
       onDrawn: (frame) => this.drawn(frame),
+      lossContainer: document.getElementById('loss-chart'),
+      legendContainer: document.getElementById('boundary-legend'),
     });
     this.claims = new ClaimsView(document.getElementById('claims-strip'), {
       labels: Object.fromEntries(this.labels),
@@ -55,6 +59,10 @@ export class LabPage {
       open: (claim) => this.openClaim(claim),
     });
     this.claims.request(this.state.config());
+    this.units = new UnitsView(document.getElementById('unit-maps'), { labelOf });
+    this.runHasData = false;
+    this.liveEdit = false;
+    mountPageChrome({ setDisplay: (changes) => this.race.setDisplay(changes) });
     this.why = new WhyView(document.getElementById('why-panels'), { labelOf });
     this.cost = new CostView(document.getElementById('cost-chart'), {
       section: document.getElementById('cost-view'),
@@ -71,7 +79,10 @@ export class LabPage {
       step: () => client.post({ type: ToWorker.STEP }),
       reset: () => this.startRun(),
     });
-    this.points = mountPointTools(this.state, (level, text) => notices.show(level, text));
+    this.points = mountPointTools(this.state, (level, text) => notices.show(level, text), {
+      add: (point, added) => this.editPoints(added, { type: ToWorker.ADD_POINT, ...point }),
+      undo: (added) => this.editPoints(added, { type: ToWorker.REMOVE_POINT }),
+    });
     this.presets = mountPresetBar(this.state, this.table, { reducedMotion });
     document.getElementById('export-png').addEventListener('click', () => this.exportPng());
     document.getElementById('export-json').addEventListener('click', () => this.exportJson());
@@ -81,7 +92,8 @@ export class LabPage {
     client
       .on(FromWorker.RUN_STARTED, (m) => this.runStarted(m))
       .on(FromWorker.CONFIG_ERROR, (m) => this.configError(m))
-      .on(FromWorker.POINTS, (m) => m.runId === this.runId && this.race.setPoints(m))
+      .on(FromWorker.POINTS, (m) => m.runId === this.runId && this.pointsArrived(m))
+      .on(FromWorker.UNIT_MAPS, (m) => m.runId === this.runId && this.units.setMaps(m))
       .on(FromWorker.FRAME, (m) => this.frame(m))
       .on(FromWorker.DIAGNOSTICS, (m) => m.runId === this.runId && this.why.setDiagnostics(m))
       .on(FromWorker.COSTS, (m) => this.cost.setCosts(m.costs))
@@ -103,8 +115,40 @@ export class LabPage {
     this.state.set(changes, { byHand: true });
   }
 
+  /**
+   * A click or an undo. On a running race over the generated dataset the worker appends (or removes)
+   * the point in the core: no restart, no reshuffle, the step count keeps going. Otherwise (only
+   * clicked points, or no data yet) the change starts a new run, as any setting does.
+   */
+  editPoints(added, message) {
+    const live = this.runHasData && this.state.get('data') === 'generated';
+    const most = this.table.byKey.get('points')?.max ?? Infinity;
+    if (live && message.type === ToWorker.ADD_POINT && this.trainPoints >= most) {
+      this.notices.show('warning', `The training set already has ${this.trainPoints} points, the most it can hold.`);
+      return;
+    }
+    if (!live) {
+      this.state.set({ added }, { byHand: true });
+      return;
+    }
+    this.liveEdit = true;
+    try {
+      this.state.set({ added });
+    } finally {
+      this.liveEdit = false;
+    }
+    this.client.post({ ...message, runId: this.runId });
+  }
+
+  pointsArrived(message) {
+    this.trainPoints = message.train.label.length;
+    this.runHasData = this.trainPoints > 0;
+    this.race.setPoints(message);
+  }
+
   changed({ changed, restartsRun }) {
     this.sync();
+    if (this.liveEdit && [...changed].every((key) => key === 'added')) return undefined;
     if (changed.has('preset') && this.state.get('preset') === 'cost') this.cost.measureOnce();
     if (restartsRun) {
       this.startRun();
@@ -160,6 +204,7 @@ export class LabPage {
 
   startRun() {
     this.runId += 1;
+    this.runHasData = false;
     const added = this.state.get('added');
     const xy = new Float32Array(added.flatMap((p) => [p.x, p.y]));
     const labels = new Int32Array(added.map((p) => p.label));
@@ -179,6 +224,7 @@ export class LabPage {
     this.fallbacks = 0;
     document.documentElement.dataset.run = String(runId);
     this.race.start(members);
+    this.units.start(members);
     this.why.start(members);
     this.cost.start(members);
   }
@@ -209,6 +255,7 @@ export class LabPage {
     if (frame.runId !== this.runId) return;
     this.lastFrame = frame;
     this.race.setFrame(frame);
+    this.runBar.showSpeed(frame);
     this.cost.setSpeeds(frame);
   }
 

@@ -1,7 +1,8 @@
 // Adding points by hand: the class toggle (which class a click adds, shown in its colour), the
-// click handler, "clear points" (keep only the clicked ones) and "back to the dataset". Clicked
-// points are settings like any other: they live in the URL and a change starts the run again,
-// so a shared address reproduces the same data.
+// click handler, undo, "clear points" (keep only the clicked ones) and "back to the dataset".
+// Clicked points live in the URL, so a shared address reproduces the same data. A click on a
+// running race does not restart it: the page appends the point to the race's training set in the
+// core (apply.add) and the step count keeps going; undo removes it the same way.
 import { classColors } from '../views/palette.js';
 import { MAX_ADDED_POINTS } from './param-table.js';
 
@@ -10,16 +11,22 @@ const DECIMALS = 100;  // clicked coordinates keep 2 decimals: short URLs, far f
 /**
  * @param state LabState
  * @param notify (level, text) => void
+ * @param apply {add(point, added), undo(added)}: make the change (live or by a new run)
  * @returns {addPoint({x, y}), sync(values)}
  */
-export function mountPointTools(state, notify) {
+export function mountPointTools(state, notify, apply) {
   const toggle = document.getElementById('class-toggle');
   const clear = document.getElementById('clear-points');
   const restore = document.getElementById('restore-points');
   const count = document.getElementById('point-count');
+  const undo = document.getElementById('undo-point');
   let classes = 0;
   let chosen = 0;
 
+  undo.addEventListener('click', () => {
+    const added = state.get('added');
+    if (added.length > 0) apply.undo(added.slice(0, -1));
+  });
   clear.addEventListener('click', () => state.set({ data: 'cleared', added: [] }, { byHand: true }));
   restore.addEventListener('click', () => state.set({ data: 'generated' }, { byHand: true }));
 
@@ -52,7 +59,8 @@ export function mountPointTools(state, notify) {
       return;
     }
     const round = (v) => Math.max(-6, Math.min(6, Math.round(v * DECIMALS) / DECIMALS));
-    state.set({ added: [...added, { x: round(x), y: round(y), label: chosen }] }, { byHand: true });
+    const point = { x: round(x), y: round(y), label: chosen };
+    apply.add(point, [...added, point]);
   }
 
   return {
@@ -63,6 +71,7 @@ export function mountPointTools(state, notify) {
       restore.hidden = !cleared;
       clear.hidden = cleared && values.added.length === 0;
       const n = values.added.length;
+      undo.disabled = n === 0;
       count.textContent = cleared
         ? (n ? `${n} point${n === 1 ? '' : 's'} of your own` : 'No points: click a board to add some.')
         : (n ? `${n} point${n === 1 ? '' : 's'} added` : '');

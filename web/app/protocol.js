@@ -26,6 +26,10 @@ export const ToWorker = Object.freeze({
   // selects one of several runs in the same worker; replies carry it back.
   DISPOSE: 'dispose',             // {type, figure}: stops that figure's run and frees it; posts DISPOSED
   MEMORY: 'memory',               // {type}: posts MEMORY
+  // {type, runId, x, y, label}: a clicked point joins the current run's training set (no restart);
+  // then POINTS. A run without data (every point cleared) cannot take one: CONFIGURE a new run.
+  ADD_POINT: 'add-point',
+  REMOVE_POINT: 'remove-point',   // {type, runId}: undoes the last ADD_POINT; then POINTS
 });
 
 /** Worker -> page. */
@@ -42,8 +46,14 @@ export const FromWorker = Object.freeze({
   // {type, runId, classes, train: {x, y, label}, test: {x, y, label}}: typed arrays, once per run.
   POINTS: 'points',
   // {type, runId, playing, grid: {width, height, classes, domain: {xMin, xMax, yMin, yMax}},
+  //  requestedPerSecond: steps per second per network the settings ask for (NaN while paused),
   //  members: [{name, step, metrics: Metrics|null, losses: Float32Array, lossStride,
-  //             probs: Float32Array|null, diverged, divergedAt, failed, stepsPerSecond}]}
+  //             history: {step, trainLoss, testLoss, trainAccuracy, testAccuracy} (Float64Arrays:
+  //             every evaluation of the run, thinned evenly to at most 240),
+  //             probs: Float32Array|null, gridSide (probs is gridSide x gridSide: GRID_SIDE, or
+  //             less when a pass over that grid would hold the worker too long), diverged,
+  //             divergedAt, failed, stepsPerSecond,
+  //             advancedPerSecond: steps this network advanced per second of wall time, recently}]}
   // probs is planar [classes][height*width], row 0 at yMax; null when the network has not moved
   // since the last grid, has no data, or its grid was not finite: the page keeps the last one.
   // losses: the whole run's loss history, each value the mean of lossStride consecutive batch
@@ -52,6 +62,9 @@ export const FromWorker = Object.freeze({
   FRAME: 'frame',
   // {type, runId, members: [{name, diagnostics: Diagnostics}]}: at most every ~250 ms while playing.
   DIAGNOSTICS: 'diagnostics',
+  // {type, runId, members: [{name, step, maps: UnitMaps}]}: every hidden unit's output over a
+  // UNIT_MAP_SIDE grid and its state (actlab.d.ts UnitMaps); at most every ~600 ms while playing.
+  UNIT_MAPS: 'unit-maps',
   // {type, costs: ActivationCost[]}
   COSTS: 'costs',
   // {type, requestId, claims: {cost?, vanishing?, sparsity?}, error?} (shapes in web/worker/claims.js):
@@ -67,5 +80,7 @@ export const FromWorker = Object.freeze({
 
 /** Grid resolution of the boundary heatmaps (the issue asks for at least 128x128). */
 export const GRID_SIDE = 128;
+/** Grid side of the hidden-unit maps: coarse, since one map per unit is drawn as a thumbnail. */
+export const UNIT_MAP_SIDE = 16;
 /** The data square every generator draws in; the heatmaps cover it. */
 export const DOMAIN = Object.freeze({ xMin: -6, xMax: 6, yMin: -6, yMax: 6 });

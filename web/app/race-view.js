@@ -3,20 +3,29 @@
 // the last finite grid of each network is kept, so a diverged network shows its last sane
 // boundary under its "diverged at step N" label, never NaN garbage.
 import { mountRaceCard } from '../views/race-card.js';
+import { mountLossChart } from '../views/loss-chart.js';
+import { mountProbabilityLegend } from '../views/legend.js';
 import { requestDraw } from './draw-loop.js';
+
+const darkScheme = matchMedia('(prefers-color-scheme: dark)');
 
 export class RaceView {
   /**
    * @param container element the cards go in
-   * @param options {labelOf(name) -> string, onPointClick({x, y}), onDrawn(frame)}
+   * @param options {labelOf(name) -> string, onPointClick({x, y}), onDrawn(frame),
+   *                 lossContainer, legendContainer: where the loss chart and the colour key go}
    */
-  constructor(container, { labelOf, onPointClick, onDrawn }) {
+  constructor(container, { labelOf, onPointClick, onDrawn, lossContainer, legendContainer }) {
     this.container = container;
+    this.display = { showTest: true, discretize: false, dark: darkScheme.matches };
+    this.loss = lossContainer ? mountLossChart(lossContainer, { labelOf }) : null;
+    this.legend = legendContainer ? mountProbabilityLegend(legendContainer) : null;
+    darkScheme.addEventListener('change', () => this.setDisplay({ dark: darkScheme.matches }));
     this.labelOf = labelOf;
     this.onPointClick = onPointClick;
     this.onDrawn = onDrawn;
     this.cards = new Map();  // name -> {slot, card}
-    this.grids = new Map();  // name -> last finite Float32Array
+    this.grids = new Map();  // name -> {probs, width, height}: the last finite grid
     this.points = null;
     this.frame = null;
   }
@@ -48,8 +57,20 @@ export class RaceView {
     this.container.dataset.points = String(message.train.label.length + message.test.label.length);
   }
 
+  /** {showTest, discretize, dark}: how the boards draw; redraws at once. */
+  setDisplay(changes) {
+    Object.assign(this.display, changes);
+    this.container.dataset.showTest = String(this.display.showTest);
+    this.container.dataset.discretize = String(this.display.discretize);
+    requestDraw('race', () => this.draw());
+  }
+
   setFrame(frame) {
-    for (const m of frame.members) if (m.probs) this.grids.set(m.name, m.probs);
+    for (const m of frame.members) {
+      if (!m.probs) continue;
+      const side = m.gridSide ?? frame.grid.width;
+      this.grids.set(m.name, { probs: m.probs, width: side, height: side });
+    }
     this.frame = frame;
     requestDraw('race', () => this.draw());
   }
@@ -61,21 +82,26 @@ export class RaceView {
     for (const m of frame.members) {
       const entry = this.cards.get(m.name);
       if (!entry) continue;
-      const probs = this.grids.get(m.name) ?? uniformGrid(classes, width, height);
+      const cached = this.grids.get(m.name);
+      const grid = cached ? { ...cached, classes } : { probs: uniformGrid(classes, width, height), width, height, classes };
       entry.slot.dataset.step = String(m.step);
       entry.slot.dataset.diverged = String(m.diverged);
       entry.card.update({
         step: m.step,
         metrics: m.metrics ?? { trainLoss: NaN, testLoss: NaN, trainAccuracy: NaN, testAccuracy: NaN },
         losses: m.losses,
-        grid: { probs, width, height, classes },
+        grid,
         points: this.points ?? emptyPoints(),
         domain,
         diverged: m.diverged,
         divergedAt: m.divergedAt,
         stepsPerSecond: m.stepsPerSecond,
+        advancedPerSecond: m.advancedPerSecond,
+        ...this.display,
       });
     }
+    this.loss?.update(frame.members, { showTest: this.display.showTest });
+    this.legend?.update({ classes, discretize: this.display.discretize });
     this.onDrawn(frame);
   }
 

@@ -1,6 +1,16 @@
 // The run's buttons: play/pause, step, reset, regenerate (a new seed) and steps per frame. They
 // change settings through the state (so the URL follows) or ask the page for a step or reset.
 import { parseValue } from './param-table.js';
+import { formatRate } from '../views/format.js';
+
+function median(values) {
+  const finite = values.filter(Number.isFinite).sort((a, b) => a - b);
+  return finite.length ? finite[finite.length >> 1] : NaN;
+}
+
+function setIfChanged(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}
 
 /**
  * @param state LabState; table: the parameter table
@@ -39,8 +49,43 @@ export function mountRunBar(state, table, { step, reset }) {
     state.set({ stepsPerFrame: parsed.value });
   });
 
+  const speedText = document.getElementById('speed-readout');
+  const paceNote = document.getElementById('pace-note');
+  let slowSince = NaN;
+
   return {
+    /**
+     * The speed readout from a frame: steps each board advances per second (what the reader sees),
+     * the worker's capacity second, and a note when the settings cannot reach the requested pace.
+     */
+    showSpeed(frame) {
+      const seen = median(frame.members.map((m) => m.advancedPerSecond));
+      const capacity = median(frame.members.map((m) => m.stepsPerSecond));
+      const requested = frame.requestedPerSecond;
+      if (!frame.playing) {
+        setIfChanged(speedText, `Paused.${Number.isFinite(capacity) ? ` Capacity: ${formatRate(capacity)} steps/s per network.` : ''}`);
+        slowSince = NaN;
+        paceNote.hidden = true;
+        return;
+      }
+      const seenText = Number.isFinite(seen) ? `${formatRate(seen)} steps/s per board` : 'measuring speed…';
+      const capText = Number.isFinite(capacity) ? ` (capacity ${formatRate(capacity)} steps/s)` : '';
+      setIfChanged(speedText, `${seenText}${capText}`);
+      speedText.dataset.value = Number.isFinite(seen) ? String(Math.round(seen)) : '';
+      // Slow for a couple of seconds (not one hiccup): say which settings hold it back.
+      const slow = Number.isFinite(seen) && Number.isFinite(requested) && seen < 0.8 * requested;
+      const now = performance.now();
+      if (!slow) slowSince = NaN; else if (Number.isNaN(slowSince)) slowSince = now;
+      const show = slow && now - slowSince > 1500;
+      paceNote.hidden = !show;
+      if (show) {
+        setIfChanged(paceNote, `These settings cannot reach the requested speed: ${formatRate(seen)} of ` +
+          `${formatRate(requested)} steps/s per board. Fewer steps per frame, a smaller batch, fewer or smaller ` +
+          'layers, or fewer racing networks would reach it. The page still answers at once.');
+      }
+    },
     sync(values) {
+      play.setAttribute('aria-pressed', String(Boolean(values.playing)));
       play.textContent = values.playing ? 'Pause' : 'Play';
       speed.value = String(values.stepsPerFrame);
       stepButton.textContent = `Step +${values.stepsPerFrame}`;

@@ -112,13 +112,31 @@ export interface Network {
   lossAndGradient(points: Float32Array, labels: Int32Array): { loss: number; gradient: Float32Array }; // 1-20000 points, xy interleaved
   data(): { train: PointSet; test: PointSet; classes: number };
   config(): Config;
+  // Every hidden unit's output over a coarse grid (sides 2-64, required), in one call; states over
+  // the training set: 0 live, 1 dead (0 on every point), 2 saturated (in a flat tail on >= 90%).
+  unitMaps(grid: Grid & { width: number; height: number }): UnitMaps;
+  // One slice of evaluate(): summed loss and correct count over points [begin, begin+count) of the
+  // training (testSet false) or test set, clamped; the slices of a set add up to evaluate()'s figures.
+  evaluatePart(testSet: boolean, begin: number, count: number): { lossSum: number; correct: number; points: number };
   delete(): void;
+}
+
+export interface UnitMaps {
+  width: number; height: number;
+  layerUnits: Int32Array;   // units per hidden layer, input side first
+  values: Float32Array;     // unit u at cell (row, col): values[u*width*height + row*width + col], row 0 at yMax
+  states: Uint8Array;       // per unit: 0 live, 1 dead, 2 saturated
 }
 
 export interface Race {
   readonly size: number;
   member(i: number): Network;       // borrowed: do not delete
   train(steps: number): Float32Array[];
+  // A clicked point joins every member's training set (no restart, no reshuffle, test set kept);
+  // x, y within [-1e6, 1e6], label in [0, classes); at most 500 added points.
+  addPoint(x: number, y: number, label: number): void;
+  removeAddedPoint(): boolean;      // undo the last addPoint; false when none is left
+  addedPoints(): number;
   delete(): void;
 }
 

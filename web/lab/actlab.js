@@ -15,7 +15,7 @@
 // getter that calls back into the same network or race (train, delete...) gets a clear Error.
 import createActlabModule from '../build/actlab.mjs';
 import {
-  configSnapshot, costOptionsSnapshot, dataSnapshot, inputError, membersSnapshot, number, numbersSnapshot, typedCopy,
+  configSnapshot, costOptionsSnapshot, dataSnapshot, describe, inputError, membersSnapshot, number, numbersSnapshot, typedCopy,
 } from './snapshot.js';
 
 const release = Symbol('release');
@@ -199,6 +199,15 @@ class Network {
   }
   data() { return this.#call('data', () => null, (raw) => raw.data()); }
   config() { return this.#call('config', () => null, (raw) => raw.config()); }
+  unitMaps(grid = undefined) {
+    return this.#call('unitMaps', () => numbersSnapshot(grid, 'grid', GRID_KEYS), (raw, g) => raw.unitMaps(g));
+  }
+  evaluatePart(testSet, begin, count) {
+    return this.#call('evaluatePart', () => {
+      if (typeof testSet !== 'boolean') throw inputError('testSet', `testSet: expected true or false, got ${describe(testSet)}`);
+      return [testSet, number(begin, 'begin', 'a whole number'), number(count, 'count', 'a whole number')];
+    }, (raw, [t, b, c]) => raw.evaluatePart(t, b, c));
+  }
 
   delete() {
     if (this.#race !== null) {
@@ -264,6 +273,12 @@ class Race {
   train(steps) {
     return this.#call('train', () => number(steps, 'steps', 'a whole number'), (raw, s) => checked(this.#module, raw.train(s)));
   }
+  addPoint(x, y, label) {
+    this.#call('addPoint', () => [number(x, 'x'), number(y, 'y'), number(label, 'label', 'a whole number')],
+      (raw, [px, py, l]) => checked(this.#module, raw.addPoint(px, py, l)));
+  }
+  removeAddedPoint() { return this.#call('removeAddedPoint', () => null, (raw) => raw.removeAddedPoint()); }
+  addedPoints() { return this.#call('addedPoints', () => null, (raw) => raw.addedPoints()); }
 
   delete() {
     this.#call('delete', () => null, (raw) => {

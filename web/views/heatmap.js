@@ -64,12 +64,14 @@ function ensureSurface(scratch, width, height) {
  *   grid: {probs: Float32Array planar [classes][height*width] (probs[c*W*H + row*W + col], row 0 at
  *         the top = yMax), width, height, classes (2-8)}
  *   options: {background = [255,255,255], strength = 0.62 (colour share of a certain cell),
- *             smooth = true, scratch = per-canvas default}
+ *             smooth = true, scratch = per-canvas default, discretize = false (every cell in its
+ *             predicted class's full colour, as Playground's "discretize output"; exact ties stay
+ *             background)}
  * A cell with any non-finite probability is drawn neutral grey; so is the whole canvas when the grid's
  * shape is unusable (e.g. a transferred-away buffer), so a broken run never draws garbage.
  */
 export function drawBoundary(ctx, grid, options = {}) {
-  const { background = WHITE, strength = 0.62, smooth = true } = options;
+  const { background = WHITE, strength = 0.62, smooth = true, discretize = false } = options;
   const scratch = options.scratch ?? scratchFor(ctx);
   const { probs, width, height } = grid ?? {};
   const classes = grid?.classes | 0;
@@ -90,7 +92,7 @@ export function drawBoundary(ctx, grid, options = {}) {
   const scale = 255 / (1 - chance);
 
   if (classes === 2) {
-    fillTwoClasses(probs, n, luts, px);
+    fillTwoClasses(probs, n, luts, px, discretize);
   } else {
     for (let i = 0; i < n; i++) {
       let best = probs[i], arg = 0, sum = best;
@@ -103,6 +105,7 @@ export function drawBoundary(ctx, grid, options = {}) {
       if (sum - sum !== 0) { px[i] = GREY; continue; }
       let q = (best - chance) * scale + 0.5;
       q = q < 0 ? 0 : q > 255 ? 255 : q | 0;
+      if (discretize && q > 0) q = 255;
       px[i] = luts[(arg << 8) | q];
     }
   }
@@ -112,13 +115,14 @@ export function drawBoundary(ctx, grid, options = {}) {
 }
 
 // The common case (two classes, the page's default) without the inner class loop: about twice as fast.
-function fillTwoClasses(probs, n, luts, px) {
+function fillTwoClasses(probs, n, luts, px, discretize) {
   for (let i = 0; i < n; i++) {
     const a = probs[i], b = probs[i + n];
     if ((a - a) + (b - b) !== 0) { px[i] = GREY; continue; }
     const arg = b > a ? 1 : 0;
     let q = ((arg ? b : a) - 0.5) * 510 + 0.5;
     q = q < 0 ? 0 : q > 255 ? 255 : q | 0;
+    if (discretize && a !== b) q = 255;
     px[i] = luts[(arg << 8) | q];
   }
 }

@@ -20,10 +20,14 @@ const STATS = [
   ['test-loss', 'Test loss', (s) => s.metrics?.testLoss, formatLoss],
   ['train-accuracy', 'Train acc.', (s) => s.metrics?.trainAccuracy, formatPercent],
   ['test-accuracy', 'Test acc.', (s) => s.metrics?.testAccuracy, formatPercent],
-  ['steps-per-second', 'Steps/s', (s) => s.stepsPerSecond, formatRate],
+  // What the reader sees: steps this board advanced per second (the worker's capacity, training
+  // time only, is the page's secondary figure).
+  ['steps-per-second', 'Steps/s', (s) => (Number.isFinite(s.advancedPerSecond) ? s.advancedPerSecond : s.stepsPerSecond), formatRate],
 ];
 
-const KEY_STEP = 1 / 40;  // keyboard cursor step, as a share of the domain (Shift: 5x)
+const KEY_STEP = 1 / 40;
+const LIGHT_BACKGROUND = [255, 255, 255];
+const DARK_BACKGROUND = [28, 28, 30];  // chance level on a dark page: the classes glow out of it  // keyboard cursor step, as a share of the domain (Shift: 5x)
 
 /**
  * Mounts a race card into `container` (appended; the container's other children are left alone).
@@ -32,12 +36,15 @@ const KEY_STEP = 1 / 40;  // keyboard cursor step, as a share of the domain (Shi
  *   snapshot (every field optional; absent fields keep their last value):
  *     {step, metrics: {trainLoss, testLoss, trainAccuracy, testAccuracy}, losses: Float32Array,
  *      grid: {probs, width, height, classes}, points: {train: PointSet, test: PointSet},
- *      domain: {xMin, xMax, yMin, yMax}, diverged, divergedAt, stepsPerSecond}
+ *      domain: {xMin, xMax, yMin, yMax}, diverged, divergedAt, stepsPerSecond, advancedPerSecond,
+ *      showTest = true (draw the test points), discretize = false (each cell in its class's full
+ *      colour), dark = false (a dark background for chance level)}
  *   A part is redrawn when its array is a new object; after refilling an array in place, call redraw().
  * Clicking or tapping the boundary (or Enter/Space on its keyboard cursor) dispatches on `container`
  *   new CustomEvent('point-click', {bubbles: true, detail: {x, y, name}})  (x, y in data coordinates).
  */
 export function mountRaceCard(container, { name, label, headingLevel = 3 }) {
+  const name_ = name;
   const color = activationColor(name);
   const root = el('article', 'al-card', { 'data-activation': name, 'data-diverged': 'false' });
   root.style.setProperty('--al-accent', color);
@@ -94,8 +101,13 @@ export function mountRaceCard(container, { name, label, headingLevel = 3 }) {
 
   const drawPointsLayer = () => {
     pointsCtx.clearRect(0, 0, pointsCanvas.width, pointsCanvas.height);
-    if (last.points && last.domain) drawPoints(pointsCtx, last.points, last.domain, { pixelRatio: pointsFit.pixelRatio() });
+    if (!last.points || !last.domain) return;
+    const points = last.showTest === false ? { train: last.points.train } : last.points;
+    drawPoints(pointsCtx, points, last.domain, { pixelRatio: pointsFit.pixelRatio() });
   };
+  const boundaryOptions = () => ({
+    scratch, discretize: Boolean(last.discretize), background: last.dark ? DARK_BACKGROUND : LIGHT_BACKGROUND,
+  });
   const drawSparkLayer = () => {
     drawSparkline(sparkCtx, last.losses, { log: true, color, pixelRatio: sparkFit.pixelRatio() });
   };
@@ -103,10 +115,10 @@ export function mountRaceCard(container, { name, label, headingLevel = 3 }) {
     if (last.diverged) {
       // Frozen: the last live boundary, greyed. If the run diverged before any boundary was shown,
       // draw the grid it has (non-finite cells come out neutral grey) and grey that.
-      if (!scratch.image && last.grid) drawBoundary(boundaryCtx, last.grid, { scratch });
+      if (!scratch.image && last.grid) drawBoundary(boundaryCtx, last.grid, boundaryOptions());
       muteBoundary(boundaryCtx, scratch);
     } else if (last.grid) {
-      drawBoundary(boundaryCtx, last.grid, { scratch });
+      drawBoundary(boundaryCtx, last.grid, boundaryOptions());
     } else {
       return;
     }
@@ -138,15 +150,20 @@ export function mountRaceCard(container, { name, label, headingLevel = 3 }) {
       root.classList.toggle('is-diverged', diverged);
       badge.hidden = !diverged;
     }
+    const display = `${last.showTest !== false}|${Boolean(last.discretize)}|${Boolean(last.dark)}`;
+    const displayChanged = display !== shown.display;
+    shown.display = display;
+    if (displayChanged && !diverged) scratch.image = null;
     if (diverged) {
       const at = Number.isFinite(last.divergedAt) ? last.divergedAt : last.step;
       setText(badge, `Diverged at step ${formatInt(at)}`, at);
       if (!scratch.muted) drawBoundaryLayer();
-    } else if (last.grid && last.grid.probs !== shown.probs) {
+    } else if (last.grid && (last.grid.probs !== shown.probs || displayChanged)) {
       drawBoundaryLayer();
     }
+    describeBoard();
 
-    if (!samePoints(last.points, shown.points) || !sameDomain(last.domain, shown.domain)) {
+    if (displayChanged || !samePoints(last.points, shown.points) || !sameDomain(last.domain, shown.domain)) {
       shown.points = pointRefs(last.points);
       shown.domain = last.domain && { ...last.domain };
       drawPointsLayer();
@@ -155,6 +172,24 @@ export function mountRaceCard(container, { name, label, headingLevel = 3 }) {
       shown.losses = last.losses;
       drawSparkLayer();
     }
+  }
+
+  // The board's label says what it shows now, for a reader who cannot see it.
+  function describeBoard() {
+    const name = label ?? name_;
+    let text;
+    if (last.diverged) {
+      const at = Number.isFinite(last.divergedAt) ? last.divergedAt : last.step;
+      text = `${name}: diverged at step ${formatInt(at)}; the boundary is frozen at its last finite state.`;
+    } else {
+      const m = last.metrics ?? {};
+      const acc = Number.isFinite(m.trainAccuracy) ? `training accuracy ${formatPercent(m.trainAccuracy, 0)}` : 'not evaluated yet';
+      const test = Number.isFinite(m.testAccuracy) ? `, test accuracy ${formatPercent(m.testAccuracy, 0)}` : '';
+      // No step count here: a label that changed every frame would keep assistive tech busy.
+      text = `${name} decision boundary: ${acc}${test}.`;
+    }
+    text += ' Click, or move with the arrow keys and press Enter, to add a point.';
+    if (pointsCanvas.getAttribute('aria-label') !== text) pointsCanvas.setAttribute('aria-label', text);
   }
 
   function redraw() {

@@ -1,17 +1,34 @@
-// The worker's pacing: while playing, one tick trains `stepsPerFrame` steps on every network,
-// about 60 ticks a second. Frames (grids, metrics) go out at most every `frameIntervalMs` and
-// only after the page said it drew the previous one, so a slow page is never flooded; the why
-// view's diagnostics go out at most every DIAGNOSTICS_INTERVAL_MS.
+// The worker's pacing. While playing, every network owes `stepsPerFrame` steps per tick (about 60
+// ticks a second). The work runs in time-bounded slices: each turn of the worker's event loop does
+// at most SLICE_MS of work (training chunks sized to about CALL_MS each, one member's grid, one
+// member's diagnostics...) and then yields, so a message (Pause, Reset, a preset, a new setting) is
+// read within a slice plus one core call, whatever the network size, batch or steps per frame.
+// A fixed step count per turn could not promise that: one step of a big network on a big batch
+// costs more than a small network's thousand. Training only through small counts, checking the
+// clock between them, needs no core change and keeps every step bit-identical (train(a) then
+// train(b) is train(a + b)).
+//
+// Frames (grids, metrics) go out at most every `frameIntervalMs` and only after the page said it
+// drew the previous one, so a slow page is never flooded; diagnostics at most every
+// DIAGNOSTICS_INTERVAL_MS, unit maps every UNIT_MAPS_INTERVAL_MS.
 import { ToWorker, FromWorker } from '../app/protocol.js';
 import { Run } from './run.js';
+import { PaceMeter } from './pace.js';
 import { answerClaims } from './claims.js';
 
 const TICK_MS = 1000 / 60;
+const SLICE_MS = 8;      // work per turn of the event loop before messages are read again
+const CALL_MS = 2;       // aim for one training call: the clock is checked between calls
 const DIAGNOSTICS_INTERVAL_MS = 250;
+const UNIT_MAPS_INTERVAL_MS = 600;
 // A page that has not drawn for this long is hidden or swamped: stop training until it draws,
 // so a background tab does not burn a core.
 const STALL_MS = 1000;
 const MAX_STEPS_PER_FRAME = 10000;
+// One diagnostics call is one core call over the whole training set: it cannot be sliced. Above
+// this estimate (a deep, wide network on 20,000 points: ~2 s) the why view is not updated live, so
+// the worker keeps answering within a slice; a notice says so once per run.
+const DIAGNOSTICS_BUDGET_MS = 400;
 
 export class TrainingLoop {
   constructor(lab, post) {
@@ -24,33 +41,49 @@ export class TrainingLoop {
     this.awaitingDraw = false;
     this.lastFrameAt = 0;
     this.lastDiagnosticsAt = 0;
+    this.lastUnitMapsAt = -Infinity;
+    this.frameBuildMs = 0;    // how long the last frame took to build (its core calls)
+    this.tickAt = 0;          // when the current tick's steps were granted
     this.timer = 0;
+    this.turnQueued = false;
+    this.pace = new PaceMeter();
+    this.jobs = [];           // pending report work: functions of one core call each, in order
+    this.report = null;       // which reports the queued jobs build: {frame, diagnostics, unitMaps}
+    // A MessageChannel turn yields to the event loop without setTimeout's 4 ms clamp.
+    this.channel = new MessageChannel();
+    this.channel.port1.onmessage = () => this.turn();
   }
 
   handle(msg) {
     switch (msg?.type) {
       case ToWorker.CONFIGURE: return this.configure(msg);
-      case ToWorker.PLAY: this.playing = true; return this.schedule(0);
+      case ToWorker.PLAY:
+        this.playing = true;
+        this.grant();
+        return this.wake();
       case ToWorker.PAUSE:
         this.playing = false;
-        clearTimeout(this.timer);
+        for (const m of this.run?.members ?? []) m.owed = 0;
+        this.run?.forceMetrics();
         // Steps taken since the last frame would otherwise never be shown: show the paused state.
-        this.sendFrame();
-        return this.sendDiagnostics();
+        return this.queueReports({ frame: true, diagnostics: true, unitMaps: true });
       case ToWorker.STEP: return this.step();
       case ToWorker.SET_SPEED: return this.setSpeed(msg);
       case ToWorker.FRAME_DRAWN:
         if (msg.runId !== this.run?.runId) return undefined;
         this.awaitingDraw = false;
-        if (this.firstDiagnosticsPending) this.sendDiagnostics();
-        return undefined;
+        if (this.firstDiagnosticsPending) this.queueReports({ diagnostics: true, unitMaps: true });
+        return this.wake();
       case ToWorker.MEASURE_COSTS: return this.measureCosts(msg);
       case ToWorker.MEASURE_CLAIMS: return answerClaims(this.lab, msg, this.post);
+      case ToWorker.ADD_POINT: return this.editPoints(msg, (run) => run.addPoint(msg));
+      case ToWorker.REMOVE_POINT: return this.editPoints(msg, (run) => run.removeAddedPoint());
       default: return this.notice('warning', `lab worker: unknown message type ${String(msg?.type)}`);
     }
   }
 
   configure(msg) {
+    this.clearWork();
     this.run?.delete();
     this.run = null;
     this.setSpeed(msg);
@@ -63,14 +96,18 @@ export class TrainingLoop {
       return;
     }
     const run = this.run;
+    for (const m of run.members) m.owed = 0;
+    this.pace.reset(run.members.length);
     this.post({ type: FromWorker.RUN_STARTED, runId: run.runId, members: run.names, classes: run.classes });
     this.send(run.points());
-    this.sendFrame();
-    // The why view's first figures follow once the first boundaries are drawn: building its
-    // panels would otherwise delay them.
+    // The first frame (step 0) is built in slices like every other, so even a huge network's first
+    // boundaries never hold the worker; the why view's first figures follow once they are drawn.
+    this.awaitingDraw = false;
     this.firstDiagnosticsPending = true;
     this.lastDiagnosticsAt = performance.now();
-    this.schedule(0);
+    this.lastUnitMapsAt = -Infinity;
+    this.queueReports({ frame: true });
+    if (this.playing) this.grant();
   }
 
   setSpeed(msg) {
@@ -78,68 +115,198 @@ export class TrainingLoop {
     if (steps >= 1) this.stepsPerFrame = Math.min(steps, MAX_STEPS_PER_FRAME);
     const interval = Number(msg.frameIntervalMs);
     if (interval >= 0) this.frameIntervalMs = interval;
+    // A smaller setting applies now: nobody keeps owing the steps of the old one.
+    for (const m of this.run?.members ?? []) m.owed = Math.min(m.owed ?? 0, this.stepsPerFrame);
   }
 
+  /** Step: `stepsPerFrame` more steps on every network, then a frame and diagnostics. */
   step() {
     if (!this.run) return;
-    this.run.train(this.stepsPerFrame);
-    this.sendFrame();
-    this.sendDiagnostics();
+    for (const m of this.run.members) m.owed = (m.owed ?? 0) + this.stepsPerFrame;
+    this.stepReportPending = true;
+    this.wake();
   }
 
-  schedule(delay) {
-    clearTimeout(this.timer);
-    if (this.playing && this.run?.canTrain) this.timer = setTimeout(() => this.tick(), delay);
-  }
-
-  tick() {
+  /** Adds or removes a clicked point in the current run, then sends the points and a frame. */
+  editPoints(msg, edit) {
     const run = this.run;
-    if (!this.playing || !run) return;
-    const start = performance.now();
-    if (this.awaitingDraw && start - this.lastFrameAt > STALL_MS) {
-      this.schedule(50);  // wait for the page to draw (or to come back to the foreground)
+    if (!run || msg.runId !== run.runId) return;
+    try {
+      if (!edit(run)) return;
+    } catch (err) {
+      this.notice('warning', `The point was not added: ${err?.message ?? err}`);
       return;
     }
-    try {
-      this.advance(run);
-    } catch (err) {
-      // Say so and keep ticking: the other networks, and the page, go on.
-      this.notice('error', `training: ${err?.message ?? err}`);
-    }
-    this.schedule(Math.max(0, TICK_MS - (performance.now() - start)));
+    this.send(run.points());
+    this.queueReports({ frame: true });
   }
 
-  advance(run) {
-    run.train(this.stepsPerFrame);
-    const now = performance.now();
-    if (!this.awaitingDraw && now - this.lastFrameAt >= this.frameIntervalMs) this.sendFrame();
-    if (now - this.lastDiagnosticsAt >= DIAGNOSTICS_INTERVAL_MS) this.sendDiagnostics();
-    if (!run.canTrain) {  // every network diverged or stopped: show the final state once more, then idle
-      this.sendFrame();
-      this.sendDiagnostics();
+  /** Grants every live network the steps of one tick. */
+  grant() {
+    if (!this.run) return;
+    this.tickAt = performance.now();
+    for (const m of this.run.members) if (this.run.canStep(m)) m.owed = this.stepsPerFrame;
+  }
+
+  owesSteps() {
+    return this.run?.members.some((m) => m.owed > 0 && this.run.canStep(m)) ?? false;
+  }
+
+  /** Queues a turn now if there is work, else sleeps until the next tick. */
+  wake() {
+    clearTimeout(this.timer);
+    this.timer = 0;
+    if (this.turnQueued) return;
+    if (this.jobs.length > 0 || (this.owesSteps() && !this.stalled())) {
+      this.turnQueued = true;
+      this.channel.port2.postMessage(null);
+      return;
     }
+    if (this.playing && this.run?.canTrain) {
+      const stalled = this.stalled();
+      const wait = stalled ? 50 : Math.max(0, this.tickAt + TICK_MS - performance.now());
+      this.timer = setTimeout(() => {
+        this.timer = 0;
+        if (!this.stalled()) this.grant();
+        this.wake();
+      }, wait);
+    }
+  }
+
+  stalled() {
+    return this.awaitingDraw && performance.now() - this.lastFrameAt > STALL_MS;
+  }
+
+  /** One slice: report jobs first (they are short and the page waits for them), then training. */
+  turn() {
+    this.turnQueued = false;
+    const run = this.run;
+    if (!run) return;
+    const deadline = performance.now() + SLICE_MS;
+    try {
+      do {
+        if (this.jobs.length > 0) this.jobs.shift()();
+        else if (this.owesSteps() && !this.stalled()) this.trainOnce(run);
+        else break;
+      } while (performance.now() < deadline && this.run === run);
+      if (this.run === run) this.afterSlice(run);
+    } catch (err) {
+      // Say so and keep going: the other networks, and the page, go on.
+      this.notice('error', `training: ${err?.message ?? err}`);
+    }
+    this.wake();
+  }
+
+  /** One training call: the member furthest behind, a chunk sized to about CALL_MS. */
+  trainOnce(run) {
+    let next = null;
+    for (const m of run.members) {
+      if (!(m.owed > 0) || !run.canStep(m)) continue;
+      if (!next || m.net.steps() < next.net.steps()) next = m;
+    }
+    if (!next) return;
+    const chunk = Number.isFinite(next.msPerStep) && next.msPerStep > 0
+      ? Math.max(1, Math.min(next.owed, Math.floor(CALL_MS / next.msPerStep)))
+      : 1;
+    const taken = run.trainMember(next, chunk);
+    next.owed = taken < chunk ? 0 : next.owed - chunk;  // fewer: it diverged or failed
+  }
+
+  /** Which reports are due now that a slice ended. */
+  afterSlice(run) {
+    const now = performance.now();
+    this.pace.sample(run.members.map((m) => (m.net ? m.net.steps() : 0)), now);
+    if (this.stepReportPending && !this.owesSteps()) {
+      this.stepReportPending = false;
+      run.forceMetrics();
+      this.queueReports({ frame: true, diagnostics: true, unitMaps: true });
+      return;
+    }
+    const idle = !this.playing || !run.canTrain;
+    this.queueReports({
+      // A frame of a big race takes a while to build (a grid and an evaluation per network): the
+      // next waits twice that long, so training keeps about two thirds of the worker.
+      frame: !this.awaitingDraw && now - this.lastFrameAt >= Math.max(this.frameIntervalMs, 2 * this.frameBuildMs),
+      diagnostics: !idle && !this.firstDiagnosticsPending && now - this.lastDiagnosticsAt >= DIAGNOSTICS_INTERVAL_MS,
+      unitMaps: !idle && !this.firstDiagnosticsPending && now - this.lastUnitMapsAt >= UNIT_MAPS_INTERVAL_MS,
+    });
+    if (!run.canTrain && !this.finalShown) {  // every network diverged or stopped: show the end once more
+      this.finalShown = true;
+      this.queueReports({ frame: true, diagnostics: true, unitMaps: true });
+    }
+  }
+
+  /**
+   * Queues the work of the reports asked for, one job per member and core call, then a job that
+   * posts. A report already queued is not queued twice. The pacing (frame interval, back-pressure)
+   * is the caller's: a pause, a step or a new run asks for a frame whatever it says.
+   */
+  queueReports({ frame = false, diagnostics = false, unitMaps = false }) {
+    const run = this.run;
+    if (!run) return;
+    this.report ??= { frame: false, diagnostics: false, unitMaps: false };
+    if (frame && !this.report.frame) {
+      this.report.frame = true;
+      const queuedAt = performance.now();
+      // Metrics and grids are decided now, when the frame is asked for; their slices run in order.
+      for (const m of run.members) this.jobs.push(() => { this.jobs.unshift(...run.refreshJobs(m)); });
+      this.jobs.push(() => {
+        this.report.frame = false;
+        this.frameBuildMs = performance.now() - queuedAt;
+        this.sendFrame();
+      });
+    }
+    if (diagnostics && run.hasData && run.diagnosticsEstimateMs() > DIAGNOSTICS_BUDGET_MS) {
+      diagnostics = false;
+      this.firstDiagnosticsPending = false;
+      if (!this.diagnosticsSkipped) {
+        this.diagnosticsSkipped = true;
+        this.notice('info', `The why view is not updated for these settings: its figures need a pass over all ` +
+          `${run.trainSize} training points by every network (about ${Math.round(run.diagnosticsEstimateMs() / 100) / 10} s ` +
+          'each), during which the lab could not answer. Fewer points or a smaller network bring it back.');
+      }
+    }
+    if (diagnostics && !this.report.diagnostics && run.hasData) {
+      this.report.diagnostics = true;
+      this.firstDiagnosticsPending = false;
+      const entries = [];
+      for (const m of run.members) this.jobs.push(() => entries.push(run.diagnosticsOf(m)));
+      this.jobs.push(() => {
+        this.report.diagnostics = false;
+        this.send(run.diagnosticsMessage(entries));
+        this.lastDiagnosticsAt = performance.now();
+      });
+    }
+    if (unitMaps && !this.report.unitMaps && run.hasData) {
+      this.report.unitMaps = true;
+      const entries = [];
+      for (const m of run.members) this.jobs.push(() => entries.push(run.unitMapsOf(m)));
+      this.jobs.push(() => {
+        this.report.unitMaps = false;
+        this.send(run.unitMapsMessage(entries));
+        this.lastUnitMapsAt = performance.now();
+      });
+    }
+    this.wake();
   }
 
   sendFrame() {
     if (!this.run) return;
-    this.send(this.run.frame(this.playing));
+    const requested = this.playing ? (this.stepsPerFrame * 1000) / TICK_MS : NaN;
+    this.send(this.run.frame(this.playing, { requested, members: this.pace.rates() }));
     this.awaitingDraw = true;
     this.lastFrameAt = performance.now();
-  }
-
-  sendDiagnostics() {
-    this.firstDiagnosticsPending = false;
-    const packed = this.run?.diagnostics();
-    if (packed) this.send(packed);
-    this.lastDiagnosticsAt = performance.now();
   }
 
   /** Stops for good and frees the run's networks (an embedded figure was removed). */
   dispose() {
     this.playing = false;
     clearTimeout(this.timer);
+    this.jobs = [];
     this.run?.delete();
     this.run = null;
+    this.channel.port1.onmessage = null;
+    this.channel.port1.close();
   }
 
   measureCosts(msg) {
@@ -152,6 +319,27 @@ export class TrainingLoop {
     } catch (err) {
       this.notice('error', `measuring activation costs failed: ${err?.message ?? err}`);
     }
+  }
+
+  clearWork() {
+    clearTimeout(this.timer);
+    this.timer = 0;
+    this.jobs = [];
+    this.report = null;
+    this.stepReportPending = false;
+    this.finalShown = false;
+    this.diagnosticsSkipped = false;
+  }
+
+  /** Stops everything and frees the run; the loop cannot be used afterwards. */
+  dispose() {
+    this.clearWork();
+    this.playing = false;
+    this.run?.delete();
+    this.run = null;
+    this.channel.port1.onmessage = null;
+    this.channel.port1.close();
+    this.channel.port2.close();
   }
 
   send({ message, transfer }) {

@@ -1,0 +1,34 @@
+// The hidden-units view: one unit-maps figure (web/views/unit-maps.js) per racing network, fed by
+// the worker's UNIT_MAPS messages (a few a second at most), drawn on the animation frame.
+import { mountUnitMaps } from '../views/unit-maps.js';
+import { requestDraw } from './draw-loop.js';
+
+export class UnitsView {
+  constructor(container, { labelOf }) {
+    this.container = container;
+    this.labelOf = labelOf;
+    this.figures = new Map();  // name -> figure
+    this.pending = null;
+  }
+
+  /** A new run: one figure per member, empty until its first maps arrive. */
+  start(names) {
+    const same = names.length === this.figures.size && names.every((n) => this.figures.has(n));
+    if (same) return;
+    for (const figure of this.figures.values()) figure.destroy();
+    this.figures.clear();
+    for (const name of names) this.figures.set(name, mountUnitMaps(this.container, { name, label: this.labelOf(name) }));
+  }
+
+  setMaps(message) {
+    this.pending = message;
+    requestDraw('units', () => this.draw());
+  }
+
+  draw() {
+    const message = this.pending;
+    if (!message) return;
+    for (const entry of message.members) this.figures.get(entry.name)?.update(entry);
+    this.container.dataset.step = String(message.members[0]?.step ?? 0);
+  }
+}
