@@ -136,7 +136,7 @@ class EmbeddedFigure {
     });
     this.buildControls();
     if (this.view.needsRun) this.startRun();
-    else this.loaded();
+    else if (!this.view.readyOnMessage) this.loaded();  // else the first message it waits for (claims)
   }
 
   /** The card figure's activation: a known name, else the first racing one, with a notice. */

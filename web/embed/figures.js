@@ -1,7 +1,7 @@
 // The figures an embed can show, in one table: name -> mount(container, context). Each mounted
 // figure takes the worker's messages it cares about and draws on the host's animation frame.
 //   context {labelOf(name), labels: {name: label}, post(message), import(path)}
-//   returns {needsRun, start?(names), points?(msg), frame?(frame), diagnostics?(msg), costs?(costs),
+//   returns {needsRun, readyOnMessage?, start?(names), points?(msg), frame?(frame), diagnostics?(msg), costs?(costs),
 //            claims?(claims), firstDraw?(), destroy()}
 import { mountRaceCard } from '../views/race-card.js';
 import { mountWhyPanel } from '../views/why-panel.js';
@@ -145,6 +145,7 @@ function claimsFigure(container, { labels, post, importView, config, notice }) {
   }, () => notice('error', 'The claims figure is not available from this copy of the lab (views/claims-strip.js is missing).'));
   return {
     needsRun: false,
+    readyOnMessage: true,  // ready once the first claims are drawn, not before the strip exists
     claims(claims) {
       if (strip) strip.update(claims);
       else pending = claims;

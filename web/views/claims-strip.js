@@ -44,7 +44,7 @@ function logBar(v, lo, hi) {
 
 /**
  * Mounts the strip into `container` (appended).
- *   options: {labels: {name: label}, headingLevel = 2,
+ *   options: {labels: {name: label}, headingLevel = 2 (of each claim's title),
  *             href(claim) -> string: the link's target (default '#preset=NAME', the lab's own address;
  *             an embed passes the lab's full URL), linkTarget: e.g. '_blank' (then rel="noopener"),
  *             onOpen(claim, event): when given, called on a link click (the page applies the preset
@@ -64,7 +64,7 @@ export function mountClaimsStrip(container, options = {}) {
   const cards = new Map();
   for (const claim of CLAIMS) {
     const card = el('article', 'al-claim', { 'data-claim': claim.key });
-    const title = el(`h${level + 1}`, 'al-claim-title');
+    const title = el(`h${level}`, 'al-claim-title');  // each claim is a section of the page at this level
     title.textContent = claim.title;
     const rows = el('ul', 'al-claim-rows');
     const caption = el('p', 'al-claim-caption');

@@ -75,7 +75,9 @@ export function mountWhyComparison(container, { labelOf = (n) => n, headingLevel
   function fillTable() {
     const layers = members[0].diagnostics.layers;
     const head = el('tr');
-    head.append(el('th', null, { scope: 'col' }));
+    const corner = el('th', null, { scope: 'col' });
+    corner.textContent = 'Layer';  // a header cell with no text is a gap for screen readers
+    head.append(corner);
     for (const m of members) {
       const th = el('th', null, { scope: 'col' });
       th.textContent = labelOf(m.name);
