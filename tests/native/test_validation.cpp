@@ -100,7 +100,7 @@ TEST_CASE("network entry points validate their arguments", "[validation][network
 TEST_CASE("model, race and benchmark constructors validate", "[validation]") {
   const std::vector<int> too_deep(11, 4), too_wide = {65}, ok = {4};
   const std::vector<ActivationId> relu11(11, ActivationId::relu), relu1 = {ActivationId::relu};
-  REQUIRE_THROWS_WITH(Mlp(2, too_deep, relu11, 2), StartsWith("hidden layers"));
+  REQUIRE_THROWS_WITH(Mlp(2, too_deep, relu11, 2), StartsWith("hidden: 11 items is out of range [0, 10]"));
   REQUIRE_THROWS_WITH(Mlp(2, too_wide, relu1, 2), StartsWith("hidden[0]"));
   REQUIRE_THROWS_WITH(Mlp(0, ok, relu1, 2), StartsWith("features"));
   REQUIRE_THROWS_WITH(Mlp(2, ok, relu1, 9), StartsWith("classes"));
