@@ -27,12 +27,6 @@ std::vector<float> features_of(const LabConfig& c, const Points& points) {
   return out;
 }
 
-bool all_finite(std::span<const float> values) {
-  bool ok = true;
-  for (float v : values) ok &= std::isfinite(v);  // no early exit: the loop vectorises
-  return ok;
-}
-
 }  // namespace
 
 std::shared_ptr<const Dataset> make_shared_dataset(const LabConfig& config) {
@@ -46,7 +40,7 @@ Network::Network(const LabConfig& config, std::shared_ptr<const Dataset> data)
       mlp_(static_cast<int>(config.features.size()), config.hidden, hidden_activations(config),
            data_ ? data_->classes : 2),
       optimizer_(OptimizerSettings::from(config), mlp_.params().size()),
-      optimizer_backup_(optimizer_),
+      staged_params_(mlp_.params().size()),
       batch_rng_(config.seed, RngStream::batches),
       rrelu_rng_(config.seed, RngStream::rrelu) {
   if (!data_ || data_->train.size() == 0) throw std::invalid_argument("data: the training set is empty");
@@ -88,16 +82,17 @@ std::vector<float> Network::train(int steps) {
     mlp_.forward(batch_features_.data(), batch, PassMode::train, &rrelu_rng_);
     mlp_.zero_grads();
     const auto loss = static_cast<float>(mlp_.backward(batch_labels_.data(), 1.0f / float(batch)) / double(batch));
-    params_backup_.assign(mlp_.params().begin(), mlp_.params().end());
-    optimizer_backup_ = optimizer_;
-    optimizer_.step(mlp_.params(), mlp_.grads(), mlp_.penalty_mask());
+    // The step is staged out of place and committed only if every new parameter is finite, so a
+    // divergent step leaves parameters and optimizer state as they were without any copy.
+    const bool finite = std::isfinite(loss) &&
+                        optimizer_.stage(mlp_.params(), mlp_.grads(), mlp_.penalty_mask(), staged_params_);
     ++steps_;
-    if (!std::isfinite(loss) || !all_finite(mlp_.params())) {
-      std::copy(params_backup_.begin(), params_backup_.end(), mlp_.params().begin());
-      optimizer_ = optimizer_backup_;
+    if (!finite) {
       diverged_at_ = steps_;
       return losses;
     }
+    mlp_.swap_params(staged_params_);
+    optimizer_.commit();
     losses.push_back(loss);
   }
   return losses;
