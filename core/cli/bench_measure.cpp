@@ -147,6 +147,35 @@ double Timings::best(bool higher_is_better) const {
   return higher_is_better ? *std::max_element(runs.begin(), runs.end()) : *std::min_element(runs.begin(), runs.end());
 }
 
+namespace {
+
+// Multiply-adds of each layer: in x out, inputs first.
+std::vector<double> layer_macs(const LabConfig& config, int classes) {
+  std::vector<double> macs;
+  double fan_in = double(config.features.size());
+  for (int width : config.hidden) {
+    macs.push_back(fan_in * width);
+    fan_in = width;
+  }
+  macs.push_back(fan_in * classes);
+  return macs;
+}
+
+}  // namespace
+
+double dense_flops_per_forward_point(const LabConfig& config, int classes) {
+  double total = 0;
+  for (double m : layer_macs(config, classes)) total += 2 * m;
+  return total;
+}
+
+double dense_flops_per_training_sample(const LabConfig& config, int classes) {
+  const auto macs = layer_macs(config, classes);
+  double total = 0;
+  for (size_t l = 0; l < macs.size(); ++l) total += 2 * macs[l] * (l == 0 ? 2 : 3);
+  return total;
+}
+
 ThroughputResult measure_core_training(const LabConfig& config, const BenchSettings& s) {
   Network network(config, make_shared_dataset(config));
   const auto run_steps = [&](int64_t steps) {

@@ -37,6 +37,7 @@
 #include "dataset.hpp"
 #include "diagnostics.hpp"
 #include "initialisers.hpp"
+#include "peak_flops.hpp"
 #include "js_names.hpp"
 #include "network.hpp"
 
@@ -584,6 +585,17 @@ val activation_costs(val options) {
 double heap_bytes_in_use() { return static_cast<double>(mallinfo().uordblks); }
 double heap_size() { return static_cast<double>(emscripten_get_heap_size()); }
 
+// peakFlops(ms) -> GFLOP/s: the f32x4 multiply-add peak of core/lib/peak_flops.hpp over about ms
+// milliseconds (5 windows, the fastest kept), so a benchmark can say what fraction of the hardware
+// a workload reaches. Kept self-contained (a number in, a number out; only guarded() for errors)
+// so that a rewritten binding can carry it over as it is.
+double peak_flops(double ms) {
+  return guarded([ms] {
+    if (!(ms >= 1 && ms <= 10000)) fail("ms", format_number(ms) + " is out of range [1, 10000]");
+    return peak_flops_f32x4(ms / 5, 5).gflops;
+  });
+}
+
 // Network methods.
 double param_count(const NetworkHandle& h) { return static_cast<double>(h.net().params().size()); }
 int classes(const NetworkHandle& h) { return h.net().model().classes(); }
@@ -699,6 +711,7 @@ EMSCRIPTEN_BINDINGS(actlab) {
   em::function("activationCosts", &activation_costs);
   em::function("heapBytesInUse", &heap_bytes_in_use);
   em::function("heapSize", &heap_size);
+  em::function("peakFlops", &peak_flops);
 
   em::class_<NetworkHandle>("Network")
       .function("paramCount", &param_count)
