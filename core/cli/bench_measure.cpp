@@ -84,7 +84,8 @@ size_t batch_of(const LabConfig& config, const Dataset& data) {
 // The baseline only implements the bench workload's shape: x, y inputs, tanh, plain SGD.
 PlainMlp baseline_for(const LabConfig& config, const Network& network) {
   if (config.activation != ActivationId::tanh || !config.layer_activations.empty() || config.features.size() != 2 ||
-      config.optimizer != OptimizerKind::sgd || config.l1 != 0 || config.l2 != 0 || config.clip_norm != 0)
+      config.optimizer.kind != OptimizerKind::sgd || config.optimizer.l1 != 0 || config.optimizer.l2 != 0 ||
+      config.optimizer.clip_norm != 0)
     throw std::invalid_argument("bench: the baseline implements tanh, x/y inputs and plain SGD only");
   std::vector<int> sizes = {2};
   sizes.insert(sizes.end(), config.hidden.begin(), config.hidden.end());
@@ -119,8 +120,8 @@ LabConfig bench_config() {
   c.hidden = {16, 16};
   c.activation = ActivationId::tanh;
   c.init = InitScheme::xavier;
-  c.optimizer = OptimizerKind::sgd;
-  c.learning_rate = 0.03f;
+  c.optimizer.kind = OptimizerKind::sgd;
+  c.optimizer.learning_rate = 0.03f;
   c.batch_size = 10;
   return c;
 }
@@ -198,7 +199,7 @@ ThroughputResult measure_baseline_training(const LabConfig& config, const BenchS
   const auto run_steps = [&](int64_t steps) {
     for (int64_t i = 0; i < steps; ++i) {
       batcher.next(batch, inputs, labels);
-      sink += mlp.train_batch(inputs, labels, config.learning_rate);
+      sink += mlp.train_batch(inputs, labels, config.optimizer.learning_rate);
     }
   };
   ThroughputResult r = measure_training(run_steps, batch, s);
@@ -231,7 +232,7 @@ CrossCheck cross_check(const LabConfig& config, const BenchSettings& s) {
   network.train(s.check_steps);
   for (int i = 0; i < s.check_steps; ++i) {
     batcher.next(batch, inputs, labels);
-    mlp.train_batch(inputs, labels, config.learning_rate);
+    mlp.train_batch(inputs, labels, config.optimizer.learning_rate);
   }
   CrossCheck c;
   c.steps = s.check_steps;

@@ -29,6 +29,20 @@ enum class InitScheme : uint8_t {
 
 enum class OptimizerKind : uint8_t { sgd, momentum, adam, count };
 
+// Everything an optimizer needs to know (core/lib/optimizer.hpp says how each is used); one member
+// of LabConfig, handed to the optimizer as it is.
+struct OptimizerSettings {
+  // Adam by default: it learns the spiral in a few thousand steps where SGD needs ~10,000. It also
+  // rescales each weight's step, which masks vanishing gradients: the lab's presets for that claim use SGD.
+  OptimizerKind kind = OptimizerKind::adam;
+  float learning_rate = 0.01f;
+  float momentum = 0.9f;
+  bool nesterov = false;
+  float beta1 = 0.9f, beta2 = 0.999f, epsilon = 1e-8f;
+  float l1 = 0.0f, l2 = 0.0f;  // penalties on weights (not biases or slopes)
+  float clip_norm = 0.0f;      // 0: off
+};
+
 // Derived input features, as TensorFlow Playground offers them.
 enum class Feature : uint8_t { x, y, x_squared, y_squared, x_times_y, sin_x, sin_y, count };
 
@@ -48,14 +62,7 @@ struct LabConfig {
   std::vector<ActivationId> layer_activations;  // empty, or one per hidden layer (overrides)
   InitScheme init = InitScheme::xavier;
   // Training.
-  // Adam by default: it learns the spiral in a few thousand steps where SGD needs ~10,000. It also
-  // rescales each weight's step, which masks vanishing gradients: the lab's presets for that claim use SGD.
-  OptimizerKind optimizer = OptimizerKind::adam;
-  float learning_rate = 0.01f;
-  float momentum = 0.9f;
-  bool nesterov = false;
-  float beta1 = 0.9f, beta2 = 0.999f, epsilon = 1e-8f;
-  float l1 = 0.0f, l2 = 0.0f;
+  OptimizerSettings optimizer;  // which optimizer and all its settings, as one value
   int batch_size = 10;
   float clip_norm = 0.0f;  // 0: off
 

@@ -39,7 +39,7 @@ Network::Network(const LabConfig& config, std::shared_ptr<const Dataset> data)
       data_(std::move(data)),
       mlp_(static_cast<int>(config.features.size()), config.hidden, hidden_activations(config),
            data_ ? data_->classes : 2),
-      optimizer_(OptimizerSettings::from(config), mlp_.params().size()),
+      optimizer_(config.optimizer, mlp_.params().size()),
       staged_params_(mlp_.params().size()),
       batch_rng_(config.seed, RngStream::batches),
       rrelu_rng_(config.seed, RngStream::rrelu) {

@@ -4,10 +4,6 @@
 
 namespace actlab {
 
-OptimizerSettings OptimizerSettings::from(const LabConfig& c) {
-  return {c.optimizer, c.learning_rate, c.momentum, c.nesterov, c.beta1, c.beta2, c.epsilon, c.l1, c.l2, c.clip_norm};
-}
-
 Optimizer::Optimizer(const OptimizerSettings& settings, size_t parameter_count)
     : s_(settings), n_(parameter_count) {
   const size_t slots = s_.kind == OptimizerKind::adam ? 2 : (s_.kind == OptimizerKind::momentum ? 1 : 0);

@@ -17,15 +17,6 @@
 
 namespace actlab {
 
-struct OptimizerSettings {
-  OptimizerKind kind = OptimizerKind::sgd;
-  float learning_rate = 0.03f, momentum = 0.9f;
-  bool nesterov = false;
-  float beta1 = 0.9f, beta2 = 0.999f, epsilon = 1e-8f;
-  float l1 = 0.0f, l2 = 0.0f, clip_norm = 0.0f;
-  static OptimizerSettings from(const LabConfig& config);
-};
-
 // State lives in one flat buffer (momentum's velocity, or Adam's m then v, each one value per
 // parameter). A step is computed out of place: stage() writes the new parameters where the caller
 // says and the new state into a twin buffer, and changes nothing else; commit() then swaps the
