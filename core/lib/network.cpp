@@ -73,9 +73,16 @@ void Network::next_batch(size_t batch) {
 std::vector<float> Network::train(int steps) {
   if (steps < 0 || steps > 1000000)
     throw std::invalid_argument("steps: " + std::to_string(steps) + " is out of range [0, 1000000]");
-  std::vector<float> losses;
-  if (diverged()) return losses;
-  losses.reserve(steps);
+  if (diverged()) return {};
+  std::vector<float> losses(static_cast<size_t>(steps));
+  losses.resize(static_cast<size_t>(train_steps(losses.data(), steps)));
+  return losses;
+}
+
+// The step loop, apart from train() so that it owns no object with a destructor: in WebAssembly
+// (Emscripten's JS-based exceptions) every call made where a destructor might have to run goes
+// through a JS invoke_ trampoline, which cost ~8 of them per step.
+int Network::train_steps(float* losses, int steps) {
   const size_t batch = std::min<size_t>(config_.batch_size, data_->train.size());
   for (int s = 0; s < steps; ++s) {
     next_batch(batch);
@@ -89,13 +96,13 @@ std::vector<float> Network::train(int steps) {
     ++steps_;
     if (!finite) {
       diverged_at_ = steps_;
-      return losses;
+      return s;
     }
     mlp_.swap_params(staged_params_);
     optimizer_.commit();
-    losses.push_back(loss);
+    losses[s] = loss;
   }
-  return losses;
+  return steps;
 }
 
 // Mean loss over a point set in chunks; accuracy by arg-max. Returns NaN for an empty set.

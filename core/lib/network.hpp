@@ -72,6 +72,7 @@ class Network {
 
  private:
   void next_batch(size_t batch);
+  int train_steps(float* losses, int steps);  // returns the number of steps taken
   double pass_over(const std::vector<float>& features, const Points& points, double& accuracy);
 
   LabConfig config_;
