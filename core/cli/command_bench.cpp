@@ -289,8 +289,8 @@ int run_bench(std::span<const std::string> args) {
   relu.activation = ActivationId::relu;
   r.core_relu_grid = measure_core_grid(relu, r.settings);
   r.check = cross_check(r.config, r.settings);
-  r.peak_f32x4 = r.quick ? peak_flops_f32x4(2, 3) : peak_flops_f32x4(20, 10);
-  r.peak_f32x8 = r.quick ? peak_flops_f32x8(2, 3) : peak_flops_f32x8(20, 10);
+  r.peak_f32x4 = r.quick ? peak_flops_f32x4(2, 5) : peak_flops_f32x4(5, 50);
+  r.peak_f32x8 = r.quick ? peak_flops_f32x8(2, 5) : peak_flops_f32x8(5, 50);
   r.train_flops_per_sample = dense_flops_per_training_sample(r.config, r.config.classes);
   r.grid_flops_per_point = dense_flops_per_forward_point(r.config, r.config.classes);
   r.costs = measure_activation_costs(r.cost_settings);

@@ -586,13 +586,14 @@ double heap_bytes_in_use() { return static_cast<double>(mallinfo().uordblks); }
 double heap_size() { return static_cast<double>(emscripten_get_heap_size()); }
 
 // peakFlops(ms) -> GFLOP/s: the f32x4 multiply-add peak of core/lib/peak_flops.hpp over about ms
-// milliseconds (5 windows, the fastest kept), so a benchmark can say what fraction of the hardware
+// milliseconds (windows of 5 ms, the fastest kept: on a busy machine the least disturbed), so a benchmark can say what fraction of the hardware
 // a workload reaches. Kept self-contained (a number in, a number out; only guarded() for errors)
 // so that a rewritten binding can carry it over as it is.
 double peak_flops(double ms) {
   return guarded([ms] {
     if (!(ms >= 1 && ms <= 10000)) fail("ms", format_number(ms) + " is out of range [1, 10000]");
-    return peak_flops_f32x4(ms / 5, 5).gflops;
+    const int windows = ms < 10 ? 2 : (ms > 500 ? 100 : static_cast<int>(ms / 5));
+    return peak_flops_f32x4(ms / windows, windows).gflops;
   });
 }
 

@@ -23,7 +23,7 @@ test('bench.mjs --quick --json --no-build prints every field', () => {
   positive(r.peak.wasm_gflops_f32x4, 'peak.wasm_gflops_f32x4');
   for (const side of ['native', 'wasm']) {
     const f = r.peak[`${side}_fraction_of_f32x4_peak`];
-    for (const key of ['training', 'grid_tanh', 'grid_relu']) positive(f[key], `peak.${side}_fraction_of_f32x4_peak.${key}`);
+    for (const key of ['training', 'grid_tanh', 'grid_relu', 'training_best', 'grid_tanh_best', 'grid_relu_best']) positive(f[key], `peak.${side}_fraction_of_f32x4_peak.${key}`);
   }
   assert.equal(r.peak.training_flops_per_sample, 1856, '2-16-16-2: 2 x (320 + 320 + 288) FLOPs per training sample');
   assert.equal(r.peak.grid_flops_per_point, 640, '2-16-16-2: 2 x 320 FLOPs per grid point');
