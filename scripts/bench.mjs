@@ -143,24 +143,18 @@ function measureGrid(activation) {
   }
 }
 
-// The peak kernel is a raw-module entry (bindings.cpp: peakFlops(ms) -> GFLOP/s). Until the JS API
-// exposes it, a second instance of the module built next to actlab.js is loaded for it.
-async function wasmPeak(ms) {
-  // A short first call lets V8 tier the kernel up to optimised code before the measured one.
-  if (typeof lab.peakFlops === 'function') return lab.peakFlops(10), lab.peakFlops(ms);
-  const moduleFile = path.join(root, 'web/build/actlab.mjs');
-  if (!existsSync(moduleFile)) return null;
-  const { default: create } = await import(pathToFileURL(moduleFile).href);
-  const raw = await create();
-  if (typeof raw.peakFlops !== 'function') return null;
-  raw.peakFlops(10);
-  return raw.peakFlops(ms);
+// The module's own peak kernel (bindings.cpp: peakFlops(ms) -> GFLOP/s). A short first call lets
+// V8 tier the kernel up to optimised code before the measured one.
+function wasmPeak(ms) {
+  if (typeof lab.peakFlops !== 'function') return null;
+  lab.peakFlops(10);
+  return lab.peakFlops(ms);
 }
 
 const wasmTrain = measureTraining();
 const wasmGrid = measureGrid(config.activation);
 const wasmReluGrid = measureGrid('relu');
-const wasmPeakGflops = await wasmPeak(settings.peakMs);
+const wasmPeakGflops = wasmPeak(settings.peakMs);
 
 // ---- module size -----------------------------------------------------------------------------------
 function sizeOf(file, bytes) {

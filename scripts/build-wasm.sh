@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the WebAssembly module with Debian's Emscripten and copies it into web/build/.
+# Builds the WebAssembly module with Debian's Emscripten and copies it (actlab.wasm and its glue
+# actlab.mjs) into web/build/.
 # Skips everything when web/build/actlab.mjs is newer than every source (--force rebuilds anyway).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,11 +26,12 @@ cmake --build build-wasm -j2 -- --no-print-directory
 out=build-wasm/core/wasm
 if [ ! -f "$out/actlab.mjs" ]; then
   echo "build-wasm: the build finished but produced no $out/actlab.mjs." >&2
-  echo "  The wasm target in core/wasm/CMakeLists.txt must output actlab.mjs (single-file ES module) there." >&2
+  echo "  The wasm target in core/wasm/CMakeLists.txt must output actlab.mjs and actlab.wasm there." >&2
   exit 1
 fi
 mkdir -p web/build
-# Plain cp (not -p): the copy's mtime is what wasm-stale.sh compares against.
+rm -f web/build/actlab-classic.js  # the single-file classic build of earlier versions
+# The glue last, plain cp (not -p): its mtime is what wasm-stale.sh compares against.
+cp "$out/actlab.wasm" web/build/
 cp "$out/actlab.mjs" web/build/
-[ ! -f "$out/actlab-classic.js" ] || cp "$out/actlab-classic.js" web/build/
 echo "== wasm build: copied to web/build/"

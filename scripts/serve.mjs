@@ -39,7 +39,10 @@ export function startServer({ root = path.join(REPO_ROOT, 'web'), port = 0, host
                  ['', path.resolve(root)]].sort((a, b) => b[0].length - a[0].length);
 
   const server = http.createServer((req, res) => {
-    const headers = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' };
+    // Access-Control-Allow-Origin: the lab's files are public, and embeds on other origins (or in
+    // sandboxed iframes, whose origin is 'null') fetch the module and import the views with CORS.
+    const headers = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache',
+                      'Access-Control-Allow-Origin': '*' };
     if (csp) headers['Content-Security-Policy'] = csp;
     const fail = (status, message) => {
       res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });

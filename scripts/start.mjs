@@ -1,5 +1,4 @@
-// npm start: make sure Emscripten is there, rebuild the wasm module if any source changed,
-// then serve web/ and print where.
+// npm start: build what is missing or stale (scripts/build.sh), then serve web/ and print where.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { REPO_ROOT, startServer } from './serve.mjs';
@@ -7,10 +6,9 @@ import { REPO_ROOT, startServer } from './serve.mjs';
 const run = (script, ...args) =>
   spawnSync('bash', [path.join(REPO_ROOT, 'scripts', script), ...args], { stdio: 'inherit', cwd: REPO_ROOT }).status;
 
-if (run('ensure-deps.sh', 'wasm') !== 0) process.exit(1);
-// wasm-stale.sh exits 0 when a rebuild is needed.
-if (run('wasm-stale.sh') === 0 && run('build-wasm.sh') !== 0) {
-  console.error('\nnpm start: the wasm build failed (see above); not serving a page without its module.');
+// build.sh installs what is missing, rebuilds the module only if a source changed, and bundles.
+if (run('build.sh') !== 0) {
+  console.error('\nnpm start: the build failed (see above); not serving a page without its module.');
   process.exit(1);
 }
 

@@ -15,8 +15,8 @@ bash scripts/build-native.sh
 section "native tests (ctest)"
 ctest --test-dir build-native --output-on-failure -j2
 
-section "wasm build"
-bash scripts/build-wasm.sh
+section "wasm build and worker bundle"
+bash scripts/build.sh
 
 # Node's own naming rules for test files; a suite that does not exist yet is skipped, not failed.
 has_tests() {

@@ -7,44 +7,15 @@
 #include "activations.hpp"
 #include "commands.hpp"
 #include "json_writer.hpp"
+#include "output_fields.hpp"
 #include "text_table.hpp"
 
 namespace actlab::cli {
 namespace {
 
-const char* param_kind_name(ParamKind kind) {
-  switch (kind) {
-    case ParamKind::none: return "none";
-    case ParamKind::fixed: return "fixed";
-    case ParamKind::learnable: return "learnable";
-    case ParamKind::randomised: return "randomised";
-  }
-  return "?";
-}
-
 void write_json(const ActivationSpec& a) {
-  const ActivationProperties& p = a.props;
   JsonWriter json(std::cout);
-  json.begin_object()
-      .field("name", a.name)
-      .field("label", a.label)
-      .field("formula", a.formula)
-      .field("bounded", p.bounded())
-      .field("bounded_below", p.bounded_below)
-      .field("bounded_above", p.bounded_above)
-      .field("zero_centred", p.zero_centred)
-      .field("negative_outputs", p.negative_outputs)
-      .field("saturating", p.saturating())
-      .field("saturates_low", p.saturates_low)
-      .field("saturates_high", p.saturates_high)
-      .field("monotonic", p.monotonic)
-      .field("smooth", p.smooth)
-      .field("exact_zeros", p.exact_zeros)
-      .field("learnable", p.learnable)
-      .field("randomised", p.randomised)
-      .field("max_derivative", a.max_derivative)
-      .field("param_kind", param_kind_name(a.param_kind))
-      .field("param_default", a.param_default);
+  json.begin_object().fields(a, activation_fields());
   if (a.param_kind == ParamKind::randomised) json.field("param_lo", a.param_lo).field("param_hi", a.param_hi);
   json.key("kinks").begin_array();
   for (float k : a.kinks)

@@ -134,14 +134,7 @@ void write_json(const BenchReport& r) {
       .field("unit", "ns/element, fastest of `repeats` windows of window_ms")
       .key("rows")
       .begin_array();
-  for (const auto& c : r.costs)
-    json.begin_object()
-        .field("name", c.name)
-        .field("forward_ns", c.forward_ns)
-        .field("forward_backward_ns", c.forward_backward_ns)
-        .field("libm_forward_ns", c.libm_forward_ns)
-        .field("libm_forward_backward_ns", c.libm_forward_backward_ns)
-        .end_object();
+  for (const auto& c : r.costs) json.begin_object().fields(c, cost_fields()).end_object();
   json.end_array().end_object();
 
   json.key("targets")

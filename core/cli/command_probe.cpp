@@ -35,21 +35,8 @@ void write_json(const LabConfig& config, const Diagnostics& d) {
     const LayerDiagnostics& layer = d.layers[l];
     json.begin_object()
         .field("index", l)
-        .field("activation", layer.activation)
         .field("is_output", l + 1 == d.layers.size())
-        .field("units", layer.units)
-        .field("weight_norm", layer.weight_norm)
-        .field("weight_grad_norm", layer.weight_grad_norm)
-        .field("bias_grad_norm", layer.bias_grad_norm)
-        .field("preact_grad_norm", layer.preact_grad_norm)
-        .field("grad_zeros", layer.grad_zeros)
-        .field("zero_fraction", layer.zero_fraction)
-        .field("dead_fraction", layer.dead_fraction)
-        .field("dead_units", layer.dead_units)
-        .field("saturated_fraction", layer.saturated_fraction)
-        .field("mean_activation", layer.mean_activation)
-        .array_field("grad_histogram", layer.grad_histogram)
-        .array_field("activation_histogram", layer.activation_histogram)
+        .fields(layer, layer_fields())
         .end_object();
   }
   json.end_array().end_object().end_line();

@@ -66,12 +66,7 @@ void write_config(JsonWriter& json, const LabConfig& config) {
 }
 
 void write_metrics(JsonWriter& json, const Metrics& m) {
-  json.begin_object()
-      .field("train_loss", m.train_loss)
-      .field("test_loss", m.test_loss)
-      .field("train_accuracy", m.train_accuracy)
-      .field("test_accuracy", m.test_accuracy)
-      .end_object();
+  json.begin_object().fields(m, metrics_fields()).end_object();
 }
 
 std::string field_text(const FieldSpec& f, const LabConfig& config) {

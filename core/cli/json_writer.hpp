@@ -15,9 +15,11 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "config.hpp"
+#include "output_fields.hpp"
 
 namespace actlab::cli {
 
@@ -92,10 +94,29 @@ class JsonWriter {
     return array(items);
   }
 
+  // Every row of an output-field table (core/lib/output_fields.hpp), keys as the CLI spells them.
+  template <class T>
+  JsonWriter& fields(const T& item, std::span<const OutputField<T>> table) {
+    for (const auto& row : table) {
+      key(row.name);
+      std::visit([this](const auto& v) { output_value(v); }, row.get(item));
+    }
+    return *this;
+  }
+
   // Ends a top-level document with a newline (one document per line).
   void end_line() { out_ << '\n'; }
 
  private:
+  template <class V>
+  void output_value(const V& v) {
+    if constexpr (std::is_same_v<V, std::span<const uint32_t>>) {
+      array(v);
+    } else {
+      value(v);
+    }
+  }
+
   JsonWriter& open(char bracket) {
     separate();
     out_ << bracket;

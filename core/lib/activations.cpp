@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+
+#include "field_error.hpp"
 #include <string>
 
 #include "activation_kernels.hpp"
@@ -160,7 +162,7 @@ std::span<const ActivationSpec> activation_table() { return kTable; }
 
 const ActivationSpec& activation_spec(ActivationId id) {
   const auto index = static_cast<size_t>(id);
-  if (index >= kTable.size()) throw std::invalid_argument("activation: id " + std::to_string(index) + " is out of range");
+  if (index >= kTable.size()) throw_out_of_range("activation", double(index), 0, double(kTable.size() - 1));
   return kTable[index];
 }
 
@@ -177,8 +179,7 @@ std::string_view activation_names() {
 
 ActivationId parse_activation(std::string_view name, std::string_view field) {
   if (auto id = find_activation(name)) return *id;
-  throw std::invalid_argument(std::string(field) + ": '" + std::string(name) + "' is not one of " +
-                              std::string(activation_names()));
+  throw_not_one_of(field, name, std::string(activation_names()));
 }
 
 }  // namespace actlab

@@ -83,7 +83,8 @@ enum class FieldType : uint8_t { integer, number, boolean, choice, integer_list,
 using FieldValue = std::variant<double, bool, std::string, std::vector<double>, std::vector<std::string>>;
 
 struct FieldSpec {
-  const char* name;
+  const char* name;                   // core spelling: CLI flag, URL... ("learning_rate")
+  const char* js_key;                 // JavaScript spelling: config keys, error.field ("learningRate")
   FieldType type;
   double min, max;                    // value range (numbers) or element range (integer lists)
   int min_items, max_items;           // list length range
@@ -96,7 +97,11 @@ struct FieldSpec {
 std::span<const FieldSpec> config_fields();
 const FieldSpec* find_field(std::string_view name);
 
-// Validates and sets one field; throws std::invalid_argument naming the field, the value and the
+// A list's length against the field's [min_items, max_items]; throws a FieldError. Callers that
+// receive a list from outside check it before reading the items.
+void check_list_length(const FieldSpec& spec, size_t n);
+
+// Validates and sets one field; throws FieldError (field_error.hpp) naming the field, the value and the
 // allowed range, e.g. "hidden[2]: 100 is out of range [1, 64]".
 void set_field(LabConfig& config, std::string_view name, const FieldValue& value);
 // Parses command-line text ("0.03", "16,16", "relu", "true") for the field's type, then set_field.

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 #include <stdexcept>
+
+#include "field_error.hpp"
 #include <tuple>
 
 #include "activations.hpp"
@@ -38,12 +40,10 @@ double best_ns_per_element(const CostSettings& s, size_t n, Pass pass) {
 }  // namespace
 
 std::vector<ActivationCost> measure_activation_costs(const CostSettings& s) {
-  if (s.elements < 1024 || s.elements > (1 << 22))
-    throw std::invalid_argument("elements: " + std::to_string(s.elements) + " is out of range [1024, 4194304]");
-  if (s.repeats < 1 || s.repeats > 100)
-    throw std::invalid_argument("repeats: " + std::to_string(s.repeats) + " is out of range [1, 100]");
-  if (!(s.window_ms >= 0.1 && s.window_ms <= 1000))
-    throw std::invalid_argument("window_ms: " + format_number(s.window_ms) + " is out of range [0.1, 1000]");
+  if (s.elements < kMinCostElements || s.elements > kMaxCostElements)
+    throw_out_of_range("elements", s.elements, kMinCostElements, kMaxCostElements);
+  if (s.repeats < 1 || s.repeats > kMaxCostRepeats) throw_out_of_range("repeats", s.repeats, 1, kMaxCostRepeats);
+  if (!(s.window_ms >= 0.1 && s.window_ms <= 1000)) throw_out_of_range("window_ms", s.window_ms, 0.1, 1000);
   const auto n = static_cast<size_t>(s.elements);
   std::vector<float> z(n), y(n), dy(n), dz(n);
   Pcg32 rng(1, RngStream::bench);

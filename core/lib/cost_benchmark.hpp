@@ -14,6 +14,8 @@ struct ActivationCost {
   double libm_forward_ns = 0, libm_forward_backward_ns = 0; // libm reference, per element
 };
 
+inline constexpr int kMinCostElements = 1024, kMaxCostElements = 1 << 22, kMaxCostRepeats = 100;
+
 struct CostSettings {
   int elements = 16384;  // buffer length, [1024, 1 << 22]
   int repeats = 3;       // timed windows per figure, the fastest taken; [1, 100]

@@ -3,6 +3,8 @@
 #include <array>
 #include <cmath>  // std::sqrt (correctly rounded by IEEE) and std::isfinite only: no transcendentals
 #include <stdexcept>
+
+#include "field_error.hpp"
 #include <string>
 
 #include "fast_math.hpp"
@@ -174,36 +176,19 @@ constexpr bool table_in_enum_order() {
 }
 static_assert(table_in_enum_order(), "dataset rows must follow DatasetKind, classes within [2, 8]");
 
-// "field: value is out of range [lo, hi]context". Built by appending: GCC 12 warns falsely
-// (-Wrestrict, bug 105651) on chains of "literal" + std::string.
-[[noreturn]] void out_of_range(const std::string& field, const std::string& value, const std::string& lo,
-                               const std::string& hi, const std::string& context = {}) {
-  std::string message = field;
-  message.append(": ").append(value).append(" is out of range [").append(lo).append(", ").append(hi);
-  message.append("]").append(context);
-  throw std::invalid_argument(message);
-}
-
 void check_int(const std::string& field, int v, int lo, int hi, const std::string& context = {}) {
-  if (v < lo || v > hi) {
-    out_of_range(field, std::to_string(v), std::to_string(lo), std::to_string(hi), context);
-  }
+  if (v < lo || v > hi) throw_out_of_range(field, v, lo, hi, context);
 }
 
 // Written as !(inside) so that NaN fails too.
 void check_float(const std::string& field, float v, float lo, float hi) {
-  if (!(v >= lo && v <= hi)) out_of_range(field, format_number(v), format_number(lo), format_number(hi));
+  if (!(v >= lo && v <= hi)) throw_out_of_range(field, v, lo, hi);
 }
 
 [[noreturn]] void unknown_dataset(const std::string& value) {
-  std::string message = "dataset: ";
-  message += value;
-  message += " is not one of ";
-  for (const DatasetInfo& row : kTable) {
-    if (row.kind != kTable[0].kind) message += ", ";
-    message += row.name;
-  }
-  throw std::invalid_argument(message);
+  std::string names;
+  for (const DatasetInfo& row : kTable) names.append(names.empty() ? "" : ", ").append(row.name);
+  throw_not_one_of("dataset", value, names);
 }
 
 // Computed in float, as the header states it: 10 points at 0.7 give 7 test points, where the
@@ -216,7 +201,8 @@ void check_split(size_t n, float test_fraction) {
   check_float("test_fraction", test_fraction, 0.0f, kMaxTestFraction);
   // Cannot happen for n >= 1 and a fraction <= 0.9, but training on nothing must never be reached.
   if (test_count(n, test_fraction) >= n) {
-    throw std::invalid_argument("test_fraction: leaves no training points out of " + std::to_string(n));
+    throw_field_error(Problem::other, "test_fraction", format_number(test_fraction),
+                      "leaves no training points out of " + std::to_string(n));
   }
 }
 
@@ -264,10 +250,7 @@ DatasetKind parse_dataset(std::string_view name) {
   for (const DatasetInfo& row : kTable) {
     if (name == row.name) return row.kind;
   }
-  std::string quoted = "'";
-  quoted.append(name);
-  quoted += '\'';
-  unknown_dataset(quoted);
+  unknown_dataset(std::string(name));
 }
 
 Dataset make_dataset(const DataSpec& spec) {
@@ -281,10 +264,11 @@ Dataset make_dataset(const DataSpec& spec) {
 
 void validate_labelled_points(std::span<const float> xy, std::span<const int32_t> labels, int classes) {
   check_int("classes", classes, kMinClasses, kMaxClasses);
-  if (labels.empty()) throw std::invalid_argument("labels: 0 given, at least 1 point is required");
+  if (labels.empty()) throw_field_error(Problem::other, "labels", "0", "0 given, at least 1 point is required");
   if (xy.size() != 2 * labels.size()) {
-    throw std::invalid_argument("points: " + std::to_string(xy.size()) + " values for " +
-                                std::to_string(labels.size()) + " labels, expected 2 per label (x0, y0, x1, y1, ...)");
+    throw_field_error(Problem::other, "points", std::to_string(xy.size()),
+                      std::to_string(xy.size()) + " values for " + std::to_string(labels.size()) +
+                          " labels, expected 2 per label (x0, y0, x1, y1, ...)");
   }
   for (size_t i = 0; i < xy.size(); ++i) {
     check_float("points[" + std::to_string(i) + "]", xy[i], -kMaxAbsCoordinate, kMaxAbsCoordinate);

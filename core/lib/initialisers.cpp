@@ -4,6 +4,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "field_error.hpp"
+
 namespace actlab {
 namespace {
 
@@ -22,7 +24,7 @@ constexpr std::array<InitialiserInfo, static_cast<size_t>(InitScheme::count)> kI
 
 const InitialiserInfo& initialiser_info(InitScheme scheme) {
   const auto i = static_cast<size_t>(scheme);
-  if (i >= kInitialisers.size()) throw std::invalid_argument("init: id " + std::to_string(i) + " is out of range");
+  if (i >= kInitialisers.size()) throw_out_of_range("init", double(i), 0, double(kInitialisers.size() - 1));
   return kInitialisers[i];
 }
 
@@ -39,7 +41,7 @@ void initialise_layer(InitScheme scheme, int in, int out, Pcg32& rng, float* wei
     case InitScheme::he: normal(std::sqrt(2.0f / fan_in)); break;
     case InitScheme::he_uniform: uniform(std::sqrt(6.0f / fan_in)); break;
     case InitScheme::lecun: normal(std::sqrt(1.0f / fan_in)); break;
-    case InitScheme::count: throw std::invalid_argument("init: 'count' is not a scheme");
+    case InitScheme::count: throw_not_one_of("init", "count", "the schemes of the initialiser table");
   }
   for (int j = 0; j < out; ++j) biases[j] = initialiser_info(scheme).bias;
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+
+#include "field_error.hpp"
 #include <string>
 
 #include "dense_kernels.hpp"
@@ -13,9 +15,7 @@ namespace actlab {
 namespace {
 
 void check_range(const std::string& field, int value, int lo, int hi) {
-  if (value < lo || value > hi)
-    throw std::invalid_argument(field + ": " + std::to_string(value) + " is out of range [" + std::to_string(lo) +
-                                ", " + std::to_string(hi) + "]");
+  if (value < lo || value > hi) throw_out_of_range(field, value, lo, hi);
 }
 
 }  // namespace
@@ -23,11 +23,12 @@ void check_range(const std::string& field, int value, int lo, int hi) {
 Mlp::Mlp(int inputs, std::span<const int> hidden, std::span<const ActivationId> activations, int classes)
     : inputs_(inputs), classes_(classes) {
   check_range("features", inputs, 1, static_cast<int>(Feature::count));
-  check_range("hidden layers", static_cast<int>(hidden.size()), 0, kMaxHiddenLayers);
+  if (hidden.size() > size_t(kMaxHiddenLayers))
+    throw_field_error(Problem::out_of_range, "hidden", std::to_string(hidden.size()) + " items", range_text(0, kMaxHiddenLayers));
   check_range("classes", classes, 2, 8);
   if (activations.size() != hidden.size())
-    throw std::invalid_argument("layer_activations: " + std::to_string(activations.size()) + " items, expected " +
-                                std::to_string(hidden.size()));
+    throw_field_error(Problem::other, "layer_activations", std::to_string(activations.size()),
+                      std::to_string(activations.size()) + " items, expected " + std::to_string(hidden.size()));
   size_t offset = 0;
   int fan_in = inputs;
   for (size_t l = 0; l <= hidden.size(); ++l) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+
+#include "field_error.hpp"
 #include <string>
 
 #include "features.hpp"
@@ -43,8 +45,9 @@ Network::Network(const LabConfig& config, std::shared_ptr<const Dataset> data)
       staged_params_(mlp_.params().size()),
       batch_rng_(config.seed, RngStream::batches),
       rrelu_rng_(config.seed, RngStream::rrelu) {
-  if (!data_ || data_->train.size() == 0) throw std::invalid_argument("data: the training set is empty");
-  config_.classes = data_->classes;  // caller-supplied data brings its own class count
+  if (!data_ || data_->train.size() == 0) throw_field_error(Problem::other, "data", "", "the training set is empty");
+  // config_.classes stays as given: it describes the generated dataset, and caller-supplied data
+  // brings its own count (model().classes()), so config() round-trips with or without that data.
   Pcg32 init_rng(config.seed, RngStream::init);
   mlp_.initialise(config.init, init_rng);
   train_features_ = features_of(config_, data_->train);
@@ -71,8 +74,8 @@ void Network::next_batch(size_t batch) {
 }
 
 std::vector<float> Network::train(int steps) {
-  if (steps < 0 || steps > 1000000)
-    throw std::invalid_argument("steps: " + std::to_string(steps) + " is out of range [0, 1000000]");
+  if (steps < 0 || steps > kMaxTrainSteps)
+    throw_out_of_range("steps", steps, 0, kMaxTrainSteps);
   if (diverged()) return {};
   std::vector<float> losses(static_cast<size_t>(steps));
   losses.resize(static_cast<size_t>(train_steps(losses.data(), steps)));
@@ -140,21 +143,21 @@ Metrics Network::evaluate() {
 
 void Network::predict_grid(const GridSpec& g, std::span<float> out) {
   const auto check_side = [](const char* field, int v) {
-    if (v < 1 || v > kMaxGridSide)
-      throw std::invalid_argument(std::string(field) + ": " + std::to_string(v) + " is out of range [1, " +
-                                  std::to_string(kMaxGridSide) + "]");
+    if (v < 1 || v > kMaxGridSide) throw_out_of_range(field, v, 1, kMaxGridSide);
   };
   check_side("width", g.width);
   check_side("height", g.height);
   for (auto [name, v] : {std::pair{"x_min", g.x_min}, {"x_max", g.x_max}, {"y_min", g.y_min}, {"y_max", g.y_max}})
     if (!std::isfinite(v) || std::fabs(v) > 1e6f)
-      throw std::invalid_argument(std::string(name) + ": " + format_number(v) + " is out of range [-1e6, 1e6]");
-  if (!(g.x_min < g.x_max)) throw std::invalid_argument("x_max: must be greater than x_min");
-  if (!(g.y_min < g.y_max)) throw std::invalid_argument("y_max: must be greater than y_min");
+      throw_out_of_range(name, v, -1e6, 1e6);
+  // Named by value, not by the other field's name, so the message reads the same in every spelling.
+  if (!(g.x_min < g.x_max)) throw_out_of_range("x_max", g.x_max, g.x_min, 1e6, " (must be greater than the minimum)");
+  if (!(g.y_min < g.y_max)) throw_out_of_range("y_max", g.y_max, g.y_min, 1e6, " (must be greater than the minimum)");
   const size_t cells = size_t(g.width) * size_t(g.height), classes = size_t(mlp_.classes());
   if (out.size() != classes * cells)
-    throw std::invalid_argument("out: length " + std::to_string(out.size()) + " is not classes x width x height = " +
-                                std::to_string(classes * cells));
+    throw_field_error(Problem::other, "out", std::to_string(out.size()),
+                      "length " + std::to_string(out.size()) + " is not classes x width x height = " +
+                          std::to_string(classes * cells));
   const float dx = (g.x_max - g.x_min) / float(g.width), dy = (g.y_max - g.y_min) / float(g.height);
   std::vector<float> chunk_features(config_.features.size() * kPassChunk);
   scratch_x_.resize(kPassChunk);
@@ -201,13 +204,18 @@ LossAndGradient Network::loss_and_gradient(std::span<const float> xy, std::span<
   return out;
 }
 
+void Network::check_param_count(size_t n) const {
+  if (n != mlp_.params().size())
+    throw_field_error(Problem::other, "params", std::to_string(n),
+                      "length " + std::to_string(n) + ", expected " + std::to_string(mlp_.params().size()));
+}
+
 void Network::set_params(std::span<const float> values) {
-  if (values.size() != mlp_.params().size())
-    throw std::invalid_argument("params: length " + std::to_string(values.size()) + " does not match the " +
-                                std::to_string(mlp_.params().size()) + " parameters of this network");
+  check_param_count(values.size());
   for (size_t i = 0; i < values.size(); ++i)
     if (!std::isfinite(values[i]))
-      throw std::invalid_argument("params[" + std::to_string(i) + "]: " + format_number(values[i]) + " is not finite");
+      throw_field_error(Problem::other, "params[" + std::to_string(i) + "]", format_number(values[i]),
+                        format_number(values[i]) + " is not finite");
   std::copy(values.begin(), values.end(), mlp_.params().begin());
 }
 

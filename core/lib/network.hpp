@@ -28,6 +28,7 @@ struct GridSpec {
   int width = 128, height = 128;
 };
 inline constexpr int kMaxGridSide = 1024;
+inline constexpr int kMaxTrainSteps = 1000000;  // per train() call
 
 // Points per forward pass when a whole set is evaluated (metrics, grids, diagnostics): small enough
 // that a layer's rows (64 units x 256 points x 4 bytes at most) stay in L1/L2, and rows 1 KB apart
@@ -63,6 +64,7 @@ class Network {
 
   std::span<const float> params() const { return mlp_.params(); }
   void set_params(std::span<const float> values);  // validates size and finiteness
+  void check_param_count(size_t n) const;          // throws a FieldError unless n == params().size()
   const LabConfig& config() const { return config_; }
   const Dataset& data() const { return *data_; }
   const Mlp& model() const { return mlp_; }

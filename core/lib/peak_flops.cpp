@@ -1,11 +1,8 @@
 #include "peak_flops.hpp"
 
 #include <chrono>
-#include <cstring>
-#include <stdexcept>
-#include <string>
 
-#include "number_text.hpp"
+#include "field_error.hpp"
 
 namespace actlab {
 namespace {
@@ -47,10 +44,8 @@ __attribute__((noinline)) float run_chains(float a) {
 
 template <class Vec>
 PeakFlops measure(double window_ms, int windows) {
-  if (!(window_ms >= 0.1 && window_ms <= 1000))
-    throw std::invalid_argument("window_ms: " + format_number(window_ms) + " is out of range [0.1, 1000]");
-  if (windows < 1 || windows > 100)
-    throw std::invalid_argument("windows: " + std::to_string(windows) + " is out of range [1, 100]");
+  if (!(window_ms >= 0.1 && window_ms <= 1000)) throw_out_of_range("window_ms", window_ms, 0.1, 1000);
+  if (windows < 1 || windows > 100) throw_out_of_range("windows", windows, 1, 100);
   using Clock = std::chrono::steady_clock;
   constexpr int Lanes = sizeof(Vec) / sizeof(float);
   constexpr int64_t kFlopsPerCall = kIterationsPerCall * kChains * Lanes * 2;

@@ -20,7 +20,7 @@ struct PeakFlops {
 };
 
 // Runs the kernel in `windows` windows of about window_ms each and keeps the fastest; windows of
-// whole kernel calls (a browser's timer is coarse). Throws std::invalid_argument on window_ms
+// whole kernel calls (a browser's timer is coarse). Throws a FieldError on window_ms
 // outside [0.1, 1000] or windows outside [1, 100].
 PeakFlops peak_flops_f32x4(double window_ms, int windows);
 // The same kernel on 8-lane vectors (two SSE registers per chain where AVX is absent).

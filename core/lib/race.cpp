@@ -1,6 +1,8 @@
 #include "race.hpp"
 
 #include <stdexcept>
+
+#include "field_error.hpp"
 #include <string>
 
 namespace actlab {
@@ -10,9 +12,7 @@ Race::Race(const LabConfig& shared, const std::vector<RaceMember>& members)
 
 Race::Race(const LabConfig& shared, const std::vector<RaceMember>& members, std::shared_ptr<const Dataset> data)
     : data_(std::move(data)) {
-  if (members.empty() || members.size() > kMaxRaceMembers)
-    throw std::invalid_argument("activations: " + std::to_string(members.size()) + " members is out of range [1, " +
-                                std::to_string(kMaxRaceMembers) + "]");
+  check_member_count(members.size());
   for (const auto& m : members) {
     LabConfig config = shared;
     config.activation = m.activation;
@@ -20,6 +20,11 @@ Race::Race(const LabConfig& shared, const std::vector<RaceMember>& members, std:
     if (m.init) config.init = *m.init;
     networks_.push_back(std::make_unique<Network>(config, data_));
   }
+}
+
+void check_member_count(size_t n) {
+  if (n < 1 || n > kMaxRaceMembers)
+    throw_field_error(Problem::out_of_range, "members", std::to_string(n) + " members", range_text(1, double(kMaxRaceMembers)));
 }
 
 std::vector<std::vector<float>> Race::train(int steps) {
@@ -30,8 +35,7 @@ std::vector<std::vector<float>> Race::train(int steps) {
 
 Network& Race::member(size_t i) {
   if (i >= networks_.size())
-    throw std::invalid_argument("member: " + std::to_string(i) + " is out of range [0, " +
-                                std::to_string(networks_.size() - 1) + "]");
+    throw_out_of_range("index", double(i), 0, double(networks_.size() - 1));
   return *networks_[i];
 }
 

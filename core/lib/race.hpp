@@ -19,6 +19,8 @@ struct RaceMember {
 };
 
 inline constexpr size_t kMaxRaceMembers = 8;
+// Throws a FieldError ("members: 9 members is out of range [1, 8]") unless 1 <= n <= kMaxRaceMembers.
+void check_member_count(size_t n);
 
 class Race {
  public:

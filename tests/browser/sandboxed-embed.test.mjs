@@ -1,5 +1,6 @@
-// A blog embed is a sandboxed iframe with an opaque origin, which refuses ES-module scripts: the
-// classic build (web/build/actlab-classic.js) must load there under the strict CSP and train.
+// A blog embed is a sandboxed iframe with an opaque origin ('null'): module scripts and the .wasm
+// fetch are cross-origin requests there, which the server's Access-Control-Allow-Origin: * allows.
+// The lab's ES module API must load there under the strict CSP, compile the separate .wasm and train.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -9,10 +10,10 @@ import { collectErrors, launchChromium, withServer } from './chromium.mjs';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
-test('the classic build trains inside a sandboxed (opaque-origin) iframe under the strict CSP', async () => {
+test('the lab module trains inside a sandboxed (opaque-origin) iframe under the strict CSP', async () => {
   const browser = await launchChromium();
   try {
-    await withServer({ root: FIXTURES, mounts: { '/build': path.join(REPO_ROOT, 'web', 'build') } }, async (url) => {
+    await withServer({ root: FIXTURES, mounts: { '/build': path.join(REPO_ROOT, 'web', 'build'), '/lab': path.join(REPO_ROOT, 'web', 'lab') } }, async (url) => {
       const page = await browser.newPage();
       const errors = collectErrors(page);
       await page.goto(new URL('sandboxed-host.html', url).href);

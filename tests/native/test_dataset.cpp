@@ -335,7 +335,7 @@ TEST_CASE("make_dataset and parse_dataset reject bad input, naming the field", "
   }
   SECTION("dataset") {
     s.kind = static_cast<DatasetKind>(99);
-    REQUIRE_THROWS_WITH(actlab::make_dataset(s), Contains("dataset: 99 is not one of circle"));
+    REQUIRE_THROWS_WITH(actlab::make_dataset(s), Contains("dataset: '99' is not one of circle"));
     s.kind = DatasetKind::count;
     REQUIRE_THROWS_AS(actlab::make_dataset(s), std::invalid_argument);
     REQUIRE_THROWS_WITH(actlab::parse_dataset("foo"),

@@ -92,8 +92,12 @@ TEST_CASE("caller-supplied data brings its own class count", "[network]") {
   LabConfig c = test::config_for(ActivationId::relu, {4}, DatasetKind::circle);  // circle alone is 2-class
   auto data = std::make_shared<const Dataset>(make_custom_dataset(xy, labels, 3, 0.0f, 1));
   Network net(c, data);
-  CHECK(net.config().classes == 3);
+  // config() is the config as given (its classes describe the generated dataset), so it builds a
+  // network again, with or without this data; the model takes its class count from the data.
+  CHECK(net.config().classes == c.classes);
   CHECK(net.model().classes() == 3);
+  CHECK_NOTHROW(Network(net.config(), data));
+  CHECK_NOTHROW(Network(net.config(), make_shared_dataset(net.config())));
   CHECK(net.train(5).size() == 5);
 }
 

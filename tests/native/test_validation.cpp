@@ -106,10 +106,10 @@ TEST_CASE("model, race and benchmark constructors validate", "[validation]") {
   REQUIRE_THROWS_WITH(Mlp(2, ok, relu1, 9), StartsWith("classes"));
   REQUIRE_THROWS_WITH(Mlp(2, ok, std::vector<ActivationId>{}, 2), StartsWith("layer_activations"));
   LabConfig c = test::config_for(ActivationId::relu, {4});
-  REQUIRE_THROWS_WITH(Race(c, {}), StartsWith("activations"));
-  REQUIRE_THROWS_WITH(Race(c, std::vector<RaceMember>(9)), StartsWith("activations"));
+  REQUIRE_THROWS_WITH(Race(c, {}), StartsWith("members: 0 members is out of range [1, 8]"));
+  REQUIRE_THROWS_WITH(Race(c, std::vector<RaceMember>(9)), StartsWith("members: 9 members is out of range [1, 8]"));
   Race race(c, {{ActivationId::relu, {}}});
-  REQUIRE_THROWS_WITH(race.member(1), StartsWith("member"));
+  REQUIRE_THROWS_WITH(race.member(1), StartsWith("index: 1 is out of range [0, 0]"));
   REQUIRE_THROWS_WITH(measure_activation_costs({10, 1, 1.0}), StartsWith("elements"));
   REQUIRE_THROWS_WITH(measure_activation_costs({4096, 0, 1.0}), StartsWith("repeats"));
   REQUIRE_THROWS_WITH(measure_activation_costs({4096, 1, std::nan("")}), StartsWith("window_ms"));

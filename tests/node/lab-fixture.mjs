@@ -7,13 +7,14 @@ import { execFileSync } from 'node:child_process';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const modulePath = path.join(repoRoot, 'web/build/actlab.mjs');
-export const classicModulePath = path.join(repoRoot, 'web/build/actlab-classic.js');
+export const wasmPath = path.join(repoRoot, 'web/build/actlab.wasm');
+export const workerBundlePath = path.join(repoRoot, 'web/build/lab-worker.js');
 export const cliPath = path.join(repoRoot, 'build-native/actlab');
 
-/** The Lab from web/lab/actlab.js, over web/build/actlab.mjs. */
+/** The Lab from web/lab/actlab.js, over web/build/actlab.mjs and actlab.wasm. */
 export async function loadLabOrFail() {
-  if (!existsSync(modulePath)) {
-    throw new Error(`${path.relative(repoRoot, modulePath)} is missing: build it with 'npm run build' (scripts/build-wasm.sh)`);
+  for (const file of [modulePath, wasmPath]) {
+    if (!existsSync(file)) throw new Error(`${path.relative(repoRoot, file)} is missing: build it with 'npm run build'`);
   }
   const { loadLab } = await import('../../web/lab/actlab.js');
   return loadLab();

@@ -163,16 +163,19 @@ export class LabPage {
   }
 
   /** The core rejected the settings: reset the field it named (or everything) and try again. */
-  configError({ runId, message, field }) {
+  configError({ runId, message, field, argument }) {
     if (runId !== this.runId) return;
-    const row = rowOfField(this.table, field);
+    // error.field of the API: the key at fault; argument 'data' marks the clicked points, whose
+    // `points` is not the point-count setting.
+    const clicked = argument === 'data' && (field === 'points' || field === 'labels');
+    const row = clicked ? null : rowOfField(this.table, field);
     const defaults = defaultValues(this.table);
     if (++this.fallbacks > MAX_FALLBACKS) {
       this.notices.show('error', `The lab could not start: ${message}`);
     } else if (row && !sameValue(this.state.get(row.key), row.default)) {
       this.notices.show('warning', `${message}. ${row.label} is back to its default.`);
       this.state.set({ [row.key]: defaults[row.key] });
-    } else if (field === 'labels' || field === 'xy') {
+    } else if (clicked) {
       this.notices.show('warning', `${message}. The clicked points were removed.`);
       this.state.set({ added: [] });
     } else {

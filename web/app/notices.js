@@ -1,6 +1,7 @@
 // Visible notices for the reader: rejected URL values, errors from the module, a network that
 // stopped. Text only: a message is set with textContent, never parsed as HTML, whatever it holds.
-const MAX_SHOWN = 12;  // a hostile address can carry many bad values: show them all
+// A hostile address can carry hundreds of bad values: the newest 12 stay on screen, older ones go.
+const MAX_SHOWN = 12;
 
 export class Notices {
   constructor(list) {

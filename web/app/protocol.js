@@ -28,7 +28,8 @@ export const FromWorker = Object.freeze({
   READY: 'ready',
   // {type, runId, members: string[], classes}
   RUN_STARTED: 'run-started',
-  // {type, runId, message, field}: CONFIGURE failed (field: the config key the core named, or '').
+  // {type, runId, message, field, argument}: CONFIGURE failed (field: the API Error's .field, the
+  // key at fault, or ''; argument: 'data' when it was about the clicked points, else '').
   // No race exists until the next CONFIGURE.
   CONFIG_ERROR: 'config-error',
   // {type, runId, classes, train: {x, y, label}, test: {x, y, label}}: typed arrays, once per run.
@@ -49,12 +50,6 @@ export const FromWorker = Object.freeze({
   // {type, level: 'error'|'warning'|'info', message}: shown to the reader as text.
   NOTICE: 'notice',
 });
-
-/** The field name an Error from the core starts with ("learningRate: nan is out of range ..."). */
-export function fieldOfError(message) {
-  const match = /^([A-Za-z_][A-Za-z0-9_]*)(\[\d+\])?:/.exec(String(message));
-  return match ? match[1] : '';
-}
 
 /** Grid resolution of the boundary heatmaps (the issue asks for at least 128x128). */
 export const GRID_SIDE = 128;

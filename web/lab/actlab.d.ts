@@ -6,8 +6,14 @@
 // Calls on a deleted Network or Race throw an Error ("Network.train: this network can no longer be
 // used: it was deleted"); delete() twice, or on a borrowed race member, throws too.
 // Returned typed arrays are copies (safe to keep and to transfer to another thread).
-// Errors: every invalid argument throws an Error whose message names the field, the value and the
-// allowed range, e.g. "learningRate: nan is out of range [1e-06, 10]"; the module stays usable.
+// Errors: every invalid argument throws a LabError: error.field is the JS key at fault
+// ('learningRate', 'hidden', 'points', 'steps', 'width'...), the message names it, the value and
+// the allowed range, e.g. "learningRate: nan is out of range [1e-06, 10]"; the module stays usable.
+// Arguments are read once, at the call: plain objects (of any realm), plain arrays, typed arrays of
+// the exact type (of any realm; a subclass is read by what it is, not by its getters). A getter
+// that throws gives a LabError naming its key. While a call runs, its Network or Race is busy: a
+// getter that calls it again (train, delete...) gets "Network.delete: called while
+// Network.predictGrid is running".
 // Memory: the module's heap grows on demand up to 256 MB; past that, calls throw
 // "out of memory: ..." (an Error, never an abort) until objects are deleted.
 
@@ -23,6 +29,11 @@ export interface ActivationInfo {
   maxDerivative: number;   // sup |f'|: 0.25 for sigmoid
   paramKind: 'none' | 'fixed' | 'learnable' | 'randomised';
   paramDefault: number;
+}
+
+export interface LabError extends Error {
+  field?: string;     // the JS key at fault; absent for calls on deleted or busy objects and for out of memory
+  argument?: 'data';  // set when the error is about custom data (its points/classes, not the config's)
 }
 
 export interface DatasetInfo { name: string; label: string; description: string; minClasses: number; maxClasses: number; }
@@ -117,13 +128,15 @@ export interface Lab {
   defaultConfig(): Config;
   // Unknown keys throw ("unknown config key 'lr'; known keys are ..."); missing keys, and keys whose
   // value is undefined, take defaults. With CustomData the network has data.classes classes
-  // (Network.classes); config.classes only applies to generated datasets.
+  // (Network.classes); config.classes only applies to generated datasets, and config() returns it
+  // as given, so createNetwork(net.config(), data) and createNetwork(net.config()) both work.
   createNetwork(config?: Partial<Config>, data?: CustomData): Network;
   // members (1-8): activation names, or {activation, init}; same data, weights and batch order for all.
   createRace(config: Partial<Config> & { members: (string | { activation: string; init?: string })[] }, data?: CustomData): Race;
   // Each figure is the fastest of `repeats` windows of at least windowMs (default 4) running the pass
   // repeatedly: browsers round timers to 0.1 ms, so single passes cannot be timed.
   activationCosts(options?: { elements?: number; repeats?: number; windowMs?: number }): ActivationCost[];
+  peakFlops(ms?: number): number;   // f32x4 multiply-add peak over about ms (1-10000) ms, GFLOP/s
   heapBytesInUse(): number;          // allocator bytes in use (mallinfo), for leak tests
   // heapBytesInUse; heapSize: the wasm memory (grows, never shrinks); emvalHandles: live Embind
   // handles to JS values; stackPointer: the wasm stack pointer. For leak tests and a memory readout.

@@ -1,5 +1,5 @@
-// Activation Lab's JavaScript API (documented in actlab.d.ts): a thin, idiomatic layer over the
-// raw Embind module built from core/wasm/bindings.cpp.
+// Activation Lab's JavaScript API (documented in actlab.d.ts): a thin layer over the raw Embind
+// module built from core/wasm/bindings.cpp.
 //
 //   import { loadLab } from './lab/actlab.js';
 //   const lab = await loadLab();
@@ -7,55 +7,128 @@
 //   const losses = net.train(100);   // Float32Array, one loss per step
 //   net.delete();
 //
-// What this layer adds to the raw module: objects that know when they were deleted (a call on a
-// deleted network throws a clear Error instead of reaching freed memory), race members that are
-// borrowed (the race deletes them), and config objects copied in JS before they cross (so a
-// getter that throws does so here, not halfway through C++). Everything else (validation,
-// defaults, names) is the core's, through the raw module.
+// Every call runs in three steps: (1) its arguments are type-checked and read once into a
+// snapshot (snapshot.js: getters, Proxy traps and typed-array subclasses run here and only here);
+// (2) the object is checked to be alive; (3) the raw module is called with the snapshot. The raw
+// module returns errors as data (undefined or null, then takeError() gives {field, argument,
+// message}), which become Errors with error.field set. While a call runs its object is busy: a
+// getter that calls back into the same network or race (train, delete...) gets a clear Error.
 import createActlabModule from '../build/actlab.mjs';
+import {
+  configSnapshot, dataSnapshot, inputError, membersSnapshot, number, numbersSnapshot, typedCopy,
+} from './snapshot.js';
 
 const release = Symbol('release');
+const WASM_URL = new URL('../build/actlab.wasm', import.meta.url);
 let labPromise = null;
 
-/** Loads the WebAssembly module once; later calls return the same Lab. */
-export function loadLab() {
+/**
+ * Compiles the module's code (web/build/actlab.wasm) once: streamed while it downloads where the
+ * server says application/wasm, else from the whole file; read from disk in Node, whose fetch()
+ * cannot read file: URLs. A compiled WebAssembly.Module can be instantiated any number of times.
+ */
+export async function compileLabWasm(url = WASM_URL) {
+  const where = new URL(url);
+  if (where.protocol === 'file:') {
+    const { readFile } = await import('node:fs/promises');
+    return WebAssembly.compile(await readFile(where));
+  }
+  const response = await fetch(where);
+  if (!response.ok) throw new Error(`${where.href}: HTTP ${response.status} ${response.statusText}`);
+  // Streaming needs Content-Type application/wasm; a static host that sends another type still works.
+  const streamable = (response.headers.get('Content-Type') ?? '').startsWith('application/wasm');
+  if (streamable && typeof WebAssembly.compileStreaming === 'function') return WebAssembly.compileStreaming(response);
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+/**
+ * Loads the module once; later calls return the same Lab. `wasm` may be a compiled
+ * WebAssembly.Module (several workers can share one compile) or the URL of actlab.wasm.
+ */
+export function loadLab({ wasm = WASM_URL } = {}) {
   if (labPromise === null) {
-    labPromise = createActlabModule().then((raw) => new Lab(raw));
+    labPromise = instantiate(wasm instanceof WebAssembly.Module ? Promise.resolve(wasm) : compileLabWasm(wasm))
+      .then((raw) => new Lab(raw));
     labPromise.catch(() => { labPromise = null; });  // a failed load may be retried
   }
   return labPromise;
 }
 
-// A shallow copy of a plain object (own enumerable keys, as the raw module reads them), so that
-// getters run here; anything else passes through for the raw module to reject with a message.
-function plain(value) {
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || ArrayBuffer.isView(value)) return value;
-  return { ...value };
+// The glue asks Module.instantiateWasm for the instance instead of fetching the .wasm itself; the
+// glue's own promise would never settle on a failed compile, so failures are raced in here.
+function instantiate(compiled) {
+  return new Promise((resolve, reject) => {
+    compiled.catch(reject);
+    createActlabModule({
+      instantiateWasm(imports, receiveInstance) {
+        compiled.then((module) => WebAssembly.instantiate(module, imports).then((instance) => receiveInstance(instance, module)))
+          .catch(reject);
+        return {};  // asynchronous: the exports arrive through receiveInstance
+      },
+    }).then(resolve, reject);
+  });
+}
+
+/** The result of a raw call, or the Error it reported (raw calls signal failure with undefined or null). */
+function checked(raw, result) {
+  if (result !== undefined && result !== null) return result;
+  const error = raw.takeError();
+  if (error === null) return result;
+  throw inputError(error.field, error.message, undefined, error.argument);
+}
+
+const GRID_KEYS = ['xMin', 'xMax', 'yMin', 'yMax', 'width', 'height'];
+const COST_KEYS = ['elements', 'repeats', 'windowMs'];
+
+// One per standalone network, one per race (shared by its members): the call running on it.
+class CallLock {
+  #running = null;
+
+  enter(name) {
+    if (this.#running !== null) throw new Error(`${name}: called while ${this.#running} is running`);
+    this.#running = name;
+  }
+
+  leave() { this.#running = null; }
 }
 
 class Lab {
   #raw;
+  #fields;  // JS key -> configFields() row
 
   constructor(raw) {
     this.#raw = raw;
+    this.#fields = new Map(checked(raw, raw.configFields()).map((field) => [field.name, field]));
   }
 
-  activations() { return this.#raw.activations(); }
-  datasets() { return this.#raw.datasets(); }
-  initialisers() { return this.#raw.initialisers(); }
-  configFields() { return this.#raw.configFields(); }
-  defaultConfig() { return this.#raw.defaultConfig(); }
+  activations() { return checked(this.#raw, this.#raw.activations()); }
+  datasets() { return checked(this.#raw, this.#raw.datasets()); }
+  initialisers() { return checked(this.#raw, this.#raw.initialisers()); }
+  configFields() { return checked(this.#raw, this.#raw.configFields()); }
+  defaultConfig() { return checked(this.#raw, this.#raw.defaultConfig()); }
 
   createNetwork(config = undefined, data = undefined) {
-    return new Network(this.#raw.createNetwork(plain(config), plain(data)), null);
+    const { snapshot } = configSnapshot(config, this.#fields);
+    const dataCopy = dataSnapshot(data);
+    return new Network(this.#raw, checked(this.#raw, this.#raw.createNetwork(snapshot, dataCopy)), null, new CallLock());
   }
 
   createRace(config, data = undefined) {
-    return new Race(this.#raw.createRace(plain(config), plain(data)));
+    const { snapshot, extras } = configSnapshot(config, this.#fields, ['members']);
+    const members = membersSnapshot(extras.members);
+    const dataCopy = dataSnapshot(data);
+    return new Race(this.#raw, checked(this.#raw, this.#raw.createRace(snapshot ?? {}, members, dataCopy)));
   }
 
-  activationCosts(options = undefined) { return this.#raw.activationCosts(plain(options)); }
+  activationCosts(options = undefined) {
+    const snapshot = numbersSnapshot(options, 'options', COST_KEYS);
+    return checked(this.#raw, this.#raw.activationCosts(snapshot));
+  }
+
   heapBytesInUse() { return this.#raw.heapBytesInUse(); }
+
+  /** The module's f32x4 multiply-add peak over about `ms` milliseconds, in GFLOP/s (scripts/bench.mjs). */
+  peakFlops(ms = 100) { return checked(this.#raw, this.#raw.peakFlops(number(ms, 'ms'))); }
 
   memoryStats() {
     return {
@@ -68,14 +141,18 @@ class Lab {
 }
 
 class Network {
+  #module;
   #raw;
   #race;  // the owning Race for a borrowed member, else null
+  #lock;
   #paramCount;
   #classes;
 
-  constructor(raw, race) {
+  constructor(module, raw, race, lock) {
+    this.#module = module;
     this.#raw = raw;
     this.#race = race;
+    this.#lock = lock;
     this.#paramCount = raw.paramCount();
     this.#classes = raw.classes();
   }
@@ -88,27 +165,57 @@ class Network {
     return this.#raw;
   }
 
+  // The three steps of every call: snapshot (user code may run), liveness, the raw call.
+  #call(method, snapshot, run) {
+    this.#lock.enter(`Network.${method}`);
+    try {
+      const args = snapshot();
+      const raw = this.#live(method);
+      return checked(this.#module, run(raw, args));
+    } finally {
+      this.#lock.leave();
+    }
+  }
+
   get paramCount() { this.#live('paramCount'); return this.#paramCount; }
   get classes() { this.#live('classes'); return this.#classes; }
-  steps() { return this.#live('steps').steps(); }
-  diverged() { return this.#live('diverged').diverged(); }
-  divergedAt() { return this.#live('divergedAt').divergedAt(); }
-  train(steps) { return this.#live('train').train(steps); }
-  evaluate() { return this.#live('evaluate').evaluate(); }
-  predictGrid(grid = undefined) { return this.#live('predictGrid').predictGrid(plain(grid)); }
-  diagnostics() { return this.#live('diagnostics').diagnostics(); }
-  getParams() { return this.#live('getParams').getParams(); }
-  setParams(params) { this.#live('setParams').setParams(params); }
-  lossAndGradient(points, labels) { return this.#live('lossAndGradient').lossAndGradient(points, labels); }
-  data() { return this.#live('data').data(); }
-  config() { return this.#live('config').config(); }
+  steps() { return this.#call('steps', () => null, (raw) => raw.steps()); }
+  diverged() { return this.#call('diverged', () => null, (raw) => raw.diverged()); }
+  divergedAt() {
+    this.#lock.enter('Network.divergedAt');
+    try { return this.#live('divergedAt').divergedAt(); } finally { this.#lock.leave(); }  // null is a value here
+  }
+  train(steps) {
+    return this.#call('train', () => number(steps, 'steps', 'a whole number'), (raw, s) => raw.train(s));
+  }
+  evaluate() { return this.#call('evaluate', () => null, (raw) => raw.evaluate()); }
+  predictGrid(grid = undefined) {
+    return this.#call('predictGrid', () => numbersSnapshot(grid, 'grid', GRID_KEYS), (raw, g) => raw.predictGrid(g));
+  }
+  diagnostics() { return this.#call('diagnostics', () => null, (raw) => raw.diagnostics()); }
+  getParams() { return this.#call('getParams', () => null, (raw) => raw.getParams()); }
+  setParams(params) {
+    this.#call('setParams', () => typedCopy(params, Float32Array, 'params'), (raw, p) => raw.setParams(p));
+  }
+  lossAndGradient(points, labels) {
+    return this.#call('lossAndGradient',
+      () => [typedCopy(points, Float32Array, 'points'), typedCopy(labels, Int32Array, 'labels')],
+      (raw, [p, l]) => raw.lossAndGradient(p, l));
+  }
+  data() { return this.#call('data', () => null, (raw) => raw.data()); }
+  config() { return this.#call('config', () => null, (raw) => raw.config()); }
 
   delete() {
     if (this.#race !== null) {
       throw new Error('Network.delete: this network belongs to a race; delete the race instead');
     }
-    this.#live('delete').delete();
-    this.#raw = null;
+    this.#lock.enter('Network.delete');
+    try {
+      this.#live('delete').delete();
+      this.#raw = null;
+    } finally {
+      this.#lock.leave();
+    }
   }
 
   // Called by the owning Race when it is deleted.
@@ -119,11 +226,14 @@ class Network {
 }
 
 class Race {
+  #module;
   #raw;
-  #members = new Map();  // index -> borrowed Network, one wrapper per member
+  #lock = new CallLock();  // shared with its members: the race and its networks are one object
+  #members = new Map();    // index -> borrowed Network, one wrapper per member
   #size;
 
-  constructor(raw) {
+  constructor(module, raw) {
+    this.#module = module;
     this.#raw = raw;
     this.#size = raw.size();
   }
@@ -133,25 +243,39 @@ class Race {
     return this.#raw;
   }
 
+  #call(method, snapshot, run) {
+    this.#lock.enter(`Race.${method}`);
+    try {
+      const args = snapshot();
+      return run(this.#live(method), args);
+    } finally {
+      this.#lock.leave();
+    }
+  }
+
   get size() { this.#live('size'); return this.#size; }
 
   member(index) {
-    const raw = this.#live('member');
-    let network = this.#members.get(index);
-    if (network === undefined) {
-      network = new Network(raw.member(index), this);  // the raw call validates index
-      this.#members.set(index, network);
-    }
-    return network;
+    return this.#call('member', () => number(index, 'index', 'a whole number'), (raw, i) => {
+      let network = this.#members.get(i);
+      if (network === undefined) {
+        network = new Network(this.#module, checked(this.#module, raw.member(i)), this, this.#lock);
+        this.#members.set(i, network);
+      }
+      return network;
+    });
   }
 
-  train(steps) { return this.#live('train').train(steps); }
+  train(steps) {
+    return this.#call('train', () => number(steps, 'steps', 'a whole number'), (raw, s) => checked(this.#module, raw.train(s)));
+  }
 
   delete() {
-    const raw = this.#live('delete');
-    for (const network of this.#members.values()) network[release]();
-    this.#members.clear();
-    raw.delete();
-    this.#raw = null;
+    this.#call('delete', () => null, (raw) => {
+      for (const network of this.#members.values()) network[release]();
+      this.#members.clear();
+      raw.delete();
+      this.#raw = null;
+    });
   }
 }

@@ -2,7 +2,7 @@
 // about 60 ticks a second. Frames (grids, metrics) go out at most every `frameIntervalMs` and
 // only after the page said it drew the previous one, so a slow page is never flooded; the why
 // view's diagnostics go out at most every DIAGNOSTICS_INTERVAL_MS.
-import { ToWorker, FromWorker, fieldOfError } from '../app/protocol.js';
+import { ToWorker, FromWorker } from '../app/protocol.js';
 import { Run } from './run.js';
 
 const TICK_MS = 1000 / 60;
@@ -57,7 +57,7 @@ export class TrainingLoop {
       this.run = new Run(this.lab, msg, (text) => this.notice('error', text));
     } catch (err) {
       const message = String(err?.message ?? err);
-      this.post({ type: FromWorker.CONFIG_ERROR, runId: msg.runId, message, field: fieldOfError(message) });
+      this.post({ type: FromWorker.CONFIG_ERROR, runId: msg.runId, message, field: err?.field ?? '', argument: err?.argument ?? '' });
       return;
     }
     const run = this.run;

@@ -1,0 +1,51 @@
+#pragma once
+// Conversions between the snapshots web/lab/actlab.js sends (plain objects of numbers, strings,
+// booleans and plain arrays, keyed as JavaScript spells them; fresh Float32Array/Int32Array
+// copies) and the core's types. actlab.js has already checked every JS type and read every
+// getter, so nothing here can run user code; the few type tests left keep the raw module from
+// misreading a value if someone calls it directly. Ranges and names are the core's to check
+// (they throw FieldError). Only bindings.cpp includes <emscripten/bind.h>; these files need val.h.
+#include <emscripten/val.h>
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "config.hpp"
+#include "cost_benchmark.hpp"
+#include "dataset.hpp"
+#include "diagnostics.hpp"
+#include "network.hpp"
+#include "race.hpp"
+
+namespace actlab::wasm {
+
+using emscripten::val;
+
+// ---- JS snapshot -> core (from_js.cpp) ----
+LabConfig config_from(const val& config);                    // undefined: the defaults
+std::vector<RaceMember> members_from(const val& members);    // ['relu', {activation, init}]
+std::shared_ptr<const Dataset> data_from(const val& data, const LabConfig& config);  // undefined: generated
+GridSpec grid_from(const val& grid);
+CostSettings cost_settings_from(const val& options);
+int int_from(const val& number, const char* field, int lo, int hi);
+// A Float32Array / Int32Array, checked for length before anything is allocated.
+std::vector<float> floats_from(const val& typed, const char* field, size_t expected_length);
+std::vector<int32_t> labels_from(const val& typed);
+
+// ---- core -> JS (to_js.cpp): new JS objects, typed arrays copied out of the wasm heap ----
+val activations_to_js();
+val datasets_to_js();
+val initialisers_to_js();
+val config_fields_to_js();
+val config_to_js(const LabConfig& config);
+val metrics_to_js(const Metrics& metrics);
+val diagnostics_to_js(const Diagnostics& diagnostics);
+val costs_to_js(const std::vector<ActivationCost>& costs);
+val data_to_js(const Dataset& data);
+val floats_to_js(std::span<const float> values);
+val race_losses_to_js(const std::vector<std::vector<float>>& losses);
+val loss_and_gradient_to_js(const LossAndGradient& result);
+
+}  // namespace actlab::wasm

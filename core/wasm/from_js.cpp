@@ -1,0 +1,167 @@
+// JS snapshots -> core types (see convert.hpp). Keys are read through the core's tables: config
+// keys from the field table's js_key column, argument names from field_error.cpp's table.
+#include <cmath>
+#include <string>
+
+#include "convert.hpp"
+#include "field_error.hpp"
+#include "number_text.hpp"
+
+namespace actlab::wasm {
+namespace {
+
+[[noreturn]] void expected(std::string_view where, const char* what) {
+  throw_field_error(Problem::other, where, "", std::string("expected ") + what);
+}
+
+double number_from(const val& v, std::string_view where) {
+  if (!v.isNumber()) expected(where, "a number");
+  return v.as<double>();
+}
+
+std::string text_from(const val& v, std::string_view where) {
+  if (!v.isString()) expected(where, "a string");
+  return v.as<std::string>();
+}
+
+// The list's length is checked before any item is read: actlab.js sends an over-long list as
+// an empty array of that length, so its items are never copied.
+size_t list_length(const val& v, const FieldSpec& spec) {
+  if (!v.isArray()) expected(spec.name, "an array");
+  const double n = v["length"].as<double>();
+  check_list_length(spec, size_t(n));
+  return size_t(n);
+}
+
+FieldValue field_value(const val& v, const FieldSpec& spec) {
+  switch (spec.type) {
+    case FieldType::integer:
+    case FieldType::number: return number_from(v, spec.name);
+    case FieldType::boolean:
+      if (!v.isTrue() && !v.isFalse()) expected(spec.name, "true or false");
+      return v.isTrue();
+    case FieldType::choice: return text_from(v, spec.name);
+    case FieldType::integer_list: {
+      std::vector<double> items(list_length(v, spec));
+      for (size_t i = 0; i < items.size(); ++i) items[i] = number_from(v[i], spec.name);
+      return items;
+    }
+    case FieldType::choice_list: {
+      std::vector<std::string> items(list_length(v, spec));
+      for (size_t i = 0; i < items.size(); ++i) items[i] = text_from(v[i], spec.name);
+      return items;
+    }
+  }
+  expected(spec.name, "a known field type");
+}
+
+size_t typed_length(const val& typed, const char* type, const char* field) {
+  if (!typed.instanceof(val::global(type))) expected(field, type);
+  return typed["length"].as<size_t>();
+}
+
+template <class T>
+std::vector<T> copy_in(const val& typed, size_t n) {
+  std::vector<T> out(n);
+  // The view is made after the vector exists and used at once, so memory growth cannot detach it.
+  // view.set(typed), called as Reflect.apply: val::call's method cache is a thread_local, which
+  // this build (bulk memory, no atomics) cannot link.
+  if (n > 0) {
+    const val view(emscripten::typed_memory_view(n, out.data()));
+    val arguments = val::array();
+    arguments.set(0, typed);
+    val::global("Reflect")["apply"](view["set"], view, arguments);
+  }
+  return out;
+}
+
+}  // namespace
+
+LabConfig config_from(const val& config) {
+  LabConfig out;
+  if (config.isUndefined()) return out;
+  for (const FieldSpec& spec : config_fields()) {
+    const val v = config[spec.js_key];
+    if (!v.isUndefined()) set_field(out, spec.name, field_value(v, spec));
+  }
+  validate(out);
+  return out;
+}
+
+std::vector<RaceMember> members_from(const val& members) {
+  if (!members.isArray()) expected("members", "an array");
+  const size_t n = members["length"].as<size_t>();
+  check_member_count(n);
+  std::vector<RaceMember> out(n);
+  for (size_t i = 0; i < n; ++i) {
+    const std::string where = "members[" + std::to_string(i) + "]";
+    const val m = members[i];
+    if (m.isString()) {
+      out[i].activation = parse_activation(m.as<std::string>(), where);
+      continue;
+    }
+    out[i].activation = parse_activation(text_from(m["activation"], where + ".activation"), where + ".activation");
+    if (!m["init"].isUndefined()) out[i].init = parse_init(text_from(m["init"], where + ".init"), where + ".init");
+  }
+  return out;
+}
+
+std::shared_ptr<const Dataset> data_from(const val& data, const LabConfig& config) {
+  if (data.isUndefined()) return make_shared_dataset(config);
+  try {
+    std::vector<int32_t> labels = labels_from(data["labels"]);
+    std::vector<float> points = floats_from(data["points"], "points", 2 * labels.size());
+    const int classes = int_from(data["classes"], "classes", kMinClasses, kMaxClasses);
+    const val fraction = data["testFraction"];
+    const float test_fraction = fraction.isUndefined() ? 0.0f : float(number_from(fraction, "test_fraction"));
+    return std::make_shared<const Dataset>(make_custom_dataset(points, labels, classes, test_fraction, config.seed));
+  } catch (FieldError& e) {
+    e.argument = "data";  // its points and classes are not the config's
+    throw;
+  }
+}
+
+GridSpec grid_from(const val& grid) {
+  GridSpec g;
+  if (grid.isUndefined()) return g;
+  for (auto [field, side] : {std::pair{"width", &g.width}, {"height", &g.height}}) {
+    const val v = grid[js_key(field).data()];
+    if (!v.isUndefined()) *side = int_from(v, field, 1, kMaxGridSide);
+  }
+  for (auto [field, corner] : {std::pair{"x_min", &g.x_min}, {"x_max", &g.x_max}, {"y_min", &g.y_min}, {"y_max", &g.y_max}}) {
+    const val v = grid[js_key(field).data()];
+    if (v.isUndefined()) continue;
+    const double d = number_from(v, field);
+    if (!(std::fabs(d) <= 1e6)) throw_out_of_range(field, d, -1e6, 1e6);  // before it becomes a float
+    *corner = float(d);
+  }
+  return g;
+}
+
+CostSettings cost_settings_from(const val& options) {
+  CostSettings s;
+  if (options.isUndefined()) return s;
+  if (const val v = options["elements"]; !v.isUndefined()) s.elements = int_from(v, "elements", kMinCostElements, kMaxCostElements);
+  if (const val v = options["repeats"]; !v.isUndefined()) s.repeats = int_from(v, "repeats", 1, kMaxCostRepeats);
+  if (const val v = options["windowMs"]; !v.isUndefined()) s.window_ms = number_from(v, "window_ms");
+  return s;
+}
+
+int int_from(const val& number, const char* field, int lo, int hi) { return checked_int(field, number_from(number, field), lo, hi); }
+
+std::vector<float> floats_from(const val& typed, const char* field, size_t expected_length) {
+  const size_t n = typed_length(typed, "Float32Array", field);
+  if (n != expected_length)
+    throw_field_error(Problem::other, field, std::to_string(n),
+                      "length " + std::to_string(n) + ", expected " + std::to_string(expected_length));
+  return copy_in<float>(typed, n);
+}
+
+std::vector<int32_t> labels_from(const val& typed) {
+  const size_t n = typed_length(typed, "Int32Array", "labels");
+  if (n < 1 || n > size_t(kMaxPoints))
+    throw_field_error(Problem::out_of_range, "labels", std::to_string(n) + " points", range_text(1, kMaxPoints));
+  return copy_in<int32_t>(typed, n);
+}
+
+}  // namespace actlab::wasm

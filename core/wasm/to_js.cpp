@@ -1,0 +1,190 @@
+// Core results -> new JS objects (see convert.hpp). Result structs go through the core's
+// output-field tables (output_fields.hpp, shared with the CLI's JSON); typed arrays are copied
+// out of the wasm heap at once, so no view can die when memory grows.
+#include <cstdlib>
+#include <string>
+#include <type_traits>
+
+#include "convert.hpp"
+#include "initialisers.hpp"
+#include "output_fields.hpp"
+
+namespace actlab::wasm {
+namespace {
+
+// A float as JS should see it: the shortest decimal that reads back as the same float, so a
+// field stored as 0.1f shows as 0.1, not 0.10000000149011612.
+double js_float(double v) { return std::strtod(format_number(v).c_str(), nullptr); }
+
+template <class T>
+val copy_out(const char* type, std::span<const T> values) {
+  return val::global(type).new_(emscripten::typed_memory_view(values.size(), values.data()));
+}
+
+// Out-of-line setters: one call per field keeps the many result objects small in code size.
+[[gnu::noinline]] void set(val& object, const char* key, const val& value) { object.set(key, value); }
+// array[array.length] = item: val::call's method cache is a thread_local, which this build
+// (bulk memory, no atomics) cannot link.
+[[gnu::noinline]] void push(val& array, const val& item) { array.set(array["length"], item); }
+
+val output_to_js(const OutputValue& value) {
+  return std::visit(
+      [](const auto& v) -> val {
+        using V = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<V, std::span<const uint32_t>>) return copy_out<uint32_t>("Uint32Array", v);
+        else if constexpr (std::is_same_v<V, std::string_view>) return val(std::string(v));
+        else if constexpr (std::is_same_v<V, float>) return val(js_float(v));
+        else if constexpr (std::is_same_v<V, int64_t>) return val(double(v));
+        else return val(v);
+      },
+      value);
+}
+
+template <class T>
+val object_of(const T& item, std::span<const OutputField<T>> table) {
+  val out = val::object();
+  for (const auto& row : table) set(out, row.js_key, output_to_js(row.get(item)));
+  return out;
+}
+
+val field_value_to_js(const FieldValue& value) {
+  return std::visit(
+      [](const auto& v) -> val {
+        using V = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<V, std::vector<double>> || std::is_same_v<V, std::vector<std::string>>) {
+          val array = val::array();
+          for (const auto& item : v) {
+            if constexpr (std::is_same_v<V, std::vector<double>>) push(array, val(js_float(item)));
+            else push(array, val(item));
+          }
+          return array;
+        } else if constexpr (std::is_same_v<V, double>) {
+          return val(js_float(v));
+        } else {
+          return val(v);
+        }
+      },
+      value);
+}
+
+val points_to_js(const Points& p) {
+  val out = val::object();
+  set(out, "x", copy_out<float>("Float32Array", p.x));
+  set(out, "y", copy_out<float>("Float32Array", p.y));
+  set(out, "label", copy_out<int32_t>("Int32Array", p.label));
+  return out;
+}
+
+}  // namespace
+
+val activations_to_js() {
+  val out = val::array();
+  for (const auto& a : activation_table()) push(out, object_of(a, activation_fields()));
+  return out;
+}
+
+val datasets_to_js() {
+  val out = val::array();
+  for (const auto& d : dataset_table()) {
+    val row = val::object();
+    set(row, "name", val(std::string(d.name)));
+    set(row, "label", val(std::string(d.label)));
+    set(row, "description", val(std::string(d.description)));
+    set(row, "minClasses", val(d.min_classes));
+    set(row, "maxClasses", val(d.max_classes));
+    push(out, row);
+  }
+  return out;
+}
+
+val initialisers_to_js() {
+  val out = val::array();
+  for (size_t i = 0; i < static_cast<size_t>(InitScheme::count); ++i) {
+    const auto scheme = static_cast<InitScheme>(i);
+    val row = val::object();
+    set(row, "name", val(std::string(init_name(scheme))));
+    set(row, "description", val(std::string(initialiser_info(scheme).description)));
+    push(out, row);
+  }
+  return out;
+}
+
+val config_fields_to_js() {
+  static constexpr const char* kTypes[] = {"integer", "number", "boolean", "choice", "integerList", "choiceList"};
+  const LabConfig defaults;
+  val out = val::array();
+  for (const FieldSpec& s : config_fields()) {
+    val row = val::object();
+    set(row, "name", val(std::string(s.js_key)));
+    set(row, "type", val(std::string(kTypes[static_cast<int>(s.type)])));
+    set(row, "min", val(js_float(s.min)));
+    set(row, "max", val(js_float(s.max)));
+    set(row, "minItems", val(s.min_items));
+    set(row, "maxItems", val(s.max_items));
+    set(row, "choices", field_value_to_js(s.choices));
+    set(row, "default", field_value_to_js(s.get(defaults)));
+    set(row, "help", val(std::string(s.help)));
+    push(out, row);
+  }
+  return out;
+}
+
+val config_to_js(const LabConfig& config) {
+  val out = val::object();
+  for (const FieldSpec& s : config_fields()) set(out, s.js_key, field_value_to_js(s.get(config)));
+  return out;
+}
+
+val metrics_to_js(const Metrics& metrics) { return object_of(metrics, metrics_fields()); }
+
+val diagnostics_to_js(const Diagnostics& d) {
+  val out = val::object();
+  set(out, "step", val(double(d.step)));
+  set(out, "diverged", val(d.diverged));
+  set(out, "metrics", metrics_to_js(d.metrics));
+  val layers = val::array();
+  for (const auto& l : d.layers) push(layers, object_of(l, layer_fields()));
+  set(out, "layers", layers);
+  set(out, "firstLastGradRatio", val(d.first_last_grad_ratio));
+  val edges = val::object();
+  set(edges, "gradLogMin", val(js_float(kGradLogMin)));
+  set(edges, "gradLogMax", val(js_float(kGradLogMax)));
+  set(edges, "gradBins", val(kGradBins));
+  set(edges, "actMin", val(js_float(kActMin)));
+  set(edges, "actMax", val(js_float(kActMax)));
+  set(edges, "actBins", val(kActBins));
+  set(edges, "saturationThreshold", val(js_float(kSaturationThreshold)));
+  set(out, "histogramEdges", edges);
+  return out;
+}
+
+val costs_to_js(const std::vector<ActivationCost>& costs) {
+  val out = val::array();
+  for (const auto& c : costs) push(out, object_of(c, cost_fields()));
+  return out;
+}
+
+val data_to_js(const Dataset& data) {
+  val out = val::object();
+  set(out, "train", points_to_js(data.train));
+  set(out, "test", points_to_js(data.test));
+  set(out, "classes", val(data.classes));
+  return out;
+}
+
+val floats_to_js(std::span<const float> values) { return copy_out<float>("Float32Array", values); }
+
+val race_losses_to_js(const std::vector<std::vector<float>>& losses) {
+  val out = val::array();
+  for (const auto& l : losses) push(out, floats_to_js(l));
+  return out;
+}
+
+val loss_and_gradient_to_js(const LossAndGradient& result) {
+  val out = val::object();
+  set(out, "loss", val(result.loss));
+  set(out, "gradient", floats_to_js(result.gradient));
+  return out;
+}
+
+}  // namespace actlab::wasm

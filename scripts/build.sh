@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# npm run build: everything the page and embeds load, in web/build/:
+#   actlab.wasm + actlab.mjs   the module (scripts/build-wasm.sh; skipped when fresh)
+#   lab-worker.js              the classic worker bundle for cross-origin embeds (scripts/bundle-worker.mjs)
+# and, when scripts/build-dist.mjs exists, dist/: a static folder for any static host.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/ensure-deps.sh wasm npm
+bash scripts/build-wasm.sh "$@"
+node scripts/bundle-worker.mjs
+if [ -f scripts/build-dist.mjs ]; then
+  node scripts/build-dist.mjs
+fi

@@ -1,0 +1,41 @@
+// Bundles the lab's worker (web/worker/lab-worker.js, its imports and the Emscripten glue) into one
+// CLASSIC script, web/build/lab-worker.js, for pages on other origins. A page may only start a
+// Worker from its own origin, so an embed starts one from a blob: URL whose code is
+//   self.ACTLAB_BASE_URL = 'https://LAB/'; importScripts('https://LAB/build/lab-worker.js');
+// importScripts needs no CORS, and only classic workers have it (module workers would need CORS on
+// every import). esbuild is a dev dependency: the bundle is a build product, never committed.
+//
+// The ES sources find their files with import.meta.url, which a classic script does not have: it is
+// defined as the URL this bundle is served from, taken from ACTLAB_BASE_URL when the embedder set
+// it (a blob: worker's own location says nothing about the lab), else from the worker's location.
+import { build } from 'esbuild';
+import path from 'node:path';
+import { REPO_ROOT } from './serve.mjs';
+
+const BUNDLE_URL_GLOBAL = '__actlabBundleUrl';
+
+export async function bundleWorker({ outfile = path.join(REPO_ROOT, 'web/build/lab-worker.js') } = {}) {
+  await build({
+    entryPoints: [path.join(REPO_ROOT, 'web/worker/lab-worker.js')],
+    outfile,
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    // actlab.js reads the .wasm with node:fs when it runs in Node; that branch never runs in a worker.
+    external: ['node:*'],
+    define: { 'import.meta.url': BUNDLE_URL_GLOBAL },
+    banner: {
+      js: `var ${BUNDLE_URL_GLOBAL}=new URL("build/lab-worker.js",self.ACTLAB_BASE_URL||new URL("..",self.location.href)).href;`,
+    },
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const out = await bundleWorker();
+  console.log(`== worker bundle: ${path.relative(REPO_ROOT, out)}`);
+}
