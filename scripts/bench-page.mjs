@@ -15,6 +15,9 @@
 //              also DOMContentLoaded and the first <html data-run> (worker ready, run configured);
 //   speed      each network's steps/s as its race card shows it (data-field="steps-per-second":
 //              training time only) and as counted (data-field="step" over the window);
+//   claims     navigation start -> all three claims of the claims strip shown, on the same loads;
+//   spreads    the cost figures over repeated measurements and identical racers' steps/s
+//              (scripts/bench-page-spread.mjs; goal <= 10% each);
 //   transfer   every response body the server sent for the measured page (HTML, JS, CSS, the
 //              wasm inside actlab.mjs), raw and gzipped (zlib level 9, per body, summed), and every
 //              request the browser made, to check that none left the origin.
@@ -26,6 +29,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { REPO_ROOT, DEFAULT_CSP, startServer } from './serve.mjs';
+import { measureSpreads, formatSpreads } from './bench-page-spread.mjs';
 
 const USAGE = 'usage: node scripts/bench-page.mjs [--seconds S] [--loads N] [--hash H] [--profile] [--json] [--no-build]';
 const GOALS = { frameP95Ms: 20, readyMs: 1500, transferGzipBytes: 250_000 };  // issue 4, "Speed"
@@ -197,10 +201,14 @@ try {
     await page.addInitScript(instrument);
     await page.goto(url + hash);
     await page.waitForFunction(() => window.__bench?.readyAt !== null, null, { timeout: READY_TIMEOUT_MS, polling: 50 });
-    report.loads.push(await page.evaluate(() => {
+    const claimsMs = await page.waitForFunction(() => ['cost', 'vanishing', 'sparsity'].every(
+      (c) => document.querySelector(`[data-claim="${c}"] [data-value]`)) && performance.now(), null,
+    { timeout: READY_TIMEOUT_MS, polling: 20 }).then((h) => h.jsonValue(), () => NaN);
+    report.loads.push(await page.evaluate((claims) => {
       const nav = performance.getEntriesByType('navigation')[0];
-      return { readyMs: window.__bench.readyAt, runMs: window.__bench.runAt, domContentLoadedMs: nav?.domContentLoadedEventEnd ?? NaN };
-    }));
+      return { readyMs: window.__bench.readyAt, runMs: window.__bench.runAt, claimsMs: claims,
+        domContentLoadedMs: nav?.domContentLoadedEventEnd ?? NaN };
+    }, claimsMs));
     await context.close();
   }
 
@@ -265,6 +273,7 @@ try {
   report.pageErrors = pageErrors;
   await context.close();
 
+
   // Transfer: the server's bodies for the measured page, load plus the timed window.
   const files = new Map();
   for (const s of served) {
@@ -288,6 +297,16 @@ try {
     offOriginRequests: offOrigin,
   };
   report.browserVersion = browser.version();
+
+  // After the transfer figures: these loads are not the measured page's.
+  log('measuring the spread of the cost figures and of identical racers ...');
+  {
+    const spreadContext = await browser.newContext({ viewport: VIEWPORT });
+    const spreadPage = await spreadContext.newPage();
+    await spreadPage.goto(`${url}#playing=false`);  // the lab's origin; its own run stays paused
+    report.spreads = await measureSpreads(spreadPage);
+    await spreadContext.close();
+  }
 } finally {
   await browser.close();
   server.closeAllConnections();
@@ -334,6 +353,7 @@ async function profileMainThread(page, seconds) {
 // ---- report ----------------------------------------------------------------------------------------
 const readyTimes = report.loads.map((l) => l.readyMs);
 report.ready = { ...summary(readyTimes), runMedianMs: median(report.loads.map((l) => l.runMs)),
+  claimsMedianMs: median(report.loads.map((l) => l.claimsMs)), claimsMaxMs: Math.max(...report.loads.map((l) => l.claimsMs)),
   domContentLoadedMedianMs: median(report.loads.map((l) => l.domContentLoadedMs)) };
 report.goals = {
   frameP95: { goalMs: GOALS.frameP95Ms, valueMs: report.frames.rafDeltaMs.p95, met: report.frames.rafDeltaMs.p95 <= GOALS.frameP95Ms },
@@ -391,6 +411,9 @@ function printReport(r) {
     `   goal <= ${GOALS.readyMs} ms: median ${met(g.firstBoundaries.met)}, max ${met(g.firstBoundaries.maxMet)}`);
   out.push(`  on the way: DOMContentLoaded median ${ms(r.ready.domContentLoadedMedianMs)}, ` +
     `first run configured (<html data-run>, worker and module ready) median ${ms(r.ready.runMedianMs)}`);
+  out.push(`  claims strip, all three measured: median ${ms(r.ready.claimsMedianMs)}, max ${ms(r.ready.claimsMaxMs)}   goal <= 2000 ms`);
+  out.push('');
+  out.push(...formatSpreads(r.spreads));
   out.push('');
   out.push('training speed per network (steps/s):');
   out.push('  network        shown on card (median)   counted from step numbers   step at end');

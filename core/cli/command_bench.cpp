@@ -131,7 +131,7 @@ void write_json(const BenchReport& r) {
       .field("elements", r.cost_settings.elements)
       .field("repeats", r.cost_settings.repeats)
       .field("window_ms", r.cost_settings.window_ms)
-      .field("unit", "ns/element, fastest of `repeats` windows of window_ms")
+      .field("unit", "ns/element, median of `repeats` interleaved rounds of one window_ms window each; spread = (max - min) / median")
       .key("rows")
       .begin_array();
   for (const auto& c : r.costs) json.begin_object().fields(c, cost_fields()).end_object();
@@ -219,8 +219,8 @@ void print_text(const BenchReport& r) {
             << fixed(r.check.core_train_loss, 6) << " / baseline " << fixed(r.check.baseline_train_loss, 6)
             << ", max grid probability diff " << scientific(r.check.max_grid_prob_diff) << "\n";
 
-  std::cout << "\nactivation cost, ns per element (" << r.cost_settings.elements << " elements, fastest of "
-            << r.cost_settings.repeats << " windows of " << r.cost_settings.window_ms << " ms)\n";
+  std::cout << "\nactivation cost, ns per element (" << r.cost_settings.elements << " elements, median of "
+            << r.cost_settings.repeats << " interleaved rounds, one window of " << r.cost_settings.window_ms << " ms each)\n";
   TextTable costs({"activation", "forward", "fwd+bwd", "libm fwd", "libm fwd+bwd", "libm/fast fwd"});
   for (const auto& c : r.costs)
     costs.add({c.name, fixed(c.forward_ns, 3), fixed(c.forward_backward_ns, 3), fixed(c.libm_forward_ns, 3),
@@ -273,7 +273,7 @@ int run_bench(std::span<const std::string> args) {
   r.machine = machine_info();
   r.config = bench_config();
   r.settings = r.quick ? quick_bench_settings() : BenchSettings{};
-  if (r.quick) r.cost_settings = CostSettings{4096, 2, 1.0};
+  if (r.quick) r.cost_settings = CostSettings{4096, 3, 0.5, {}};
   r.core_train = measure_core_training(r.config, r.settings);
   r.baseline_train = measure_baseline_training(r.config, r.settings);
   r.core_grid = measure_core_grid(r.config, r.settings);

@@ -1,11 +1,12 @@
 #include "cost_benchmark.hpp"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <stdexcept>
+#include <tuple>
 
 #include "field_error.hpp"
-#include <tuple>
 
 #include "activations.hpp"
 #include "config.hpp"
@@ -17,24 +18,45 @@ namespace {
 // A value the compiler cannot prove unused, so timed loops are not optimised away.
 volatile float g_sink = 0.0f;
 
-// Runs pass() repeatedly until window_ms has elapsed, `repeats` times; returns the fastest window's
-// time per element. Whole windows, not single passes, so coarse timers still give real figures.
+// Runs pass() repeatedly until window_ms has elapsed; returns nanoseconds per pass. Whole
+// windows, not single passes, so coarse timers still give real figures.
 template <class Pass>
-double best_ns_per_element(const CostSettings& s, size_t n, Pass pass) {
+double window_ns_per_pass(double window_ms, Pass&& pass) {
   using Clock = std::chrono::steady_clock;
-  double best = 1e300;
-  for (int r = 0; r < s.repeats; ++r) {
-    const auto start = Clock::now();
-    int64_t passes = 0;
-    double elapsed_ns = 0.0;
-    do {
-      pass();
-      ++passes;
-      elapsed_ns = std::chrono::duration<double, std::nano>(Clock::now() - start).count();
-    } while (elapsed_ns < s.window_ms * 1e6);
-    best = std::min(best, elapsed_ns / double(passes));
+  const auto start = Clock::now();
+  int64_t passes = 0;
+  double elapsed_ns = 0.0;
+  do {
+    pass();
+    ++passes;
+    elapsed_ns = std::chrono::duration<double, std::nano>(Clock::now() - start).count();
+  } while (elapsed_ns < window_ms * 1e6);
+  return elapsed_ns / double(passes);
+}
+
+struct Summary {
+  double median, spread;
+};
+
+Summary summarise(std::vector<double> samples) {
+  std::sort(samples.begin(), samples.end());
+  const size_t n = samples.size();
+  const double median = n % 2 ? samples[n / 2] : 0.5 * (samples[n / 2 - 1] + samples[n / 2]);
+  return {median, median > 0 ? (samples.back() - samples.front()) / median : 0.0};
+}
+
+// The four figures of one activation, in the order they are timed within a round.
+enum Figure { kForward, kForwardBackward, kLibmForward, kLibmForwardBackward, kFigures };
+
+std::vector<const ActivationSpec*> chosen_activations(const CostSettings& s) {
+  std::vector<const ActivationSpec*> out;
+  for (const auto& spec : activation_table()) {
+    const bool wanted = s.activations.empty() ||
+                        std::find(s.activations.begin(), s.activations.end(), spec.name) != s.activations.end();
+    if (wanted) out.push_back(&spec);
   }
-  return best / double(n);
+  for (const auto& name : s.activations) parse_activation(name, "activations");  // names the bad one
+  return out;
 }
 
 }  // namespace
@@ -44,6 +66,7 @@ std::vector<ActivationCost> measure_activation_costs(const CostSettings& s) {
     throw_out_of_range("elements", s.elements, kMinCostElements, kMaxCostElements);
   if (s.repeats < 1 || s.repeats > kMaxCostRepeats) throw_out_of_range("repeats", s.repeats, 1, kMaxCostRepeats);
   if (!(s.window_ms >= 0.1 && s.window_ms <= 1000)) throw_out_of_range("window_ms", s.window_ms, 0.1, 1000);
+  const auto specs = chosen_activations(s);
   const auto n = static_cast<size_t>(s.elements);
   std::vector<float> z(n), y(n), dy(n), dz(n);
   Pcg32 rng(1, RngStream::bench);
@@ -51,25 +74,43 @@ std::vector<ActivationCost> measure_activation_costs(const CostSettings& s) {
     z[i] = rng.uniform(-6.0f, 6.0f);
     dy[i] = rng.uniform(-1.0f, 1.0f);
   }
-  std::vector<ActivationCost> out;
-  for (const auto& spec : activation_table()) {
+
+  const auto time_figure = [&](const ActivationSpec& spec, int figure, double window_ms) {
+    const bool libm = figure == kLibmForward || figure == kLibmForwardBackward;
+    const bool backward = figure == kForwardBackward || figure == kLibmForwardBackward;
+    const ForwardKernel fwd = libm ? spec.ref_forward : spec.forward;
+    const BackwardKernel bwd = libm ? spec.ref_backward : spec.backward;
     const float p = spec.param_default;
-    const auto time = [&](ForwardKernel fwd, BackwardKernel bwd) {
-      const double f = best_ns_per_element(s, n, [&] {
-        fwd(z.data(), y.data(), n, p, nullptr);
-        g_sink = g_sink + y[n / 2];
-      });
-      const double fb = best_ns_per_element(s, n, [&] {
-        fwd(z.data(), y.data(), n, p, nullptr);
-        bwd(z.data(), y.data(), dy.data(), dz.data(), n, p, nullptr);
-        g_sink = g_sink + dz[n / 2];
-      });
-      return std::pair{f, fb};
-    };
+    return window_ns_per_pass(window_ms, [&] {
+      fwd(z.data(), y.data(), n, p, nullptr);
+      if (backward) bwd(z.data(), y.data(), dy.data(), dz.data(), n, p, nullptr);
+      g_sink = g_sink + (backward ? dz[n / 2] : y[n / 2]);
+    });
+  };
+
+  const size_t count = specs.size();
+  // samples[activation][figure][round], ns per element.
+  std::vector<std::array<std::vector<double>, kFigures>> samples(count);
+  const double warm_up_ms = std::min(s.window_ms, 1.0);
+  for (const auto* spec : specs)
+    for (int f = 0; f < kFigures; ++f) time_figure(*spec, f, warm_up_ms);
+  for (int round = 0; round < s.repeats; ++round) {
+    for (size_t k = 0; k < count; ++k) {
+      const size_t a = (k + static_cast<size_t>(round)) % count;
+      for (int f = 0; f < kFigures; ++f) samples[a][f].push_back(time_figure(*specs[a], f, s.window_ms) / double(n));
+    }
+  }
+
+  std::vector<ActivationCost> out;
+  for (size_t a = 0; a < count; ++a) {
     ActivationCost cost;
-    cost.name = spec.name;
-    std::tie(cost.forward_ns, cost.forward_backward_ns) = time(spec.forward, spec.backward);
-    std::tie(cost.libm_forward_ns, cost.libm_forward_backward_ns) = time(spec.ref_forward, spec.ref_backward);
+    cost.name = specs[a]->name;
+    const Summary f = summarise(samples[a][kForward]), fb = summarise(samples[a][kForwardBackward]);
+    const Summary lf = summarise(samples[a][kLibmForward]), lfb = summarise(samples[a][kLibmForwardBackward]);
+    cost.forward_ns = f.median, cost.forward_spread = f.spread;
+    cost.forward_backward_ns = fb.median, cost.forward_backward_spread = fb.spread;
+    cost.libm_forward_ns = lf.median, cost.libm_forward_spread = lf.spread;
+    cost.libm_forward_backward_ns = lfb.median, cost.libm_forward_backward_spread = lfb.spread;
     out.push_back(cost);
   }
   return out;

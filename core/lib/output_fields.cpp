@@ -36,6 +36,10 @@ const OutputField<ActivationCost> kCost[] = {
     ROW(ActivationCost, "forward_backward_ns", "forwardBackwardNs", v.forward_backward_ns),
     ROW(ActivationCost, "libm_forward_ns", "libmForwardNs", v.libm_forward_ns),
     ROW(ActivationCost, "libm_forward_backward_ns", "libmForwardBackwardNs", v.libm_forward_backward_ns),
+    ROW(ActivationCost, "forward_spread", "forwardSpread", v.forward_spread),
+    ROW(ActivationCost, "forward_backward_spread", "forwardBackwardSpread", v.forward_backward_spread),
+    ROW(ActivationCost, "libm_forward_spread", "libmForwardSpread", v.libm_forward_spread),
+    ROW(ActivationCost, "libm_forward_backward_spread", "libmForwardBackwardSpread", v.libm_forward_backward_spread),
 };
 
 const OutputField<ActivationSpec> kActivation[] = {

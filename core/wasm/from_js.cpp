@@ -144,6 +144,14 @@ CostSettings cost_settings_from(const val& options) {
   if (const val v = options["elements"]; !v.isUndefined()) s.elements = int_from(v, "elements", kMinCostElements, kMaxCostElements);
   if (const val v = options["repeats"]; !v.isUndefined()) s.repeats = int_from(v, "repeats", 1, kMaxCostRepeats);
   if (const val v = options["windowMs"]; !v.isUndefined()) s.window_ms = number_from(v, "window_ms");
+  // Names to time (the claims strip times three); actlab.js made it an array of strings, the core
+  // names an unknown one.
+  if (const val v = options["activations"]; !v.isUndefined()) {
+    const auto n = v["length"].as<size_t>();
+    if (n > activation_table().size())
+      throw_out_of_range("activations", double(n), 0, double(activation_table().size()));
+    for (size_t i = 0; i < n; ++i) s.activations.push_back(v[i].as<std::string>());
+  }
   return s;
 }
 

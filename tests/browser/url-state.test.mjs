@@ -79,7 +79,7 @@ test('hostile URL values fall back to the defaults with a notice and run no scri
     const params = await readHashParams(page);
     assert.equal(params.dataset, 'spiral');
     assert.equal(params.init, 'xavier');
-    assert.equal(params.hidden, '8,8,8');
+    assert.equal(params.hidden, '8,8,8,8,8');
     assert.equal(params.members, 'sigmoid,tanh,relu,leaky_relu');
     assert.ok(!('<b>unknown</b>' in params), 'unknown keys are dropped from the address');
     for (const key of ['learningRate', 'noise', 'seed']) assert.match(params[key], /^[0-9.e-]+$/, key);

@@ -69,7 +69,7 @@ TEST_CASE("diagnostics account for every weight and every activation", "[network
 }
 
 TEST_CASE("the cost table has a row per activation with positive timings", "[network][cost]") {
-  const auto costs = measure_activation_costs({4096, 1, 0.2});
+  const auto costs = measure_activation_costs({4096, 1, 0.2, {}});
   REQUIRE(costs.size() == kActivationCount);
   for (size_t i = 0; i < costs.size(); ++i) {
     INFO(costs[i].name);
@@ -78,7 +78,25 @@ TEST_CASE("the cost table has a row per activation with positive timings", "[net
     CHECK(costs[i].forward_backward_ns > 0.0);
     CHECK(costs[i].libm_forward_ns > 0.0);
     CHECK(costs[i].libm_forward_backward_ns > 0.0);
+    CHECK(costs[i].forward_spread == 0.0);  // one round: nothing to spread over
   }
+}
+
+TEST_CASE("the cost table measures only the chosen activations, in table order, with spreads", "[network][cost]") {
+  CostSettings settings{4096, 3, 0.2, {"tanh", "relu", "sigmoid"}};
+  const auto costs = measure_activation_costs(settings);
+  REQUIRE(costs.size() == 3);
+  CHECK(costs[0].name == "sigmoid");
+  CHECK(costs[1].name == "tanh");
+  CHECK(costs[2].name == "relu");
+  for (const auto& c : costs) {
+    INFO(c.name);
+    CHECK(c.forward_backward_ns > 0.0);
+    CHECK(c.forward_spread >= 0.0);
+    CHECK(std::isfinite(c.libm_forward_backward_spread));
+  }
+  settings.activations = {"relu", "swoosh"};
+  REQUIRE_THROWS_WITH(measure_activation_costs(settings), Catch::Matchers::StartsWith("activations"));
 }
 
 TEST_CASE("caller-supplied data brings its own class count", "[network]") {

@@ -100,7 +100,7 @@ TEST_CASE("network entry points validate their arguments", "[validation][network
 TEST_CASE("model, race and benchmark constructors validate", "[validation]") {
   const std::vector<int> too_deep(11, 4), too_wide = {65}, ok = {4};
   const std::vector<ActivationId> relu11(11, ActivationId::relu), relu1 = {ActivationId::relu};
-  REQUIRE_THROWS_WITH(Mlp(2, too_deep, relu11, 2), StartsWith("hidden layers"));
+  REQUIRE_THROWS_WITH(Mlp(2, too_deep, relu11, 2), StartsWith("hidden: 11 items is out of range [0, 10]"));
   REQUIRE_THROWS_WITH(Mlp(2, too_wide, relu1, 2), StartsWith("hidden[0]"));
   REQUIRE_THROWS_WITH(Mlp(0, ok, relu1, 2), StartsWith("features"));
   REQUIRE_THROWS_WITH(Mlp(2, ok, relu1, 9), StartsWith("classes"));
@@ -110,9 +110,9 @@ TEST_CASE("model, race and benchmark constructors validate", "[validation]") {
   REQUIRE_THROWS_WITH(Race(c, std::vector<RaceMember>(9)), StartsWith("members: 9 members is out of range [1, 8]"));
   Race race(c, {{ActivationId::relu, {}}});
   REQUIRE_THROWS_WITH(race.member(1), StartsWith("index: 1 is out of range [0, 0]"));
-  REQUIRE_THROWS_WITH(measure_activation_costs({10, 1, 1.0}), StartsWith("elements"));
-  REQUIRE_THROWS_WITH(measure_activation_costs({4096, 0, 1.0}), StartsWith("repeats"));
-  REQUIRE_THROWS_WITH(measure_activation_costs({4096, 1, std::nan("")}), StartsWith("window_ms"));
+  REQUIRE_THROWS_WITH(measure_activation_costs({10, 1, 1.0, {}}), StartsWith("elements"));
+  REQUIRE_THROWS_WITH(measure_activation_costs({4096, 0, 1.0, {}}), StartsWith("repeats"));
+  REQUIRE_THROWS_WITH(measure_activation_costs({4096, 1, std::nan(""), {}}), StartsWith("window_ms"));
   REQUIRE_THROWS_WITH(parse_activation("nope"), StartsWith("activation"));
   REQUIRE_THROWS_WITH(parse_init("nope"), StartsWith("init"));
   REQUIRE_THROWS_WITH(parse_dataset("nope"), StartsWith("dataset"));

@@ -1,15 +1,16 @@
 // The cost view: nanoseconds per element of each activation, measured in this browser by the
 // module (web/views/cost-chart.js draws them), next to each racing network's steps per second.
-// Measuring blocks the worker (training pauses meanwhile: ~0.5 s with MEASURE_OPTIONS, ~0.8 s with
-// the core's defaults), so it happens when the view first comes into sight after the page is
-// running (or on request), never while the first boundaries are being drawn.
+// Measuring blocks the worker (training pauses meanwhile: ~0.75 s with MEASURE_OPTIONS), so it
+// happens when the view first comes into sight after the page is running (or on request), never
+// while the first boundaries are being drawn.
 import { mountCostChart } from '../views/cost-chart.js';
 import { requestDraw } from './draw-loop.js';
 
-// 16,384 elements; each figure the fastest of 2 windows of 4 ms of repeated passes (the browser's
-// timer is too coarse for one pass): 17 activations x 4 figures x 8 ms, about half a second of the
-// worker's time, once.
-export const MEASURE_OPTIONS = Object.freeze({ elements: 16384, repeats: 2, windowMs: 4 });
+// 16,384 elements; each figure the median of 5 interleaved rounds of one 2 ms window of repeated
+// passes, after a warm-up (see core/lib/cost_benchmark.hpp). The browser rounds its timer to 0.1 ms,
+// so a window must be long for its rounding to stay small (2 ms: within 5%); 17 activations x 4
+// figures x 11 ms is about 0.75 s of the worker's time.
+export const MEASURE_OPTIONS = Object.freeze({ elements: 16384, repeats: 5, windowMs: 2 });
 
 export class CostView {
   /** @param measure () => void: asks the worker for a measurement */
@@ -49,7 +50,13 @@ export class CostView {
   setCosts(costs) {
     this.costs = costs;
     this.button.disabled = false;
-    this.status.textContent = `Measured ${costs.length} activations in this browser.`;
+    const spreads = costs.flatMap((c) => [c.forwardSpread, c.forwardBackwardSpread]).filter(Number.isFinite).sort((a, b) => a - b);
+    const spread = spreads.length ? spreads[spreads.length >> 1] : NaN;
+    this.status.textContent = `Nanoseconds per element, measured just now in this browser on this computer's CPU: ` +
+      `${costs.length} activations over ${MEASURE_OPTIONS.elements.toLocaleString('en-US')} elements, each figure the ` +
+      `median of ${MEASURE_OPTIONS.repeats} interleaved rounds` +
+      (Number.isFinite(spread) ? ` (rounds typically within ${(100 * spread).toFixed(0)}% of each other` +
+        `${spread > 0.25 ? ': the computer was busy, measure again for steadier figures' : ''}).` : '.');
     this.redraw();
   }
 

@@ -9,6 +9,7 @@ import { PRESETS, presetByName, presetValues } from './presets.js';
 import { RaceView } from './race-view.js';
 import { WhyView, summarise } from './why-view.js';
 import { CostView, MEASURE_OPTIONS } from './cost-view.js';
+import { ClaimsView } from './claims-view.js';
 import { mountControls } from './controls.js';
 import { mountRunBar } from './run-bar.js';
 import { mountPointTools } from './point-tools.js';
@@ -48,6 +49,12 @@ export class LabPage {
       onPointClick: (point) => this.points.addPoint(point),
       onDrawn: (frame) => this.drawn(frame),
     });
+    this.claims = new ClaimsView(document.getElementById('claims-strip'), {
+      labels: Object.fromEntries(this.labels),
+      measure: (config) => client.post({ type: ToWorker.MEASURE_CLAIMS, config }),
+      open: (claim) => this.openClaim(claim),
+    });
+    this.claims.request(this.state.config());
     this.why = new WhyView(document.getElementById('why-panels'), { labelOf });
     this.cost = new CostView(document.getElementById('cost-chart'), {
       section: document.getElementById('cost-view'),
@@ -77,7 +84,8 @@ export class LabPage {
       .on(FromWorker.POINTS, (m) => m.runId === this.runId && this.race.setPoints(m))
       .on(FromWorker.FRAME, (m) => this.frame(m))
       .on(FromWorker.DIAGNOSTICS, (m) => m.runId === this.runId && this.why.setDiagnostics(m))
-      .on(FromWorker.COSTS, (m) => this.cost.setCosts(m.costs));
+      .on(FromWorker.COSTS, (m) => this.cost.setCosts(m.costs))
+      .on(FromWorker.CLAIMS, (m) => this.claims.setClaims(m));
     this.sync();
   }
 
@@ -98,7 +106,11 @@ export class LabPage {
   changed({ changed, restartsRun }) {
     this.sync();
     if (changed.has('preset') && this.state.get('preset') === 'cost') this.cost.measureOnce();
-    if (restartsRun) return this.startRun();
+    if (restartsRun) {
+      this.startRun();
+      this.claims.request(this.state.config());  // after the run: its first boundaries come first
+      return undefined;
+    }
     if (changed.has('playing')) this.client.post({ type: this.state.get('playing') ? ToWorker.PLAY : ToWorker.PAUSE });
     if (changed.has('stepsPerFrame')) this.client.post({ type: ToWorker.SET_SPEED, ...this.speed() });
     return undefined;
@@ -123,6 +135,15 @@ export class LabPage {
     const values = presetValues(this.table, preset, { reducedMotion: this.reducedMotion });
     for (const key of read.present) values[key] = read.values[key];
     return { ...read, values };
+  }
+
+  /** A claim's link: its preset, then its view in sight. */
+  openClaim({ preset, view }) {
+    const found = presetByName(preset);
+    if (found) this.state.set(presetValues(this.table, found, { reducedMotion: this.reducedMotion }));
+    const section = document.getElementById(view);
+    section?.scrollIntoView({ behavior: this.reducedMotion ? 'auto' : 'smooth' });
+    section?.focus({ preventScroll: true });
   }
 
   /** The reader edited the address (or went back): apply it like any other change. */

@@ -19,6 +19,9 @@ export const ToWorker = Object.freeze({
   SET_SPEED: 'set-speed',         // {type, stepsPerFrame, frameIntervalMs}
   FRAME_DRAWN: 'frame-drawn',     // {type, runId}: back-pressure; the worker posts no new FRAME before this
   MEASURE_COSTS: 'measure-costs', // {type, elements?, repeats?, windowMs?}: posts COSTS (blocks training meanwhile)
+  // {type, config: Partial<Config>, requestId?}: posts CLAIMS, measured on the data of `config`
+  // (web/worker/claims.js; ~0.3 s the first time, a few ms after: the cost figures are kept).
+  MEASURE_CLAIMS: 'measure-claims',
 });
 
 /** Worker -> page. */
@@ -47,6 +50,9 @@ export const FromWorker = Object.freeze({
   DIAGNOSTICS: 'diagnostics',
   // {type, costs: ActivationCost[]}
   COSTS: 'costs',
+  // {type, requestId, claims: {cost?, vanishing?, sparsity?}, error?} (shapes in web/worker/claims.js):
+  // the parts measured so far; one request may be answered in two messages (probes, then cost).
+  CLAIMS: 'claims',
   // {type, level: 'error'|'warning'|'info', message}: shown to the reader as text.
   NOTICE: 'notice',
 });

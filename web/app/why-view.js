@@ -1,8 +1,13 @@
-// The why view: one why panel (web/views/why-panel.js) per racing activation, showing where its
-// gradient goes (histograms and norms per layer, the first/last ratio) and what its units do
+// The why view: first every racer's gradient norm by layer in one chart on one shared log axis,
+// with the sentence that states this run's ratios (web/views/why-compare.js); then one why panel
+// (web/views/why-panel.js) per racing activation, side by side, showing where its gradient goes
+// (histograms and norms per layer on the same axis, the first/last ratio) and what its units do
 // (exact zeros, dead units, saturation). The panels carry every figure as text with stable
-// data-field attributes; the latest diagnostics are kept for the JSON export.
+// data-field attributes; the latest diagnostics are kept for the JSON export. Canvases are drawn
+// only while the view is in sight (its ~50 histograms cost more than all the boundaries); the text
+// always follows, so what a screen reader or a test reads is never stale.
 import { mountWhyPanel } from '../views/why-panel.js';
+import { mountWhyComparison } from '../views/why-compare.js';
 import { requestDraw } from './draw-loop.js';
 
 export class WhyView {
@@ -12,6 +17,21 @@ export class WhyView {
     this.panels = new Map();  // name -> {slot, panel}
     this.latest = new Map();  // name -> Diagnostics
     this.pending = null;
+    const slot = document.createElement('div');
+    slot.className = 'why-compare-slot';
+    container.before(slot);
+    this.compare = mountWhyComparison(slot, { labelOf });
+    this.visible = typeof IntersectionObserver === 'undefined';
+    if (!this.visible) {
+      this.observer = new IntersectionObserver((entries) => {
+        // One target; a batch may hold several of its changes (in, then out): the last one holds.
+        const visible = entries[entries.length - 1].isIntersecting;
+        if (visible === this.visible) return;
+        this.visible = visible;
+        if (visible) requestDraw('why', () => this.draw());
+      });
+      this.observer.observe(container.closest('section') ?? container);
+    }
   }
 
   // Panels are rebuilt for every run, even with the same members: figures from the previous run
@@ -24,6 +44,8 @@ export class WhyView {
       slot.remove();
     }
     this.panels.clear();
+    // One column per racer on a wide screen (page.css reads --racers).
+    this.container.style.setProperty('--racers', String(Math.max(1, names.length)));
     for (const name of names) {
       const slot = document.createElement('div');
       slot.className = 'why-slot';
@@ -42,7 +64,16 @@ export class WhyView {
   draw() {
     const message = this.pending;
     this.pending = null;
-    for (const { name, diagnostics } of message?.members ?? []) this.panels.get(name)?.panel.update(diagnostics);
+    const draw = this.visible;
+    if (!message) {  // back in sight with nothing new: draw what the text already shows
+      if (draw) {
+        this.compare.redraw();
+        for (const { panel } of this.panels.values()) panel.redraw();
+      }
+      return;
+    }
+    const normRange = this.compare.update(message.members, { draw });
+    for (const { name, diagnostics } of message.members) this.panels.get(name)?.panel.update(diagnostics, { normRange, draw });
   }
 }
 

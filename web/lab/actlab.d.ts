@@ -93,7 +93,9 @@ export interface Diagnostics {
   histogramEdges: { gradLogMin: number; gradLogMax: number; gradBins: number; actMin: number; actMax: number; actBins: number; saturationThreshold: number };
 }
 
-export interface ActivationCost { name: string; forwardNs: number; forwardBackwardNs: number; libmForwardNs: number; libmForwardBackwardNs: number; }
+// Medians over interleaved rounds (ns per element); *Spread: (max - min) / median of the rounds.
+export interface ActivationCost { name: string; forwardNs: number; forwardBackwardNs: number; libmForwardNs: number; libmForwardBackwardNs: number;
+  forwardSpread: number; forwardBackwardSpread: number; libmForwardSpread: number; libmForwardBackwardSpread: number; }
 
 export interface Network {
   readonly paramCount: number;
@@ -133,9 +135,11 @@ export interface Lab {
   createNetwork(config?: Partial<Config>, data?: CustomData): Network;
   // members (1-8): activation names, or {activation, init}; same data, weights and batch order for all.
   createRace(config: Partial<Config> & { members: (string | { activation: string; init?: string })[] }, data?: CustomData): Race;
-  // Each figure is the fastest of `repeats` windows of at least windowMs (default 4) running the pass
-  // repeatedly: browsers round timers to 0.1 ms, so single passes cannot be timed.
-  activationCosts(options?: { elements?: number; repeats?: number; windowMs?: number }): ActivationCost[];
+  // After a warm-up, `repeats` (default 5) rounds each time one window of at least windowMs (default 2)
+  // per figure and activation, activations in a rotated order; each figure is the median of its
+  // rounds (browsers round timers to 0.1 ms, so single passes cannot be timed). activations: names
+  // to measure (default: all), returned in table order.
+  activationCosts(options?: { elements?: number; repeats?: number; windowMs?: number; activations?: string[] }): ActivationCost[];
   peakFlops(ms?: number): number;   // f32x4 multiply-add peak over about ms (1-10000) ms, GFLOP/s
   heapBytesInUse(): number;          // allocator bytes in use (mallinfo), for leak tests
   // heapBytesInUse; heapSize: the wasm memory (grows, never shrinks); emvalHandles: live Embind

@@ -15,7 +15,7 @@
 // getter that calls back into the same network or race (train, delete...) gets a clear Error.
 import createActlabModule from '../build/actlab.mjs';
 import {
-  configSnapshot, dataSnapshot, inputError, membersSnapshot, number, numbersSnapshot, typedCopy,
+  configSnapshot, costOptionsSnapshot, dataSnapshot, inputError, membersSnapshot, number, numbersSnapshot, typedCopy,
 } from './snapshot.js';
 
 const release = Symbol('release');
@@ -78,7 +78,6 @@ function checked(raw, result) {
 }
 
 const GRID_KEYS = ['xMin', 'xMax', 'yMin', 'yMax', 'width', 'height'];
-const COST_KEYS = ['elements', 'repeats', 'windowMs'];
 
 // One per standalone network, one per race (shared by its members): the call running on it.
 class CallLock {
@@ -121,8 +120,7 @@ class Lab {
   }
 
   activationCosts(options = undefined) {
-    const snapshot = numbersSnapshot(options, 'options', COST_KEYS);
-    return checked(this.#raw, this.#raw.activationCosts(snapshot));
+    return checked(this.#raw, this.#raw.activationCosts(costOptionsSnapshot(options)));
   }
 
   heapBytesInUse() { return this.#raw.heapBytesInUse(); }

@@ -251,3 +251,18 @@ export function numbersSnapshot(options, what, known) {
   for (const [key, value] of entries) if (value !== undefined) snapshot[key] = number(value, key);
   return snapshot;
 }
+
+/** Cost options {elements, repeats, windowMs, activations}: numbers, and the names to time (default all). */
+export function costOptionsSnapshot(options) {
+  if (options === undefined || options === null) return undefined;
+  const entries = readObject(options, 'options', (key) => key);
+  rejectUnknownKeys(entries, 'options', ['elements', 'repeats', 'windowMs', 'activations']);
+  const snapshot = {};
+  for (const [key, value] of entries) {
+    if (value === undefined) continue;
+    snapshot[key] = key === 'activations'
+      ? list(value, key, 'an array of activation names', (item, where) => name(item, key, 'an activation name', where))
+      : number(value, key);
+  }
+  return snapshot;
+}

@@ -9,7 +9,8 @@ const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
  *             ticks (values to label; default: about 4 round values), formatTick = (v) => string,
  *             zeroCount (if a number: one extra bar left of the axis, for values counted apart, e.g.
  *             exact-zero gradients that have no log), zeroLabel = '0', zeroColor,
- *             textColor = '#444', axisColor = '#999', fontSize = 10 (CSS px), clear = true}
+ *             textColor = '#444', axisColor = '#999', fontSize = 10 (CSS px), clear = true,
+ *             countAxis = false (a vertical axis on the left labelled 0 and the tallest bar's count)}
  * Bars share one scale with the zero bar, so a layer whose gradients are mostly exactly zero shows it.
  */
 export function drawHistogram(ctx, counts, options) {
@@ -24,19 +25,24 @@ export function drawHistogram(ctx, counts, options) {
   if (!(hi > lo)) { ctx.restore(); return; }
 
   const font = fontSize * pr;
+  const bins = counts?.length ?? 0;
+  let max = zeroCount ?? 0;
+  for (let i = 0; i < bins; i++) if (counts[i] > max) max = counts[i];
+
+  ctx.font = `${font}px ${FONT_FAMILY}`;
+  const countText = formatCount(max);
+  // The count axis: its labels' width, a gap, then a 1-px line (left of the zero bar, if any).
+  const left = options.countAxis ? Math.ceil(ctx.measureText(countText).width + 5 * pr) : 0;
   const axisH = Math.round(font + 5 * pr);
-  const top = Math.round(2 * pr);
+  const top = Math.round(options.countAxis ? font * 0.6 : 2 * pr);
   const plotH = Math.max(1, height - axisH - top);
   const zeroW = zeroCount === null ? 0 : Math.round(Math.max(8 * pr, width * 0.06));
   const gap = zeroCount === null ? 0 : Math.round(5 * pr);
   const inset = Math.round(font * 0.9);  // room for the outermost tick labels to centre on their ticks
-  const plotX = zeroW + gap + (zeroCount === null ? inset : 0);
+  const zeroX = left;
+  const plotX = left + zeroW + gap + (zeroCount === null ? inset : 0);
   const plotW = Math.max(1, width - plotX - inset);
   const baseY = top + plotH;
-
-  const bins = counts?.length ?? 0;
-  let max = zeroCount ?? 0;
-  for (let i = 0; i < bins; i++) if (counts[i] > max) max = counts[i];
   const h = scale === 'sqrt' ? (c) => Math.sqrt(c / max) * plotH : (c) => (c / max) * plotH;
 
   if (max > 0) {
@@ -53,15 +59,23 @@ export function drawHistogram(ctx, counts, options) {
     if (zeroCount > 0) {
       ctx.fillStyle = zeroColor;
       const bh = Math.max(pr, h(zeroCount));
-      ctx.fillRect(0, baseY - bh, zeroW, bh);
+      ctx.fillRect(zeroX, baseY - bh, zeroW, bh);
     }
+  }
+  if (options.countAxis) {
+    ctx.fillStyle = axisColor;
+    ctx.fillRect(left - Math.max(1, Math.round(pr)), top, Math.max(1, Math.round(pr)), plotH);
+    ctx.fillRect(left - Math.round(3 * pr), top, Math.round(3 * pr), Math.max(1, Math.round(pr)));
+    ctx.fillStyle = textColor;
+    ctx.textBaseline = 'middle';
+    ctx.fillText(countText, left - 4 * pr - ctx.measureText(countText).width, top);
+    ctx.fillText('0', left - 4 * pr - ctx.measureText('0').width, baseY);
   }
 
   // Axis line and ticks.
   ctx.fillStyle = axisColor;
   ctx.fillRect(plotX, baseY, plotW, Math.max(1, Math.round(pr)));
-  if (zeroCount !== null) ctx.fillRect(0, baseY, zeroW, Math.max(1, Math.round(pr)));
-  ctx.font = `${font}px ${FONT_FAMILY}`;
+  if (zeroCount !== null) ctx.fillRect(zeroX, baseY, zeroW, Math.max(1, Math.round(pr)));
   ctx.textBaseline = 'top';
   const ticks = options.ticks ?? niceTicks(lo, hi, 4);
   for (const v of ticks) {
@@ -73,12 +87,12 @@ export function drawHistogram(ctx, counts, options) {
     const text = formatTick(v);
     const tw = ctx.measureText(text).width;
     // Centred on the tick, but kept inside the canvas.
-    ctx.fillText(text, Math.min(width - tw, Math.max(zeroCount === null ? 0 : plotX, x - tw / 2)), baseY + 3 * pr);
+    ctx.fillText(text, Math.min(width - tw, Math.max(zeroCount === null ? left : plotX, x - tw / 2)), baseY + 3 * pr);
   }
   if (zeroCount !== null) {
     ctx.fillStyle = textColor;
     const tw = ctx.measureText(zeroLabel).width;
-    ctx.fillText(zeroLabel, Math.max(0, zeroW / 2 - tw / 2), baseY + 3 * pr);
+    ctx.fillText(zeroLabel, Math.max(zeroX, zeroX + zeroW / 2 - tw / 2), baseY + 3 * pr);
   }
   ctx.restore();
 }
@@ -92,6 +106,33 @@ export function niceTicks(lo, hi, count = 4) {
   const out = [];
   for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) out.push(Math.round(v / step) * step);
   return out;
+}
+
+/** Counts on the count axis: 950, 12k, 1.2M. */
+export function formatCount(v) {
+  if (!(v >= 0)) return '0';
+  if (v < 1000) return String(Math.round(v));
+  if (v < 1e6) return `${+(v / 1000).toPrecision(v < 1e4 ? 2 : 3)}k`;
+  return `${+(v / 1e6).toPrecision(2)}M`;
+}
+
+/**
+ * A sentence for screen readers: where most of the counts sit, e.g. "4,000 values; most between
+ * 1e-4 and 1e-3.5 (62%); 12 exact zeros". formatEdge formats a bin edge.
+ */
+export function describeHistogram(counts, { lo, hi, zeroCount = null, formatEdge = formatNumber, unit = 'values' }) {
+  const bins = counts?.length ?? 0;
+  let total = zeroCount ?? 0, peak = -1;
+  for (let i = 0; i < bins; i++) {
+    total += counts[i];
+    if (peak < 0 || counts[i] > counts[peak]) peak = i;
+  }
+  if (!total || peak < 0) return `no ${unit}`;
+  const w = (hi - lo) / bins;
+  const share = Math.round((100 * counts[peak]) / total);
+  let text = `${total} ${unit}; most in [${formatEdge(lo + peak * w)}, ${formatEdge(lo + (peak + 1) * w)}] (${share}%)`;
+  if (zeroCount !== null) text += `; ${zeroCount} exact zeros`;
+  return text;
 }
 
 function formatNumber(v) {

@@ -4,19 +4,48 @@
 
 const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
+/** The shared log10 range [lo, hi] (whole decades, at least minDecades) of several norm profiles. */
+export function normRange(profiles, minDecades = 4) {
+  let lo = Infinity, hi = -Infinity;
+  for (const values of profiles) {
+    for (const v of values ?? []) {
+      if (v > 0 && Number.isFinite(v)) {
+        const l = Math.log10(v);
+        if (l < lo) lo = l;
+        if (l > hi) hi = l;
+      }
+    }
+  }
+  if (lo === Infinity) { lo = -2; hi = 0; }
+  lo = Math.floor(lo);
+  hi = Math.ceil(hi);
+  if (hi - lo < minDecades) lo = hi - minDecades;
+  return { lo, hi };
+}
+
 /**
  * Draws one dot per layer (input side first), joined by a line, over the whole canvas: heights on a
  * log10 scale with a gridline per decade.
  *   values: number[] or Float64Array, one gradient norm per layer
  *   options: {labels = ['1', '2', ...], color = '#555', pixelRatio = 1, minDecades = 4 (so a flat
- *             profile looks flat, not stretched over the whole height),
+ *             profile looks flat, not stretched over the whole height), range: {lo, hi} (log10; shared
+ *             by several charts so they compare; default: this profile's own, see normRange),
  *             textColor = '#444', gridColor = '#e3e3e3', fontSize = 10 (CSS px), clear = true}
  * A zero or non-finite norm has no log: its slot shows '0' or '–' at the baseline instead of a dot.
  */
 export function drawNormChart(ctx, values, options = {}) {
-  const { color = '#555', pixelRatio: pr = 1, minDecades = 4, textColor = '#444', gridColor = '#e3e3e3',
+  drawNormSeries(ctx, [{ values, color: options.color ?? '#555' }], options);
+}
+
+/**
+ * Several profiles on one log axis: series = [{values, color, dash: number[] (optional)}]; the
+ * range covers them all unless options.range is given. Same options as drawNormChart; dots are
+ * offset a little per series so equal values stay visible.
+ */
+export function drawNormSeries(ctx, series, options = {}) {
+  const { pixelRatio: pr = 1, minDecades = 4, textColor = '#444', gridColor = '#e3e3e3', dotRing = '#fff',
           fontSize = 10, clear = true } = options;
-  const n = values?.length ?? 0;
+  const n = Math.max(0, ...series.map((s) => s.values?.length ?? 0));
   const labels = options.labels ?? Array.from({ length: n }, (_, i) => String(i + 1));
   const { width, height } = ctx.canvas;
   ctx.save();
@@ -24,20 +53,7 @@ export function drawNormChart(ctx, values, options = {}) {
   if (clear) ctx.clearRect(0, 0, width, height);
   if (n === 0) { ctx.restore(); return; }
 
-  let lo = Infinity, hi = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (v > 0 && Number.isFinite(v)) {
-      const l = Math.log10(v);
-      if (l < lo) lo = l;
-      if (l > hi) hi = l;
-    }
-  }
-  if (lo === Infinity) { lo = -2; hi = 0; }
-  lo = Math.floor(lo);
-  hi = Math.ceil(hi);
-  if (hi - lo < minDecades) lo = hi - minDecades;
-
+  const { lo, hi } = options.range ?? normRange(series.map((s) => s.values), minDecades);
   const font = fontSize * pr;
   ctx.font = `${font}px ${FONT_FAMILY}`;
   const tickText = (d) => `1e${d}`;
@@ -63,40 +79,50 @@ export function drawNormChart(ctx, values, options = {}) {
 
   // Dots joined by a line rather than bars: a log axis has no zero to grow bars from, and the slope
   // from dot to dot is the reading (a fall of one decade per layer is the vanishing gradient).
-  const slot = plotW / n, r = 3.5 * pr;
-  const xs = Array.from({ length: n }, (_, i) => plotX + slot * (i + 0.5));
+  const slot = plotW / n, r = (series.length > 1 ? 3 : 3.5) * pr;
   const finite = (v) => v > 0 && Number.isFinite(v);
-  ctx.beginPath();
-  let pen = false;
-  for (let i = 0; i < n; i++) {
-    if (!finite(values[i])) { pen = false; continue; }
-    const y = yOf(Math.log10(values[i]));
-    if (pen) ctx.lineTo(xs[i], y); else ctx.moveTo(xs[i], y);
-    pen = true;
-  }
-  ctx.lineWidth = 2 * pr;
-  ctx.lineJoin = 'round';
-  ctx.strokeStyle = color;
-  ctx.stroke();
-  ctx.textBaseline = 'top';
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (finite(v)) {
-      ctx.beginPath();
-      ctx.arc(xs[i], yOf(Math.log10(v)), r, 0, 2 * Math.PI);
-      ctx.fillStyle = color;
-      ctx.fill();
-      ctx.lineWidth = 1.5 * pr;
-      ctx.strokeStyle = '#fff';
-      ctx.stroke();
-    } else {
-      ctx.fillStyle = textColor;
-      const t = v === 0 ? '0' : '–';
-      ctx.fillText(t, xs[i] - ctx.measureText(t).width / 2, baseY - font - 2 * pr);
+  const spreadX = series.length > 1 ? Math.min(slot * 0.3, 12 * pr) : 0;
+  series.forEach((s, k) => {
+    const values = s.values ?? [];
+    const shift = series.length > 1 ? spreadX * (k / (series.length - 1) - 0.5) : 0;
+    const xOf = (i) => plotX + slot * (i + 0.5) + shift;
+    ctx.beginPath();
+    let pen = false;
+    for (let i = 0; i < values.length; i++) {
+      if (!finite(values[i])) { pen = false; continue; }
+      const y = yOf(Math.log10(values[i]));
+      if (pen) ctx.lineTo(xOf(i), y); else ctx.moveTo(xOf(i), y);
+      pen = true;
     }
-    ctx.fillStyle = textColor;
+    ctx.lineWidth = 2 * pr;
+    ctx.lineJoin = 'round';
+    ctx.setLineDash((s.dash ?? []).map((d) => d * pr));
+    ctx.strokeStyle = s.color ?? '#555';
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.textBaseline = 'top';
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (finite(v)) {
+        ctx.beginPath();
+        ctx.arc(xOf(i), yOf(Math.log10(v)), r, 0, 2 * Math.PI);
+        ctx.fillStyle = s.color ?? '#555';
+        ctx.fill();
+        ctx.lineWidth = 1.5 * pr;
+        ctx.strokeStyle = dotRing;
+        ctx.stroke();
+      } else if (series.length === 1) {
+        ctx.fillStyle = textColor;
+        const t = v === 0 ? '0' : '–';
+        ctx.fillText(t, xOf(i) - ctx.measureText(t).width / 2, baseY - font - 2 * pr);
+      }
+    }
+  });
+  ctx.textBaseline = 'top';
+  ctx.fillStyle = textColor;
+  for (let i = 0; i < n; i++) {
     const label = labels[i] ?? '';
-    ctx.fillText(label, xs[i] - ctx.measureText(label).width / 2, baseY + 4 * pr);
+    ctx.fillText(label, plotX + slot * (i + 0.5) - ctx.measureText(label).width / 2, baseY + 4 * pr);
   }
   ctx.restore();
 }

@@ -5,10 +5,11 @@
 // side first, output layer last; "all" for network-level values).
 
 import { activationColor } from './palette.js';
-import { drawHistogram, niceTicks } from './histogram.js';
+import { describeHistogram, drawHistogram, niceTicks } from './histogram.js';
 import { drawNormChart } from './norm-chart.js';
 import { fitCanvas } from './canvas-fit.js';
 import { formatExp, formatInt, formatPercent, setText } from './format.js';
+import { formatRatio } from './ratio-text.js';
 import { el } from './dom.js';
 
 // A <dl> row: term, then a value element carrying data-field / data-layer.
@@ -23,9 +24,11 @@ function stat(list, term, field, layer) {
   return dd;
 }
 
-function figure(className, caption) {
+// A canvas figure. Charts the panel describes in text elsewhere are aria-hidden; histograms are
+// images whose aria-label says where their counts sit (set on each update).
+function figure(className, caption, { described = false } = {}) {
   const fig = el('figure', `al-fig ${className}`);
-  const canvas = el('canvas', null, { 'aria-hidden': 'true' });
+  const canvas = el('canvas', null, described ? { role: 'img', 'aria-label': caption } : { 'aria-hidden': 'true' });
   const cap = el('figcaption');
   cap.textContent = caption;
   fig.append(canvas, cap);
@@ -33,12 +36,16 @@ function figure(className, caption) {
 }
 
 const gradTick = (v) => `1e${v}`;
+const gradEdge = (v) => `1e${+v.toFixed(1)}`;
 
 /**
  * Mounts a why panel into `container` (appended).
  *   {name: activation id, label: title, headingLevel = 3}
- * Returns {update(diagnostics), destroy(), element}; diagnostics as in web/lab/actlab.d.ts. The
- * per-layer DOM is rebuilt only when the architecture changes; otherwise text and canvases update.
+ * Returns {update(diagnostics, {normRange, draw = true}), redraw(), destroy(), element}; diagnostics
+ * as in web/lab/actlab.d.ts; normRange ({lo, hi}, log10, optional): the norm chart's axis, shared by
+ * the panels of a race so they compare at a glance; draw: false updates the text only (the panel is
+ * out of sight; redraw() draws the canvases when it comes back). The per-layer DOM is rebuilt only when the
+ * architecture changes; otherwise text and canvases update.
  */
 export function mountWhyPanel(container, { name, label, headingLevel = 3 }) {
   const color = activationColor(name);
@@ -69,6 +76,8 @@ export function mountWhyPanel(container, { name, label, headingLevel = 3 }) {
   let diag = null;           // the diagnostics on screen
   let signature = '';        // architecture the per-layer DOM was built for
   let layerViews = [];       // per layer: {fields, grad: {canvas, ctx, fit}, act?: {...}}
+  let normRange = null;      // shared axis of the norm chart, or null: its own
+  let stale = false;         // canvases behind the text (updated while out of sight)
 
   const drawNorms = () => {
     if (!diag) return;
@@ -76,6 +85,7 @@ export function mountWhyPanel(container, { name, label, headingLevel = 3 }) {
     drawNormChart(normsCtx, layers.map((l) => l.weightGradNorm), {
       labels: layers.map((_, i) => (i === layers.length - 1 ? 'out' : String(i + 1))),
       color,
+      range: normRange ?? undefined,
       pixelRatio: normsFit.pixelRatio(),
     });
   };
@@ -87,7 +97,7 @@ export function mountWhyPanel(container, { name, label, headingLevel = 3 }) {
     const e = diag.histogramEdges;
     drawHistogram(view.grad.ctx, layer.gradHistogram, {
       lo: e.gradLogMin, hi: e.gradLogMax, color, zeroCount: layer.gradZeros, zeroColor: '#777',
-      ticks: niceTicks(e.gradLogMin, e.gradLogMax, 3), formatTick: gradTick,
+      ticks: niceTicks(e.gradLogMin, e.gradLogMax, 4), formatTick: gradTick, countAxis: true,
       pixelRatio: view.grad.fit.pixelRatio(),
     });
   };
@@ -96,7 +106,7 @@ export function mountWhyPanel(container, { name, label, headingLevel = 3 }) {
     if (!view?.act || !layer) return;
     const e = diag.histogramEdges;
     drawHistogram(view.act.ctx, layer.activationHistogram, {
-      lo: e.actMin, hi: e.actMax, color, ticks: niceTicks(e.actMin, e.actMax, 3),
+      lo: e.actMin, hi: e.actMax, color, ticks: niceTicks(e.actMin, e.actMax, 3), countAxis: true,
       pixelRatio: view.act.fit.pixelRatio(),
     });
   };
@@ -116,13 +126,13 @@ export function mountWhyPanel(container, { name, label, headingLevel = 3 }) {
         fields.dead = stat(list, 'Dead', 'dead-units', i);
         fields.saturated = stat(list, 'Saturated', 'saturated-fraction', i);
       }
-      const g = figure('al-layer-grad', 'log10 |dL/dW|; 0: exact zeros');
+      const g = figure('al-layer-grad', 'Weights by |dL/dW| (log axis; bar 0: exactly 0)', { described: true });
       const view = { fields, grad: { canvas: g.canvas, ctx: g.canvas.getContext('2d') } };
       view.grad.fit = fitCanvas(g.canvas, () => drawLayerGrad(i));
       const figs = el('div', 'al-layer-figs');
       figs.append(g.fig);
       if (!output) {
-        const a = figure('al-layer-act', 'Activation values');
+        const a = figure('al-layer-act', 'Outputs (unit × point) by value', { described: true });
         view.act = { canvas: a.canvas, ctx: a.canvas.getContext('2d') };
         view.act.fit = fitCanvas(a.canvas, () => drawLayerAct(i));
         figs.append(a.fig);
@@ -133,18 +143,28 @@ export function mountWhyPanel(container, { name, label, headingLevel = 3 }) {
     });
   }
 
-  function update(diagnostics) {
-    if (!diagnostics?.layers || diagnostics === diag) return;
+  function update(diagnostics, { normRange: range = null, draw = true } = {}) {
+    if (!diagnostics?.layers || (diagnostics === diag && range === normRange)) {
+      if (draw && stale) redraw();
+      return;
+    }
     diag = diagnostics;
+    normRange = range;
     const layers = diag.layers;
     const sig = layers.map((l) => `${l.units}:${l.activation}`).join('|');
     if (sig !== signature) { signature = sig; build(layers); }
 
     // Network-level values over hidden layers, weighted by units: the share of all (unit, point) outputs.
     let units = 0, zero = 0, saturated = 0, dead = 0;
+    const e = diag.histogramEdges;
     layers.forEach((layer, i) => {
       const v = layerViews[i].fields;
       setText(v.norm, formatExp(layer.weightGradNorm), layer.weightGradNorm);
+      // The histograms' text equivalents follow the numbers even while the canvases wait to be drawn.
+      layerViews[i].grad.canvas.setAttribute('aria-label', `Layer ${i + 1} gradients |dL/dW|: ${describeHistogram(
+        layer.gradHistogram, { lo: e.gradLogMin, hi: e.gradLogMax, zeroCount: layer.gradZeros, formatEdge: gradEdge, unit: 'weights' })}`);
+      layerViews[i].act?.canvas.setAttribute('aria-label', `Layer ${i + 1} outputs: ${describeHistogram(
+        layer.activationHistogram, { lo: e.actMin, hi: e.actMax, unit: 'unit outputs' })}`);
       if (i === layers.length - 1) return;
       setText(v.zero, formatPercent(layer.zeroFraction), layer.zeroFraction);
       setText(v.dead, `${formatInt(layer.deadUnits)} / ${layer.units}`, layer.deadUnits);
@@ -154,15 +174,22 @@ export function mountWhyPanel(container, { name, label, headingLevel = 3 }) {
       saturated += layer.saturatedFraction * layer.units;
       dead += layer.deadUnits;
     });
-    setText(total.ratio, formatExp(diag.firstLastGradRatio), diag.firstLastGradRatio);
+    setText(total.ratio, formatRatio(diag.firstLastGradRatio), diag.firstLastGradRatio);
     setText(total.zero, units ? formatPercent(zero / units) : '–', units ? zero / units : NaN);
     setText(total.dead, units ? `${dead} / ${units}` : '–', units ? dead : NaN);
     setText(total.saturated, units ? formatPercent(saturated / units) : '–', units ? saturated / units : NaN);
     root.dataset.step = String(diag.step);
     root.dataset.diverged = String(Boolean(diag.diverged));
 
+    stale = true;
+    if (draw) redraw();
+  }
+
+  function redraw() {
+    if (!diag) return;
+    stale = false;
     drawNorms();
-    for (let i = 0; i < layers.length; i++) { drawLayerGrad(i); drawLayerAct(i); }
+    for (let i = 0; i < diag.layers.length; i++) { drawLayerGrad(i); drawLayerAct(i); }
   }
 
   function destroy() {
@@ -171,5 +198,5 @@ export function mountWhyPanel(container, { name, label, headingLevel = 3 }) {
     root.remove();
   }
 
-  return { update, destroy, element: root };
+  return { update, redraw, destroy, element: root };
 }

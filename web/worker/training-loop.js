@@ -4,6 +4,7 @@
 // view's diagnostics go out at most every DIAGNOSTICS_INTERVAL_MS.
 import { ToWorker, FromWorker } from '../app/protocol.js';
 import { Run } from './run.js';
+import { answerClaims } from './claims.js';
 
 const TICK_MS = 1000 / 60;
 const DIAGNOSTICS_INTERVAL_MS = 250;
@@ -44,6 +45,7 @@ export class TrainingLoop {
         if (this.firstDiagnosticsPending) this.sendDiagnostics();
         return undefined;
       case ToWorker.MEASURE_COSTS: return this.measureCosts(msg);
+      case ToWorker.MEASURE_CLAIMS: return answerClaims(this.lab, msg, this.post);
       default: return this.notice('warning', `lab worker: unknown message type ${String(msg?.type)}`);
     }
   }
