@@ -66,7 +66,7 @@ if (!opts['no-build']) {
   const run = (script, ...a) => execFileSync('bash', [script, ...a], { cwd: root, stdio: ['ignore', 2, 2] });
   run('scripts/ensure-deps.sh', 'native', 'wasm');
   if (!opts.native) run('scripts/build-native.sh');
-  run('scripts/build-wasm.sh');
+  run('scripts/build.sh');  // the wasm module and the worker bundle
 }
 
 const median = (values) => {
