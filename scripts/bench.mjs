@@ -317,7 +317,10 @@ if (asJson) {
               `${met(g.wasm_grid_relu_met)}; wasm/native >= ${g.wasm_over_native_min} on training ${met(g.wasm_over_native_met)}`);
   const m = report.module_size;
   console.log(`\nmodule size (${m.layout}; gzip: zlib level 9):`);
+  const shown = new Set();
   for (const s of [m.wasm, m.js, ...m.files].filter(Boolean)) {
+    if (shown.has(s.file)) continue;
+    shown.add(s.file);
     console.log(`  ${s.file.padEnd(48)} ${thousands(s.raw).padStart(9)} bytes raw, ${thousands(s.gzip).padStart(9)} gzipped`);
   }
 }
