@@ -1,46 +1,72 @@
 #!/usr/bin/env node
-// The training-core benchmark, natively and in WebAssembly (Node), in one run:
-//   node scripts/bench.mjs [--quick] [--json] [--native PATH]
-// Native: `build-native/actlab bench --json` (its workload, figures and command line). WebAssembly:
-// the same workload (the config the native run reports) through web/lab/actlab.js over
-// web/build/actlab.mjs, timed the same way: training samples/s (runs of ~1 s, Network.train in
-// calls of the native run's steps per call), then the forward pass over the 256x256 grid, ms per
-// grid (Network.predictGrid, one call per grid, the copy of the result included). Prints both,
-// the ratio wasm/native (for the grid: native ms / wasm ms, so above 1 means wasm is faster),
-// the command lines, and the module's size raw and gzipped (zlib level 9). --native compares
-// against another native build of the CLI (e.g. one compiled with clang: the ratio depends on the
-// native compiler, which the report names).
+// The training-core benchmark, natively and in WebAssembly (Node), in one run (issue 10):
+//   node scripts/bench.mjs [--quick] [--json] [--no-build] [--native PATH]
+//   npm run bench -- [same flags]        (npm run -s bench -- --json: npm's banner kept off stdout)
+// Builds what is stale first (native CLI and wasm module; output to stderr) unless --no-build.
+// Native: `build-native/actlab bench --json` (its workload, figures, peak kernel and command line).
+// WebAssembly: the same workload (the config the native run reports) through web/lab/actlab.js,
+// timed the same way: training samples/s (runs of ~1 s, Network.train in calls of the native
+// run's steps per call), then the forward pass over the 256x256 grid, ms per grid
+// (Network.predictGrid, one call per grid, the copy of the result included), for tanh and for
+// the same network with ReLU; then the module's own f32x4 peak kernel (peakFlops, see
+// core/lib/peak_flops.hpp) and the fraction of it each workload reaches (FLOPs: 2 per
+// multiply-add of the dense layers, as the native run counts them). Figures are medians of runs
+// by the wall clock, with the process's CPU time beside them (a shared machine inflates the wall
+// clock far more). Also prints the module's bytes, raw and gzipped (zlib level 9), the wasm and the
+// JS glue apart: from web/build/actlab.wasm when it exists, else decoded from the base64 the
+// single-file build embeds. --native compares against another native build of the CLI.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const modules = ['web/build/actlab.mjs', 'web/build/actlab-classic.js'];
-const GOAL = 0.7;  // issue 3: wasm at least 0.7x native on both figures
-const USAGE = 'usage: node scripts/bench.mjs [--quick] [--json] [--native PATH]';
+const GOALS = { samplesPerSecond: 6e6, gridMs: 2.5, reluGridMs: 2.0, wasmOverNative: 0.7 };  // issue 10
+const USAGE = 'usage: node scripts/bench.mjs [--quick] [--json] [--no-build] [--native PATH]';
 
-const args = process.argv.slice(2);
-let cli = path.join(root, 'build-native/actlab');
-for (let i = 0; i < args.length; i++) {
-  if (args[i] === '--native' && i + 1 < args.length) {
-    cli = path.resolve(args[++i]);
-  } else if (!['--quick', '--json'].includes(args[i])) {
-    console.error(`bench.mjs: unknown argument '${args[i]}' (${USAGE})`);
-    process.exit(2);
-  }
+let opts;
+try {
+  ({ values: opts } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      'no-build': { type: 'boolean', default: false },
+      native: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  }));
+} catch (error) {
+  console.error(`bench.mjs: ${error.message}\n${USAGE}`);
+  process.exit(2);
 }
-const quick = args.includes('--quick'), asJson = args.includes('--json');
+if (opts.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const quick = opts.quick, asJson = opts.json;
+const cli = opts.native ? path.resolve(opts.native) : path.join(root, 'build-native/actlab');
 // The native runner's settings (core/cli/bench_measure.cpp: BenchSettings, quick_bench_settings).
 const settings = quick
-  ? { trainSeconds: 0.03, trainRuns: 3, gridSeconds: 0.05, minGridRuns: 2, maxGridRuns: 500 }
-  : { trainSeconds: 1.0, trainRuns: 5, gridSeconds: 1.0, minGridRuns: 10, maxGridRuns: 500 };
+  ? { trainSeconds: 0.03, trainRuns: 3, gridSeconds: 0.05, minGridRuns: 2, maxGridRuns: 500, peakMs: 20 }
+  : { trainSeconds: 1.0, trainRuns: 5, gridSeconds: 1.0, minGridRuns: 10, maxGridRuns: 500, peakMs: 250 };
 
 function fail(message) {
   console.error(`bench.mjs: ${message}`);
   process.exit(1);
+}
+const log = (...a) => { if (!asJson) console.error(...a); };
+
+// ---- build (to stderr: stdout carries only the report) ------------------------------------------
+if (!opts['no-build']) {
+  const run = (script, ...a) => execFileSync('bash', [script, ...a], { cwd: root, stdio: ['ignore', 2, 2] });
+  run('scripts/ensure-deps.sh', 'native', 'wasm');
+  if (!opts.native) run('scripts/build-native.sh');
+  run('scripts/build.sh');  // the wasm module and the worker bundle
 }
 
 const median = (values) => {
@@ -49,24 +75,26 @@ const median = (values) => {
 };
 const camelCase = (key) => key.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
 const thousands = (v) => Math.round(v).toLocaleString('en-US');
-const seconds = (work) => {
-  const start = performance.now();
+// Wall and CPU seconds of one call (CPU: this process, all threads; mostly the one running wasm).
+const timed = (work) => {
+  const cpu = process.cpuUsage(), start = performance.now();
   work();
-  return (performance.now() - start) / 1e3;
+  const used = process.cpuUsage(cpu);
+  return { wall: (performance.now() - start) / 1e3, cpu: (used.user + used.system) / 1e6 };
 };
 
 // ---- native -------------------------------------------------------------------------------------
 if (!existsSync(cli)) fail(`${cli} is missing: build the native CLI with 'bash scripts/build-native.sh'`);
-for (const m of modules) if (!existsSync(path.join(root, m))) fail(`${m} is missing: build it with 'npm run build'`);
 const nativeArgs = ['bench', '--json', ...(quick ? ['--quick'] : [])];
 const cliName = cli.startsWith(root + path.sep) ? path.relative(root, cli) : cli;
-if (!asJson) console.error(`running ${cliName} ${nativeArgs.join(' ')} ...`);
+log(`running ${cliName} ${nativeArgs.join(' ')} ...`);
 const native = JSON.parse(execFileSync(cli, nativeArgs, { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 }));
 
 // ---- wasm ----------------------------------------------------------------------------------------
-if (!asJson) console.error('running the same workload in WebAssembly (Node) ...');
-const { loadLab } = await import(path.join(root, 'web/lab/actlab.js'));
-const lab = await loadLab();
+log('running the same workload in WebAssembly (Node) ...');
+const labModule = path.join(root, 'web/lab/actlab.js');
+const { loadLab } = await import(pathToFileURL(labModule).href);
+const lab = await loadLab().catch((error) => fail(`loading the module failed (npm run build?): ${error.message}`));
 const config = Object.fromEntries(Object.entries(native.workload.config).map(([k, v]) => [camelCase(k), v]));
 const stepsPerCall = native.training.steps_per_call;
 const gridSide = native.grid.width;
@@ -80,90 +108,219 @@ function measureTraining() {
     };
     // Calibrate as the native runner does: grow n until a run takes a tenth of the target.
     let n = 100, t;
-    while ((t = seconds(() => run(n))) < settings.trainSeconds / 10) n *= 4;
+    while ((t = timed(() => run(n)).wall) < settings.trainSeconds / 10) n *= 4;
     const stepsPerRun = Math.max(1, Math.round((n * settings.trainSeconds) / t));
-    const runs = [];
-    for (let i = 0; i < settings.trainRuns; i++) runs.push((stepsPerRun * batch) / seconds(() => run(stepsPerRun)));
+    const runs = [], cpuRuns = [];
+    for (let i = 0; i < settings.trainRuns; i++) {
+      const e = timed(() => run(stepsPerRun));
+      runs.push((stepsPerRun * batch) / e.wall);
+      cpuRuns.push((stepsPerRun * batch) / Math.max(e.cpu, 1e-6));
+    }
     if (net.diverged()) fail('the wasm network diverged during the benchmark');
-    return { stepsPerRun, runs };
+    return { stepsPerRun, runs, cpuRuns };
   } finally {
     net.delete();
   }
 }
 
-function measureGrid() {
-  const net = lab.createNetwork(config);
+function measureGrid(activation) {
+  const net = lab.createNetwork({ ...config, activation });
   try {
     const grid = { width: gridSide, height: gridSide };
     const pass = () => net.predictGrid(grid);
     pass();  // warm-up
-    const once = seconds(pass);
+    const once = timed(pass).wall;
     const count = Math.min(settings.maxGridRuns, Math.max(settings.minGridRuns, Math.floor(settings.gridSeconds / Math.max(once, 1e-9))));
-    const runs = [];
-    for (let i = 0; i < count; i++) runs.push(1e3 * seconds(pass));
-    return { runs };
+    const runs = [], cpuRuns = [];
+    for (let i = 0; i < count; i++) {
+      const e = timed(pass);
+      runs.push(1e3 * e.wall);
+      cpuRuns.push(1e3 * e.cpu);
+    }
+    return { runs, cpuRuns };
   } finally {
     net.delete();
   }
 }
 
+// The module's own peak kernel (bindings.cpp: peakFlops(ms) -> GFLOP/s). A short first call lets
+// V8 tier the kernel up to optimised code before the measured one.
+function wasmPeak(ms) {
+  if (typeof lab.peakFlops !== 'function') return null;
+  lab.peakFlops(10);
+  return lab.peakFlops(ms);
+}
+
 const wasmTrain = measureTraining();
-const wasmGrid = measureGrid();
+const wasmGrid = measureGrid(config.activation);
+const wasmReluGrid = measureGrid('relu');
+const wasmPeakGflops = wasmPeak(settings.peakMs);
+
+// ---- module size -----------------------------------------------------------------------------------
+function sizeOf(file, bytes) {
+  return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+}
+function moduleSizes() {
+  const build = path.join(root, 'web/build');
+  const wasmFile = path.join(build, 'actlab.wasm');
+  const files = ['actlab.mjs', 'actlab-classic.js', 'lab-worker.js'].filter((f) => existsSync(path.join(build, f)));
+  const all = files.map((f) => sizeOf(`web/build/${f}`, readFileSync(path.join(build, f))));
+  if (existsSync(wasmFile)) {
+    const glue = all.find((s) => s.file === 'web/build/actlab.mjs') ?? null;
+    return { layout: 'separate wasm', wasm: sizeOf('web/build/actlab.wasm', readFileSync(wasmFile)), js: glue, files: all };
+  }
+  // Single-file build: the wasm sits inside the JS as base64; measure it and the glue apart.
+  const text = readFileSync(path.join(build, 'actlab.mjs'), 'latin1');
+  const match = /data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)/.exec(text);
+  if (!match) return { layout: 'single file (wasm not found inside)', wasm: null, js: null, files: all };
+  const wasm = sizeOf('web/build/actlab.mjs (embedded wasm, decoded)', Buffer.from(match[1], 'base64'));
+  const glue = sizeOf('web/build/actlab.mjs (JS without the base64)', Buffer.from(text.replace(match[1], ''), 'latin1'));
+  return { layout: 'single file: actlab.mjs embeds the wasm as base64', wasm, js: glue, files: all };
+}
 
 // ---- report --------------------------------------------------------------------------------------
-const sizes = modules.map((m) => {
-  const bytes = readFileSync(path.join(root, m));
-  return { file: m, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
-});
-const nativeSamples = native.training.core.median, wasmSamples = median(wasmTrain.runs);
-const nativeGridMs = native.grid.core.median, wasmGridMs = median(wasmGrid.runs);
+const cells = gridSide * gridSide;
+const trainFlops = native.peak.training_flops_per_sample, gridFlops = native.peak.grid_flops_per_point;
+const figures = {
+  training: { native: native.training.core.median, wasm: median(wasmTrain.runs) },
+  training_best: { native: native.training.core.best, wasm: Math.max(...wasmTrain.runs) },
+  grid_tanh_best: { native: native.grid.core.best, wasm: Math.min(...wasmGrid.runs) },
+  grid_relu_best: { native: native.grid_relu.core.best, wasm: Math.min(...wasmReluGrid.runs) },
+  training_cpu: { native: native.training.core.cpu_time_median, wasm: median(wasmTrain.cpuRuns) },
+  grid_tanh: { native: native.grid.core.median, wasm: median(wasmGrid.runs) },
+  grid_tanh_cpu: { native: native.grid.core.cpu_time_median, wasm: median(wasmGrid.cpuRuns) },
+  grid_relu: { native: native.grid_relu.core.median, wasm: median(wasmReluGrid.runs) },
+  grid_relu_cpu: { native: native.grid_relu.core.cpu_time_median, wasm: median(wasmReluGrid.cpuRuns) },
+};
+const gflops = {
+  training: (s) => (s * trainFlops) / 1e9,
+  grid: (ms) => (cells * gridFlops) / (ms * 1e-3) / 1e9,
+};
+function fractions(side, peak) {
+  if (!(peak > 0)) return null;
+  return {
+    basis: 'best: fastest run (the peak is the fastest window too; on a busy machine the least disturbed); cpu: median by CPU time; plain: wall-clock median',
+    training_best: gflops.training(figures.training_best[side]) / peak,
+    grid_tanh_best: gflops.grid(figures.grid_tanh_best[side]) / peak,
+    grid_relu_best: gflops.grid(figures.grid_relu_best[side]) / peak,
+    training: gflops.training(figures.training[side]) / peak,
+    training_cpu: gflops.training(figures.training_cpu[side]) / peak,
+    grid_tanh: gflops.grid(figures.grid_tanh[side]) / peak,
+    grid_tanh_cpu: gflops.grid(figures.grid_tanh_cpu[side]) / peak,
+    grid_relu: gflops.grid(figures.grid_relu[side]) / peak,
+    grid_relu_cpu: gflops.grid(figures.grid_relu_cpu[side]) / peak,
+  };
+}
 const report = {
-  command_line: ['node', 'scripts/bench.mjs', ...args].join(' '),
+  command_line: ['node', 'scripts/bench.mjs', ...process.argv.slice(2)].join(' '),
   native_command_line: `${cliName} ${nativeArgs.join(' ')}`,
   quick,
-  machine: { cpu: native.machine.cpu, nproc: native.machine.nproc, native_compiler: native.machine.compiler, node: process.version, platform: `${os.platform()} ${os.arch()}` },
+  machine: {
+    cpu: native.machine.cpu, nproc: native.machine.nproc, load_average: native.machine.load_average,
+    native_compiler: native.machine.compiler, node: process.version, platform: `${os.platform()} ${os.arch()}`,
+  },
   workload: native.workload.description,
+  timing: 'medians of runs; *_cpu: the same runs by this process\'s CPU time (less inflated by other work on a shared machine)',
   training: {
-    unit: 'samples/s, median of runs',
-    native: nativeSamples,
-    wasm: wasmSamples,
-    wasm_over_native: wasmSamples / nativeSamples,
-    wasm_runs: wasmTrain.runs,
-    wasm_steps_per_run: wasmTrain.stepsPerRun,
+    unit: 'samples/s',
+    native: figures.training.native,
+    wasm: figures.training.wasm,
+    wasm_over_native: figures.training.wasm / figures.training.native,
+    native_cpu: figures.training_cpu.native,
+    wasm_cpu: figures.training_cpu.wasm,
+    native_best: figures.training_best.native,
+    wasm_best: figures.training_best.wasm,
+    wasm_over_native_cpu: figures.training_cpu.wasm / figures.training_cpu.native,
     steps_per_call: stepsPerCall,
+    wasm_steps_per_run: wasmTrain.stepsPerRun,
+    wasm_runs: wasmTrain.runs,
   },
   grid: {
-    unit: `ms per ${gridSide}x${gridSide} grid, median of runs`,
-    native: nativeGridMs,
-    wasm: wasmGridMs,
-    native_over_wasm: nativeGridMs / wasmGridMs,
+    unit: `ms per ${gridSide}x${gridSide} grid`,
+    tanh: {
+      native: figures.grid_tanh.native, wasm: figures.grid_tanh.wasm,
+      native_cpu: figures.grid_tanh_cpu.native, wasm_cpu: figures.grid_tanh_cpu.wasm,
+      native_best: figures.grid_tanh_best.native, wasm_best: figures.grid_tanh_best.wasm,
+      native_over_wasm: figures.grid_tanh.native / figures.grid_tanh.wasm,
+    },
+    relu: {
+      native: figures.grid_relu.native, wasm: figures.grid_relu.wasm,
+      native_cpu: figures.grid_relu_cpu.native, wasm_cpu: figures.grid_relu_cpu.wasm,
+      native_best: figures.grid_relu_best.native, wasm_best: figures.grid_relu_best.wasm,
+      native_over_wasm: figures.grid_relu.native / figures.grid_relu.wasm,
+    },
     wasm_runs: wasmGrid.runs.length,
   },
-  goal: { min_ratio: GOAL, training_met: wasmSamples / nativeSamples >= GOAL, grid_met: nativeGridMs / wasmGridMs >= GOAL },
-  module_size: sizes,
+  peak: {
+    kernel: native.peak.kernel,
+    flop_counting: native.peak.flop_counting,
+    training_flops_per_sample: trainFlops,
+    grid_flops_per_point: gridFlops,
+    native_gflops_f32x4: native.peak.gflops_f32x4,
+    native_gflops_f32x8: native.peak.gflops_f32x8,
+    wasm_gflops_f32x4: wasmPeakGflops,
+    native_fraction_of_f32x4_peak: fractions('native', native.peak.gflops_f32x4),
+    wasm_fraction_of_f32x4_peak: fractions('wasm', wasmPeakGflops),
+  },
+  goals: {
+    samples_per_second_min: GOALS.samplesPerSecond,
+    grid_tanh_ms_max: GOALS.gridMs,
+    grid_relu_ms_max: GOALS.reluGridMs,
+    wasm_over_native_min: GOALS.wasmOverNative,
+    wasm_training_met: figures.training.wasm >= GOALS.samplesPerSecond,
+    wasm_grid_tanh_met: figures.grid_tanh.wasm <= GOALS.gridMs,
+    wasm_grid_relu_met: figures.grid_relu.wasm <= GOALS.reluGridMs,
+    wasm_over_native_met: figures.training.wasm / figures.training.native >= GOALS.wasmOverNative,
+    judged_on: 'wall-clock medians',
+  },
+  module_size: moduleSizes(),
 };
 
 if (asJson) {
   console.log(JSON.stringify(report));
 } else {
-  const ratio = (r) => `${r.toFixed(2)}x`;
-  const met = (ok) => (ok ? 'met' : 'NOT met');
+  const pct = (f) => (f == null ? '-' : `${(100 * f).toFixed(1)}%`);
+  const nf = report.peak.native_fraction_of_f32x4_peak, wf = report.peak.wasm_fraction_of_f32x4_peak ?? {};
   const rows = [
-    ['', 'native', 'wasm (Node)', 'wasm vs native'],
-    ['training, samples/s', thousands(nativeSamples), thousands(wasmSamples), ratio(report.training.wasm_over_native)],
-    [`${gridSide}x${gridSide} grid, ms`, nativeGridMs.toFixed(3), wasmGridMs.toFixed(3), `${ratio(report.grid.native_over_wasm)} (native ms / wasm ms)`],
+    ['', 'native', 'wasm (Node)', 'wasm/native', 'native CPU', 'wasm CPU', '% peak n/w (best)'],
+    ['training, samples/s', thousands(figures.training.native), thousands(figures.training.wasm),
+      `${report.training.wasm_over_native.toFixed(2)}x`, thousands(figures.training_cpu.native),
+      thousands(figures.training_cpu.wasm), `${pct(nf.training_best)} / ${pct(wf.training_best)}`],
+    [`${gridSide}x${gridSide} grid tanh, ms`, figures.grid_tanh.native.toFixed(3), figures.grid_tanh.wasm.toFixed(3),
+      `${report.grid.tanh.native_over_wasm.toFixed(2)}x`, figures.grid_tanh_cpu.native.toFixed(3),
+      figures.grid_tanh_cpu.wasm.toFixed(3), `${pct(nf.grid_tanh_best)} / ${pct(wf.grid_tanh_best)}`],
+    [`${gridSide}x${gridSide} grid ReLU, ms`, figures.grid_relu.native.toFixed(3), figures.grid_relu.wasm.toFixed(3),
+      `${report.grid.relu.native_over_wasm.toFixed(2)}x`, figures.grid_relu_cpu.native.toFixed(3),
+      figures.grid_relu_cpu.wasm.toFixed(3), `${pct(nf.grid_relu_best)} / ${pct(wf.grid_relu_best)}`],
   ];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  const load = native.machine.load_average;
   console.log(`command:  ${report.command_line}`);
   console.log(`native:   ${report.native_command_line}  (${native.machine.compiler})`);
-  console.log(`wasm:     web/lab/actlab.js over web/build/actlab.mjs in Node ${process.version}; ` +
-              `Network.train in calls of ${stepsPerCall} steps, one predictGrid call per grid`);
-  console.log(`machine:  ${native.machine.cpu}, ${native.machine.nproc} CPU(s) usable`);
+  console.log(`wasm:     web/lab/actlab.js in Node ${process.version}; Network.train in calls of ${stepsPerCall} steps, one predictGrid call per grid`);
+  console.log(`machine:  ${native.machine.cpu}, ${native.machine.nproc} CPU(s) usable` +
+              (load != null ? `, load average ${load.toFixed(2)} at start${load > native.machine.nproc ? ' (busy: wall-clock figures are shared with other work)' : ''}` : ''));
   console.log(`workload: ${native.workload.description}`);
   console.log(`timing:   medians; training ${settings.trainRuns} runs of ~${settings.trainSeconds} s each, grid ` +
-              `${wasmGrid.runs.length} wasm runs${quick ? ' (--quick: rough figures, not to be quoted)' : ''}\n`);
+              `${wasmGrid.runs.length} wasm runs; wall clock and, beside it, this process's CPU time` +
+              `${quick ? ' (--quick: rough figures, not to be quoted)' : ''}\n`);
   for (const r of rows) console.log(`  ${r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   ')}`);
-  console.log(`\ngoal (wasm at least ${GOAL}x native): training ${met(report.goal.training_met)}, grid ${met(report.goal.grid_met)}`);
-  console.log('\nmodule size:');
-  for (const s of sizes) console.log(`  ${s.file.padEnd(28)} ${thousands(s.raw).padStart(9)} bytes raw, ${thousands(s.gzip).padStart(9)} bytes gzipped (zlib level 9)`);
+  const p = report.peak;
+  console.log(`\npeak (${p.kernel}): native f32x4 ${p.native_gflops_f32x4.toFixed(1)} GFLOP/s ` +
+              `(f32x8 ${p.native_gflops_f32x8.toFixed(1)}), wasm f32x4 ${p.wasm_gflops_f32x4 == null ? 'n/a' : p.wasm_gflops_f32x4.toFixed(1)} GFLOP/s`);
+  console.log(`  % peak = workload GFLOP/s of its fastest run / f32x4 peak (fastest window) of the same side (JSON: by median and CPU time too); FLOPs: ${p.flop_counting} ` +
+              `(${trainFlops} per training sample, ${gridFlops} per grid point)`);
+  const met = (ok) => (ok ? 'met' : 'NOT met');
+  const g = report.goals;
+  console.log(`\ngoals (wasm, wall clock): >= ${thousands(g.samples_per_second_min)} samples/s ${met(g.wasm_training_met)}; ` +
+              `tanh grid <= ${g.grid_tanh_ms_max} ms ${met(g.wasm_grid_tanh_met)}; ReLU grid <= ${g.grid_relu_ms_max} ms ` +
+              `${met(g.wasm_grid_relu_met)}; wasm/native >= ${g.wasm_over_native_min} on training ${met(g.wasm_over_native_met)}`);
+  const m = report.module_size;
+  console.log(`\nmodule size (${m.layout}; gzip: zlib level 9):`);
+  const shown = new Set();
+  for (const s of [m.wasm, m.js, ...m.files].filter(Boolean)) {
+    if (shown.has(s.file)) continue;
+    shown.add(s.file);
+    console.log(`  ${s.file.padEnd(48)} ${thousands(s.raw).padStart(9)} bytes raw, ${thousands(s.gzip).padStart(9)} gzipped`);
+  }
 }

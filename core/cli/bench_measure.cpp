@@ -84,7 +84,8 @@ size_t batch_of(const LabConfig& config, const Dataset& data) {
 // The baseline only implements the bench workload's shape: x, y inputs, tanh, plain SGD.
 PlainMlp baseline_for(const LabConfig& config, const Network& network) {
   if (config.activation != ActivationId::tanh || !config.layer_activations.empty() || config.features.size() != 2 ||
-      config.optimizer != OptimizerKind::sgd || config.l1 != 0 || config.l2 != 0 || config.clip_norm != 0)
+      config.optimizer.kind != OptimizerKind::sgd || config.optimizer.l1 != 0 || config.optimizer.l2 != 0 ||
+      config.optimizer.clip_norm != 0)
     throw std::invalid_argument("bench: the baseline implements tanh, x/y inputs and plain SGD only");
   std::vector<int> sizes = {2};
   sizes.insert(sizes.end(), config.hidden.begin(), config.hidden.end());
@@ -119,8 +120,8 @@ LabConfig bench_config() {
   c.hidden = {16, 16};
   c.activation = ActivationId::tanh;
   c.init = InitScheme::xavier;
-  c.optimizer = OptimizerKind::sgd;
-  c.learning_rate = 0.03f;
+  c.optimizer.kind = OptimizerKind::sgd;
+  c.optimizer.learning_rate = 0.03f;
   c.batch_size = 10;
   return c;
 }
@@ -147,6 +148,35 @@ double Timings::best(bool higher_is_better) const {
   return higher_is_better ? *std::max_element(runs.begin(), runs.end()) : *std::min_element(runs.begin(), runs.end());
 }
 
+namespace {
+
+// Multiply-adds of each layer: in x out, inputs first.
+std::vector<double> layer_macs(const LabConfig& config, int classes) {
+  std::vector<double> macs;
+  double fan_in = double(config.features.size());
+  for (int width : config.hidden) {
+    macs.push_back(fan_in * width);
+    fan_in = width;
+  }
+  macs.push_back(fan_in * classes);
+  return macs;
+}
+
+}  // namespace
+
+double dense_flops_per_forward_point(const LabConfig& config, int classes) {
+  double total = 0;
+  for (double m : layer_macs(config, classes)) total += 2 * m;
+  return total;
+}
+
+double dense_flops_per_training_sample(const LabConfig& config, int classes) {
+  const auto macs = layer_macs(config, classes);
+  double total = 0;
+  for (size_t l = 0; l < macs.size(); ++l) total += 2 * macs[l] * (l == 0 ? 2 : 3);
+  return total;
+}
+
 ThroughputResult measure_core_training(const LabConfig& config, const BenchSettings& s) {
   Network network(config, make_shared_dataset(config));
   const auto run_steps = [&](int64_t steps) {
@@ -169,7 +199,7 @@ ThroughputResult measure_baseline_training(const LabConfig& config, const BenchS
   const auto run_steps = [&](int64_t steps) {
     for (int64_t i = 0; i < steps; ++i) {
       batcher.next(batch, inputs, labels);
-      sink += mlp.train_batch(inputs, labels, config.learning_rate);
+      sink += mlp.train_batch(inputs, labels, config.optimizer.learning_rate);
     }
   };
   ThroughputResult r = measure_training(run_steps, batch, s);
@@ -202,7 +232,7 @@ CrossCheck cross_check(const LabConfig& config, const BenchSettings& s) {
   network.train(s.check_steps);
   for (int i = 0; i < s.check_steps; ++i) {
     batcher.next(batch, inputs, labels);
-    mlp.train_batch(inputs, labels, config.learning_rate);
+    mlp.train_batch(inputs, labels, config.optimizer.learning_rate);
   }
   CrossCheck c;
   c.steps = s.check_steps;

@@ -51,6 +51,13 @@ struct CrossCheck {
   double max_grid_prob_diff = 0;  // largest probability difference over the 256x256 grid
 };
 
+// FLOPs counted for the fraction of peak: 2 per multiply-add of the dense layers only (forward,
+// weight gradient, and input gradient of every layer but the first); biases, activations,
+// softmax, the loss and the optimizer are not counted, so the fraction is a lower bound.
+// 2-16-16-2: forward 2 x (2x16 + 16x16 + 16x2) = 640, training 640 + 640 + 2 x (16x16 + 16x2) = 1856.
+double dense_flops_per_forward_point(const LabConfig& config, int classes);
+double dense_flops_per_training_sample(const LabConfig& config, int classes);
+
 ThroughputResult measure_core_training(const LabConfig& config, const BenchSettings& s);
 ThroughputResult measure_baseline_training(const LabConfig& config, const BenchSettings& s);
 GridResult measure_core_grid(const LabConfig& config, const BenchSettings& s);

@@ -33,6 +33,9 @@ struct Sigmoid : NoParam {
 
 struct Tanh : NoParam {
   ACTLAB_KERNEL static float f(float x, float) { return fm::tanh(x); }
+#if defined(__wasm_simd128__)
+  ACTLAB_KERNEL static fm::F32x4 f4(fm::F32x4 x) { return fm::tanh4(x); }
+#endif
   ACTLAB_KERNEL static float df(float, float y, float) { return 1.0f - y * y; }
   template <class T> static T ref(T x, T) { return std::tanh(x); }
   template <class T> static T ref_df(T x, T) { const T t = std::tanh(x); return T(1) - t * t; }

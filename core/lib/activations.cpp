@@ -24,7 +24,18 @@ void forward_loop(const float* z, float* y, size_t n, float p, const float* pe) 
       return;
     }
   }
-  for (size_t i = 0; i < n; ++i) y[i] = K::f(z[i], p);
+  size_t i = 0;
+#if defined(__wasm_simd128__)
+  if constexpr (requires(fm::F32x4 v) { K::f4(v); }) {  // a kernel with its own 4-lane form (fast_math.hpp)
+    for (; i + 4 <= n; i += 4) {
+      fm::F32x4 v;
+      __builtin_memcpy(&v, z + i, sizeof v);
+      v = K::f4(v);
+      __builtin_memcpy(y + i, &v, sizeof v);
+    }
+  }
+#endif
+  for (; i < n; ++i) y[i] = K::f(z[i], p);
 }
 
 template <class K, bool kPerElement>

@@ -117,38 +117,38 @@ std::vector<FieldSpec> make_fields() {
                [](LabConfig& c, const FieldValue& v) { c.init = enum_from<InitScheme>(kInitNames, v); },
                [](const LabConfig& c) -> FieldValue { return std::string(init_name(c.init)); }});
   f.push_back({"optimizer", "optimizer", F::choice, 0, 0, 0, 0, to_strings(kOptimizerNames), "sgd, momentum (optionally Nesterov) or adam",
-               [](LabConfig& c, const FieldValue& v) { c.optimizer = enum_from<OptimizerKind>(kOptimizerNames, v); },
-               [](const LabConfig& c) -> FieldValue { return std::string(optimizer_name(c.optimizer)); }});
+               [](LabConfig& c, const FieldValue& v) { c.optimizer.kind = enum_from<OptimizerKind>(kOptimizerNames, v); },
+               [](const LabConfig& c) -> FieldValue { return std::string(optimizer_name(c.optimizer.kind)); }});
   f.push_back({"learning_rate", "learningRate", F::number, 1e-6, 10, 0, 0, {}, "step size",
-               [](LabConfig& c, const FieldValue& v) { c.learning_rate = float(as_number(v)); },
-               [](const LabConfig& c) -> FieldValue { return double(c.learning_rate); }});
+               [](LabConfig& c, const FieldValue& v) { c.optimizer.learning_rate = float(as_number(v)); },
+               [](const LabConfig& c) -> FieldValue { return double(c.optimizer.learning_rate); }});
   f.push_back({"momentum", "momentum", F::number, 0, 0.999, 0, 0, {}, "momentum coefficient (optimizer momentum)",
-               [](LabConfig& c, const FieldValue& v) { c.momentum = float(as_number(v)); },
-               [](const LabConfig& c) -> FieldValue { return double(c.momentum); }});
+               [](LabConfig& c, const FieldValue& v) { c.optimizer.momentum = float(as_number(v)); },
+               [](const LabConfig& c) -> FieldValue { return double(c.optimizer.momentum); }});
   f.push_back({"nesterov", "nesterov", F::boolean, 0, 1, 0, 0, {}, "Nesterov momentum",
-               [](LabConfig& c, const FieldValue& v) { c.nesterov = std::get<bool>(v); },
-               [](const LabConfig& c) -> FieldValue { return c.nesterov; }});
+               [](LabConfig& c, const FieldValue& v) { c.optimizer.nesterov = std::get<bool>(v); },
+               [](const LabConfig& c) -> FieldValue { return c.optimizer.nesterov; }});
   f.push_back({"beta1", "beta1", F::number, 0, 0.9999, 0, 0, {}, "Adam's first-moment decay",
-               [](LabConfig& c, const FieldValue& v) { c.beta1 = float(as_number(v)); },
-               [](const LabConfig& c) -> FieldValue { return double(c.beta1); }});
+               [](LabConfig& c, const FieldValue& v) { c.optimizer.beta1 = float(as_number(v)); },
+               [](const LabConfig& c) -> FieldValue { return double(c.optimizer.beta1); }});
   f.push_back({"beta2", "beta2", F::number, 0, 0.99999, 0, 0, {}, "Adam's second-moment decay",
-               [](LabConfig& c, const FieldValue& v) { c.beta2 = float(as_number(v)); },
-               [](const LabConfig& c) -> FieldValue { return double(c.beta2); }});
+               [](LabConfig& c, const FieldValue& v) { c.optimizer.beta2 = float(as_number(v)); },
+               [](const LabConfig& c) -> FieldValue { return double(c.optimizer.beta2); }});
   f.push_back({"epsilon", "epsilon", F::number, 1e-12, 1, 0, 0, {}, "Adam's denominator guard",
-               [](LabConfig& c, const FieldValue& v) { c.epsilon = float(as_number(v)); },
-               [](const LabConfig& c) -> FieldValue { return double(c.epsilon); }});
+               [](LabConfig& c, const FieldValue& v) { c.optimizer.epsilon = float(as_number(v)); },
+               [](const LabConfig& c) -> FieldValue { return double(c.optimizer.epsilon); }});
   f.push_back({"l1", "l1", F::number, 0, 1, 0, 0, {}, "L1 penalty on weights (not biases or slopes)",
-               [](LabConfig& c, const FieldValue& v) { c.l1 = float(as_number(v)); },
-               [](const LabConfig& c) -> FieldValue { return double(c.l1); }});
+               [](LabConfig& c, const FieldValue& v) { c.optimizer.l1 = float(as_number(v)); },
+               [](const LabConfig& c) -> FieldValue { return double(c.optimizer.l1); }});
   f.push_back({"l2", "l2", F::number, 0, 1, 0, 0, {}, "L2 penalty on weights (not biases or slopes)",
-               [](LabConfig& c, const FieldValue& v) { c.l2 = float(as_number(v)); },
-               [](const LabConfig& c) -> FieldValue { return double(c.l2); }});
+               [](LabConfig& c, const FieldValue& v) { c.optimizer.l2 = float(as_number(v)); },
+               [](const LabConfig& c) -> FieldValue { return double(c.optimizer.l2); }});
   f.push_back({"batch_size", "batchSize", F::integer, 1, kMaxBatch, 0, 0, {}, "points per step (capped at the training set size)",
                [](LabConfig& c, const FieldValue& v) { c.batch_size = int(as_number(v)); },
                [](const LabConfig& c) -> FieldValue { return double(c.batch_size); }});
   f.push_back({"clip_norm", "clipNorm", F::number, 0, 1e6, 0, 0, {}, "clip the gradient's global L2 norm to this (0: off)",
-               [](LabConfig& c, const FieldValue& v) { c.clip_norm = float(as_number(v)); },
-               [](const LabConfig& c) -> FieldValue { return double(c.clip_norm); }});
+               [](LabConfig& c, const FieldValue& v) { c.optimizer.clip_norm = float(as_number(v)); },
+               [](const LabConfig& c) -> FieldValue { return double(c.optimizer.clip_norm); }});
   return f;
 }
 

@@ -29,6 +29,23 @@ enum class InitScheme : uint8_t {
 
 enum class OptimizerKind : uint8_t { sgd, momentum, adam, count };
 
+// Everything an optimizer needs to know (core/lib/optimizer.hpp says how each is used); one member
+// of LabConfig, handed to the optimizer as it is.
+struct OptimizerSettings {
+  // Plain SGD by default: Adam rescales each weight's step, which masks vanishing gradients (with
+  // Adam the default race showed sigmoid learning and its ratio above ReLU's, under text saying the
+  // opposite). With SGD at 0.03 on the 5 x 8 spiral (seeds 1-3, checked in wasm): ReLU and Leaky
+  // ReLU reach 90-100% test accuracy by ~6,000 steps (10 s at the page's pace), tanh 70-80%,
+  // sigmoid stays near 50% with a first/last ratio of ~1e-2 against ReLU's 0.4-2.4 at step 3,000.
+  OptimizerKind kind = OptimizerKind::sgd;
+  float learning_rate = 0.03f;
+  float momentum = 0.9f;
+  bool nesterov = false;
+  float beta1 = 0.9f, beta2 = 0.999f, epsilon = 1e-8f;
+  float l1 = 0.0f, l2 = 0.0f;  // penalties on weights (not biases or slopes)
+  float clip_norm = 0.0f;      // 0: off
+};
+
 // Derived input features, as TensorFlow Playground offers them.
 enum class Feature : uint8_t { x, y, x_squared, y_squared, x_times_y, sin_x, sin_y, count };
 
@@ -50,19 +67,8 @@ struct LabConfig {
   std::vector<ActivationId> layer_activations;  // empty, or one per hidden layer (overrides)
   InitScheme init = InitScheme::xavier;
   // Training.
-  // Plain SGD by default: Adam rescales each weight's step, which masks vanishing gradients (with
-  // Adam the default race showed sigmoid learning and its ratio above ReLU's, under text saying the
-  // opposite). With SGD at 0.03 on the 5 x 8 spiral (seeds 1-3, checked in wasm): ReLU and Leaky
-  // ReLU reach 90-100% test accuracy by ~6,000 steps (10 s at the page's pace), tanh 70-80%,
-  // sigmoid stays near 50% with a first/last ratio of ~1e-2 against ReLU's 0.4-2.4 at step 3,000.
-  OptimizerKind optimizer = OptimizerKind::sgd;
-  float learning_rate = 0.03f;
-  float momentum = 0.9f;
-  bool nesterov = false;
-  float beta1 = 0.9f, beta2 = 0.999f, epsilon = 1e-8f;
-  float l1 = 0.0f, l2 = 0.0f;
+  OptimizerSettings optimizer;  // which optimizer and all its settings, as one value
   int batch_size = 10;
-  float clip_norm = 0.0f;  // 0: off
 
   DataSpec data_spec() const;
   ActivationId layer_activation(size_t hidden_layer) const {

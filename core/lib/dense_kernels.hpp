@@ -1,6 +1,6 @@
 #pragma once
-// The dense-layer loops, written for auto-vectorisation (GCC -O3 natively, clang -O3 -msimd128 in
-// wasm). Activations are neuron-major, x[k * stride + i] for feature k of point i, with the point
+// The dense-layer loops, on explicit vectors (GCC natively, clang -msimd128 in wasm) in register
+// tiles. Activations are neuron-major, x[k * stride + i] for feature k of point i, with the point
 // count padded to a multiple of kLanes so that every loop runs over whole blocks of points.
 // Each point's sums keep one fixed order (bias first, then inputs in order; reductions over
 // points by lanes, then the lanes pairwise), so native and wasm give the same bits.
@@ -12,82 +12,177 @@ inline constexpr size_t kLanes = 4;  // one 128-bit vector of floats
 static_assert(kLanes == 4, "dot() and sum() combine exactly four lanes");
 inline constexpr size_t padded(size_t n) { return (n + kLanes - 1) / kLanes * kLanes; }
 
+// Explicit vectors (GCC/clang vector extensions: SSE/AVX natively, simd128 in wasm) where the
+// auto-vectorisers disagree: GCC left the reductions scalar (two thirds of a training step),
+// clang vectorised them. Loads and stores go through memcpy, so rows need no alignment.
+typedef float V4 __attribute__((vector_size(16)));
+#if defined(__AVX__)
+typedef float V8 __attribute__((vector_size(32)));
+#endif
+
+template <class V>
+inline V load(const float* p) {
+  V v;
+  __builtin_memcpy(&v, p, sizeof v);
+  return v;
+}
+template <class V>
+inline void store(float* p, V v) {
+  __builtin_memcpy(p, &v, sizeof v);
+}
+// Brace-initialised, not filled lane by lane: GCC builds the latter with a chain of inserts.
+template <class V>
+inline V splat(float s);
+template <>
+inline V4 splat<V4>(float s) {
+  const V4 v = {s, s, s, s};
+  return v;
+}
+#if defined(__AVX__)
+template <>
+inline V8 splat<V8>(float s) {
+  const V8 v = {s, s, s, s, s, s, s, s};
+  return v;
+}
+#endif
+inline V4 load4(const float* p) { return load<V4>(p); }
+inline void store4(float* p, V4 v) { store<V4>(p, v); }
+inline float lanes_sum(V4 a) { return (a[0] + a[1]) + (a[2] + a[3]); }
+// {lanes_sum(a), lanes_sum(b), lanes_sum(c), lanes_sum(d)}, with the same additions in the same
+// order as lanes_sum (so the same bits): a 4x4 transpose, then three vector adds. The transpose
+// uses only interleave and 64-bit-half shuffles, which V8 maps to one x86 instruction each
+// (unpcklps/unpckhps/punpcklqdq/punpckhqdq); other lane patterns cost it a pshufb sequence.
+inline V4 lanes_sum4(V4 a, V4 b, V4 c, V4 d) {
+  const V4 ab_lo = __builtin_shufflevector(a, b, 0, 4, 1, 5), ab_hi = __builtin_shufflevector(a, b, 2, 6, 3, 7);
+  const V4 cd_lo = __builtin_shufflevector(c, d, 0, 4, 1, 5), cd_hi = __builtin_shufflevector(c, d, 2, 6, 3, 7);
+  const V4 lane0 = __builtin_shufflevector(ab_lo, cd_lo, 0, 1, 4, 5);  // {a0, b0, c0, d0}
+  const V4 lane1 = __builtin_shufflevector(ab_lo, cd_lo, 2, 3, 6, 7);  // {a1, b1, c1, d1}
+  const V4 lane2 = __builtin_shufflevector(ab_hi, cd_hi, 0, 1, 4, 5);
+  const V4 lane3 = __builtin_shufflevector(ab_hi, cd_hi, 2, 3, 6, 7);
+  return (lane0 + lane1) + (lane2 + lane3);
+}
+
 namespace detail {
 
-// B points at once: B accumulators per output unit stay in registers across the whole k loop.
-template <size_t B>
-inline void affine_block(const float* __restrict w, const float* __restrict b, const float* __restrict x,
-                         float* __restrict z, int in, int out, size_t stride, size_t i0) {
-  for (int j = 0; j < out; ++j) {
-    float acc[B];
-    for (size_t l = 0; l < B; ++l) acc[l] = b[j];
-    const float* wj = w + size_t(j) * size_t(in);
-    for (int k = 0; k < in; ++k) {
-      const float wjk = wj[k];
-      const float* xk = x + size_t(k) * stride + i0;
-      for (size_t l = 0; l < B; ++l) acc[l] += wjk * xk[l];
+// Register tiles: NJ output rows x NV vectors of points, all accumulators in registers across the
+// whole k loop; each loaded input vector serves NJ rows and each weight NV vectors. Per point the
+// sum is bias first, then k in order, whatever the tile shape or vector width: the same bits.
+template <class V, int NJ, int NV>
+inline void affine_tile(const float* __restrict w, const float* __restrict b, const float* __restrict x,
+                        float* __restrict z, int in, size_t stride, int j0, size_t i0) {
+  constexpr size_t L = sizeof(V) / sizeof(float);
+  V acc[NJ][NV];
+  for (int jj = 0; jj < NJ; ++jj)
+    for (int v = 0; v < NV; ++v) acc[jj][v] = splat<V>(b[j0 + jj]);
+  for (int k = 0; k < in; ++k) {
+    V xv[NV];
+    for (int v = 0; v < NV; ++v) xv[v] = load<V>(x + size_t(k) * stride + i0 + v * L);
+    for (int jj = 0; jj < NJ; ++jj) {
+      const V wk = splat<V>(w[size_t(j0 + jj) * size_t(in) + size_t(k)]);
+      for (int v = 0; v < NV; ++v) acc[jj][v] += wk * xv[v];
     }
-    float* zj = z + size_t(j) * stride + i0;
-    for (size_t l = 0; l < B; ++l) zj[l] = acc[l];
   }
+  for (int jj = 0; jj < NJ; ++jj)
+    for (int v = 0; v < NV; ++v) store<V>(z + size_t(j0 + jj) * stride + i0 + v * L, acc[jj][v]);
 }
 
-template <size_t B>
-inline void transposed_block(const float* __restrict w, const float* __restrict dz, float* __restrict dx, int in,
-                             int out, size_t stride, size_t i0) {
-  for (int k = 0; k < in; ++k) {
-    float acc[B];
-    for (size_t l = 0; l < B; ++l) acc[l] = 0.0f;
-    for (int j = 0; j < out; ++j) {
-      const float wjk = w[size_t(j) * size_t(in) + size_t(k)];
-      const float* dzj = dz + size_t(j) * stride + i0;
-      for (size_t l = 0; l < B; ++l) acc[l] += wjk * dzj[l];
+// dx[k][i] for NK inputs k: the weights w[j][k0..k0+NK) lie side by side in row j.
+template <class V, int NK, int NV>
+inline void transposed_tile(const float* __restrict w, const float* __restrict dz, float* __restrict dx, int in,
+                            int out, size_t stride, int k0, size_t i0) {
+  constexpr size_t L = sizeof(V) / sizeof(float);
+  V acc[NK][NV];
+  for (int kk = 0; kk < NK; ++kk)
+    for (int v = 0; v < NV; ++v) acc[kk][v] = splat<V>(0.0f);
+  for (int j = 0; j < out; ++j) {
+    V dv[NV];
+    for (int v = 0; v < NV; ++v) dv[v] = load<V>(dz + size_t(j) * stride + i0 + v * L);
+    for (int kk = 0; kk < NK; ++kk) {
+      const V wk = splat<V>(w[size_t(j) * size_t(in) + size_t(k0 + kk)]);
+      for (int v = 0; v < NV; ++v) acc[kk][v] += wk * dv[v];
     }
-    float* dxk = dx + size_t(k) * stride + i0;
-    for (size_t l = 0; l < B; ++l) dxk[l] = acc[l];
   }
+  for (int kk = 0; kk < NK; ++kk)
+    for (int v = 0; v < NV; ++v) store<V>(dx + size_t(k0 + kk) * stride + i0 + v * L, acc[kk][v]);
 }
+
+// Rows in tiles of 4, then one at a time, for one block of points.
+template <class V, int NV>
+inline void affine_rows(const float* w, const float* b, const float* x, float* z, int in, int out, size_t stride,
+                        size_t i0) {
+  int j = 0;
+  for (; j + 4 <= out; j += 4) affine_tile<V, 4, NV>(w, b, x, z, in, stride, j, i0);
+  for (; j < out; ++j) affine_tile<V, 1, NV>(w, b, x, z, in, stride, j, i0);
+}
+
+template <class V, int NV>
+inline void transposed_rows(const float* w, const float* dz, float* dx, int in, int out, size_t stride, size_t i0) {
+  int k = 0;
+  for (; k + 4 <= in; k += 4) transposed_tile<V, 4, NV>(w, dz, dx, in, out, stride, k, i0);
+  for (; k < in; ++k) transposed_tile<V, 1, NV>(w, dz, dx, in, out, stride, k, i0);
+}
+
+#if defined(__AVX__)
+using Wide = V8;  // native AVX builds: 8 points per vector (the bits do not depend on the width)
+#else
+using Wide = V4;
+#endif
+inline constexpr size_t kWide = sizeof(Wide) / sizeof(float);
 
 }  // namespace detail
 
 // z[j][i] = b[j] + sum_k w[j][k] x[k][i] for every point i < stride (a multiple of kLanes).
-// w is [out][in] row-major. Blocks of 16 points give four independent vector chains per unit.
+// w is [out][in] row-major. Blocks of two wide vectors of points, then single 4-lane vectors.
 inline void affine(const float* w, const float* b, const float* x, float* z, int in, int out, size_t stride) {
   size_t i0 = 0;
-  for (; i0 + 16 <= stride; i0 += 16) detail::affine_block<16>(w, b, x, z, in, out, stride, i0);
-  for (; i0 + 8 <= stride; i0 += 8) detail::affine_block<8>(w, b, x, z, in, out, stride, i0);
-  for (; i0 < stride; i0 += kLanes) detail::affine_block<kLanes>(w, b, x, z, in, out, stride, i0);
+  for (; i0 + 2 * detail::kWide <= stride; i0 += 2 * detail::kWide)
+    detail::affine_rows<detail::Wide, 2>(w, b, x, z, in, out, stride, i0);
+  for (; i0 < stride; i0 += kLanes) detail::affine_rows<V4, 1>(w, b, x, z, in, out, stride, i0);
 }
 
 // dx[k][i] = sum_j w[j][k] dz[j][i]: the gradient reaching the layer's inputs.
 inline void affine_transposed(const float* w, const float* dz, float* dx, int in, int out, size_t stride) {
   size_t i0 = 0;
-  for (; i0 + 16 <= stride; i0 += 16) detail::transposed_block<16>(w, dz, dx, in, out, stride, i0);
-  for (; i0 + 8 <= stride; i0 += 8) detail::transposed_block<8>(w, dz, dx, in, out, stride, i0);
-  for (; i0 < stride; i0 += kLanes) detail::transposed_block<kLanes>(w, dz, dx, in, out, stride, i0);
+  for (; i0 + 2 * detail::kWide <= stride; i0 += 2 * detail::kWide)
+    detail::transposed_rows<detail::Wide, 2>(w, dz, dx, in, out, stride, i0);
+  for (; i0 < stride; i0 += kLanes) detail::transposed_rows<V4, 1>(w, dz, dx, in, out, stride, i0);
 }
 
 // sum_i a[i] * b[i] over a padded row: kLanes partial sums, then combined pairwise.
 inline float dot(const float* __restrict a, const float* __restrict b, size_t stride) {
-  float acc[kLanes] = {};
-  for (size_t i0 = 0; i0 < stride; i0 += kLanes)
-    for (size_t l = 0; l < kLanes; ++l) acc[l] += a[i0 + l] * b[i0 + l];
-  return (acc[0] + acc[1]) + (acc[2] + acc[3]);
+  V4 acc = {};
+  for (size_t i0 = 0; i0 < stride; i0 += kLanes) acc += load4(a + i0) * load4(b + i0);
+  return lanes_sum(acc);
 }
 
 inline float sum(const float* __restrict a, size_t stride) {
-  float acc[kLanes] = {};
-  for (size_t i0 = 0; i0 < stride; i0 += kLanes)
-    for (size_t l = 0; l < kLanes; ++l) acc[l] += a[i0 + l];
-  return (acc[0] + acc[1]) + (acc[2] + acc[3]);
+  V4 acc = {};
+  for (size_t i0 = 0; i0 < stride; i0 += kLanes) acc += load4(a + i0);
+  return lanes_sum(acc);
 }
 
 // gw[j][k] += sum_i dz[j][i] x[k][i]; gb[j] += sum_i dz[j][i]. Padded points have dz = 0.
-inline void accumulate_weight_grads(const float* dz, const float* x, float* gw, float* gb, int in, int out,
-                                    size_t stride) {
+// Four inputs k at a time: four dot products share each load of dz[j], and their lane sums are
+// combined in one vector and added to gw[j][k..k+3] at once. Each sum is exactly dot()'s.
+inline void accumulate_weight_grads(const float* __restrict dz, const float* __restrict x, float* __restrict gw,
+                                    float* __restrict gb, int in, int out, size_t stride) {
   for (int j = 0; j < out; ++j) {
     const float* dzj = dz + size_t(j) * stride;
-    for (int k = 0; k < in; ++k) gw[size_t(j) * size_t(in) + size_t(k)] += dot(dzj, x + size_t(k) * stride, stride);
+    float* gwj = gw + size_t(j) * size_t(in);
+    int k = 0;
+    for (; k + 4 <= in; k += 4) {
+      const float* x0 = x + size_t(k) * stride;
+      V4 a0 = {}, a1 = {}, a2 = {}, a3 = {};
+      for (size_t i0 = 0; i0 < stride; i0 += kLanes) {
+        const V4 d = load4(dzj + i0);
+        a0 += d * load4(x0 + i0);
+        a1 += d * load4(x0 + stride + i0);
+        a2 += d * load4(x0 + 2 * stride + i0);
+        a3 += d * load4(x0 + 3 * stride + i0);
+      }
+      store4(gwj + k, load4(gwj + k) + lanes_sum4(a0, a1, a2, a3));
+    }
+    for (; k < in; ++k) gwj[k] += dot(dzj, x + size_t(k) * stride, stride);
     gb[j] += sum(dzj, stride);
   }
 }

@@ -22,6 +22,9 @@
 // tests/native/test_fast_math.cpp assert exactly these bounds.
 #include <cstdint>
 #include <limits>
+#if defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+#endif
 
 // Forced inlining: a kernel left as a call (clang's inliner gives up on the larger ones, erf and
 // log1p, inside GELU's and Softplus's loops) stops the loop from vectorising, and in wasm such a
@@ -137,15 +140,37 @@ ACTLAB_KERNEL float log1p(float x) {
 // result is not clamped again, and |tanh(x)| may exceed 1 by up to kMaxAbsErrTanh (near |x| = 6-9).
 // The clamp point 9.1 is where R rounds to exactly 1 in float, so |x| >= 9.1 gives exactly +-1
 // (GELU's 1 + tanh must reach exactly 0 far out). Exactly odd; NaN gives NaN.
+namespace detail {
+// tanh's rational on a clamped argument, for a float or a vector of floats alike (the same
+// operations in the same order, so the same bits lane by lane).
+template <class T>
+ACTLAB_KERNEL T tanh_rational(T xc) {
+  const T z = xc * xc;
+  const T p = 1.0f + z * (0.130834267f + z * (0.00310331048f + z * (1.11477875e-05f +
+              z * (-2.02003498e-08f + z * (5.26687409e-11f + z * -8.46259911e-14f)))));
+  const T q = 1.0f + z * (0.464167535f + z * (0.0244925879f + z * 0.000254521787f));
+  return xc * p / q;
+}
+}  // namespace detail
+
 ACTLAB_KERNEL float tanh(float x) {
   float xc = detail::select(x > 9.1f, 9.1f, x);
   xc = detail::select(xc < -9.1f, -9.1f, xc);
-  const float z = xc * xc;
-  const float p = 1.0f + z * (0.130834267f + z * (0.00310331048f + z * (1.11477875e-05f +
-                  z * (-2.02003498e-08f + z * (5.26687409e-11f + z * -8.46259911e-14f)))));
-  const float q = 1.0f + z * (0.464167535f + z * (0.0244925879f + z * 0.000254521787f));
-  return xc * p / q;
+  return detail::tanh_rational(xc);
 }
+
+#if defined(__wasm_simd128__)
+// tanh on four lanes, for WebAssembly's hot loops: the same bits as tanh() lane by lane. Written
+// out because clang turns the scalar clamps into f32x4.min/max, whose IEEE NaN and signed-zero
+// rules cost V8 about eight x86 instructions each; the clamps are exactly f32x4.pmin/pmax
+// (pmin(a, b) = b < a ? b : a), one instruction each. This made a tanh loop ~1.8x faster in Node.
+typedef float F32x4 __attribute__((vector_size(16)));
+ACTLAB_KERNEL F32x4 tanh4(F32x4 x) {
+  const v128_t hi = wasm_f32x4_splat(9.1f), lo = wasm_f32x4_splat(-9.1f);
+  const v128_t xc = wasm_f32x4_pmax(wasm_f32x4_pmin(reinterpret_cast<v128_t&>(x), hi), lo);
+  return detail::tanh_rational(reinterpret_cast<const F32x4&>(xc));
+}
+#endif
 
 // sigmoid = 1 / (1 + e^-x) with the exp above. Saturates by rounding: exactly 1 for x > ~16.6
 // and +inf, exactly 0 for x < -88.72 (e^-x overflows; the true value is below 3e-39) and -inf.

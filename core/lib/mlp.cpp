@@ -75,6 +75,11 @@ void Mlp::initialise(InitScheme scheme, Pcg32& rng) {
   }
 }
 
+void Mlp::swap_params(std::vector<float>& other) {
+  if (other.size() != params_.size()) throw std::logic_error("swap_params: size mismatch");
+  params_.swap(other);
+}
+
 // Workspace for up to n points (the caller's count; rows are padded to whole SIMD blocks).
 void Mlp::reserve(size_t n) {
   const size_t stride = dense::padded(n);

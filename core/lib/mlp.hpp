@@ -43,6 +43,9 @@ class Mlp {
 
   std::span<float> params() { return params_; }
   std::span<const float> params() const { return params_; }
+  // Exchanges the parameter buffer with `other` (same size): a staged optimizer step becomes
+  // current without a copy. Spans taken from params() before the swap then see the old values.
+  void swap_params(std::vector<float>& other);
   std::span<float> grads() { return grads_; }
   std::span<const float> grads() const { return grads_; }
   // 1 for weights, 0 for biases and slopes: where L1/L2 penalties apply.

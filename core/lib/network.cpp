@@ -29,12 +29,6 @@ std::vector<float> features_of(const LabConfig& c, const Points& points) {
   return out;
 }
 
-bool all_finite(std::span<const float> values) {
-  bool ok = true;
-  for (float v : values) ok &= std::isfinite(v);  // no early exit: the loop vectorises
-  return ok;
-}
-
 }  // namespace
 
 std::shared_ptr<const Dataset> make_shared_dataset(const LabConfig& config) {
@@ -47,8 +41,8 @@ Network::Network(const LabConfig& config, std::shared_ptr<const Dataset> data)
       data_(std::move(data)),
       mlp_(static_cast<int>(config.features.size()), config.hidden, hidden_activations(config),
            data_ ? data_->classes : 2),
-      optimizer_(OptimizerSettings::from(config), mlp_.params().size()),
-      optimizer_backup_(optimizer_),
+      optimizer_(config.optimizer, mlp_.params().size()),
+      staged_params_(mlp_.params().size()),
       batch_rng_(config.seed, RngStream::batches),
       rrelu_rng_(config.seed, RngStream::rrelu) {
   if (!data_ || data_->train.size() == 0) throw_field_error(Problem::other, "data", "", "the training set is empty");
@@ -82,28 +76,36 @@ void Network::next_batch(size_t batch) {
 std::vector<float> Network::train(int steps) {
   if (steps < 0 || steps > kMaxTrainSteps)
     throw_out_of_range("steps", steps, 0, kMaxTrainSteps);
-  std::vector<float> losses;
-  if (diverged()) return losses;
-  losses.reserve(steps);
+  if (diverged()) return {};
+  std::vector<float> losses(static_cast<size_t>(steps));
+  losses.resize(static_cast<size_t>(train_steps(losses.data(), steps)));
+  return losses;
+}
+
+// The step loop, apart from train() so that it owns no object with a destructor: in WebAssembly
+// (Emscripten's JS-based exceptions) every call made where a destructor might have to run goes
+// through a JS invoke_ trampoline, which cost ~8 of them per step.
+int Network::train_steps(float* losses, int steps) {
   const size_t batch = std::min<size_t>(config_.batch_size, data_->train.size());
   for (int s = 0; s < steps; ++s) {
     next_batch(batch);
     mlp_.forward(batch_features_.data(), batch, PassMode::train, &rrelu_rng_);
     mlp_.zero_grads();
     const auto loss = static_cast<float>(mlp_.backward(batch_labels_.data(), 1.0f / float(batch)) / double(batch));
-    params_backup_.assign(mlp_.params().begin(), mlp_.params().end());
-    optimizer_backup_ = optimizer_;
-    optimizer_.step(mlp_.params(), mlp_.grads(), mlp_.penalty_mask());
+    // The step is staged out of place and committed only if every new parameter is finite, so a
+    // divergent step leaves parameters and optimizer state as they were without any copy.
+    const bool finite = std::isfinite(loss) &&
+                        optimizer_.stage(mlp_.params(), mlp_.grads(), mlp_.penalty_mask(), staged_params_);
     ++steps_;
-    if (!std::isfinite(loss) || !all_finite(mlp_.params())) {
-      std::copy(params_backup_.begin(), params_backup_.end(), mlp_.params().begin());
-      optimizer_ = optimizer_backup_;
+    if (!finite) {
       diverged_at_ = steps_;
-      return losses;
+      return s;
     }
-    losses.push_back(loss);
+    mlp_.swap_params(staged_params_);
+    optimizer_.commit();
+    losses[s] = loss;
   }
-  return losses;
+  return steps;
 }
 
 // Loss sum and correct count over points [begin, end) of a set, in chunks; accuracy by arg-max.

@@ -89,14 +89,15 @@ class Network {
 
  private:
   void next_batch(size_t batch);
+  int train_steps(float* losses, int steps);  // returns the number of steps taken
   double pass_over(const std::vector<float>& features, const Points& points, double& accuracy);
   PartialMetrics pass_range(const std::vector<float>& features, const Points& points, size_t begin, size_t end);
 
   LabConfig config_;
   std::shared_ptr<const Dataset> data_;
   Mlp mlp_;
-  Optimizer optimizer_, optimizer_backup_;
-  std::vector<float> params_backup_;
+  Optimizer optimizer_;
+  std::vector<float> staged_params_;  // the next step's parameters, swapped in when all are finite
   Pcg32 batch_rng_, rrelu_rng_;
   std::vector<uint32_t> order_;  // the current epoch's shuffled training indices
   size_t cursor_ = 0;

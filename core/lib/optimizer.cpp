@@ -4,13 +4,11 @@
 
 namespace actlab {
 
-OptimizerSettings OptimizerSettings::from(const LabConfig& c) {
-  return {c.optimizer, c.learning_rate, c.momentum, c.nesterov, c.beta1, c.beta2, c.epsilon, c.l1, c.l2, c.clip_norm};
-}
-
-Optimizer::Optimizer(const OptimizerSettings& settings, size_t parameter_count) : s_(settings) {
-  if (s_.kind != OptimizerKind::sgd) first_.assign(parameter_count, 0.0f);
-  if (s_.kind == OptimizerKind::adam) second_.assign(parameter_count, 0.0f);
+Optimizer::Optimizer(const OptimizerSettings& settings, size_t parameter_count)
+    : s_(settings), n_(parameter_count) {
+  const size_t slots = s_.kind == OptimizerKind::adam ? 2 : (s_.kind == OptimizerKind::momentum ? 1 : 0);
+  state_.assign(slots * n_, 0.0f);
+  staged_.assign(slots * n_, 0.0f);
 }
 
 double l2_norm(std::span<const float> values) {
@@ -19,7 +17,21 @@ double l2_norm(std::span<const float> values) {
   return std::sqrt(sum);
 }
 
-void Optimizer::step(std::span<float> w, std::span<float> g, std::span<const float> mask) {
+namespace {
+
+// Whether no value is inf or NaN (exponent bits all ones), as an integer OR over the whole
+// buffer: no early exit and no float compare, so GCC and clang both vectorise it (a bool &= of a
+// float test inside the update loop kept that loop scalar).
+bool all_finite(std::span<const float> values) {
+  uint32_t special = 0;
+  for (float v : values) special |= static_cast<uint32_t>((__builtin_bit_cast(uint32_t, v) & 0x7F800000u) == 0x7F800000u);
+  return special == 0;
+}
+
+}  // namespace
+
+bool Optimizer::stage(std::span<const float> w, std::span<float> g, std::span<const float> mask,
+                      std::span<float> w_out) {
   const size_t n = w.size();
   if (s_.clip_norm > 0.0f) {
     const double norm = l2_norm(g);
@@ -32,34 +44,52 @@ void Optimizer::step(std::span<float> w, std::span<float> g, std::span<const flo
     for (size_t i = 0; i < n; ++i) g[i] += s_.l2 * mask[i] * w[i];
   if (s_.l1 > 0.0f)
     for (size_t i = 0; i < n; ++i) g[i] += s_.l1 * mask[i] * static_cast<float>((w[i] > 0.0f) - (w[i] < 0.0f));
-  ++t_;
   const float lr = s_.learning_rate;
   switch (s_.kind) {
     case OptimizerKind::sgd:
-      for (size_t i = 0; i < n; ++i) w[i] -= lr * g[i];
+      for (size_t i = 0; i < n; ++i) {
+        w_out[i] = w[i] - lr * g[i];
+      }
       break;
     case OptimizerKind::momentum: {
       const float mu = s_.momentum;
+      const float* v = state_.data();
+      float* v_out = staged_.data();
       for (size_t i = 0; i < n; ++i) {
-        first_[i] = mu * first_[i] + g[i];
-        w[i] -= lr * (s_.nesterov ? g[i] + mu * first_[i] : first_[i]);
+        v_out[i] = mu * v[i] + g[i];
+        w_out[i] = w[i] - lr * (s_.nesterov ? g[i] + mu * v_out[i] : v_out[i]);
       }
       break;
     }
     case OptimizerKind::adam: {
-      beta1_power_ *= s_.beta1;
-      beta2_power_ *= s_.beta2;
-      const auto c1 = static_cast<float>(1.0 - beta1_power_), c2 = static_cast<float>(1.0 - beta2_power_);
+      staged_beta1_power_ = beta1_power_ * s_.beta1;
+      staged_beta2_power_ = beta2_power_ * s_.beta2;
+      const auto c1 = static_cast<float>(1.0 - staged_beta1_power_), c2 = static_cast<float>(1.0 - staged_beta2_power_);
       const float b1 = s_.beta1, b2 = s_.beta2;
+      const float *m = state_.data(), *v = state_.data() + n_;
+      float *m_out = staged_.data(), *v_out = staged_.data() + n_;
       for (size_t i = 0; i < n; ++i) {
-        first_[i] = b1 * first_[i] + (1.0f - b1) * g[i];
-        second_[i] = b2 * second_[i] + (1.0f - b2) * g[i] * g[i];
-        w[i] -= lr * (first_[i] / c1) / (std::sqrt(second_[i] / c2) + s_.epsilon);
+        m_out[i] = b1 * m[i] + (1.0f - b1) * g[i];
+        v_out[i] = b2 * v[i] + (1.0f - b2) * g[i] * g[i];
+        w_out[i] = w[i] - lr * (m_out[i] / c1) / (std::sqrt(v_out[i] / c2) + s_.epsilon);
       }
       break;
     }
     case OptimizerKind::count: break;
   }
+  return all_finite(w_out.first(n));
+}
+
+void Optimizer::commit() {
+  state_.swap(staged_);
+  beta1_power_ = staged_beta1_power_;
+  beta2_power_ = staged_beta2_power_;
+  ++t_;
+}
+
+void Optimizer::step(std::span<float> w, std::span<float> g, std::span<const float> mask) {
+  stage(w, g, mask, w);
+  commit();
 }
 
 }  // namespace actlab

@@ -17,28 +17,33 @@
 
 namespace actlab {
 
-struct OptimizerSettings {
-  OptimizerKind kind = OptimizerKind::sgd;
-  float learning_rate = 0.03f, momentum = 0.9f;
-  bool nesterov = false;
-  float beta1 = 0.9f, beta2 = 0.999f, epsilon = 1e-8f;
-  float l1 = 0.0f, l2 = 0.0f, clip_norm = 0.0f;
-  static OptimizerSettings from(const LabConfig& config);
-};
-
+// State lives in one flat buffer (momentum's velocity, or Adam's m then v, each one value per
+// parameter). A step is computed out of place: stage() writes the new parameters where the caller
+// says and the new state into a twin buffer, and changes nothing else; commit() then swaps the
+// buffers. A caller that finds the staged step bad (a non-finite parameter) simply does not
+// commit: rolling back costs nothing, where copying every parameter and all state before each
+// step cost a full pass over both.
 class Optimizer {
  public:
   Optimizer(const OptimizerSettings& settings, size_t parameter_count);
-  // Updates params in place from grads (grads are modified: clipped and penalised).
+  // Reads params w and grads g (g is scratch: clipped and penalised in place), writes the stepped
+  // parameters to w_out (which may be w itself) and the new state to the staging buffer. Returns
+  // whether every value written to w_out is finite.
+  bool stage(std::span<const float> w, std::span<float> g, std::span<const float> penalty_mask,
+             std::span<float> w_out);
+  void commit();  // the staged state becomes the current one
+  // stage() in place, then commit(), whatever the values.
   void step(std::span<float> params, std::span<float> grads, std::span<const float> penalty_mask);
   int64_t steps() const { return t_; }
   const OptimizerSettings& settings() const { return s_; }
 
  private:
   OptimizerSettings s_;
-  std::vector<float> first_, second_;  // momentum velocity or Adam's m; Adam's v
+  size_t n_;
+  std::vector<float> state_, staged_;  // [first | second]: velocity or Adam's m; Adam's v
   int64_t t_ = 0;
   double beta1_power_ = 1.0, beta2_power_ = 1.0;  // running b^t: no pow(), same bits everywhere
+  double staged_beta1_power_ = 1.0, staged_beta2_power_ = 1.0;
 };
 
 // Global L2 norm of a buffer, accumulated in double in index order.

@@ -20,6 +20,7 @@
 
 #include "convert.hpp"
 #include "field_error.hpp"
+#include "peak_flops.hpp"
 
 namespace actlab::wasm {
 namespace {
@@ -86,6 +87,18 @@ val activation_costs(val options) {
 
 double heap_bytes_in_use() { return static_cast<double>(mallinfo().uordblks); }
 double heap_size() { return static_cast<double>(emscripten_get_heap_size()); }
+
+// peakFlops(ms) -> GFLOP/s: the f32x4 multiply-add peak of core/lib/peak_flops.hpp over about ms
+// milliseconds (windows of 5 ms, the fastest kept: on a busy machine the least disturbed), so a
+// benchmark can say what fraction of the hardware a workload reaches (scripts/bench.mjs).
+val peak_flops(val ms) {
+  return attempt([&] {
+    const double budget = ms.isNumber() ? ms.as<double>() : -1.0;
+    if (!(budget >= 1 && budget <= 10000)) throw_out_of_range("ms", budget, 1, 10000);
+    const int windows = budget < 10 ? 2 : (budget > 500 ? 100 : static_cast<int>(budget / 5));
+    return val(peak_flops_f32x4(budget / windows, windows).gflops);
+  });
+}
 
 // ---- entries: Network ------------------------------------------------------------------------
 
@@ -200,6 +213,7 @@ EMSCRIPTEN_BINDINGS(actlab) {
   em::function("activationCosts", &activation_costs);
   em::function("heapBytesInUse", &heap_bytes_in_use);
   em::function("heapSize", &heap_size);
+  em::function("peakFlops", &peak_flops);
 
   em::class_<NetworkHandle>("Network")
       .function("paramCount", &param_count)

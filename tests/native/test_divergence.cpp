@@ -15,8 +15,8 @@ namespace {
 LabConfig exploding() {
   LabConfig c = test::config_for(ActivationId::identity, {16, 16}, DatasetKind::spiral);
   c.init = InitScheme::normal;
-  c.optimizer = OptimizerKind::sgd;  // Adam's steps are bounded by the learning rate: it would not blow up
-  c.learning_rate = 10.0f;
+  c.optimizer.kind = OptimizerKind::sgd;  // Adam's steps are bounded by the learning rate: it would not blow up
+  c.optimizer.learning_rate = 10.0f;
   return c;
 }
 
@@ -51,7 +51,7 @@ TEST_CASE("a network that blows up is marked diverged and keeps finite parameter
 
 TEST_CASE("in a race, one member diverging does not stop the others", "[divergence][race]") {
   LabConfig c = exploding();
-  c.learning_rate = 10.0f;
+  c.optimizer.learning_rate = 10.0f;
   Race race(c, {{ActivationId::identity, {}}, {ActivationId::sigmoid, InitScheme::xavier}});
   const auto losses = race.train(300);
   CHECK(race.member(0).diverged());

@@ -117,7 +117,7 @@ TEST_CASE("values just outside a bound are still rejected", "[field_error]") {
   LabConfig c;
   CHECK_THROWS_AS(set_field(c, "learning_rate", 0.99e-6), FieldError);
   CHECK_THROWS_AS(set_field(c, "momentum", 0.9991), FieldError);
-  c.learning_rate = 0.5e-6f;  // set directly, bypassing set_field: validate() still catches it
+  c.optimizer.learning_rate = 0.5e-6f;  // set directly, bypassing set_field: validate() still catches it
   const FieldError e = caught([&] { validate(c); });
   CHECK(e.field == "learning_rate");
   CHECK(e.allowed == "[1e-06, 10]");

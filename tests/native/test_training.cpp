@@ -10,8 +10,8 @@ namespace {
 
 Metrics train(ActivationId activation, DatasetKind data, std::vector<int> hidden, int steps, uint32_t seed = 3) {
   LabConfig c = test::config_for(activation, std::move(hidden), data, 400, seed);
-  c.optimizer = OptimizerKind::adam;
-  c.learning_rate = 0.01f;
+  c.optimizer.kind = OptimizerKind::adam;
+  c.optimizer.learning_rate = 0.01f;
   c.batch_size = 16;
   c.init = activation == ActivationId::tanh ? InitScheme::xavier : InitScheme::he;
   auto net = test::network_for(c);

@@ -158,6 +158,7 @@ export interface Lab {
   // rounds (browsers round timers to 0.1 ms, so single passes cannot be timed). activations: names
   // to measure (default: all), returned in table order.
   activationCosts(options?: { elements?: number; repeats?: number; windowMs?: number; activations?: string[] }): ActivationCost[];
+  peakFlops(ms?: number): number;   // f32x4 multiply-add peak over about ms (1-10000) ms, GFLOP/s
   heapBytesInUse(): number;          // allocator bytes in use (mallinfo), for leak tests
   // heapBytesInUse; heapSize: the wasm memory (grows, never shrinks); emvalHandles: live Embind
   // handles to JS values; stackPointer: the wasm stack pointer. For leak tests and a memory readout.

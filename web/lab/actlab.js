@@ -125,6 +125,9 @@ class Lab {
 
   heapBytesInUse() { return this.#raw.heapBytesInUse(); }
 
+  /** The module's f32x4 multiply-add peak over about `ms` milliseconds, in GFLOP/s (scripts/bench.mjs). */
+  peakFlops(ms = 100) { return checked(this.#raw, this.#raw.peakFlops(number(ms, 'ms'))); }
+
   memoryStats() {
     return {
       heapBytesInUse: this.#raw.heapBytesInUse(),
