@@ -10,7 +10,7 @@
 // npm test. Work happens in build-mutate/ (source copy in build-mutate/src, build in
 // build-mutate/build), apart from build-native.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -54,12 +54,24 @@ function run(command, argv, options = {}) {
   return spawnSync(command, argv, { encoding: 'utf8', maxBuffer: 64 << 20, ...options });
 }
 
-// A fresh copy of what the native build reads.
-rmSync(src, { recursive: true, force: true });
-mkdirSync(src, { recursive: true });
-for (const part of ['CMakeLists.txt', 'core', 'tests/native']) {
-  cpSync(join(root, part), join(src, part), { recursive: true });
+// The copy of what the native build reads, brought up to date (this also undoes a mutant left by an
+// interrupted run): only files whose content changed
+// are rewritten (and so get a new time), so a rerun rebuilds what changed, never a stale object.
+function syncFile(from, to) {
+  const text = readFileSync(from);
+  if (existsSync(to) && readFileSync(to).equals(text)) return;
+  mkdirSync(dirname(to), { recursive: true });
+  writeFileSync(to, text);
 }
+function syncTree(from, to) {
+  if (statSync(from).isFile()) return syncFile(from, to);
+  const names = new Set(readdirSync(from));
+  if (existsSync(to)) {
+    for (const stale of readdirSync(to)) if (!names.has(stale)) rmSync(join(to, stale), { recursive: true, force: true });
+  }
+  for (const name of names) syncTree(join(from, name), join(to, name));
+}
+for (const part of ['CMakeLists.txt', 'core', 'tests/native']) syncTree(join(root, part), join(src, part));
 
 function buildTests() {
   const result = run('cmake', ['--build', build, '-j2', '--target', 'actlab_tests', '--', '--no-print-directory']);

@@ -233,6 +233,35 @@ TEST_CASE("diagnostics match the definitions for every activation", "[diagnostic
   check_against(diagnose(*net), by_hand(act.id, 4, samples, params), samples.size());
 }
 
+TEST_CASE("diagnostics over several chunks of points equal the definitions over the whole set", "[diagnostics]") {
+  // 700 points: diagnose() runs them in chunks of kPassChunk (256), and must sum every figure
+  // over all chunks, with gradients of the mean over all 700.
+  REQUIRE(kPassChunk < 350);
+  std::vector<Sample> samples;
+  // Inputs and weights are multiples of powers of two, so pre-activations are exact in float
+  // and in double alike, and both sides agree on every exact zero.
+  for (int i = 0; i < 700; ++i) samples.push_back({float(i % 37) / 8.0f - 2.25f, float(i % 23) / 4.0f - 2.75f, (i % 3) % 2});
+  std::vector<float> params = {0.75f, -0.25f, -0.5f, 0.875f, 0.375f, 0.375f, 0.125f, -0.1875f, 0.0625f,
+                               0.625f, -0.75f, 0.25f, -0.375f, 0.5f, 0.1875f, 0.125f, -0.125f};
+  for (ActivationId id : {ActivationId::relu, ActivationId::tanh}) {
+    INFO(activation_spec(id).name);
+    auto net = hand_set(id, 3, samples, params);
+    const Diagnostics d = diagnose(*net);
+    const Expected e = by_hand(id, 3, samples, params);
+    const LayerDiagnostics& hidden = d.layers[0];
+    CHECK_THAT(hidden.weight_grad_norm, WithinRel(norm(e.gw1), 1e-4));
+    CHECK_THAT(d.layers[1].weight_grad_norm, WithinRel(norm(e.gw2), 1e-4));
+    CHECK_THAT(hidden.bias_grad_norm, WithinRel(norm(e.gb1), 1e-4));
+    CHECK_THAT(hidden.preact_grad_norm, WithinRel(std::sqrt(e.preact_sq1), 1e-4));
+    CHECK_THAT(d.layers[1].preact_grad_norm, WithinRel(std::sqrt(e.preact_sq2), 1e-4));
+    CHECK_THAT(hidden.zero_fraction, WithinAbs(e.zeros / 2100.0, 1e-12));
+    CHECK_THAT(hidden.mean_activation,
+               WithinRel(std::accumulate(e.outputs.begin(), e.outputs.end(), 0.0) / 2100.0, 1e-5));
+    CHECK(std::accumulate(hidden.activation_histogram.begin(), hidden.activation_histogram.end(), 0u) == 2100u);
+    CHECK_THAT(d.metrics.train_loss, WithinRel(e.loss, 1e-5));
+  }
+}
+
 TEST_CASE("saturation counts flat tails only: Leaky ReLU never, sigmoid and tanh both sides", "[diagnostics]") {
   // One point, four units with pre-activations 10, -10, 0.5, -0.5.
   const std::vector<Sample> one = {{10.0f, 0.5f, 0}};

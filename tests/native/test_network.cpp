@@ -27,6 +27,13 @@ TEST_CASE("grid cells are planar per class, row 0 at the top", "[network][grid]"
   for (int cell = 0; cell < w * h; ++cell) CHECK_THAT(out[cell] + out[w * h + cell], WithinAbs(1.0, 1e-6));
   // Cell centres: row 2 of 6 over [-3, 3] is y = 3 - 2.5 = 0.5, where p1 = sigmoid(2 * 0.5).
   CHECK_THAT(out[w * h + 2 * w], WithinAbs(1.0 / (1.0 + std::exp(-1.0)), 1e-5));
+  // Columns: class 1 from x instead; column 1 of 4 over [-3, 3] is centred at x = -3 + 1.5 * 1.5.
+  params[3] = 0.0f;
+  params[2] = 2.0f;  // weight[1][0]
+  net->set_params(params);
+  net->predict_grid(GridSpec{-3, 3, -3, 3, w, h}, out);
+  for (int row = 0; row < h; ++row)
+    CHECK_THAT(out[w * h + row * w + 1], WithinAbs(1.0 / (1.0 + std::exp(-2.0 * -0.75)), 1e-5));
 }
 
 TEST_CASE("evaluate: loss and accuracy of hand-set weights on known points, NaN without test points", "[network]") {
