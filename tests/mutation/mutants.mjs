@@ -38,6 +38,7 @@ export const mutants = [
   { id: 'diag-zero-fraction-wrong-tally', file: D, from: 'out.zero_fraction = double(t.zeros) / values;', to: 'out.zero_fraction = double(t.saturated) / values;' },
   { id: 'diag-dead-fraction-over-inputs', file: D, from: 'double(out.dead_units) / double(layer.out)', to: 'double(out.dead_units) / double(layer.in)' },
   { id: 'diag-ratio-of-preact', file: D, from: 'd.layers.front().weight_grad_norm / last', to: 'd.layers.front().preact_grad_norm / last' },
+  { id: 'diag-values-floor', file: D, from: 'std::max<double>(1.0, double(t.values))', to: 'std::max<double>(2.0, double(t.values))' },
   { id: 'diag-mean-not-divided', file: D, from: 'out.mean_activation = t.activation_sum / values;', to: 'out.mean_activation = t.activation_sum;' },
 
   // ---- initialisers: the five, and more
@@ -70,6 +71,7 @@ export const mutants = [
   { id: 'data-checkerboard-parity', file: S, from: '((column + label) & 1)', to: '((column + label + 1) & 1)' },
   { id: 'data-test-count', file: S, from: 'static_cast<float>(n) * test_fraction', to: 'static_cast<float>(n - 1) * test_fraction' },
   { id: 'data-check-int-upper', file: S, from: 'if (v < lo || v > hi) {', to: 'if (v < lo || v >= hi) {' },
+  { id: 'data-shuffle-last-swap', file: S, from: 'for (size_t i = p.size(); i > 1; --i)', to: 'for (size_t i = p.size(); i > 2; --i)' },
   { id: 'data-label-range', file: S, from: 'labels[i], 0, classes - 1)', to: 'labels[i], 0, classes)' },
 
   // ---- optimizer
@@ -79,6 +81,7 @@ export const mutants = [
   { id: 'opt-momentum-sign', file: O, from: 'first_[i] = mu * first_[i] + g[i];', to: 'first_[i] = mu * first_[i] - g[i];' },
   { id: 'opt-nesterov-lookahead', file: O, from: 'g[i] + mu * first_[i]', to: 'g[i] + first_[i]' },
   { id: 'opt-adam-second-moment', file: O, from: '(1.0f - b2) * g[i] * g[i]', to: '(1.0f - b2) * g[i]' },
+  { id: 'opt-adam-epsilon', file: O, from: '+ s_.epsilon);', to: '+ 2.0f * s_.epsilon);' },
   { id: 'opt-adam-no-bias-correction', file: O, from: 'beta1_power_ *= s_.beta1;', to: '' },
 
   // ---- the MLP

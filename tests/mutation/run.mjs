@@ -3,7 +3,7 @@
 // mutants the suite killed and which survived. The working tree is never edited.
 //
 //   npm run mutate                      every mutant
-//   npm run mutate -- --only diagnostics   mutants whose file or id contains "diagnostics"
+//   npm run mutate -- --only diag,init    mutants whose file or id contains "diag" or "init"
 //   npm run mutate -- --list            print the mutants and exit
 //
 // Slow by nature (one rebuild and test run per mutant), so it is a manual command, not part of
@@ -28,7 +28,9 @@ const { values: args } = parseArgs({
   options: { only: { type: 'string' }, list: { type: 'boolean', default: false } },
 });
 
-const selected = mutants.filter((m) => !args.only || m.file.includes(args.only) || m.id.includes(args.only));
+// --only a,b: mutants whose file or id contains any of the comma-separated words.
+const only = args.only ? args.only.split(',') : [];
+const selected = mutants.filter((m) => only.length === 0 || only.some((w) => m.file.includes(w) || m.id.includes(w)));
 
 // Every mutant must match its file exactly once, so the list cannot silently drift from the code.
 function apply(text, m) {

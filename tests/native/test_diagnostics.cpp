@@ -281,6 +281,25 @@ TEST_CASE("saturation counts flat tails only: Leaky ReLU never, sigmoid and tanh
   CHECK(hidden.zero_fraction == c.zeros);
 }
 
+TEST_CASE("one unit and one point: the fractions are whole", "[diagnostics]") {
+  // z = x - 1 at the point (0.5, 0): ReLU outputs an exact zero, so the unit is dead too.
+  auto net = hand_set(ActivationId::relu, 1, {{0.5f, 0.0f, 0}}, {1, 0, -1, 1, -1, 0, 0});
+  const LayerDiagnostics hidden = diagnose(*net).layers[0];
+  CHECK(hidden.zero_fraction == 1.0);
+  CHECK(hidden.dead_fraction == 1.0);
+  CHECK(hidden.dead_units == 1);
+  CHECK(hidden.mean_activation == 0.0);
+  std::vector<uint32_t> act(kActBins, 0);
+  act[24] = 1;
+  CHECK(hidden.activation_histogram == act);
+  // Sigmoid at z = -0.5: one value, not zero, not saturated, mean s(-0.5).
+  auto smooth = hand_set(ActivationId::sigmoid, 1, {{0.5f, 0.0f, 0}}, {1, 0, -1, 1, -1, 0, 0});
+  const LayerDiagnostics s = diagnose(*smooth).layers[0];
+  CHECK(s.zero_fraction == 0.0);
+  CHECK(s.saturated_fraction == 0.0);
+  CHECK_THAT(s.mean_activation, WithinAbs(1.0 / (1.0 + std::exp(0.5)), 1e-6));
+}
+
 TEST_CASE("gradients beyond the histogram's range land in its end bins", "[diagnostics]") {
   // No hidden layer, all parameters 0, so p = (1/2, 1/2) and dW[c] = (p_c - onehot_c) (x, y):
   // x = 500 gives +-250 (above 10^2: the last bin), x = 1e-14 gives +-5e-15 (below 10^-12: bin 0).
