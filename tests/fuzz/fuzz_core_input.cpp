@@ -27,13 +27,19 @@ void require(bool ok) {
 }
 
 // A message must start with the name of what was wrong: "<field>: ..." (or "<field>[i]: ...").
-// `given` is the name as the input spelled it: messages echo it, so an empty name gives an empty
-// prefix, and a name with a NUL byte cuts what() short (a C string): only a non-crash is asked then.
-void require_named(const std::invalid_argument& e, std::string_view given = "x") {
-  if (given.find('\0') != std::string_view::npos) return;
+// For a field given by name, that is the name as the input spelled it (it may itself hold ": ");
+// a name with a NUL byte cuts what() short (a C string), so only a non-crash is asked then.
+void require_named(const std::invalid_argument& e) {
   const std::string_view message = e.what();
   const size_t colon = message.find(": ");
-  require(colon != std::string_view::npos && (colon > 0 || given.empty()));
+  require(colon != std::string_view::npos && colon > 0);
+}
+void require_named(const std::invalid_argument& e, std::string_view given) {
+  if (given.find('\0') != std::string_view::npos) return;
+  const std::string_view message = e.what();
+  require(message.substr(0, given.size()) == given);
+  const std::string_view rest = message.substr(given.size());
+  require(rest.substr(0, 2) == ": " || rest.substr(0, 1) == "[");
 }
 
 // Reads typed values off the front of the input; zeros once it runs out.
