@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs whatever the named groups need and is missing, so that every entry point (npm start,
 # npm test, .ci/run) works on a fresh Debian bookworm machine. Fast no-op when all is present.
-#   usage: scripts/ensure-deps.sh [native] [wasm] [browser] [npm]    (no argument = all groups)
+#   usage: scripts/ensure-deps.sh [native] [wasm] [browser] [fuzz] [npm]    (no argument = all but fuzz)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
@@ -20,7 +20,8 @@ for group in "${groups[@]}"; do
       need cmake command -v cmake
       need g++ command -v g++
       need make command -v make
-      need catch2 test -f /usr/include/catch2/catch.hpp ;;
+      need catch2 test -f /usr/include/catch2/catch.hpp
+      need libcli11-dev test -f /usr/include/CLI/CLI.hpp ;;  # the CLI's argument parsing
     wasm)
       need cmake command -v cmake
       need make command -v make
@@ -31,8 +32,11 @@ for group in "${groups[@]}"; do
       # differ from the ones taken on a developer's machine.
       need fonts-liberation test -d /usr/share/fonts/truetype/liberation
       want_npm=1 ;;  # the browser tests drive Chromium through playwright-core
+    fuzz)  # scripts/fuzz.sh: clang's libFuzzer runtime with ASan and UBSan
+      need clang-14 command -v clang++-14
+      need libclang-rt-14-dev compgen -G '/usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a' ;;
     npm) want_npm=1 ;;
-    *) echo "ensure-deps: unknown group '$group' (known: native wasm browser npm)" >&2; exit 2 ;;
+    *) echo "ensure-deps: unknown group '$group' (known: native wasm browser fuzz npm)" >&2; exit 2 ;;
   esac
 done
 

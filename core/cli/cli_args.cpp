@@ -1,5 +1,7 @@
 #include "cli_args.hpp"
 
+#include <CLI/CLI.hpp>
+
 #include <algorithm>
 #include <charconv>
 #include <iomanip>
@@ -10,15 +12,59 @@
 namespace actlab::cli {
 namespace {
 
-const FlagSpec* find_flag(const CommandSpec& spec, std::string_view name) {
-  for (const auto& flag : spec.flags)
-    if (flag.name == name) return &flag;
-  return nullptr;
-}
-
 bool is_help(std::string_view arg) { return arg == "--help" || arg == "-h"; }
 
 std::string see_help(const CommandSpec& spec) { return " (see 'actlab " + spec.name + " --help')"; }
+
+// One CLI11 app per command: the command's own flags from its spec, then (for commands that take a
+// config) one --<field> option per row of the core's field table, so a new config field is a new
+// flag here without an edit. Every option takes its value as text: the field table parses and
+// validates it (set_field_from_text), so its messages name the field, the value and the range.
+struct FlagParser {
+  CLI::App app;
+  std::vector<std::pair<CLI::Option*, bool>> options;  // (option, is a config field)
+
+  explicit FlagParser(const CommandSpec& spec) : app(spec.description, "actlab " + spec.name) {
+    app.set_help_flag();  // --help is answered before parsing, with the field table's help text
+    const auto once = [](CLI::Option* option) {
+      return option->multi_option_policy(CLI::MultiOptionPolicy::Throw);
+    };
+    for (const FlagSpec& flag : spec.flags) {
+      const std::string name = "--" + flag.name;
+      CLI::Option* option = flag.value_name.empty()
+                                ? app.add_flag(name, flag.help)->disable_flag_override()
+                                : once(app.add_option(name, flag.help)->type_name(flag.value_name)->expected(1));
+      options.emplace_back(option, false);
+    }
+    if (!spec.config_fields) return;
+    for (const FieldSpec& field : config_fields()) {
+      if (app.get_option_no_throw("--" + std::string(field.name)) != nullptr) continue;  // a command flag wins
+      options.emplace_back(once(app.add_option("--" + std::string(field.name), field.help)->expected(1)), true);
+    }
+  }
+};
+
+std::string flag_name(const CLI::Option* option) { return option->get_name().substr(2); }
+
+// CLI11's messages in the CLI's own words ("unknown flag --x", "--x needs a value"), as before.
+std::string usage_message(const CLI::ParseError& e, const CLI::App& app) {
+  const std::string what = e.what();
+  if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
+    const std::vector<std::string> extras = app.remaining();
+    for (const std::string& arg : extras)
+      if (arg.rfind("--", 0) == 0) return "unknown flag " + arg.substr(0, arg.find('='));
+    if (!extras.empty()) return "unexpected argument '" + extras.front() + "'";
+  }
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr) {
+    // CLI11 starts these with the option's name: "--steps: At Most 1 ...", "json was given ...".
+    std::string name = what.substr(0, what.find_first_of(": "));
+    if (name.rfind("--", 0) != 0) name.insert(0, "--");
+    if (what.find("flag override") != std::string::npos) return name + " takes no value";
+    if (what.find("At Most") != std::string::npos) return name + " is given more than once";
+    return name + " needs a value";
+  }
+  return what;
+}
 
 }  // namespace
 
@@ -38,35 +84,33 @@ std::optional<ParsedArgs> parse_args(const CommandSpec& spec, std::span<const st
     print_command_help(help_out, spec);
     return std::nullopt;
   }
-  ParsedArgs parsed;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    if (arg.size() < 3 || arg.compare(0, 2, "--") != 0)
-      throw UsageError("unexpected argument '" + arg + "'" + see_help(spec));
-    const size_t equals = arg.find('=');
-    const std::string name = arg.substr(2, equals == std::string::npos ? std::string::npos : equals - 2);
-    std::optional<std::string> inline_value;
-    if (equals != std::string::npos) inline_value = arg.substr(equals + 1);
-
-    const FlagSpec* flag = find_flag(spec, name);
-    const bool is_field = flag == nullptr && spec.config_fields && find_field(name) != nullptr;
-    if (flag == nullptr && !is_field) throw UsageError("unknown flag --" + name + see_help(spec));
-    const bool takes_value = is_field || !flag->value_name.empty();
-
-    std::string text;
-    if (!takes_value) {
-      if (inline_value) throw UsageError("--" + name + " takes no value");
-    } else if (inline_value) {
-      text = *inline_value;
+  FlagParser parser(spec);
+  // CLI11 takes the arguments last first. "--hidden=" means an empty value (no hidden layers),
+  // where CLI11 would take the next argument: it is passed as "--hidden" "".
+  std::vector<std::string> reversed;
+  for (auto arg = args.rbegin(); arg != args.rend(); ++arg) {
+    if (arg->size() > 3 && arg->rfind("--", 0) == 0 && arg->back() == '=' && arg->find('=') == arg->size() - 1) {
+      reversed.emplace_back();
+      reversed.push_back(arg->substr(0, arg->size() - 1));
     } else {
-      if (i + 1 >= args.size()) throw UsageError("--" + name + " needs a value" + see_help(spec));
-      text = args[++i];
+      reversed.push_back(*arg);
     }
-
-    auto& list = is_field ? parsed.config_ : parsed.flags_;
-    if (std::any_of(list.begin(), list.end(), [&](const auto& f) { return f.first == name; }))
-      throw UsageError("--" + name + " is given more than once");
-    list.emplace_back(name, std::move(text));
+  }
+  try {
+    parser.app.parse(reversed);
+  } catch (const CLI::ParseError& e) {
+    throw UsageError(usage_message(e, parser.app) + see_help(spec));
+  }
+  for (const auto& [option, is_field] : parser.options)  // switches count their repeats
+    if (option->count() > 1) throw UsageError(option->get_name() + " is given more than once");
+  ParsedArgs parsed;
+  // In command-line order: parse_order() lists an option once per occurrence.
+  for (const CLI::Option* option : parser.app.parse_order()) {
+    const auto found = std::find_if(parser.options.begin(), parser.options.end(),
+                                    [&](const auto& entry) { return entry.first == option; });
+    const bool is_field = found != parser.options.end() && found->second;
+    const std::string text = option->get_expected_min() == 0 ? std::string() : option->results().at(0);
+    (is_field ? parsed.config_ : parsed.flags_).emplace_back(flag_name(option), text);
   }
   return parsed;
 }

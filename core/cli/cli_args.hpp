@@ -1,8 +1,9 @@
 #pragma once
 // Command-line flags: each command declares its flags once (name, value, help) in a CommandSpec;
-// the same spec drives parsing, error messages and the per-command --help text. Commands that
-// take a LabConfig also accept every field of config_fields() as --<field> <value>, so a new
-// config field is a new flag without touching the CLI.
+// the same spec drives parsing (with CLI11), error messages and the per-command --help text.
+// Commands that take a LabConfig also accept every field of config_fields() as --<field> <value>:
+// the options are generated from the core's field table, so a new config field is a new flag
+// without touching the CLI, and its value is validated by the table (field, value and range).
 #include <cstdint>
 #include <optional>
 #include <ostream>

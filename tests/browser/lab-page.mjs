@@ -122,8 +122,12 @@ export async function screenshot(page, name) {
   return file;
 }
 
-/** Polls fn() until it returns a truthy value or the time is up; returns the last value. */
-export async function poll(fn, { timeout = 10000, interval = 100 } = {}) {
+/**
+ * Polls fn() until it returns a truthy value, and returns that value. Throws when the time is up,
+ * naming `what` was awaited and the last value seen, so a wait that never succeeds fails the test
+ * instead of handing a falsy value to a caller that might not look at it.
+ */
+export async function poll(fn, { timeout = 10000, interval = 100, what = 'a truthy value' } = {}) {
   const end = Date.now() + timeout;
   let value;
   do {
@@ -131,5 +135,5 @@ export async function poll(fn, { timeout = 10000, interval = 100 } = {}) {
     if (value) return value;
     await new Promise((resolve) => setTimeout(resolve, interval));
   } while (Date.now() < end);
-  return value;
+  throw new Error(`poll: waited ${timeout} ms for ${what}; last value: ${JSON.stringify(value)}`);
 }

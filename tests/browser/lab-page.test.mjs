@@ -54,7 +54,7 @@ test('boundaries change as training runs', { timeout: TEST_TIMEOUT }, async () =
 test('pause stops the step counts, play resumes them', { timeout: TEST_TIMEOUT }, async () => {
   const { page, context, errors } = await openLab(lab.browser, lab.url);
   try {
-    await poll(async () => Object.values(await readSteps(page)).every((v) => v > 0));
+    await poll(async () => Object.values(await readSteps(page)).every((v) => v > 0), { what: 'every network to step' });
     await page.click('#play');  // shows "Pause" while playing
     assert.equal((await readHashParams(page)).playing, 'false');
     await page.waitForTimeout(400);  // frames already in flight land
@@ -118,7 +118,7 @@ test('at 375 px wide there is no horizontal scrolling', { timeout: TEST_TIMEOUT 
 test('the race exports as a PNG and the metrics as JSON, without leaving the page', { timeout: TEST_TIMEOUT }, async () => {
   const { page, context, errors } = await openLab(lab.browser, lab.url);
   try {
-    await poll(async () => Object.values(await readSteps(page)).every((v) => v > 0));
+    await poll(async () => Object.values(await readSteps(page)).every((v) => v > 0), { what: 'every network to step' });
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
     assert.match(png.suggestedFilename(), /^activation-lab-.*\.png$/);
     const pngBytes = await readAll(await png.createReadStream());

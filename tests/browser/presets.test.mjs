@@ -55,7 +55,8 @@ test('every preset starts a run without errors and explains itself', { timeout: 
       assert.equal((await readHashParams(page)).preset, name);
       const note = await page.textContent('#preset-note');
       assert.ok(note.length > 80, `${name} has an explanation`);
-      await poll(async () => (await readWhy(page, (await readHashParams(page)).members.split(',')[0], 'grad-ratio')) !== null);
+      await poll(async () => (await readWhy(page, (await readHashParams(page)).members.split(',')[0], 'grad-ratio')) !== null,
+        { what: `the why view of preset ${name}` });
     }
     assert.deepEqual(await readNotices(page), []);
     assert.deepEqual(errors, []);

@@ -20,7 +20,7 @@ const hashOf = (params) => `#${Object.entries(params).map(([k, v]) => `${k}=${v}
 /** Steps once while paused and returns what each card shows: the run's numbers, exactly. */
 async function stepAndRead(page) {
   await page.click('#step');
-  await poll(async () => Object.values(await readSteps(page)).every((s) => s === 3));
+  await poll(async () => Object.values(await readSteps(page)).every((s) => s === 3), { what: 'every network at step 3' });
   return page.evaluate(() => [...document.querySelectorAll('#race-cards [data-member]')].map((card) => ({
     name: card.dataset.member,
     step: card.querySelector('[data-field="step"]').dataset.value,
@@ -92,14 +92,14 @@ test('hostile URL values fall back to the defaults with a notice and run no scri
     assert.equal(await page.evaluate(() => document.querySelectorAll('#notices img, #notices script, #notices b').length), 0);
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     // The page still runs on the defaults.
-    await poll(async () => Object.values(await readSteps(page)).every((v) => v > 0));
+    await poll(async () => Object.values(await readSteps(page)).every((v) => v > 0), { what: 'every network to step' });
     assert.deepEqual(errors, []);
     assert.deepEqual(await cspViolations(page), []);
     await screenshot(page, 'lab-hostile-url.png');
 
     // The same holds for an address edited after load.
     await page.evaluate(() => { location.hash = `${location.hash}&batchSize=${encodeURIComponent('<svg onload=window.__pwned=3>')}`; });
-    await poll(async () => (await readNotices(page)).some((n) => n.includes('<svg onload')));
+    await poll(async () => (await readNotices(page)).some((n) => n.includes('<svg onload')), { what: 'a notice quoting the markup as text' });
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     assert.match((await readHashParams(page)).batchSize, /^\d+$/);
   } finally {
@@ -111,7 +111,7 @@ test('a combination the core rejects falls back for the field it names', { timeo
   // Each value is in range on its own, but the circle has exactly two classes.
   const { page, context, errors } = await openLab(lab.browser, lab.url, { hash: '#dataset=circle&classes=5' });
   try {
-    await poll(async () => (await readHashParams(page)).classes === '2');
+    await poll(async () => (await readHashParams(page)).classes === '2', { what: 'classes reset to 2 in the hash' });
     assert.equal((await readHashParams(page)).dataset, 'circle');
     assert.ok((await readNotices(page)).some((n) => /classes/.test(n)));
     assert.deepEqual(errors, []);

@@ -1,6 +1,7 @@
 // Every activation of the table, through the same checks: a new row is tested automatically.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -180,6 +181,20 @@ TEST_CASE("properties agree with the functions", "[activations]") {
   CHECK(a.props.negative_outputs == (a.ref(-0.5, p) < 0.0));
   if (a.props.zero_centred)
     for (double x : {0.3, 1.7, 4.0}) CHECK_THAT(a.ref(-x, p), WithinAbs(-a.ref(x, p), 1e-12));
+  // Smooth (C1): no jump in f' anywhere; not smooth: f' jumps somewhere (at a kink).
+  double largest_jump = 0.0;
+  for (double x = -6.0; x < 6.0; x += 0.001) largest_jump = std::max(largest_jump, std::fabs(a.ref_df(x + 0.001, p) - a.ref_df(x, p)));
+  CAPTURE(largest_jump);
+  CHECK(a.props.smooth == (largest_jump < 0.01));
+  // Learnable: p is trained (f depends on it, and the row says so); randomised: p is drawn.
+  CHECK(a.props.learnable == (a.param_kind == ParamKind::learnable));
+  CHECK(a.props.randomised == (a.param_kind == ParamKind::randomised));
+  if (a.props.learnable) CHECK(a.dfdp(-1.0f, a.f(-1.0f, float(p)), float(p)) != 0.0f);
+  if (a.props.randomised) {
+    CHECK(a.param_lo < a.param_hi);
+    CHECK(a.ref(-1.0, a.param_lo) != a.ref(-1.0, a.param_hi));
+    CHECK_THAT(p, WithinAbs((a.param_lo + a.param_hi) / 2.0, 1e-7));  // evaluation uses the mean
+  }
   if (a.props.monotonic)
     for (double x = -6.0; x < 6.0; x += 0.05) CHECK(a.ref(x + 0.05, p) >= a.ref(x, p));
   else {

@@ -170,6 +170,21 @@ TEST_CASE("every dataset: shuffled, and the split cuts one shuffled order", "[da
   }
 }
 
+TEST_CASE("the shuffle is uniform: every point is as likely to come first", "[dataset]") {
+  // Custom points 0..9 in order; over 3000 seeds each should lead the shuffled order ~300 times
+  // (a Fisher-Yates that skips its last swap leaves point 0 first twice as often).
+  constexpr int kPoints = 10, kSeeds = 3000;
+  std::vector<float> xy;
+  std::vector<int32_t> labels;
+  for (int i = 0; i < kPoints; ++i) xy.insert(xy.end(), {float(i), 0.0f}), labels.push_back(i % 2);
+  std::vector<int> first(kPoints, 0);
+  for (uint64_t seed = 0; seed < kSeeds; ++seed) ++first[size_t(actlab::make_custom_dataset(xy, labels, 2, 0.0f, seed).train.x[0])];
+  for (int i = 0; i < kPoints; ++i) {
+    INFO("point " << i << " came first " << first[size_t(i)] << " times");
+    CHECK(std::abs(first[size_t(i)] - kSeeds / kPoints) < 5 * 16.4);  // 5 sd of a binomial(3000, 0.1)
+  }
+}
+
 TEST_CASE("split sizes round like the user expects", "[dataset]") {
   DataSpec spec = spec_for(DatasetKind::gauss, 2, 0.1f, 10);
   spec.test_fraction = 0.7f;  // 0.7f is 0.69999999 as a double; float product rounds to 7

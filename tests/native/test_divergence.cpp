@@ -35,8 +35,9 @@ TEST_CASE("a network that blows up is marked diverged and keeps finite parameter
   CHECK(net->train(10).empty());
   const Diagnostics d = diagnose(*net);
   CHECK(d.diverged);
-  // Its last finite parameters may still overflow far from the data: such cells come back NaN in
-  // every class (the page draws them grey), never a half-finite mixture.
+  // Its last finite parameters may still overflow (here they do, on the whole grid): such cells
+  // come back NaN in every class (the page draws them grey), never a half-finite mixture. The
+  // next test shows both kinds of cell on one grid.
   std::vector<float> grid(2 * 16 * 16);
   net->predict_grid(GridSpec{-6, 6, -6, 6, 16, 16}, grid);
   for (size_t cell = 0; cell < 256; ++cell) {
@@ -49,9 +50,37 @@ TEST_CASE("a network that blows up is marked diverged and keeps finite parameter
   }
 }
 
+TEST_CASE("cells whose logits overflow are NaN in every class, the others are probabilities", "[divergence]") {
+  // One identity hidden unit a = 1e38 x: finite for |x| < 3.4, infinite beyond. Logits (a, -a):
+  // a softmax of (inf, -inf) is NaN, never a finite probability next to a NaN.
+  LabConfig c = test::config_for(ActivationId::identity, {1});
+  auto net = test::network_for(c);
+  net->set_params(std::vector<float>{1e38f, 0, 0, 1, -1, 0, 0});  // W1 [1][2], b1, W2 [2][1], b2
+  const int side = 16;
+  std::vector<float> grid(2 * side * side);
+  net->predict_grid(GridSpec{-6, 6, -6, 6, side, side}, grid);
+  int finite = 0, nan = 0;
+  for (int row = 0; row < side; ++row)
+    for (int col = 0; col < side; ++col) {
+      const size_t cell = size_t(row * side + col);
+      const float p0 = grid[cell], p1 = grid[size_t(side * side) + cell];
+      const double x = -6 + (col + 0.5) * 12.0 / side;
+      INFO("row " << row << " col " << col << " x " << x);
+      if (std::fabs(x) > 3.5) {
+        CHECK((std::isnan(p0) && std::isnan(p1)));
+        ++nan;
+      } else {
+        CHECK(p0 == (x > 0 ? 1.0f : 0.0f));  // logits +-1e38 x: a certain class
+        CHECK(p0 + p1 == 1.0f);
+        ++finite;
+      }
+    }
+  CHECK(finite == 10 * side);  // the columns at |x| <= 3.375
+  CHECK(nan == 6 * side);
+}
+
 TEST_CASE("in a race, one member diverging does not stop the others", "[divergence][race]") {
-  LabConfig c = exploding();
-  c.optimizer.learning_rate = 10.0f;
+  const LabConfig c = exploding();
   Race race(c, {{ActivationId::identity, {}}, {ActivationId::sigmoid, InitScheme::xavier}});
   const auto losses = race.train(300);
   CHECK(race.member(0).diverged());

@@ -27,18 +27,40 @@ TEST_CASE("grid cells are planar per class, row 0 at the top", "[network][grid]"
   for (int cell = 0; cell < w * h; ++cell) CHECK_THAT(out[cell] + out[w * h + cell], WithinAbs(1.0, 1e-6));
   // Cell centres: row 2 of 6 over [-3, 3] is y = 3 - 2.5 = 0.5, where p1 = sigmoid(2 * 0.5).
   CHECK_THAT(out[w * h + 2 * w], WithinAbs(1.0 / (1.0 + std::exp(-1.0)), 1e-5));
+  // Columns: class 1 from x instead; column 1 of 4 over [-3, 3] is centred at x = -3 + 1.5 * 1.5.
+  params[3] = 0.0f;
+  params[2] = 2.0f;  // weight[1][0]
+  net->set_params(params);
+  net->predict_grid(GridSpec{-3, 3, -3, 3, w, h}, out);
+  for (int row = 0; row < h; ++row)
+    CHECK_THAT(out[w * h + row * w + 1], WithinAbs(1.0 / (1.0 + std::exp(-2.0 * -0.75)), 1e-5));
 }
 
-TEST_CASE("evaluate reports accuracies between 0 and 1, and NaN for an empty test set", "[network]") {
-  LabConfig c = test::config_for(ActivationId::tanh, {8});
-  auto net = test::network_for(c);
+TEST_CASE("evaluate: loss and accuracy of hand-set weights on known points, NaN without test points", "[network]") {
+  // No hidden layer, logits z0 = 0, z1 = 2 y: class 1 wins where y > 0, p(class 1) = s(2 y).
+  auto data = std::make_shared<Dataset>();
+  data->train.push(0.0f, 1.0f, 1);   // right, p = s(2)
+  data->train.push(0.0f, -1.0f, 0);  // right, p = s(2)
+  data->train.push(3.0f, 0.5f, 0);   // wrong, p = s(-1)
+  data->test.push(1.0f, -2.0f, 0);   // right, p = s(4)
+  data->test.push(0.0f, 3.0f, 0);    // wrong, p = s(-6)
+  auto net = std::make_unique<Network>(test::config_for(ActivationId::relu, {}), data);
+  std::vector<float> params(net->params().size(), 0.0f);
+  params[3] = 2.0f;  // weight[1][1]: class 1 from feature y
+  net->set_params(params);
+  const auto s = [](double x) { return 1.0 / (1.0 + std::exp(-x)); };
   const Metrics m = net->evaluate();
-  CHECK(m.train_accuracy >= 0.0);
-  CHECK(m.train_accuracy <= 1.0);
-  CHECK(m.train_loss > 0.0);
+  CHECK_THAT(m.train_accuracy, WithinAbs(2.0 / 3.0, 1e-12));
+  CHECK_THAT(m.test_accuracy, WithinAbs(0.5, 1e-12));
+  CHECK_THAT(m.train_loss, WithinAbs(-(2 * std::log(s(2)) + std::log(s(-1))) / 3, 1e-6));
+  CHECK_THAT(m.test_loss, WithinAbs(-(std::log(s(4)) + std::log(s(-6))) / 2, 1e-6));
+
+  LabConfig c = test::config_for(ActivationId::tanh, {8});
   c.test_fraction = 0.0f;
-  auto all_train = test::network_for(c);
-  CHECK(std::isnan(all_train->evaluate().test_accuracy));
+  const Metrics all_train = test::network_for(c)->evaluate();
+  CHECK(std::isnan(all_train.test_accuracy));
+  CHECK(std::isnan(all_train.test_loss));
+  CHECK(std::isfinite(all_train.train_loss));
 }
 
 TEST_CASE("diagnostics account for every weight and every activation", "[network][diagnostics]") {

@@ -111,3 +111,13 @@ TEST_CASE("gradient clipping scales the global norm down to clip_norm", "[optimi
   opt.step(w, g, mask);
   CHECK_THAT(w[0], WithinAbs(-0.3, 1e-6));
 }
+
+TEST_CASE("Adam: epsilon guards the denominator", "[optimizer]") {
+  // Step 1 with eps = 0.5: m^ = g1, v^ = g1^2, so w1 = w0 - lr g1 / (|g1| + 0.5):
+  // 1 - 0.1 x 0.5 / 1.0 = 0.95 and -2 + 0.1 x 0.1 / 0.6 = -1.98333.
+  OptimizerSettings s = settings(OptimizerKind::adam);
+  s.epsilon = 0.5f;
+  const auto r = run(s);
+  CHECK_THAT(r.after_first[0], WithinAbs(0.95, 1e-6));
+  CHECK_THAT(r.after_first[1], WithinAbs(-2.0 + 0.01 / 0.6, 1e-6));
+}
