@@ -9,7 +9,7 @@ if [ "${1:-}" != "--force" ] && ! bash scripts/wasm-stale.sh; then
   echo "== wasm build: web/build/actlab.mjs is up to date"
   exit 0
 fi
-bash scripts/ensure-deps.sh wasm
+bash scripts/ensure-deps.sh wasm npm  # npm: esbuild minifies the glue
 
 # Emscripten's JS tools need Debian's acorn; our Node does not search /usr/share/nodejs by itself.
 export NODE_PATH=/usr/share/nodejs
@@ -34,4 +34,5 @@ rm -f web/build/actlab-classic.js  # the single-file classic build of earlier ve
 # The glue last, plain cp (not -p): its mtime is what wasm-stale.sh compares against.
 cp "$out/actlab.wasm" web/build/
 cp "$out/actlab.mjs" web/build/
+node scripts/minify-glue.mjs
 echo "== wasm build: copied to web/build/"

@@ -181,26 +181,22 @@ test('bad attributes fall back with a visible notice and are never inserted as H
   }
 });
 
-test('the claims figure shows the strip once issue 8 provides it, else a readable notice', async () => {
-  const { existsSync } = await import('node:fs');
-  const { REPO_ROOT } = await import('../../scripts/serve.mjs');
-  const present = existsSync(`${REPO_ROOT}/web/views/claims-strip.js`);
+test('the claims figure measures the three claims in the reader\'s browser', async () => {
   const url = await session.writePost('claims.html', `${script()}
     <activation-lab figure="claims" settings="members=sigmoid,relu"></activation-lab>`);
   const { context, page, errors } = await openPage(session.browser, url);
   try {
     const figure = page.locator('activation-lab');
-    await figure.locator('.alx-figure[data-ready="true"], .notice').first().waitFor({ timeout: 3 * DRAW_TIMEOUT_MS });
-    if (present) {
-      await figure.locator('.alx-figure[data-ready="true"]').waitFor({ timeout: 3 * DRAW_TIMEOUT_MS });
-      assert.ok(await figure.locator('.alx-claims > *').count() > 0, 'the strip is mounted');
-      assert.equal(await figure.locator('.notice-error').count(), 0);
-    } else {
-      assert.match(await figure.locator('.notice').first().textContent(), /claims figure is not available/);
+    await figure.locator('.alx-figure[data-ready="true"]').waitFor({ timeout: 3 * DRAW_TIMEOUT_MS });
+    for (const claim of ['cost', 'vanishing', 'sparsity']) {
+      const row = figure.locator(`[data-claim="${claim}"] [data-activation="sigmoid"][data-value]`);
+      await row.waitFor({ timeout: 3 * DRAW_TIMEOUT_MS });
+      const value = Number(await row.getAttribute('data-value'));
+      assert.ok(Number.isFinite(value) && value >= 0, `${claim}: sigmoid's figure ${value}`);
     }
+    assert.equal(await figure.locator('.notice-error').count(), 0);
     assert.equal(await figure.locator('a.alx-link').count(), 1, 'the link to the lab is always there');
-    // Without the strip, its 404 is the one error the browser logs.
-    assert.deepEqual(errors.filter((e) => present || !e.includes('/views/claims-strip.js')), []);
+    assert.deepEqual(errors, []);
   } finally {
     await context.close();
   }

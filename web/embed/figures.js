@@ -11,7 +11,7 @@ import { ToWorker } from '../app/protocol.js';
 import { el } from '../views/dom.js';
 
 const COST_DELAY_MS = 500;
-const MEASURE_CLAIMS = ToWorker.MEASURE_CLAIMS ?? 'measure-claims';  // issue 8's message
+const MEASURE_CLAIMS = ToWorker.MEASURE_CLAIMS;
 
 export const FIGURES = {
   race: { mount: (c, ctx) => raceFigure(c, ctx), label: 'the race' },
@@ -131,7 +131,7 @@ function costFigure(container, { labels, post }) {
   };
 }
 
-/** The claims strip of issue 8 (web/views/claims-strip.js), measured by the worker on request. */
+/** The claims strip (web/views/claims-strip.js), measured by the worker on request. */
 function claimsFigure(container, { labels, post, importView, config, notice }) {
   const box = el('div', 'alx-claims');
   container.append(box);
