@@ -27,9 +27,6 @@ const ADDED_LIMIT = 6;  // clicked points live in the heatmap's square
 
 const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
-/** camelCase key of a field name the core may spell in snake_case. */
-export const camelKey = (name) => String(name).replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
-
 /**
  * @param ready the worker's READY message (fields, activations, ...)
  * @param options {presetNames: string[], reducedMotion: boolean}
@@ -38,10 +35,11 @@ export const camelKey = (name) => String(name).replace(/_([a-z0-9])/g, (_, c) =>
 export function buildParamTable(ready, { presetNames = [], reducedMotion = false } = {}) {
   const rows = [];
   for (const field of ready.fields) {
-    const key = camelKey(field.name);
+    const key = field.name;  // the core's JS key (configFields), the URL's key too
     if (IGNORED_BY_RACE.has(key)) continue;
     // Defaults live in the core (LabConfig), so the page, the CLI and the JS API agree.
-    rows.push(makeRow({ ...field, key, fieldName: field.name, source: 'config', default: tidyDefault(field) }));
+    const copy = Array.isArray(field.default) ? field.default.slice() : field.default;
+    rows.push(makeRow({ ...field, key, source: 'config', default: copy }));
   }
   const activationNames = ready.activations.map((a) => a.name);
   rows.push(makeRow({ key: 'members', type: 'choiceList', choices: activationNames, minItems: 2, maxItems: 8,
@@ -64,13 +62,6 @@ export function buildParamTable(ready, { presetNames = [], reducedMotion = false
 function makeRow(spec) {
   const [label, group] = PRESENTATION[spec.key] ?? [spec.key, spec.source === 'config' ? 'advanced' : 'run'];
   return { source: 'page', min: 0, max: 0, minItems: 0, maxItems: 0, choices: [], help: '', label, group, ...spec };
-}
-
-/** The core stores floats: 0.03 comes back as 0.029999999329447746. Seven digits read back the same float. */
-function tidyDefault(field) {
-  const d = field.default;
-  if (field.type === 'number' && typeof d === 'number') return Number(d.toPrecision(7));
-  return Array.isArray(d) ? d.slice() : d;
 }
 
 /** Parses URL or form text for a row: {value} or {error} (plain text naming what is wrong). */
@@ -150,7 +141,7 @@ export function defaultValues(table) {
   return Object.fromEntries(table.rows.map((r) => [r.key, structuredClone(r.default)]));
 }
 
-/** The row a core error message names ("test_fraction: ..." or "testFraction: ..."). */
-export function rowOfField(table, fieldName) {
-  return fieldName ? table.byKey.get(camelKey(fieldName)) ?? null : null;
+/** The row of the key an Error from the module names (error.field, e.g. "testFraction"). */
+export function rowOfField(table, key) {
+  return key ? table.byKey.get(key) ?? null : null;
 }
