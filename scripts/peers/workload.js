@@ -67,7 +67,9 @@ export function gridPoints({ width, height, min, max }) {
 }
 
 // A small seeded generator (mulberry32) for the peers' epoch shuffles: reproducible, and cheap
-// enough not to show in their timings.
+// enough not to show in their timings. The same as web/views/seeded-random.js, copied because this
+// file is imported both by Node (scripts/bench-peers.mjs) and by the served bench page, where web/
+// is the root, and no one relative path reaches web/views/ from both.
 export function seededRandom(seed) {
   let a = seed >>> 0;
   return () => {

@@ -1,8 +1,9 @@
 #pragma once
-// Small builders shared by the network-level tests.
+// Small builders shared by the tests.
 #include <memory>
 #include <vector>
 
+#include "dataset.hpp"
 #include "network.hpp"
 
 namespace actlab::test {
@@ -16,6 +17,18 @@ inline LabConfig config_for(ActivationId activation, std::vector<int> hidden, Da
   c.points = points;
   c.seed = seed;
   return c;
+}
+
+// A generated dataset with every point in the training set.
+inline DataSpec dataset_spec(DatasetKind kind, int classes, float noise, int points, uint64_t seed) {
+  DataSpec s;
+  s.kind = kind;
+  s.classes = classes;
+  s.noise = noise;
+  s.points = points;
+  s.test_fraction = 0.0f;
+  s.seed = seed;
+  return s;
 }
 
 inline std::unique_ptr<Network> network_for(const LabConfig& c) {

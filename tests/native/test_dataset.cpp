@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "dataset.hpp"
+#include "lab_fixtures.hpp"
 
 using actlab::DataSpec;
 using actlab::Dataset;
@@ -24,14 +25,7 @@ using Catch::Contains;
 namespace {
 
 DataSpec spec_for(DatasetKind kind, int classes, float noise, int points = 600, uint64_t seed = 1) {
-  DataSpec s;
-  s.kind = kind;
-  s.classes = classes;
-  s.noise = noise;
-  s.points = points;
-  s.test_fraction = 0.0f;
-  s.seed = seed;
-  return s;
+  return actlab::test::dataset_spec(kind, classes, noise, points, seed);
 }
 
 // Test points first, then train: the shuffled order before the split.

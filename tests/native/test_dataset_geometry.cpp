@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "dataset.hpp"
+#include "lab_fixtures.hpp"
 
 using actlab::DataSpec;
 using actlab::DatasetInfo;
@@ -22,14 +23,7 @@ namespace {
 constexpr double kPi = 3.14159265358979323846;
 
 Points generate(DatasetKind kind, int classes, float noise, int points, uint64_t seed = 5) {
-  DataSpec s;
-  s.kind = kind;
-  s.classes = classes;
-  s.noise = noise;
-  s.points = points;
-  s.test_fraction = 0.0f;
-  s.seed = seed;
-  return actlab::make_dataset(s).train;
+  return actlab::make_dataset(actlab::test::dataset_spec(kind, classes, noise, points, seed)).train;
 }
 
 struct Summary {

@@ -12,6 +12,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import vm from 'node:vm';
 import { loadLabOrFail } from './lab-fixture.mjs';
+import { seededRandom } from '../../web/views/seeded-random.js';
 
 const SEED = Number(process.env.ACTLAB_FUZZ_SEED ?? 9);
 const CALLS = Number(process.env.ACTLAB_FUZZ_CALLS ?? 6000);
@@ -23,25 +24,13 @@ before(async () => {
   activations = lab.activations().map((a) => a.name);
 });
 
-// mulberry32: small, seeded, the same sequence everywhere.
-function generator(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const realm = vm.createContext({});
 const foreign = (code) => vm.runInContext(code, realm);
 
 // One fuzzing session: its random source, the objects it owns, and what it expects.
 class Session {
   constructor(seed) {
-    this.random = generator(seed);
+    this.random = seededRandom(seed);
     this.victim = null;     // the network the current call targets (getters may delete it)
     this.race = null;
     this.created = [];      // every object a call or a getter created, deleted at the end

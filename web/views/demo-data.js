@@ -2,20 +2,9 @@
 // shaped exactly like the worker's, so each view can be checked by eye without the wasm module.
 // Nothing here is a model of training; it only has to look plausible and exercise the edge cases
 // (NaN, divergence, many classes, dead units, vanishing gradients).
+import { seededRandom as rng } from './seeded-random.js';
 
 export const DOMAIN = Object.freeze({ xMin: -6, xMax: 6, yMin: -6, yMax: 6 });
-
-/** Small seeded generator (mulberry32): the gallery looks the same on every load. */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const gauss = (rand) => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
 
