@@ -214,7 +214,6 @@ val partial_metrics_to_js(const Network::PartialMetrics& part) {
 
 // ---- errors as data (convert.hpp): static buffers, so that reporting allocates nothing ----
 namespace {
-
 struct LastError {
   bool present = false;
   char field[64] = "";
@@ -227,7 +226,6 @@ void copy_text(char* out, size_t size, std::string_view text) {
   std::memcpy(out, text.data(), n);
   out[n] = '\0';
 }
-
 }  // namespace
 
 void record_error(std::string_view field, std::string_view message, std::string_view argument) {

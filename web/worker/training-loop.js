@@ -145,6 +145,7 @@ export class TrainingLoop {
   grant() {
     if (!this.run) return;
     this.tickAt = performance.now();
+    this.ticks = (this.ticks ?? 0) + 1;
     for (const m of this.run.members) if (this.run.canStep(m)) m.owed = this.stepsPerFrame;
   }
 
@@ -199,8 +200,13 @@ export class TrainingLoop {
 
   /** One training call: the member furthest behind, a chunk sized to about CALL_MS. */
   trainOnce(run) {
+    // Ties (every member equally far, as at the start of each tick) go to a member that rotates
+    // tick by tick: the first call after the worker slept pays for waking up, and always charging
+    // it to the first card made that card's steps/s read lowest.
+    const n = run.members.length;
     let next = null;
-    for (const m of run.members) {
+    for (let k = 0; k < n; k++) {
+      const m = run.members[(k + (this.ticks ?? 0)) % n];
       if (!(m.owed > 0) || !run.canStep(m)) continue;
       if (!next || m.net.steps() < next.net.steps()) next = m;
     }
