@@ -158,9 +158,15 @@ const std::vector<FieldSpec>& fields() {
 }
 
 // Numbers are checked as given (a double), before any conversion: 1e-6 is a valid learning rate
-// although the float it is stored in, 9.99999997e-7, is below 1e-6 as a double.
+// although the float it is stored in, 9.99999997e-7, is below 1e-6 as a double. Number fields are
+// stored as floats, so a value that would be stored as a float within the floats of the bounds is
+// accepted too: that is what a stored config reads back as (field.get gives 9.99999997e-7 for a
+// learning rate set to 1e-6), and it must be accepted again (check_stored agrees).
 void check_number(std::string_view where, double v, const FieldSpec& spec, bool integer) {
-  if (!std::isfinite(v) || v < spec.min || v > spec.max) throw_out_of_range(where, v, spec.min, spec.max);
+  const bool stored_within = !integer && std::fabs(v) <= 3.0e38 &&  // a float can hold it: no overflow
+                             float(v) >= float(spec.min) && float(v) <= float(spec.max);
+  if (!std::isfinite(v) || ((v < spec.min || v > spec.max) && !stored_within))
+    throw_out_of_range(where, v, spec.min, spec.max);
   if (integer && v != std::floor(v))
     throw_field_error(Problem::not_whole, where, format_number(v), range_text(spec.min, spec.max));
 }
