@@ -11,7 +11,6 @@ import { ToWorker } from '../app/protocol.js';
 import { el } from '../views/dom.js';
 
 const COST_DELAY_MS = 500;
-const MEASURE_CLAIMS = ToWorker.MEASURE_CLAIMS;
 
 export const FIGURES = {
   race: { mount: (c, ctx) => raceFigure(c, ctx), label: 'the race' },
@@ -141,7 +140,7 @@ function claimsFigure(container, { labels, post, importView, config, notice }) {
   importView('views/claims-strip.js').then((module) => {
     strip = module.mountClaimsStrip(box, { labels });
     if (pending) strip.update(pending);
-    post({ type: MEASURE_CLAIMS, config: config() });
+    post({ type: ToWorker.MEASURE_CLAIMS, config: config() });
   }, () => notice('error', 'The claims figure is not available from this copy of the lab (views/claims-strip.js is missing).'));
   return {
     needsRun: false,
