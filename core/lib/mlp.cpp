@@ -110,19 +110,24 @@ void Mlp::forward(const float* inputs, size_t n, PassMode mode, Pcg32* rrelu_rng
   stride_ = dense::padded(n);
   const size_t stride = stride_;
   if (input_stride == 0) input_stride = n;
-  for (int f = 0; f < inputs_; ++f) {
-    float* row = padded_inputs_.data() + size_t(f) * stride;
-    std::copy_n(inputs + size_t(f) * input_stride, n, row);
-    std::fill(row + n, row + stride, 0.0f);
+  if (n == stride && input_stride == n) {
+    layer0_inputs_ = inputs;  // whole blocks already (grid chunks, batches of 4k points)
+  } else {
+    for (int f = 0; f < inputs_; ++f) {
+      float* row = padded_inputs_.data() + size_t(f) * stride;
+      std::copy_n(inputs + size_t(f) * input_stride, n, row);
+      std::fill(row + n, row + stride, 0.0f);
+    }
+    layer0_inputs_ = padded_inputs_.data();
   }
-  const float* in = padded_inputs_.data();
+  const float* in = layer0_inputs_;
   for (size_t l = 0; l < layers_.size(); ++l) {
     const LayerLayout& layer = layers_[l];
     float* z = z_[l].data();
     dense::affine(params_.data() + layer.weight_offset, params_.data() + layer.bias_offset, in, z, layer.in,
                   layer.out, stride);
     if (layer.is_output) {
-      softmax(l);
+      softmax(l, mode != PassMode::predict);
       break;
     }
     const ActivationSpec& act = activation_spec(layer.activation);
@@ -144,8 +149,9 @@ void Mlp::forward(const float* inputs, size_t n, PassMode mode, Pcg32* rrelu_rng
   last_mode_ = mode;
 }
 
-// Numerically stable softmax: shift by the per-point maximum; remember log-sum-exp for the loss.
-void Mlp::softmax(size_t l) {
+// Numerically stable softmax: shift by the per-point maximum; remember log-sum-exp for the loss
+// (a log per point, skipped when only the probabilities are wanted).
+void Mlp::softmax(size_t l, bool keep_log_sum_exp) {
   const size_t n = stride_;
   const int k = classes_;
   const float* z = z_[l].data();
@@ -163,10 +169,12 @@ void Mlp::softmax(size_t l) {
     }
   for (int c = 0; c < k; ++c)
     for (size_t i = 0; i < n; ++i) p[c * n + i] /= sum[i];
-  for (size_t i = 0; i < n; ++i) lse[i] += fm::log(sum[i]);
+  if (keep_log_sum_exp)
+    for (size_t i = 0; i < n; ++i) lse[i] += fm::log(sum[i]);
 }
 
 double Mlp::loss_sum(const int32_t* labels) const {
+  if (last_mode_ == PassMode::predict) throw std::logic_error("loss_sum after a predict pass (no log-sum-exp)");
   const float* z = z_.back().data();
   double total = 0.0;
   for (size_t i = 0; i < n_; ++i) total += static_cast<double>(log_sum_exp_[i] - z[size_t(labels[i]) * stride_ + i]);
@@ -176,6 +184,7 @@ double Mlp::loss_sum(const int32_t* labels) const {
 void Mlp::zero_grads() { std::fill(grads_.begin(), grads_.end(), 0.0f); }
 
 double Mlp::backward(const int32_t* labels, float scale) {
+  if (last_mode_ == PassMode::predict) throw std::logic_error("backward after a predict pass (no log-sum-exp)");
   const size_t n = n_, stride = stride_;
   const size_t top = layers_.size() - 1;
   // Softmax with cross-entropy: dL/dz = p - onehot(label); zero in the padding lanes, so nothing
@@ -191,7 +200,7 @@ double Mlp::backward(const int32_t* labels, float scale) {
   }
   for (size_t l = top + 1; l-- > 0;) {
     const LayerLayout& layer = layers_[l];
-    const float* in = l == 0 ? padded_inputs_.data() : a_[l - 1].data();
+    const float* in = l == 0 ? layer0_inputs_ : a_[l - 1].data();
     const float* dz = dz_[l].data();
     dense::accumulate_weight_grads(dz, in, grads_.data() + layer.weight_offset, grads_.data() + layer.bias_offset,
                                    layer.in, layer.out, stride);

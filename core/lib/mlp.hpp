@@ -28,7 +28,9 @@ struct LayerLayout {
   ActivationId activation = ActivationId::identity;  // hidden layers only
 };
 
-enum class PassMode : uint8_t { evaluate, train };  // RReLU draws random slopes only in train mode
+// RReLU draws random slopes only in train mode. predict is evaluate without the loss: the softmax
+// skips its log-sum-exp, so neither loss_sum nor backward may follow a predict pass.
+enum class PassMode : uint8_t { predict, evaluate, train };
 
 class Mlp {
  public:
@@ -56,7 +58,9 @@ class Mlp {
   // Forward pass over n points; inputs is neuron-major, feature f of point i at
   // inputs[f * input_stride + i] (input_stride 0 means n), so a caller can pass a window of a
   // larger feature matrix without copying it. rrelu_rng is used only in train mode by RReLU
-  // layers. Results stay in the workspace until the next pass.
+  // layers. Results stay in the workspace until the next pass. Inputs that already fill whole SIMD
+  // blocks (n a multiple of dense::kLanes, input_stride n) are read in place, not copied, so they
+  // must stay unchanged until backward() has run.
   void forward(const float* inputs, size_t n, PassMode mode, Pcg32* rrelu_rng, size_t input_stride = 0);
   // Backward pass for the last forward: adds scale * d(sum of per-point losses)/d(param) to grads
   // (the caller zeroes grads, and passes scale = 1/N for a mean). Returns the sum of per-point
@@ -78,7 +82,7 @@ class Mlp {
 
  private:
   void reserve(size_t n);
-  void softmax(size_t layer);
+  void softmax(size_t layer, bool keep_log_sum_exp);
 
   int inputs_, classes_;
   std::vector<LayerLayout> layers_;
@@ -87,6 +91,7 @@ class Mlp {
   std::vector<std::vector<float>> z_, a_, dz_, random_slopes_;
   std::vector<float> da_;          // gradient at a layer's outputs, reused per layer
   std::vector<float> padded_inputs_;  // the caller's inputs, copied into padded rows
+  const float* layer0_inputs_ = nullptr;  // padded_inputs_, or the caller's rows read in place
   std::vector<float> log_sum_exp_; // per point, from the last forward: loss = lse - z[label]
   size_t n_ = 0, stride_ = 0, capacity_ = 0;
   PassMode last_mode_ = PassMode::evaluate;

@@ -172,24 +172,36 @@ void Network::predict_grid(const GridSpec& g, std::span<float> out) {
     throw_field_error(Problem::other, "out", std::to_string(out.size()),
                       "length " + std::to_string(out.size()) + " is not classes x width x height = " +
                           std::to_string(classes * cells));
+  predict_cells(g, out);
+}
+
+const float* Network::grid_features(const GridSpec& g, size_t begin, size_t n) {
   const float dx = (g.x_max - g.x_min) / float(g.width), dy = (g.y_max - g.y_min) / float(g.height);
-  std::vector<float> chunk_features(config_.features.size() * kPassChunk);
   scratch_x_.resize(kPassChunk);
   scratch_y_.resize(kPassChunk);
+  scratch_features_.resize(config_.features.size() * kPassChunk);
+  size_t row = begin / size_t(g.width), col = begin % size_t(g.width);
+  for (size_t i = 0; i < n; ++i) {
+    scratch_x_[i] = g.x_min + (float(col) + 0.5f) * dx;
+    scratch_y_[i] = g.y_max - (float(row) + 0.5f) * dy;
+    if (++col == size_t(g.width)) {
+      col = 0;
+      ++row;
+    }
+  }
+  expand_features(config_.features, scratch_x_.data(), scratch_y_.data(), n, scratch_features_.data());
+  return scratch_features_.data();
+}
+
+// The grid's chunk loop, apart from predict_grid so that it owns no object with a destructor (see
+// train_steps): in WebAssembly that keeps its calls off the JS invoke_ trampolines.
+void Network::predict_cells(const GridSpec& g, std::span<float> out) {
+  const size_t cells = size_t(g.width) * size_t(g.height), classes = size_t(mlp_.classes());
+  const size_t top = mlp_.layers().size() - 1;
   for (size_t begin = 0; begin < cells; begin += kPassChunk) {
     const size_t n = std::min(kPassChunk, cells - begin);
-    size_t row = begin / size_t(g.width), col = begin % size_t(g.width);
-    for (size_t i = 0; i < n; ++i) {
-      scratch_x_[i] = g.x_min + (float(col) + 0.5f) * dx;
-      scratch_y_[i] = g.y_max - (float(row) + 0.5f) * dy;
-      if (++col == size_t(g.width)) {
-        col = 0;
-        ++row;
-      }
-    }
-    expand_features(config_.features, scratch_x_.data(), scratch_y_.data(), n, chunk_features.data());
-    mlp_.forward(chunk_features.data(), n, PassMode::evaluate, nullptr);
-    const float* p = mlp_.output(mlp_.layers().size() - 1);
+    mlp_.forward(grid_features(g, begin, n), n, PassMode::predict, nullptr);
+    const float* p = mlp_.output(top);
     for (size_t c = 0; c < classes; ++c) std::copy_n(p + c * mlp_.stride(), n, out.data() + c * cells + begin);
   }
 }

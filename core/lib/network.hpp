@@ -68,6 +68,10 @@ class Network {
   // Class probabilities for every cell, planar: out[c * W * H + row * W + col]; out must hold
   // classes * W * H floats.
   void predict_grid(const GridSpec& grid, std::span<float> out);
+  // The first layer's inputs for cells [begin, begin + n) of a grid (n <= kPassChunk, cells in
+  // row-major order from the top-left, each at its centre), neuron-major with stride n. The
+  // pointer is into a scratch buffer, valid until the next call.
+  const float* grid_features(const GridSpec& grid, size_t begin, size_t n);
   // Mean loss and gradient on the given points (xy interleaved), without updating anything.
   LossAndGradient loss_and_gradient(std::span<const float> xy, std::span<const int32_t> labels);
 
@@ -101,7 +105,8 @@ class Network {
   Pcg32 batch_rng_, rrelu_rng_;
   std::vector<uint32_t> order_;  // the current epoch's shuffled training indices
   size_t cursor_ = 0;
-  std::vector<float> train_features_, test_features_, batch_features_, scratch_x_, scratch_y_;
+  void predict_cells(const GridSpec& grid, std::span<float> out);
+  std::vector<float> train_features_, test_features_, batch_features_, scratch_x_, scratch_y_, scratch_features_;
   std::vector<int32_t> batch_labels_;
   int64_t steps_ = 0;
   std::optional<int64_t> diverged_at_;

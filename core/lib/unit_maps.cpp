@@ -5,7 +5,6 @@
 #include <stdexcept>
 #include <string>
 
-#include "features.hpp"
 #include "field_error.hpp"
 
 namespace actlab {
@@ -69,18 +68,9 @@ UnitMaps compute_unit_maps(Network& network, const GridSpec& g) {
   out.values.resize(units * cells);
 
   // The grid's cells, as predict_grid places them, in chunks of kPassChunk points.
-  const auto& feature_list = network.config().features;
-  std::vector<float> xs(kPassChunk), ys(kPassChunk), chunk_features(feature_list.size() * kPassChunk);
-  const float dx = (g.x_max - g.x_min) / float(g.width), dy = (g.y_max - g.y_min) / float(g.height);
   for (size_t begin = 0; begin < cells; begin += kPassChunk) {
     const size_t n = std::min(kPassChunk, cells - begin);
-    for (size_t i = 0; i < n; ++i) {
-      const size_t cell = begin + i, row = cell / size_t(g.width), col = cell % size_t(g.width);
-      xs[i] = g.x_min + (float(col) + 0.5f) * dx;
-      ys[i] = g.y_max - (float(row) + 0.5f) * dy;
-    }
-    expand_features(feature_list, xs.data(), ys.data(), n, chunk_features.data());
-    mlp.forward(chunk_features.data(), n, PassMode::evaluate, nullptr);
+    mlp.forward(network.grid_features(g, begin, n), n, PassMode::predict, nullptr);
     size_t u = 0;
     for (size_t l = 0; l + 1 < layers.size(); ++l) {
       const float* a = mlp.output(l);

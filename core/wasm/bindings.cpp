@@ -122,9 +122,11 @@ val evaluate(NetworkHandle& h) {
 val predict_grid(NetworkHandle& h, val grid) {
   return attempt([&] {
     const GridSpec spec = grid_from(grid);
-    std::vector<float> out(size_t(h.net->model().classes()) * size_t(spec.width) * size_t(spec.height));
-    h.net->predict_grid(spec, out);
-    return floats_to_js(out);
+    // Not zero-filled first (a vector would be): predict_grid writes every element.
+    const size_t size = size_t(h.net->model().classes()) * size_t(spec.width) * size_t(spec.height);
+    const std::unique_ptr<float[]> out(new float[size]);
+    h.net->predict_grid(spec, {out.get(), size});
+    return floats_to_js({out.get(), size});
   });
 }
 
