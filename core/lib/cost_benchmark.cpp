@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <array>
-#include <chrono>
 #include <stdexcept>
 #include <tuple>
 
 #include "field_error.hpp"
+#include "monotonic_clock.hpp"
 
 #include "activations.hpp"
 #include "config.hpp"
@@ -22,14 +22,13 @@ volatile float g_sink = 0.0f;
 // windows, not single passes, so coarse timers still give real figures.
 template <class Pass>
 double window_ns_per_pass(double window_ms, Pass&& pass) {
-  using Clock = std::chrono::steady_clock;
-  const auto start = Clock::now();
+  const double start = monotonic_ms();
   int64_t passes = 0;
   double elapsed_ns = 0.0;
   do {
     pass();
     ++passes;
-    elapsed_ns = std::chrono::duration<double, std::nano>(Clock::now() - start).count();
+    elapsed_ns = (monotonic_ms() - start) * 1e6;
   } while (elapsed_ns < window_ms * 1e6);
   return elapsed_ns / double(passes);
 }

@@ -37,6 +37,10 @@ float coordinate_from(const val& number, const char* field);
 std::vector<float> floats_from(const val& typed, const char* field, size_t expected_length);
 std::vector<int32_t> labels_from(const val& typed);
 
+// A float as JS should see it (number_text.cpp): the shortest decimal that reads back as the same
+// float, so a field stored as 0.1f shows as 0.1, not 0.10000000149011612.
+double js_float(double v);
+
 // ---- core -> JS (to_js.cpp): new JS objects, typed arrays copied out of the wasm heap ----
 val activations_to_js();
 val datasets_to_js();

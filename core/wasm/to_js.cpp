@@ -14,10 +14,6 @@
 namespace actlab::wasm {
 namespace {
 
-// A float as JS should see it: the shortest decimal that reads back as the same float, so a
-// field stored as 0.1f shows as 0.1, not 0.10000000149011612.
-double js_float(double v) { return std::strtod(format_number(v).c_str(), nullptr); }
-
 template <class T>
 val copy_out(const char* type, std::span<const T> values) {
   return val::global(type).new_(emscripten::typed_memory_view(values.size(), values.data()));
