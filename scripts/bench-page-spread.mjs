@@ -7,6 +7,8 @@
 //   racerSpread  four identical ReLU networks racing with the page's pacing for `seconds`: the
 //                steps/s each card would show, and (max - min) / median between them. Identical
 //                networks must read alike whatever their position (goal <= 10%).
+// The page is served cross-origin isolated (scripts/serve.mjs), so its worker times to 5 us; with
+// the 0.1 ms timer of other pages both spreads were 3-4x larger (racers 9-14%, costs 33-39%).
 // Not a test: it prints; tests check fields, never times.
 import { MEASURE_OPTIONS } from '../web/app/cost-view.js';
 import { CLAIM_COST_OPTIONS, CLAIM_COST_ROUNDS, COST_COMPARED, COST_REFERENCE } from '../web/worker/claims.js';
@@ -65,7 +67,7 @@ async function driveWorker({ costRepeats, costOptions, claimOptions, claimRounds
     shown.push(frame.members.map((m) => m.stepsPerSecond));
   }
   worker.terminate();
-  return { costs, claimCosts, lastShown: shown.at(-1), steps: shown.length };
+  return { costs, claimCosts, lastShown: shown.at(-1), steps: shown.length, isolated: self.crossOriginIsolated === true };
 }
 
 /** {costSpread, racerSpread}; `page` is on the lab's origin. */
@@ -93,6 +95,7 @@ export async function measureSpreads(page, { repeats = 5, seconds = 8 } = {}) {
   });
   const allSpreads = perActivation.flatMap((a) => figures.map((f) => a[f].spread));
   return {
+    isolated: raw.isolated,
     costSpread: {
       repeats, options: MEASURE_OPTIONS, perActivation, claimMultiples: multiples,
       medianSpread: median(allSpreads), maxSpread: Math.max(...allSpreads),
@@ -108,11 +111,13 @@ function median(values) {
 }
 
 /** Lines for the text report. */
-export function formatSpreads({ costSpread: c, racerSpread: r }) {
+export function formatSpreads({ isolated, costSpread: c, racerSpread: r }) {
   const pct = (v) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : 'n/a');
   const ns = (v) => (Number.isFinite(v) ? (v < 10 ? v.toPrecision(2) : v.toFixed(0)) : 'n/a');
   const goal = (v) => (v <= 0.1 ? 'met' : 'NOT met');
   const out = [];
+  out.push(isolated ? 'timer: 5 us (the page is cross-origin isolated, as npm start serves it)'
+    : 'timer: 0.1 ms (the page is NOT cross-origin isolated: the spreads below are mostly timer rounding)');
   out.push(`cost figures over ${c.repeats} repeated measurements (the cost view's options ${JSON.stringify(c.options)}; ` +
     'spread = (max - min) / median; ns per element, this browser, this CPU):');
   out.push('  activation     fwd ns (spread)     fwd+bwd ns (spread)   libm fwd ns (spread)  libm fwd+bwd (spread)  within one run');

@@ -8,7 +8,7 @@
 // Needs web/build/ (npm run build makes it first).
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT } from './serve.mjs';
+import { REPO_ROOT, ISOLATION_HEADERS } from './serve.mjs';
 import { absolutiseMeta } from './page-meta.mjs';
 import { oembedFor } from './oembed.mjs';
 import { build } from 'esbuild';
@@ -77,6 +77,21 @@ async function bundleFigureHost(out) {
   });
 }
 
+/**
+ * _headers, the file Netlify and Cloudflare Pages read: the lab page cross-origin isolated (as
+ * npm start serves it, for 5 us timers: see ISOLATION_HEADERS in serve.mjs), its worker scripts
+ * with the embedder policy an isolated page requires of them, and every file usable from other
+ * origins. Hosts without such a file (GitHub Pages) serve the lab with 0.1 ms timers; the cost
+ * view then says so.
+ */
+function headersFile() {
+  const lines = (entries) => Object.entries(entries).map(([k, v]) => `  ${k}: ${v}`).join('\n');
+  const open = { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' };
+  const embedder = { 'Cross-Origin-Embedder-Policy': ISOLATION_HEADERS['Cross-Origin-Embedder-Policy'] };
+  return [`/*\n${lines(open)}`, `/\n${lines(ISOLATION_HEADERS)}`, `/index.html\n${lines(ISOLATION_HEADERS)}`,
+          `/worker/*\n${lines(embedder)}`, `/lab/*\n${lines(embedder)}`, `/build/*\n${lines(embedder)}`].join('\n') + '\n';
+}
+
 export async function buildDist({ out, baseUrl }) {
   const web = path.join(REPO_ROOT, 'web');
   for (const needed of NEEDED) {
@@ -89,6 +104,7 @@ export async function buildDist({ out, baseUrl }) {
   }
   await bundleFigureHost(out);
   for (const page of ['index.html', 'embed.html']) finishPage(path.join(out, page), page, baseUrl);
+  fs.writeFileSync(path.join(out, '_headers'), headersFile());
   if (baseUrl) {
     const { body } = oembedFor(baseUrl, baseUrl);
     fs.writeFileSync(path.join(out, 'oembed.json'), `${JSON.stringify(body, null, 2)}\n`);

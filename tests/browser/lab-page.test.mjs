@@ -25,6 +25,8 @@ test('the default page loads clean: no console error, no CSP violation, only its
       return Object.values(s).every((v) => v > 0) && s;
     });
     assert.ok(steps, 'every network takes steps');
+    // ... in a cross-origin isolated page (serve.mjs's headers), whose worker times to 5 us, not 0.1 ms.
+    assert.equal(await page.evaluate(() => self.crossOriginIsolated), true, 'the lab page is cross-origin isolated');
     await page.waitForTimeout(500);
     assert.deepEqual(errors, []);
     assert.deepEqual(await cspViolations(page), []);

@@ -7,9 +7,10 @@ import { mountCostChart } from '../views/cost-chart.js';
 import { requestDraw } from './draw-loop.js';
 
 // 16,384 elements; each figure the median of 5 interleaved rounds of one 2 ms window of repeated
-// passes, after a warm-up (see core/lib/cost_benchmark.hpp). The browser rounds its timer to 0.1 ms,
-// so a window must be long for its rounding to stay small (2 ms: within 5%); 17 activations x 4
-// figures x 11 ms is about 0.75 s of the worker's time.
+// passes, after a warm-up (see core/lib/cost_benchmark.hpp). A cross-origin isolated page (npm start
+// serves it so: scripts/serve.mjs) reads its timer to 5 us; any other page gets 0.1 ms, which is
+// still within 5% of a 2 ms window but makes the cards' steps/s rough (see timerNote). 17
+// activations x 4 figures x 11 ms is about 0.75 s of the worker's time.
 export const MEASURE_OPTIONS = Object.freeze({ elements: 16384, repeats: 5, windowMs: 2 });
 
 export class CostView {
@@ -56,7 +57,7 @@ export class CostView {
       `${costs.length} activations over ${MEASURE_OPTIONS.elements.toLocaleString('en-US')} elements, each figure the ` +
       `median of ${MEASURE_OPTIONS.repeats} interleaved rounds` +
       (Number.isFinite(spread) ? ` (rounds typically within ${(100 * spread).toFixed(0)}% of each other` +
-        `${spread > 0.25 ? ': the computer was busy, measure again for steadier figures' : ''}).` : '.');
+        `${spread > 0.25 ? ': the computer was busy, measure again for steadier figures' : ''}).` : '.') + timerNote();
     this.redraw();
   }
 
@@ -78,4 +79,11 @@ export class CostView {
   redraw() {
     requestDraw('cost', () => this.chart.update({ costs: this.costs ?? [], stepsPerSecond: { ...this.stepsPerSecond } }));
   }
+}
+
+// Browsers read performance.now() to 5 us only on cross-origin isolated pages, and to 0.1 ms on
+// others: the cards time calls of ~20 us, so there identical networks can read up to ~25% apart.
+export function timerNote(isolated = globalThis.crossOriginIsolated === true) {
+  return isolated ? '' : ' This page is not cross-origin isolated, so the browser times it to 0.1 ms instead of 5 \u00b5s ' +
+    'and the cards\' steps/s are rough; a host that sends the COOP and COEP headers (npm start does) gives steady figures.';
 }
