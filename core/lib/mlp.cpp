@@ -94,6 +94,7 @@ void Mlp::reserve(size_t n) {
   }
   da_.resize(static_cast<size_t>(kMaxWidth) * stride);
   padded_inputs_.resize(static_cast<size_t>(inputs_) * stride);
+  if (stride >= kColumnsMinPoints) weights_by_column_.resize(static_cast<size_t>(kMaxWidth) * kMaxWidth);
   log_sum_exp_.resize(stride);
   capacity_ = stride;
 }
@@ -124,8 +125,16 @@ void Mlp::forward(const float* inputs, size_t n, PassMode mode, Pcg32* rrelu_rng
   for (size_t l = 0; l < layers_.size(); ++l) {
     const LayerLayout& layer = layers_[l];
     float* z = z_[l].data();
-    dense::affine(params_.data() + layer.weight_offset, params_.data() + layer.bias_offset, in, z, layer.in,
-                  layer.out, stride);
+    const float* w = params_.data() + layer.weight_offset;
+    const float* b = params_.data() + layer.bias_offset;
+    if (stride >= kColumnsMinPoints) {
+      float* wt = weights_by_column_.data();
+      for (int j = 0; j < layer.out; ++j)
+        for (int k = 0; k < layer.in; ++k) wt[size_t(k) * size_t(layer.out) + size_t(j)] = w[size_t(j) * size_t(layer.in) + size_t(k)];
+      dense::affine_columns(wt, b, in, z, layer.in, layer.out, stride);
+    } else {
+      dense::affine(w, b, in, z, layer.in, layer.out, stride);
+    }
     if (layer.is_output) {
       softmax(l, mode != PassMode::predict);
       break;

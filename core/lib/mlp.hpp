@@ -90,6 +90,9 @@ class Mlp {
   // Workspace, per layer: pre-activations z, outputs a, gradient at z; RReLU's drawn slopes.
   std::vector<std::vector<float>> z_, a_, dz_, random_slopes_;
   std::vector<float> da_;          // gradient at a layer's outputs, reused per layer
+  // From this many points a pass transposes each layer's weights first (dense::affine_columns).
+  static constexpr size_t kColumnsMinPoints = 64;
+  std::vector<float> weights_by_column_;  // one layer's weights, wt[k][j], at most kMaxWidth^2
   std::vector<float> padded_inputs_;  // the caller's inputs, copied into padded rows
   const float* layer0_inputs_ = nullptr;  // padded_inputs_, or the caller's rows read in place
   std::vector<float> log_sum_exp_; // per point, from the last forward: loss = lse - z[label]

@@ -1,0 +1,60 @@
+// The dense-layer loops: the two forms of the forward sum (weights row-major, dense::affine, for
+// small batches; column-major, dense::affine_columns, from Mlp's threshold on) must give the same
+// bits, or a point's probabilities would depend on how many points share its pass.
+#include <catch2/catch.hpp>
+
+#include <cstring>
+#include <vector>
+
+#include "dense_kernels.hpp"
+#include "lab_fixtures.hpp"
+#include "rng.hpp"
+
+using namespace actlab;
+
+namespace {
+
+std::vector<float> uniform_values(size_t n, Pcg32& rng) {
+  std::vector<float> v(n);
+  for (auto& x : v) x = rng.uniform(-2.0f, 2.0f);
+  return v;
+}
+
+}  // namespace
+
+TEST_CASE("affine and affine_columns give the same bits for every shape", "[dense]") {
+  Pcg32 rng(3, RngStream::bench);
+  for (int in : {1, 2, 3, 5, 7, 16, 33, 64})
+    for (int out : {1, 2, 3, 4, 5, 8, 16, 63})
+      for (size_t stride : {size_t(4), size_t(12), size_t(20), size_t(64), size_t(100), size_t(256)}) {
+        const auto w = uniform_values(size_t(in) * size_t(out), rng), b = uniform_values(size_t(out), rng);
+        const auto x = uniform_values(size_t(in) * stride, rng);
+        std::vector<float> wt(w.size()), by_rows(size_t(out) * stride), by_columns(size_t(out) * stride);
+        for (int j = 0; j < out; ++j)
+          for (int k = 0; k < in; ++k) wt[size_t(k) * size_t(out) + size_t(j)] = w[size_t(j) * size_t(in) + size_t(k)];
+        dense::affine(w.data(), b.data(), x.data(), by_rows.data(), in, out, stride);
+        dense::affine_columns(wt.data(), b.data(), x.data(), by_columns.data(), in, out, stride);
+        INFO("in " << in << ", out " << out << ", stride " << stride);
+        REQUIRE(std::memcmp(by_rows.data(), by_columns.data(), by_rows.size() * sizeof(float)) == 0);
+      }
+}
+
+TEST_CASE("a point's probabilities do not depend on how many points share its pass", "[dense][mlp]") {
+  for (const char* activation : {"tanh", "relu", "gelu"}) {
+    auto net = test::network_for(test::config_for(parse_activation(activation, "activation"), {16, 16}));
+    Mlp& mlp = net->model();
+    const auto& features = net->train_features();  // neuron-major, stride = training points
+    const size_t total = net->data().train.size(), small = 12, large = 128;  // below and above the threshold
+    REQUIRE(total >= large);
+    mlp.forward(features.data(), small, PassMode::predict, nullptr, total);
+    const size_t top = mlp.layers().size() - 1;
+    std::vector<float> few(mlp.output(top), mlp.output(top) + mlp.stride() * size_t(mlp.classes()));
+    const size_t few_stride = mlp.stride();
+    mlp.forward(features.data(), large, PassMode::predict, nullptr, total);
+    for (int c = 0; c < mlp.classes(); ++c)
+      for (size_t i = 0; i < small; ++i) {
+        INFO(activation << ", class " << c << ", point " << i);
+        REQUIRE(std::memcmp(&few[size_t(c) * few_stride + i], mlp.output(top) + size_t(c) * mlp.stride() + i, sizeof(float)) == 0);
+      }
+  }
+}
