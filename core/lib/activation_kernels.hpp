@@ -43,6 +43,17 @@ struct Tanh : NoParam {
 
 struct Relu : NoParam {
   ACTLAB_KERNEL static float f(float x, float) { return x > 0.0f ? x : 0.0f; }
+#if defined(__wasm_simd128__)
+  // pmax(0, x) = 0 < x ? x : 0, exactly f lane by lane (NaN and -0 give +0): one instruction,
+  // where clang's compare-and-select of f costs V8 four (see fm::tanh4).
+  ACTLAB_KERNEL static fm::F32x4 f4(fm::F32x4 x) {
+    const v128_t y = wasm_f32x4_pmax(wasm_f32x4_splat(0.0f), reinterpret_cast<v128_t&>(x));
+    return reinterpret_cast<const fm::F32x4&>(y);
+  }
+  // Applied inside the affine tiles of prediction passes (ActivationSpec::affine_forward): ~10%
+  // off a ReLU grid for ~5 KB of wasm. tanh's fused form gained half that for twice the code.
+  static constexpr bool kFusedIntoAffine = true;
+#endif
   ACTLAB_KERNEL static float df(float x, float, float) { return x > 0.0f ? 1.0f : 0.0f; }
   template <class T> static T ref(T x, T) { return x > T(0) ? x : T(0); }
   template <class T> static T ref_df(T x, T) { return x > T(0) ? T(1) : T(0); }

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "activation_kernels.hpp"
+#include "dense_kernels.hpp"
 
 namespace actlab {
 namespace {
@@ -50,6 +51,21 @@ void backward_loop(const float* z, const float* y, const float* dy, float* dz, s
   for (size_t i = 0; i < n; ++i) dz[i] = dy[i] * K::df(z[i], y[i], p);
 }
 
+// The affine pass with K applied in its tiles, for kernels with a 4-lane form on 4-lane builds.
+template <class K>
+struct Lanes4 {
+  template <class V>
+  static V apply(V v) { return K::f4(v); }
+};
+
+template <class K>
+constexpr AffineKernel fused_affine() {
+#if defined(__wasm_simd128__)
+  if constexpr (requires { K::kFusedIntoAffine; }) return &dense::affine_columns<Lanes4<K>>;
+#endif
+  return nullptr;
+}
+
 // libm reference loops, for the cost table: the textbook way to write each activation.
 template <class K>
 void ref_forward_loop(const float* z, float* y, size_t n, float p, const float* pe) {
@@ -83,7 +99,8 @@ constexpr ActivationSpec row(RowText text, ActivationProperties props, float max
       text.id, text.name, text.label, text.formula, props, param.kind, param.value, param.lo, param.hi,
       max_derivative, kinks,
       &K::f, &K::df, &K::dfdp, &forward_loop<K, kPerElement>, &backward_loop<K, kPerElement>,
-      &K::template ref<double>, &K::template ref_df<double>, &ref_forward_loop<K>, &ref_backward_loop<K>};
+      &K::template ref<double>, &K::template ref_df<double>, &ref_forward_loop<K>, &ref_backward_loop<K>,
+      kPerElement ? nullptr : fused_affine<K>()};
 }
 
 // Property columns, in order: bounded_below, bounded_above, zero_centred, negative_outputs,

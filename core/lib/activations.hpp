@@ -45,6 +45,7 @@ struct ActivationProperties {
 // Array kernels: n elements; p is the parameter for every element unless p_per_element is
 // non-null, which only rows with ParamKind::randomised (RReLU in training) honour. Backward writes dz = dy * f'(z), given input z and output y.
 using ForwardKernel = void (*)(const float* z, float* y, size_t n, float p, const float* p_per_element);
+using AffineKernel = void (*)(const float* wt, const float* b, const float* x, float* y, int in, int out, size_t stride);
 using BackwardKernel = void (*)(const float* z, const float* y, const float* dy, float* dz, size_t n,
                                 float p, const float* p_per_element);
 
@@ -70,6 +71,10 @@ struct ActivationSpec {
   double (*ref_df)(double x, double p);
   ForwardKernel ref_forward;    // float, libm (std::exp, std::tanh, std::erf...)
   BackwardKernel ref_backward;  // float, libm, derivative recomputed from z
+  // y = f(W x + b) in one pass (weights column-major, as dense::affine_columns takes them; p fixed
+  // at its default), the same bits as the affine pass then `forward`; nullptr for most: only ReLU
+  // has one, and only in WebAssembly (its separate pass over the outputs was a fifth of a grid).
+  AffineKernel affine_forward;
 };
 
 std::span<const ActivationSpec> activation_table();

@@ -92,7 +92,14 @@ inline void affine_tile(const float* __restrict w, const float* __restrict b, co
 // WebAssembly this matters: Emscripten compiles without loop strength reduction, and affine_tile's
 // w[j][k] and x[k][i] addresses were recomputed with multiplies at every k (18 integer
 // instructions around 16 vector ones).
-template <class V, int NJ, int NV>
+// What a tile stores: the sums themselves (Linear), or an activation of them (a functor with
+// static V apply(V)), so a pass that needs only a layer's outputs never stores and reloads its sums.
+struct Linear {
+  template <class V>
+  static V apply(V v) { return v; }
+};
+
+template <class V, int NJ, int NV, class Out = Linear>
 inline void affine_columns_tile(const float* __restrict wt, const float* __restrict b, const float* __restrict x,
                                 float* __restrict z, int in, int out, size_t stride, int j0, size_t i0) {
   constexpr size_t L = sizeof(V) / sizeof(float);
@@ -110,16 +117,16 @@ inline void affine_columns_tile(const float* __restrict wt, const float* __restr
     }
   }
   for (int jj = 0; jj < NJ; ++jj)
-    for (int v = 0; v < NV; ++v) store<V>(z + size_t(j0 + jj) * stride + i0 + v * L, acc[jj][v]);
+    for (int v = 0; v < NV; ++v) store<V>(z + size_t(j0 + jj) * stride + i0 + v * L, Out::apply(acc[jj][v]));
 }
 
-template <class V, int NV>
+template <class V, int NV, class Out>
 inline void affine_columns_rows(const float* wt, const float* b, const float* x, float* z, int in, int out,
                                 size_t stride, size_t i0) {
   int j = 0;
-  for (; j + 4 <= out; j += 4) affine_columns_tile<V, 4, NV>(wt, b, x, z, in, out, stride, j, i0);
-  for (; j + 2 <= out; j += 2) affine_columns_tile<V, 2, NV>(wt, b, x, z, in, out, stride, j, i0);
-  for (; j < out; ++j) affine_columns_tile<V, 1, NV>(wt, b, x, z, in, out, stride, j, i0);
+  for (; j + 4 <= out; j += 4) affine_columns_tile<V, 4, NV, Out>(wt, b, x, z, in, out, stride, j, i0);
+  for (; j + 2 <= out; j += 2) affine_columns_tile<V, 2, NV, Out>(wt, b, x, z, in, out, stride, j, i0);
+  for (; j < out; ++j) affine_columns_tile<V, 1, NV, Out>(wt, b, x, z, in, out, stride, j, i0);
 }
 
 // dx[k][i] for NK inputs k: the weights w[j][k0..k0+NK) lie side by side in row j.
@@ -178,12 +185,15 @@ inline void affine(const float* w, const float* b, const float* x, float* z, int
 
 // affine() with the weights given column-major, wt[k * out + j] = w[j][k]: the same bits, faster
 // over many points (see affine_columns_tile); for a handful, transposing costs more than it saves.
+// With Out an activation, z receives Out::apply of each sum instead (only where Wide is V4: Out
+// works on 4-lane vectors).
+template <class Out = detail::Linear>
 inline void affine_columns(const float* wt, const float* b, const float* x, float* z, int in, int out,
                            size_t stride) {
   size_t i0 = 0;
   for (; i0 + 2 * detail::kWide <= stride; i0 += 2 * detail::kWide)
-    detail::affine_columns_rows<detail::Wide, 2>(wt, b, x, z, in, out, stride, i0);
-  for (; i0 < stride; i0 += kLanes) detail::affine_columns_rows<V4, 1>(wt, b, x, z, in, out, stride, i0);
+    detail::affine_columns_rows<detail::Wide, 2, Out>(wt, b, x, z, in, out, stride, i0);
+  for (; i0 < stride; i0 += kLanes) detail::affine_columns_rows<V4, 1, Out>(wt, b, x, z, in, out, stride, i0);
 }
 
 // dx[k][i] = sum_j w[j][k] dz[j][i]: the gradient reaching the layer's inputs.

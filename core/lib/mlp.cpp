@@ -131,6 +131,12 @@ void Mlp::forward(const float* inputs, size_t n, PassMode mode, Pcg32* rrelu_rng
       float* wt = weights_by_column_.data();
       for (int j = 0; j < layer.out; ++j)
         for (int k = 0; k < layer.in; ++k) wt[size_t(k) * size_t(layer.out) + size_t(j)] = w[size_t(j) * size_t(layer.in) + size_t(k)];
+      const AffineKernel fused = layer.is_output ? nullptr : activation_spec(layer.activation).affine_forward;
+      if (mode == PassMode::predict && fused != nullptr) {  // outputs only: no sums stored (see header)
+        fused(wt, b, in, a_[l].data(), layer.in, layer.out, stride);
+        in = a_[l].data();
+        continue;
+      }
       dense::affine_columns(wt, b, in, z, layer.in, layer.out, stride);
     } else {
       dense::affine(w, b, in, z, layer.in, layer.out, stride);

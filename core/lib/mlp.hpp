@@ -29,7 +29,9 @@ struct LayerLayout {
 };
 
 // RReLU draws random slopes only in train mode. predict is evaluate without the loss: the softmax
-// skips its log-sum-exp, so neither loss_sum nor backward may follow a predict pass.
+// skips its log-sum-exp, so neither loss_sum nor backward may follow a predict pass, and hidden
+// layers whose activation has a fused kernel (ActivationSpec::affine_forward) write their outputs
+// only: pre_activation() of those layers is stale after it.
 enum class PassMode : uint8_t { predict, evaluate, train };
 
 class Mlp {
