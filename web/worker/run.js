@@ -6,15 +6,8 @@
 import { FromWorker, GRID_SIDE, UNIT_MAP_SIDE, DOMAIN } from '../app/protocol.js';
 import { LossHistory, MetricsHistory } from './loss-history.js';
 import { createRunRace } from './run-data.js';
+import { SpeedMeter } from './speed-meter.js';
 
-// Steps per second: training time only, summed over windows of about SPEED_WINDOW_MS; reported as
-// the steps over the time of the last SPEED_WINDOWS windows, leaving out windows whose rate is off
-// the median by more than 2x (a network trains only ~15 ms a second at the default pace, so one
-// preemption by another process or a GC pause would halve a single window). Many windows, because
-// the browser rounds performance.now() to 0.1 ms and one training call takes about as long: each
-// reading is rounded, unbiased, and only their sum over many calls is precise.
-const SPEED_WINDOW_MS = 1000;
-const SPEED_WINDOWS = 8;
 // The untimed warm-up batch (see trainMember()): this many training points, and only after the
 // worker was idle this long (back-to-back calls within a slice are warm already).
 const WARM_UP_POINTS = 8;
@@ -48,7 +41,7 @@ export class Run {
       probs: null,            // a grid computed for the next frame, or null
       gridStep: -1,           // step of the last grid sent (no new grid until it trains)
       metrics: null, metricsStep: -1,
-      speed: { steps: 0, ms: 0, since: performance.now(), windows: [], perSecond: NaN },  // NaN: not measured yet
+      speed: new SpeedMeter(),  // steps per second of training time: what the card shows as capacity
     }));
   }
 
@@ -101,7 +94,7 @@ export class Run {
         const perStep = ms / losses.length;
         m.msPerStep = Number.isFinite(m.msPerStep) ? 0.7 * m.msPerStep + 0.3 * perStep : perStep;
       }
-      this.measureSpeed(m, losses.length, ms);
+      m.speed.add(losses.length, ms);
       this.lastTrainedAt = performance.now();
       return losses.length;
     } catch (err) {
@@ -131,23 +124,6 @@ export class Run {
     this.dataVersion += 1;
     this.countPoints();
     for (const m of this.members) m.metricsStep = -1;
-  }
-
-  measureSpeed(m, steps, ms) {
-    const s = m.speed;
-    s.steps += steps;
-    s.ms += ms;
-    const now = performance.now();
-    if (now - s.since < SPEED_WINDOW_MS || s.ms <= 0) return;
-    s.windows.push({ steps: s.steps, ms: s.ms, rate: (1000 * s.steps) / s.ms });
-    if (s.windows.length > SPEED_WINDOWS) s.windows.shift();
-    const rates = s.windows.map((w) => w.rate).sort((a, b) => a - b);
-    const median = rates[rates.length >> 1];
-    const kept = s.windows.filter((w) => w.rate >= median / 2 && w.rate <= median * 2);
-    s.perSecond = (1000 * kept.reduce((a, w) => a + w.steps, 0)) / kept.reduce((a, w) => a + w.ms, 0);
-    s.steps = 0;
-    s.ms = 0;
-    s.since = now;
   }
 
   /**
