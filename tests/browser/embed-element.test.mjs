@@ -130,6 +130,32 @@ test('removing an element frees its networks: heapBytesInUse returns to its base
   }
 });
 
+test('with no figure left the worker ends after a while, and a new figure starts a fresh one', async () => {
+  const url = await session.writePost('idle.html', `${script()}
+    <activation-lab figure="race" settings="members=relu"></activation-lab>`);
+  const { context, page, errors } = await openPage(session.browser, url);
+  try {
+    await waitDrawn(page, 0, '.al-card[data-drawn="true"]');
+    const stats = () => page.evaluate(() => customElements.get('activation-lab').stats());
+    assert.equal((await stats()).workers, 1);
+    await page.evaluate(() => document.querySelector('activation-lab').remove());
+    await page.waitForTimeout(1000);
+    assert.equal((await stats()).workers, 1, 'kept for a while: a page that swaps its figures keeps the module');
+    await page.waitForFunction(() => customElements.get('activation-lab').stats().workers === 0, null, { timeout: 20000 });
+    await page.evaluate(() => {
+      const again = document.createElement('activation-lab');
+      again.setAttribute('figure', 'race');
+      again.setAttribute('settings', 'members=tanh');
+      document.body.append(again);
+    });
+    await waitDrawn(page, 0, '.al-card[data-drawn="true"]');
+    assert.deepEqual(await stats(), { workers: 1, modules: 1, figures: 1 });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('lazy by default: nothing is fetched or compiled until the element nears the viewport', async () => {
   const url = await session.writePost('lazy.html', `${script()}
     <p>Intro.</p><div style="height:4000px"></div>

@@ -34,6 +34,11 @@ export function startLabWorker(base, { classic = true } = {}) {
   return worker;
 }
 
+// With no figure left on the page, the worker (and the module's heap, tens of MB for a big race)
+// is ended after this long; a figure added later starts a new one. Not at once: a page that swaps
+// its figures (a slide show, a re-rendered post) keeps the compiled module.
+export const IDLE_WORKER_MS = 10_000;
+
 export class WorkerHub {
   constructor(base, { classic } = {}) {
     this.base = base;
@@ -45,6 +50,7 @@ export class WorkerHub {
     this.nextId = 1;
     this.modules = 0;
     this.memoryWaiters = [];
+    this.idleTimer = 0;
   }
 
   /**
@@ -54,6 +60,7 @@ export class WorkerHub {
   register(handlers) {
     const id = this.nextId++;
     this.figures.set(id, handlers);
+    clearTimeout(this.idleTimer);
     this.start();
     if (this.ready) queueMicrotask(() => this.figures.get(id)?.ready(this.ready));
     if (this.failure) queueMicrotask(() => this.figures.get(id)?.failed(this.failure));
@@ -63,6 +70,7 @@ export class WorkerHub {
       unregister: () => {
         if (!this.figures.delete(id)) return;
         this.worker?.postMessage({ type: ToWorker.DISPOSE, figure: id });
+        this.stopWhenIdle();
       },
     };
   }
@@ -82,6 +90,18 @@ export class WorkerHub {
     });
   }
 
+  stopWhenIdle() {
+    clearTimeout(this.idleTimer);
+    if (this.figures.size > 0 || !this.worker) return;
+    this.idleTimer = setTimeout(() => {
+      if (this.figures.size > 0 || this.memoryWaiters.length > 0) return;
+      this.worker.terminate();
+      this.worker = null;
+      this.ready = null;
+      this.modules = 0;
+    }, IDLE_WORKER_MS);
+  }
+
   fail(text) {
     this.failure = text;
     for (const handlers of this.figures.values()) handlers.failed(text);
@@ -97,6 +117,7 @@ export class WorkerHub {
       case FromWorker.MEMORY: case FromWorker.DISPOSED:
         this.modules = message.modules;
         if (message.type === FromWorker.MEMORY) this.memoryWaiters.shift()?.(message);
+        this.stopWhenIdle();  // memory() may have started the worker with no figure on the page
         return;
       default:
         if (message?.figure !== undefined) {
