@@ -16,6 +16,10 @@ test('bench.mjs --quick --json --no-build prints every field', () => {
   const r = JSON.parse(out);
   assert.equal(r.quick, true);
   for (const side of ['native', 'wasm', 'native_cpu', 'wasm_cpu']) positive(r.training[side], `training.${side}`);
+  const paired = r.training.paired;
+  assert.equal(paired.ratios.length, paired.pairs, 'one wasm/native ratio per pair');
+  paired.ratios.forEach((v, i) => positive(v, `training.paired.ratios[${i}]`));
+  positive(paired.median, 'training.paired.median');
   for (const act of ['tanh', 'relu']) {
     for (const side of ['native', 'wasm', 'native_cpu', 'wasm_cpu']) positive(r.grid[act][side], `grid.${act}.${side}`);
   }
