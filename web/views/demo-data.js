@@ -112,6 +112,129 @@ export function lossSeries(count, step, { start = 0.7, end = 0.05, rate = 2e-3, 
   return out;
 }
 
+/**
+ * A racer's metrics at `step` ({rate, skill, classes, divergeAt} as the gallery's racers): loss
+ * falls and accuracy rises with 1 - exp(-rate * step), towards what its `skill` allows; NaN once diverged.
+ */
+export function racerMetrics(racer, step) {
+  const progress = 1 - Math.exp(-(racer.rate ?? 1e-3) * step);
+  const diverged = racer.divergeAt !== undefined && step >= racer.divergeAt;
+  const loss = diverged ? NaN : 0.69 - (racer.classes ? 0.3 : 0.64 * (racer.skill ?? 0.4)) * progress;
+  const acc = diverged ? NaN : 0.5 + 0.49 * (racer.skill ?? 0.5) * progress;
+  return { trainLoss: loss, testLoss: loss * 1.1, trainAccuracy: acc, testAccuracy: acc - 0.02 };
+}
+
+/**
+ * {step, trainLoss, testLoss, trainAccuracy, testAccuracy} Float64Arrays up to `step`, as a FRAME's
+ * `history`: samples every `stride` steps, the stride doubling so at most `max` samples are kept
+ * (as the worker's MetricsHistory thins). Each sample's noise depends only on its step, so the
+ * curve stays put while it grows.
+ */
+export function metricsHistory(racer, step, { max = 120, seed = 5 } = {}) {
+  let stride = 50;
+  while (step / stride >= max) stride *= 2;
+  const n = Math.floor(step / stride) + 1;
+  const out = { step: new Float64Array(n), trainLoss: new Float64Array(n), testLoss: new Float64Array(n),
+    trainAccuracy: new Float64Array(n), testAccuracy: new Float64Array(n) };
+  for (let i = 0; i < n; i++) {
+    const s = i * stride;
+    const m = racerMetrics(racer, s);
+    const rand = rng(seed + s);
+    out.step[i] = s;
+    out.trainLoss[i] = m.trainLoss * Math.exp(0.08 * gauss(rand));
+    out.testLoss[i] = m.testLoss * Math.exp(0.08 * gauss(rand));
+    out.trainAccuracy[i] = Math.min(1, m.trainAccuracy + 0.01 * gauss(rand));
+    out.testAccuracy[i] = Math.min(1, m.testAccuracy + 0.01 * gauss(rand));
+  }
+  return out;
+}
+
+const UNIT_FUNCTIONS = {
+  sigmoid: (z) => 1 / (1 + Math.exp(-z)),
+  tanh: Math.tanh,
+  relu: (z) => (z > 0 ? z : 0),
+  leaky_relu: (z) => (z > 0 ? z : 0.01 * z),
+};
+// In a flat tail: where the derivative is below about 0.02 of its largest value.
+const SATURATED = {
+  sigmoid: (y) => y < 0.02 || y > 0.98,
+  tanh: (y) => Math.abs(y) > 0.99,
+};
+
+/**
+ * Unit maps as Network.unitMaps() returns them ({width, height, layerUnits, values, states}), from
+ * a small seeded network of `kind` run over the plane: weights grow with `progress` in [0, 1], so
+ * sigmoid and tanh units drift towards their flat tails as a run goes on. Unit 1 of each layer gets
+ * a large negative bias (a ReLU unit that died, 0 everywhere; a sigmoid unit pinned at 0) and the last
+ * unit a large positive one (pinned in the upper tail). States are read off the map (the core reads
+ * them off the training set): dead when 0 everywhere, saturated when in a flat tail on >= 90%.
+ */
+export function unitMapsFor(kind, { progress = 1, side = 16, layerUnits = [6, 6, 6], seed = 11, domain = DOMAIN } = {}) {
+  const f = UNIT_FUNCTIONS[kind] ?? UNIT_FUNCTIONS.relu;
+  const flat = SATURATED[kind] ?? (() => false);
+  const rand = rng(seed);
+  const cells = side * side;
+  const total = layerUnits.reduce((a, b) => a + b, 0);
+  const values = new Float32Array(total * cells);
+  const states = new Uint8Array(total);
+  let inputs = [new Float64Array(cells), new Float64Array(cells)];
+  eachCell(side, side, domain, (i, x, y) => { inputs[0][i] = x / 3; inputs[1][i] = y / 3; });
+  const gain = 1 + 2.5 * progress;
+  let u = 0;
+  for (const units of layerUnits) {
+    const outputs = [];
+    for (let j = 0; j < units; j++, u++) {
+      const w = inputs.map(() => (gain * 1.6 * gauss(rand)) / Math.sqrt(inputs.length));
+      const bias = j === 1 ? -40 : j === units - 1 ? 6 * gain : 0.3 * gauss(rand);
+      const out = new Float64Array(cells);
+      let zero = 0, tail = 0;
+      for (let i = 0; i < cells; i++) {
+        let z = bias;
+        for (let k = 0; k < inputs.length; k++) z += w[k] * inputs[k][i];
+        const v = f(z);
+        out[i] = v;
+        values[u * cells + i] = v;
+        if (v === 0) zero++;
+        if (flat(v)) tail++;
+      }
+      states[u] = zero === cells ? 1 : tail >= 0.9 * cells ? 2 : 0;
+      outputs.push(out);
+    }
+    inputs = outputs;
+  }
+  return { width: side, height: side, layerUnits: Int32Array.from(layerUnits), values, states };
+}
+
+/**
+ * The claims strip's input, shaped as the worker's CLAIMS message carries it (web/worker/claims.js):
+ * the cost multiples from syntheticCosts() (so strip and cost chart agree), first/last gradient
+ * ratios and zero shares of a fresh 8 x 16 net as a browser measures them.
+ */
+export function syntheticClaims() {
+  const costs = new Map(syntheticCosts().map((c) => [c.name, c]));
+  const relu = costs.get('relu');
+  const probe = { depth: 8, width: 16, dataset: 'spiral', points: 300 };
+  const probes = [
+    { name: 'sigmoid', init: 'xavier', ratio: 3.1e-7, zeroShare: 0 },
+    { name: 'tanh', init: 'xavier', ratio: 0.041, zeroShare: 0 },
+    { name: 'relu', init: 'he', ratio: 0.83, zeroShare: 0.52 },
+  ];
+  return {
+    cost: {
+      unit: 'ns per element, forward + backward, fastest of the rounds',
+      reference: 'relu', referenceNs: relu.forwardBackwardNs, referenceLibmNs: relu.libmForwardBackwardNs,
+      elements: 16384, rounds: 7,
+      items: ['sigmoid', 'tanh'].map((name) => {
+        const c = costs.get(name);
+        return { name, ns: c.forwardBackwardNs, libmNs: c.libmForwardBackwardNs, ratio: c.forwardBackwardNs / relu.forwardBackwardNs,
+          libmRatio: c.libmForwardBackwardNs / relu.libmForwardBackwardNs, spread: 0.04 };
+      }),
+    },
+    vanishing: { ...probe, items: probes.map(({ name, init, ratio }) => ({ name, init, ratio })) },
+    sparsity: { ...probe, items: probes.map(({ name, init, zeroShare }) => ({ name, init, zeroShare })) },
+  };
+}
+
 // Histogram of a normal distribution (mean, sd) over `bins` bins of [lo, hi], n samples' worth.
 function normalCounts(bins, lo, hi, mean, sd, n) {
   const out = new Uint32Array(bins), w = (hi - lo) / bins;
@@ -124,45 +247,64 @@ function normalCounts(bins, lo, hi, mean, sd, n) {
 
 const EDGES = Object.freeze({ gradLogMin: -12, gradLogMax: 2, gradBins: 28, actMin: -3, actMax: 3, actBins: 48, saturationThreshold: 0.02 });
 
+// How each activation's diagnostics look, per layer i (0 = input side): gradient norms by layer,
+// where its hidden outputs lie (mean, sd of a normal; `clip` keeps them inside the activation's
+// range), whether it outputs exact zeros (and dies), how much of it sits in a flat tail.
+// Unknown kinds read as ReLU.
+const PROFILES = {
+  sigmoid: { norms: [2e-6, 4e-5, 9e-4, 2e-2], act: [0.5, 0.18], sparse: false, saturated: (i) => 0.35 + 0.1 * i,
+    mean: 0.5, metrics: { trainLoss: 0.69, testLoss: 0.7, trainAccuracy: 0.52, testAccuracy: 0.5 } },
+  tanh: { norms: [4e-4, 2e-3, 7e-3, 2e-2], act: [0, 0.6], clip: [-1, 1], sparse: false, saturated: (i) => 0.08 + 0.04 * i,
+    mean: 0.05, metrics: { trainLoss: 0.21, testLoss: 0.26, trainAccuracy: 0.92, testAccuracy: 0.9 } },
+  relu: { norms: [3e-2, 4e-2, 5e-2, 6e-2], act: [0.9, 0.7], clip: [0, Infinity], sparse: true, saturated: () => 0,
+    mean: 0.6, metrics: { trainLoss: 0.08, testLoss: 0.12, trainAccuracy: 0.98, testAccuracy: 0.95 } },
+  // Leaky ReLU: ReLU's flat profile, its negative side squeezed just below 0 (never exactly 0, never dead).
+  leaky_relu: { norms: [2.5e-2, 3.5e-2, 4.5e-2, 5.5e-2], act: [0.9, 0.7], clip: [0, Infinity], leaky: true, sparse: false,
+    saturated: () => 0, mean: 0.58, metrics: { trainLoss: 0.07, testLoss: 0.11, trainAccuracy: 0.985, testAccuracy: 0.955 } },
+};
+
 /**
  * Diagnostics for a 2-8-8-8-2 network: 'sigmoid' shows vanishing gradients (norms falling about a
  * decade per layer towards the input, activations squeezed into (0, 1)); 'relu' shows a flat gradient
- * profile, exact zeros and a few dead units.
+ * profile, exact zeros and a few dead units; 'tanh' sits between; 'leaky_relu' is flat without zeros.
  */
 export function diagnosticsFor(kind, step = 1200) {
   const widths = [8, 8, 8, 2];
   const fanIn = [2, 8, 8, 8];
-  const sigmoid = kind === 'sigmoid';
-  const norms = sigmoid ? [2e-6, 4e-5, 9e-4, 2e-2] : [3e-2, 4e-2, 5e-2, 6e-2];
+  const profile = PROFILES[kind] ?? PROFILES.relu;
+  const { norms, sparse } = profile;
   const e = EDGES;
+  const binOf = (v) => Math.floor(((v - e.actMin) / (e.actMax - e.actMin)) * e.actBins);
   const layers = widths.map((units, i) => {
     const output = i === widths.length - 1;
     const weights = units * fanIn[i];
-    const zeros = !sigmoid && i > 0 ? Math.round(weights * 0.3) : 0;
+    const zeros = sparse && i > 0 ? Math.round(weights * 0.3) : 0;
     const meanLog = Math.log10(norms[i] / Math.sqrt(weights));
     const gradHistogram = normalCounts(e.gradBins, e.gradLogMin, e.gradLogMax, meanLog, 0.6, weights - zeros);
     let activationHistogram = new Uint32Array(0);
     if (!output) {
-      activationHistogram = sigmoid
-        ? normalCounts(e.actBins, e.actMin, e.actMax, 0.5, 0.18, units * 200)
-        : normalCounts(e.actBins, e.actMin, e.actMax, 0.9, 0.7, units * 200).map((c, b) =>
-            (e.actMin + (b + 0.5) * ((e.actMax - e.actMin) / e.actBins) < 0 ? 0 : c));
-      if (!sigmoid) activationHistogram[Math.floor(((0 - e.actMin) / (e.actMax - e.actMin)) * e.actBins)] += units * 110;
+      const [lo, hi] = profile.clip ?? [-Infinity, Infinity];
+      activationHistogram = normalCounts(e.actBins, e.actMin, e.actMax, profile.act[0], profile.act[1], units * 200).map((c, b) => {
+        const v = e.actMin + (b + 0.5) * ((e.actMax - e.actMin) / e.actBins);
+        return v < lo || v > hi ? 0 : c;
+      });
+      if (sparse) activationHistogram[binOf(0)] += units * 110;
+      if (profile.leaky) activationHistogram[binOf(0) - 1] += units * 110;
     }
     return {
       units, activation: output ? 'softmax' : kind,
       weightNorm: 1.3, weightGradNorm: norms[i], biasGradNorm: norms[i] / 3, preactGradNorm: norms[i] * 2,
       gradHistogram, gradZeros: zeros, activationHistogram,
-      zeroFraction: output || sigmoid ? 0 : 0.42 + 0.05 * i,
-      saturatedFraction: output ? 0 : sigmoid ? 0.35 + 0.1 * i : 0,
-      deadFraction: output || sigmoid ? 0 : i / 8,
-      deadUnits: output || sigmoid ? 0 : i,
-      meanActivation: sigmoid ? 0.5 : 0.6,
+      zeroFraction: output || !sparse ? 0 : 0.42 + 0.05 * i,
+      saturatedFraction: output ? 0 : profile.saturated(i),
+      deadFraction: output || !sparse ? 0 : i / 8,
+      deadUnits: output || !sparse ? 0 : i,
+      meanActivation: profile.mean,
     };
   });
   return {
     step, diverged: false,
-    metrics: { trainLoss: sigmoid ? 0.69 : 0.08, testLoss: sigmoid ? 0.7 : 0.12, trainAccuracy: sigmoid ? 0.52 : 0.98, testAccuracy: sigmoid ? 0.5 : 0.95 },
+    metrics: { ...profile.metrics },
     layers,
     firstLastGradRatio: norms[0] / norms[norms.length - 1],
     histogramEdges: { ...EDGES },

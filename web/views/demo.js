@@ -9,9 +9,10 @@ import { drawHistogram } from './histogram.js';
 import { drawBoundary, createBoundaryScratch } from './heatmap.js';
 import { fitCanvas } from './canvas-fit.js';
 import { activationColor } from './palette.js';
+import { mountFigureSections } from './demo-figures.js';
 import {
   DOMAIN, spiralPoints, blobPoints, spiralGrid, blobGrid, nanGrid, lossSeries, diagnosticsFor,
-  syntheticCosts, benchGrid,
+  syntheticCosts, benchGrid, racerMetrics,
 } from './demo-data.js';
 
 const params = new URLSearchParams(location.search);
@@ -50,11 +51,9 @@ function snapshotFor(card, step, withGrid = true) {
     grid = spiralGrid(GRID, GRID, card.skill * progress, 0.5 + card.sharp * progress);
     losses = lossSeries(200, step, { start: 0.7, end: 0.69 - 0.64 * card.skill, rate: card.rate });
   }
-  const loss = diverged ? NaN : 0.69 - (card.classes ? 0.3 : 0.64 * (card.skill ?? 0.4)) * progress;
-  const acc = diverged ? NaN : 0.5 + 0.49 * (card.skill ?? 0.5) * progress;
   return {
     step, grid, losses, diverged, divergedAt, points: card.points, domain: DOMAIN,
-    metrics: { trainLoss: loss, testLoss: loss * 1.1, trainAccuracy: acc, testAccuracy: acc - 0.02 },
+    metrics: racerMetrics(card, step),
     stepsPerSecond: diverged ? 0 : 4200 + (card.name.length * 131) % 700,
   };
 }
@@ -74,15 +73,20 @@ cardsEl.addEventListener('point-click', (event) => {
   clickLog.textContent = `point-click from ${name} at (${x.toFixed(2)}, ${y.toFixed(2)}): added a class ${c} point.`;
 });
 
-// ---- Why panels and cost chart ----
+const labels = Object.fromEntries(RACERS.map((r) => [r.name, r.label]));
+Object.assign(labels, { elu: 'ELU', gelu: 'GELU', swish: 'Swish / SiLU', mish: 'Mish', relu: 'ReLU' });
+
+// ---- Claims strip, colour key, loss chart, unit maps, why comparison (demo-figures.js) ----
+// One entry per distinct racer, as on the lab page: the four of the default race.
+const figures = mountFigureSections({ racers: RACERS.slice(0, 4), labelOf: (name) => labels[name] ?? name });
+
+// ---- Why panels (on the comparison's shared axis, as the page draws them) and cost chart ----
 const whyEl = document.getElementById('why');
 const whySigmoid = mountWhyPanel(whyEl, { name: 'sigmoid', label: 'Sigmoid: vanishing gradients' });
 const whyRelu = mountWhyPanel(whyEl, { name: 'relu', label: 'ReLU: sparse, some units dead' });
-whySigmoid.update(diagnosticsFor('sigmoid'));
-whyRelu.update(diagnosticsFor('relu'));
+whySigmoid.update(diagnosticsFor('sigmoid'), { normRange: figures.normRange });
+whyRelu.update(diagnosticsFor('relu'), { normRange: figures.normRange });
 
-const labels = Object.fromEntries(RACERS.map((r) => [r.name, r.label]));
-Object.assign(labels, { elu: 'ELU', gelu: 'GELU', swish: 'Swish / SiLU', mish: 'Mish', relu: 'ReLU' });
 const cost = mountCostChart(document.getElementById('cost'), { labels });
 cost.update({ costs: syntheticCosts(), stepsPerSecond: { sigmoid: 4150, tanh: 4080, relu: 4630, leaky_relu: 4570 } });
 
@@ -100,6 +104,7 @@ function frame() {
   const t0 = performance.now();
   cards.forEach((card, i) => card.view.update(snapshots[i]));
   updateTimes.push(performance.now() - t0);
+  figures.update(step, { fresh });
   if (updateTimes.length > 240) updateTimes.shift();
   // Mean main-thread time of all cards' update() per frame, for anyone checking from devtools.
   document.documentElement.dataset.updateMs = (updateTimes.reduce((a, b) => a + b, 0) / updateTimes.length).toFixed(3);

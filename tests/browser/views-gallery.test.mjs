@@ -1,0 +1,134 @@
+// The component gallery (web/views/demo.html) under the strict CSP: every view of web/views mounts,
+// takes its synthetic input and draws, with no console error, page error or CSP violation, and
+// ?static holds one still frame. The gallery is where a developer checks a view by eye, so a view
+// it silently fails to draw is a broken tool.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { labSession, openLab } from './lab-page.mjs';
+import { collectErrors } from './chromium.mjs';
+
+const TEST_TIMEOUT = 60000;
+const DRAWN_TIMEOUT_MS = 15000;
+const lab = labSession();
+
+// What the gallery shows, read from the views' own hooks (web/views/README.md).
+function readGallery(page) {
+  return page.evaluate(() => {
+    const all = (sel, root = document) => [...root.querySelectorAll(sel)];
+    // A canvas is drawn when its bitmap holds any non-transparent pixel (views clear to transparent).
+    const drawn = (canvas) => {
+      if (canvas.width < 2 || canvas.height < 2) return false;
+      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
+      return false;
+    };
+    const canvasesIn = (id, sel = 'canvas') => all(`#${id} ${sel}`).map((c) => drawn(c));
+    return {
+      claimsState: document.querySelector('#claims .al-claims')?.dataset.state ?? null,
+      claims: Object.fromEntries(all('#claims [data-claim]').map((c) => [c.dataset.claim,
+        Object.fromEntries(all('[data-activation][data-value]', c).map((r) => [r.dataset.activation, Number(r.dataset.value)]))])),
+      cards: all('#cards .al-card').map((c) => ({
+        name: c.dataset.activation, drawn: c.dataset.drawn, step: c.querySelector('[data-field=step]')?.textContent ?? null,
+      })),
+      // Boundaries and points (the diverged card's loss sparkline is rightly empty: all NaN).
+      cardCanvases: canvasesIn('cards', ':is(.al-card-boundary, .al-card-points)'),
+      legends: all('#legends .al-legend').map((l) => ({ bar: Boolean(l.querySelector('.al-legend-bar')), chips: all('.al-legend-item', l).length })),
+      lossRows: all('#loss tbody tr').map((tr) => tr.querySelector('th').textContent),
+      lossCanvases: canvasesIn('loss'),
+      units: all('#units .al-units[data-activation]').map((u) => {
+        const text = u.querySelector('[data-field=unit-counts]');
+        return { name: u.dataset.activation, text: text?.textContent ?? '', dead: Number(text?.dataset.dead), saturated: Number(text?.dataset.saturated) };
+      }),
+      unitCanvases: canvasesIn('units'),
+      whySentence: all('#why-compare [data-field=why-sentence] [data-activation][data-value]').map((s) => [s.dataset.activation, Number(s.dataset.value)]),
+      whyRatioCells: all('#why-compare td[data-layer=ratio][data-value]').length,
+      whyCompareCanvases: canvasesIn('why-compare'),
+      whyPanels: all('#why .al-why[data-activation]').map((p) => p.dataset.activation),
+      whyPanelCanvases: canvasesIn('why'),
+      costRows: all('#cost [data-activation] [data-field=forward-ns]').length,
+      primCanvases: all('.demo-prims canvas').map((c) => drawn(c)),
+      csp: window.__cspViolations,
+    };
+  });
+}
+
+const everyDrawn = (list) => list.length > 0 && list.every(Boolean);
+
+test('the views gallery draws every view of web/views with ?static, cleanly', { timeout: TEST_TIMEOUT }, async () => {
+  const { page, context, errors } = await openLab(lab.browser, lab.url, { hash: 'views/demo.html?static', waitReady: false });
+  try {
+    // Canvases are drawn once laid out (fitCanvas reports after layout): wait for the last of them.
+    await page.waitForFunction(() => {
+      const cards = [...document.querySelectorAll('#cards .al-card')];
+      const units = [...document.querySelectorAll('#units [data-field=unit-counts]')];
+      return cards.length > 0 && cards.every((c) => c.dataset.drawn === 'true') &&
+        units.length > 0 && units.every((u) => u.dataset.dead !== undefined);
+    }, null, { timeout: DRAWN_TIMEOUT_MS }).catch(() => {});  // the assertions below say what is missing
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const g = await readGallery(page);
+
+    assert.equal(g.claimsState, 'measured');
+    assert.deepEqual(Object.keys(g.claims).sort(), ['cost', 'sparsity', 'vanishing']);
+    for (const [claim, values] of Object.entries(g.claims)) {
+      assert.ok(Object.keys(values).length >= 2, `claim ${claim} shows ${JSON.stringify(values)}`);
+      for (const [name, v] of Object.entries(values)) assert.ok(Number.isFinite(v), `claim ${claim}, ${name}: ${v}`);
+    }
+    assert.ok(g.claims.cost.sigmoid > 1 && g.claims.vanishing.sigmoid < g.claims.vanishing.relu, JSON.stringify(g.claims));
+
+    assert.equal(g.cards.length, 6, 'six race cards');
+    for (const card of g.cards) assert.equal(card.drawn, 'true', `race card ${card.name} drew its boundary`);
+    assert.ok(everyDrawn(g.cardCanvases), `race card canvases drawn: ${g.cardCanvases}`);
+
+    assert.deepEqual(g.legends, [{ bar: true, chips: 0 }, { bar: false, chips: 6 }, { bar: false, chips: 2 }]);
+
+    assert.deepEqual(g.lossRows, ['Sigmoid', 'Tanh', 'ReLU', 'Leaky ReLU'], 'loss chart table: one row per racer');
+    assert.ok(everyDrawn(g.lossCanvases), `loss chart canvas drawn: ${g.lossCanvases}`);
+
+    assert.deepEqual(g.units.map((u) => u.name), ['sigmoid', 'tanh', 'relu', 'leaky_relu']);
+    for (const u of g.units) assert.match(u.text, /^18 hidden units at step 3000: \d+ dead, \d+ saturated\.$/, `${u.name}: ${u.text}`);
+    const units = Object.fromEntries(g.units.map((u) => [u.name, u]));
+    assert.ok(units.relu.dead > 0, 'a ReLU unit is marked dead');
+    assert.equal(units.leaky_relu.dead, 0, 'Leaky ReLU units never die');
+    assert.ok(units.sigmoid.saturated > 0, 'a sigmoid unit is marked saturated');
+    assert.ok(everyDrawn(g.unitCanvases), `unit map canvases drawn: ${g.unitCanvases}`);
+
+    assert.deepEqual(g.whySentence.map(([name]) => name), ['sigmoid', 'tanh', 'relu', 'leaky_relu']);
+    for (const [name, ratio] of g.whySentence) assert.ok(ratio > 0 && Number.isFinite(ratio), `${name} ratio ${ratio}`);
+    assert.equal(g.whyRatioCells, 4);
+    assert.ok(everyDrawn(g.whyCompareCanvases), `why comparison canvas drawn: ${g.whyCompareCanvases}`);
+    assert.deepEqual(g.whyPanels, ['sigmoid', 'relu']);
+    assert.ok(everyDrawn(g.whyPanelCanvases), `why panel canvases drawn: ${g.whyPanelCanvases}`);
+
+    assert.equal(g.costRows, 8, 'cost chart: one row per activation');
+    assert.ok(everyDrawn(g.primCanvases), `primitives drawn: ${g.primCanvases}`);
+
+    // ?static: one still frame, not an animation.
+    await page.waitForTimeout(300);
+    const later = await readGallery(page);
+    assert.deepEqual(later.cards.map((c) => c.step), g.cards.map((c) => c.step), 'the still frame stays still');
+
+    assert.deepEqual(g.csp, [], 'no CSP violations');
+    assert.deepEqual(later.csp, [], 'no CSP violations');
+    assert.deepEqual(errors, [], 'no console errors, page errors or failed requests');
+  } finally {
+    await context.close();
+  }
+});
+
+test('with reduced motion the gallery draws one still frame without ?static', { timeout: TEST_TIMEOUT }, async () => {
+  const context = await lab.browser.newContext({ viewport: { width: 1024, height: 800 }, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  try {
+    await page.goto(`${lab.url}views/demo.html`);
+    const readSteps = () => page.evaluate(() => [...document.querySelectorAll('#cards .al-card [data-field=step]')].map((s) => s.textContent));
+    await page.waitForFunction(() => document.querySelector('#cards .al-card')?.dataset.drawn === 'true', null, { timeout: DRAWN_TIMEOUT_MS });
+    const first = await readSteps();
+    await page.waitForTimeout(300);
+    assert.deepEqual(await readSteps(), first, 'no animation under prefers-reduced-motion');
+    assert.equal(await page.locator('#toggle').textContent(), 'Play');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
