@@ -72,13 +72,17 @@ inline void affine_tile(const float* __restrict w, const float* __restrict b, co
                         float* __restrict z, int in, size_t stride, int j0, size_t i0) {
   constexpr size_t L = sizeof(V) / sizeof(float);
   V acc[NJ][NV];
-  for (int jj = 0; jj < NJ; ++jj)
+  const float* rows[NJ];  // pointers stepped by hand: Emscripten compiles without loop strength reduction
+  for (int jj = 0; jj < NJ; ++jj) {
+    rows[jj] = w + size_t(j0 + jj) * size_t(in);
     for (int v = 0; v < NV; ++v) acc[jj][v] = splat<V>(b[j0 + jj]);
-  for (int k = 0; k < in; ++k) {
+  }
+  const float* xk = x + i0;
+  for (int k = 0; k < in; ++k, xk += stride) {
     V xv[NV];
-    for (int v = 0; v < NV; ++v) xv[v] = load<V>(x + size_t(k) * stride + i0 + v * L);
+    for (int v = 0; v < NV; ++v) xv[v] = load<V>(xk + v * L);
     for (int jj = 0; jj < NJ; ++jj) {
-      const V wk = splat<V>(w[size_t(j0 + jj) * size_t(in) + size_t(k)]);
+      const V wk = splat<V>(rows[jj][k]);
       for (int v = 0; v < NV; ++v) acc[jj][v] += wk * xv[v];
     }
   }
@@ -137,11 +141,13 @@ inline void transposed_tile(const float* __restrict w, const float* __restrict d
   V acc[NK][NV];
   for (int kk = 0; kk < NK; ++kk)
     for (int v = 0; v < NV; ++v) acc[kk][v] = splat<V>(0.0f);
-  for (int j = 0; j < out; ++j) {
+  const float* dzj = dz + i0;
+  const float* wj = w + k0;
+  for (int j = 0; j < out; ++j, dzj += stride, wj += in) {
     V dv[NV];
-    for (int v = 0; v < NV; ++v) dv[v] = load<V>(dz + size_t(j) * stride + i0 + v * L);
+    for (int v = 0; v < NV; ++v) dv[v] = load<V>(dzj + v * L);
     for (int kk = 0; kk < NK; ++kk) {
-      const V wk = splat<V>(w[size_t(j) * size_t(in) + size_t(k0 + kk)]);
+      const V wk = splat<V>(wj[kk]);
       for (int v = 0; v < NV; ++v) acc[kk][v] += wk * dv[v];
     }
   }
