@@ -64,38 +64,6 @@ inline V4 lanes_sum4(V4 a, V4 b, V4 c, V4 d) {
 
 namespace detail {
 
-// Register tiles: NJ output rows x NV vectors of points, all accumulators in registers across the
-// whole k loop; each loaded input vector serves NJ rows and each weight NV vectors. Per point the
-// sum is bias first, then k in order, whatever the tile shape or vector width: the same bits.
-template <class V, int NJ, int NV>
-inline void affine_tile(const float* __restrict w, const float* __restrict b, const float* __restrict x,
-                        float* __restrict z, int in, size_t stride, int j0, size_t i0) {
-  constexpr size_t L = sizeof(V) / sizeof(float);
-  V acc[NJ][NV];
-  const float* rows[NJ];  // pointers stepped by hand: Emscripten compiles without loop strength reduction
-  for (int jj = 0; jj < NJ; ++jj) {
-    rows[jj] = w + size_t(j0 + jj) * size_t(in);
-    for (int v = 0; v < NV; ++v) acc[jj][v] = splat<V>(b[j0 + jj]);
-  }
-  const float* xk = x + i0;
-  for (int k = 0; k < in; ++k, xk += stride) {
-    V xv[NV];
-    for (int v = 0; v < NV; ++v) xv[v] = load<V>(xk + v * L);
-    for (int jj = 0; jj < NJ; ++jj) {
-      const V wk = splat<V>(rows[jj][k]);
-      for (int v = 0; v < NV; ++v) acc[jj][v] += wk * xv[v];
-    }
-  }
-  for (int jj = 0; jj < NJ; ++jj)
-    for (int v = 0; v < NV; ++v) store<V>(z + size_t(j0 + jj) * stride + i0 + v * L, acc[jj][v]);
-}
-
-// affine_tile's sums (bias first, then k in order: the same bits) with the weights column-major,
-// wt[k][j] (row k holds `out` floats): the NJ weights of step k lie side by side, at fixed offsets
-// from one pointer that steps by `out`, and the inputs from one that steps by `stride`. In
-// WebAssembly this matters: Emscripten compiles without loop strength reduction, and affine_tile's
-// w[j][k] and x[k][i] addresses were recomputed with multiplies at every k (18 integer
-// instructions around 16 vector ones).
 // What a tile stores: the sums themselves (Linear), or an activation of them (a functor with
 // static V apply(V)), so a pass that needs only a layer's outputs never stores and reloads its sums.
 struct Linear {
@@ -103,34 +71,47 @@ struct Linear {
   static V apply(V v) { return v; }
 };
 
-template <class V, int NJ, int NV, class Out = Linear>
-inline void affine_columns_tile(const float* __restrict wt, const float* __restrict b, const float* __restrict x,
-                                float* __restrict z, int in, int out, size_t stride, int j0, size_t i0) {
+// Register tiles: NJ output rows x NV vectors of points, all accumulators in registers across the
+// whole k loop; each loaded input vector serves NJ rows and each weight NV vectors. Per point the
+// sum is bias first, then k in order, whatever the tile shape, vector width or weight layout: the
+// same bits.
+// Weights row-major (w[j][k], kColumns false) or column-major (w[k][j], row k of `out` floats,
+// kColumns true). Pointers are stepped by hand because Emscripten compiles without loop strength
+// reduction: indexed as w[j * in + k] and x[k * stride + i], V8's code recomputed each address with
+// a multiply at every k. Column-major, the NJ weights of step k lie side by side at fixed offsets
+// from one pointer, which wasm loads with an immediate offset: worth a transpose over many points.
+template <class V, int NJ, int NV, bool kColumns, class Out = Linear>
+inline void affine_tile(const float* __restrict w, const float* __restrict b, const float* __restrict x,
+                        float* __restrict z, int in, int out, size_t stride, int j0, size_t i0) {
   constexpr size_t L = sizeof(V) / sizeof(float);
   V acc[NJ][NV];
-  for (int jj = 0; jj < NJ; ++jj)
+  const float* rows[NJ];  // row-major: each row's pointer; column-major: unused
+  for (int jj = 0; jj < NJ; ++jj) {
+    rows[jj] = w + size_t(j0 + jj) * size_t(in);
     for (int v = 0; v < NV; ++v) acc[jj][v] = splat<V>(b[j0 + jj]);
+  }
   const float* xk = x + i0;
-  const float* wk = wt + j0;
+  const float* wk = w + j0;  // column-major: step k's weights for rows j0..j0+NJ
   for (int k = 0; k < in; ++k, xk += stride, wk += out) {
     V xv[NV];
     for (int v = 0; v < NV; ++v) xv[v] = load<V>(xk + v * L);
     for (int jj = 0; jj < NJ; ++jj) {
-      const V w = splat<V>(wk[jj]);
-      for (int v = 0; v < NV; ++v) acc[jj][v] += w * xv[v];
+      const V wv = splat<V>(kColumns ? wk[jj] : rows[jj][k]);
+      for (int v = 0; v < NV; ++v) acc[jj][v] += wv * xv[v];
     }
   }
   for (int jj = 0; jj < NJ; ++jj)
     for (int v = 0; v < NV; ++v) store<V>(z + size_t(j0 + jj) * stride + i0 + v * L, Out::apply(acc[jj][v]));
 }
 
-template <class V, int NV, class Out>
-inline void affine_columns_rows(const float* wt, const float* b, const float* x, float* z, int in, int out,
-                                size_t stride, size_t i0) {
+// Rows in tiles of 4, 2, then one at a time, for one block of points.
+template <class V, int NV, bool kColumns, class Out>
+inline void affine_rows(const float* w, const float* b, const float* x, float* z, int in, int out, size_t stride,
+                        size_t i0) {
   int j = 0;
-  for (; j + 4 <= out; j += 4) affine_columns_tile<V, 4, NV, Out>(wt, b, x, z, in, out, stride, j, i0);
-  for (; j + 2 <= out; j += 2) affine_columns_tile<V, 2, NV, Out>(wt, b, x, z, in, out, stride, j, i0);
-  for (; j < out; ++j) affine_columns_tile<V, 1, NV, Out>(wt, b, x, z, in, out, stride, j, i0);
+  for (; j + 4 <= out; j += 4) affine_tile<V, 4, NV, kColumns, Out>(w, b, x, z, in, out, stride, j, i0);
+  for (; j + 2 <= out; j += 2) affine_tile<V, 2, NV, kColumns, Out>(w, b, x, z, in, out, stride, j, i0);
+  for (; j < out; ++j) affine_tile<V, 1, NV, kColumns, Out>(w, b, x, z, in, out, stride, j, i0);
 }
 
 // dx[k][i] for NK inputs k: the weights w[j][k0..k0+NK) lie side by side in row j.
@@ -155,15 +136,6 @@ inline void transposed_tile(const float* __restrict w, const float* __restrict d
     for (int v = 0; v < NV; ++v) store<V>(dx + size_t(k0 + kk) * stride + i0 + v * L, acc[kk][v]);
 }
 
-// Rows in tiles of 4, then one at a time, for one block of points.
-template <class V, int NV>
-inline void affine_rows(const float* w, const float* b, const float* x, float* z, int in, int out, size_t stride,
-                        size_t i0) {
-  int j = 0;
-  for (; j + 4 <= out; j += 4) affine_tile<V, 4, NV>(w, b, x, z, in, stride, j, i0);
-  for (; j < out; ++j) affine_tile<V, 1, NV>(w, b, x, z, in, stride, j, i0);
-}
-
 template <class V, int NV>
 inline void transposed_rows(const float* w, const float* dz, float* dx, int in, int out, size_t stride, size_t i0) {
   int k = 0;
@@ -178,28 +150,30 @@ using Wide = V4;
 #endif
 inline constexpr size_t kWide = sizeof(Wide) / sizeof(float);
 
+// Blocks of two wide vectors of points, then single 4-lane vectors.
+template <bool kColumns, class Out>
+inline void affine_blocks(const float* w, const float* b, const float* x, float* z, int in, int out, size_t stride) {
+  size_t i0 = 0;
+  for (; i0 + 2 * kWide <= stride; i0 += 2 * kWide) affine_rows<Wide, 2, kColumns, Out>(w, b, x, z, in, out, stride, i0);
+  for (; i0 < stride; i0 += kLanes) affine_rows<V4, 1, kColumns, Out>(w, b, x, z, in, out, stride, i0);
+}
+
 }  // namespace detail
 
 // z[j][i] = b[j] + sum_k w[j][k] x[k][i] for every point i < stride (a multiple of kLanes).
-// w is [out][in] row-major. Blocks of two wide vectors of points, then single 4-lane vectors.
+// w is [out][in] row-major.
 inline void affine(const float* w, const float* b, const float* x, float* z, int in, int out, size_t stride) {
-  size_t i0 = 0;
-  for (; i0 + 2 * detail::kWide <= stride; i0 += 2 * detail::kWide)
-    detail::affine_rows<detail::Wide, 2>(w, b, x, z, in, out, stride, i0);
-  for (; i0 < stride; i0 += kLanes) detail::affine_rows<V4, 1>(w, b, x, z, in, out, stride, i0);
+  detail::affine_blocks<false, detail::Linear>(w, b, x, z, in, out, stride);
 }
 
 // affine() with the weights given column-major, wt[k * out + j] = w[j][k]: the same bits, faster
-// over many points (see affine_columns_tile); for a handful, transposing costs more than it saves.
+// over many points (see affine_tile); for a handful, transposing costs more than it saves.
 // With Out an activation, z receives Out::apply of each sum instead (only where Wide is V4: Out
 // works on 4-lane vectors).
 template <class Out = detail::Linear>
 inline void affine_columns(const float* wt, const float* b, const float* x, float* z, int in, int out,
                            size_t stride) {
-  size_t i0 = 0;
-  for (; i0 + 2 * detail::kWide <= stride; i0 += 2 * detail::kWide)
-    detail::affine_columns_rows<detail::Wide, 2, Out>(wt, b, x, z, in, out, stride, i0);
-  for (; i0 < stride; i0 += kLanes) detail::affine_columns_rows<V4, 1, Out>(wt, b, x, z, in, out, stride, i0);
+  detail::affine_blocks<true, Out>(wt, b, x, z, in, out, stride);
 }
 
 // dx[k][i] = sum_j w[j][k] dz[j][i]: the gradient reaching the layer's inputs.

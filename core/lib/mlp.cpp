@@ -112,7 +112,7 @@ void Mlp::forward(const float* inputs, size_t n, PassMode mode, Pcg32* rrelu_rng
   const size_t stride = stride_;
   if (input_stride == 0) input_stride = n;
   if (n == stride && input_stride == n) {
-    layer0_inputs_ = inputs;  // whole blocks already (grid chunks, batches of 4k points)
+    layer0_inputs_ = inputs;  // already whole SIMD blocks (grid chunks; batches of a multiple of 4)
   } else {
     for (int f = 0; f < inputs_; ++f) {
       float* row = padded_inputs_.data() + size_t(f) * stride;
@@ -128,9 +128,7 @@ void Mlp::forward(const float* inputs, size_t n, PassMode mode, Pcg32* rrelu_rng
     const float* w = params_.data() + layer.weight_offset;
     const float* b = params_.data() + layer.bias_offset;
     if (stride >= kColumnsMinPoints) {
-      float* wt = weights_by_column_.data();
-      for (int j = 0; j < layer.out; ++j)
-        for (int k = 0; k < layer.in; ++k) wt[size_t(k) * size_t(layer.out) + size_t(j)] = w[size_t(j) * size_t(layer.in) + size_t(k)];
+      const float* wt = transposed_weights(layer);
       const AffineKernel fused = layer.is_output ? nullptr : activation_spec(layer.activation).affine_forward;
       if (mode == PassMode::predict && fused != nullptr) {  // outputs only: no sums stored (see header)
         fused(wt, b, in, a_[l].data(), layer.in, layer.out, stride);
@@ -162,6 +160,15 @@ void Mlp::forward(const float* inputs, size_t n, PassMode mode, Pcg32* rrelu_rng
     in = a;
   }
   last_mode_ = mode;
+}
+
+// The layer's weights column-major, wt[k][j] (dense::affine_columns), in a buffer reused per layer.
+const float* Mlp::transposed_weights(const LayerLayout& layer) {
+  const float* w = params_.data() + layer.weight_offset;
+  float* wt = weights_by_column_.data();
+  for (int j = 0; j < layer.out; ++j)
+    for (int k = 0; k < layer.in; ++k) wt[size_t(k) * size_t(layer.out) + size_t(j)] = w[size_t(j) * size_t(layer.in) + size_t(k)];
+  return wt;
 }
 
 // Numerically stable softmax: shift by the per-point maximum; remember log-sum-exp for the loss

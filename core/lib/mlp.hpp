@@ -85,6 +85,7 @@ class Mlp {
  private:
   void reserve(size_t n);
   void softmax(size_t layer, bool keep_log_sum_exp);
+  const float* transposed_weights(const LayerLayout& layer);
 
   int inputs_, classes_;
   std::vector<LayerLayout> layers_;
