@@ -3,7 +3,9 @@
 // sample (it sums gradients and updates every 10th call), and net.forward(vol) once per grid point
 // (it has no batched forward). It computes in float64 (its Vols are Float64Arrays).
 // Starts from the lab's initial weights. Uses the global `convnetjs` of build/convnet.js (bench.html).
-import { WORKLOAD, gridPoints, meanCrossEntropy, seededRandom, shuffle, splitParams } from './workload.js';
+import { WORKLOAD, gridPoints, meanCrossEntropy, shuffle, splitParams } from './workload.js';
+// A URL, like lab-driver.js's: the bench server serves web/ at '/' and this folder at '/peers/'.
+import { seededRandom } from '../views/seeded-random.js';
 
 const convnetjs = globalThis.convnetjs;
 

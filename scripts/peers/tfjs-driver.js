@@ -9,7 +9,9 @@
 // All three start from the lab's initial weights (transposed: TF.js kernels are [inputs, units]).
 // Uses the global `tf` of the classic scripts tf.es2017.min.js and tf-backend-wasm.es2017.min.js
 // (bench.html).
-import { WORKLOAD, gridPoints, meanCrossEntropy, seededRandom, shuffle, splitParams, transpose } from './workload.js';
+import { WORKLOAD, gridPoints, meanCrossEntropy, shuffle, splitParams, transpose } from './workload.js';
+// A URL, like lab-driver.js's: the bench server serves web/ at '/' and this folder at '/peers/'.
+import { seededRandom } from '../views/seeded-random.js';
 
 const tf = globalThis.tf;
 const WASM_PATH = '/vendor/tfjs-backend-wasm/';  // the server mounts the package's dist/ here

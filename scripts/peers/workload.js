@@ -66,21 +66,6 @@ export function gridPoints({ width, height, min, max }) {
   return xy;
 }
 
-// A small seeded generator (mulberry32) for the peers' epoch shuffles: reproducible, and cheap
-// enough not to show in their timings. The same as web/views/seeded-random.js, copied because this
-// file is imported both by Node (scripts/bench-peers.mjs) and by the served bench page, where web/
-// is the root, and no one relative path reaches web/views/ from both.
-export function seededRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6D2B79F5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // Fisher-Yates in place.
 export function shuffle(order, random) {
   for (let i = order.length - 1; i > 0; i--) {
