@@ -48,18 +48,25 @@ inline V8 splat<V8>(float s) {
 inline V4 load4(const float* p) { return load<V4>(p); }
 inline void store4(float* p, V4 v) { store<V4>(p, v); }
 inline float lanes_sum(V4 a) { return (a[0] + a[1]) + (a[2] + a[3]); }
-// {lanes_sum(a), lanes_sum(b), lanes_sum(c), lanes_sum(d)}, with the same additions in the same
-// order as lanes_sum (so the same bits): a 4x4 transpose, then three vector adds. The transpose
-// uses only interleave and 64-bit-half shuffles, which V8 maps to one x86 instruction each
+// The 4x4 transpose {a, b, c, d} -> {lane 0 of each, lane 1 of each, ...}. It uses only interleave
+// and 64-bit-half shuffles, which V8 maps to one x86 instruction each
 // (unpcklps/unpckhps/punpcklqdq/punpckhqdq); other lane patterns cost it a pshufb sequence.
-inline V4 lanes_sum4(V4 a, V4 b, V4 c, V4 d) {
+struct Transposed4 {
+  V4 lane[4];
+};
+inline Transposed4 transpose4(V4 a, V4 b, V4 c, V4 d) {
   const V4 ab_lo = __builtin_shufflevector(a, b, 0, 4, 1, 5), ab_hi = __builtin_shufflevector(a, b, 2, 6, 3, 7);
   const V4 cd_lo = __builtin_shufflevector(c, d, 0, 4, 1, 5), cd_hi = __builtin_shufflevector(c, d, 2, 6, 3, 7);
-  const V4 lane0 = __builtin_shufflevector(ab_lo, cd_lo, 0, 1, 4, 5);  // {a0, b0, c0, d0}
-  const V4 lane1 = __builtin_shufflevector(ab_lo, cd_lo, 2, 3, 6, 7);  // {a1, b1, c1, d1}
-  const V4 lane2 = __builtin_shufflevector(ab_hi, cd_hi, 0, 1, 4, 5);
-  const V4 lane3 = __builtin_shufflevector(ab_hi, cd_hi, 2, 3, 6, 7);
-  return (lane0 + lane1) + (lane2 + lane3);
+  return {{__builtin_shufflevector(ab_lo, cd_lo, 0, 1, 4, 5),    // {a0, b0, c0, d0}
+           __builtin_shufflevector(ab_lo, cd_lo, 2, 3, 6, 7),    // {a1, b1, c1, d1}
+           __builtin_shufflevector(ab_hi, cd_hi, 0, 1, 4, 5),
+           __builtin_shufflevector(ab_hi, cd_hi, 2, 3, 6, 7)}};
+}
+// {lanes_sum(a), lanes_sum(b), lanes_sum(c), lanes_sum(d)}, with the same additions in the same
+// order as lanes_sum (so the same bits): a transpose, then three vector adds.
+inline V4 lanes_sum4(V4 a, V4 b, V4 c, V4 d) {
+  const Transposed4 t = transpose4(a, b, c, d);
+  return (t.lane[0] + t.lane[1]) + (t.lane[2] + t.lane[3]);
 }
 
 namespace detail {

@@ -10,6 +10,7 @@
 #include "dense_kernels.hpp"
 #include "fast_math.hpp"
 #include "initialisers.hpp"
+#include "weight_grads_by_point.hpp"
 
 namespace actlab {
 namespace {
@@ -95,6 +96,7 @@ void Mlp::reserve(size_t n) {
   da_.resize(static_cast<size_t>(kMaxWidth) * stride);
   padded_inputs_.resize(static_cast<size_t>(inputs_) * stride);
   if (stride >= kColumnsMinPoints) weights_by_column_.resize(static_cast<size_t>(kMaxWidth) * kMaxWidth);
+  if (inputs_by_point_.empty()) inputs_by_point_.resize(dense::padded(kByPointMaxPoints) * dense::padded(kMaxWidth));
   log_sum_exp_.resize(stride);
   capacity_ = stride;
 }
@@ -224,8 +226,14 @@ double Mlp::backward(const int32_t* labels, float scale) {
     const LayerLayout& layer = layers_[l];
     const float* in = l == 0 ? layer0_inputs_ : a_[l - 1].data();
     const float* dz = dz_[l].data();
-    dense::accumulate_weight_grads(dz, in, grads_.data() + layer.weight_offset, grads_.data() + layer.bias_offset,
-                                   layer.in, layer.out, stride);
+    float* gw = grads_.data() + layer.weight_offset;
+    float* gb = grads_.data() + layer.bias_offset;
+    if (n <= kByPointMaxPoints) {
+      dense::transpose_to_points(in, inputs_by_point_.data(), layer.in, stride);
+      dense::accumulate_weight_grads_by_point(dz, inputs_by_point_.data(), gw, gb, layer.in, layer.out, n, stride);
+    } else {
+      dense::accumulate_weight_grads(dz, in, gw, gb, layer.in, layer.out, stride);
+    }
     if (l == 0) break;
     const LayerLayout& below = layers_[l - 1];
     float* da = da_.data();

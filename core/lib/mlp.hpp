@@ -96,6 +96,10 @@ class Mlp {
   // From this many points a pass transposes each layer's weights first (dense::affine_columns).
   static constexpr size_t kColumnsMinPoints = 64;
   std::vector<float> weights_by_column_;  // one layer's weights, wt[k][j], at most kMaxWidth^2
+  // Up to this many points, backward sums weight gradients point by point over a point-major copy
+  // of each layer's inputs (weight_grads_by_point.hpp): a training batch, not a chunk of a set.
+  static constexpr size_t kByPointMaxPoints = 16;
+  std::vector<float> inputs_by_point_;  // one layer's inputs, xt[i][k], up to kByPointMaxPoints points
   std::vector<float> padded_inputs_;  // the caller's inputs, copied into padded rows
   const float* layer0_inputs_ = nullptr;  // padded_inputs_, or the caller's rows read in place
   std::vector<float> log_sum_exp_; // per point, from the last forward: loss = lse - z[label]

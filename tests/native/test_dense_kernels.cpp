@@ -1,4 +1,4 @@
-// The dense-layer loops: the two forms of the forward sum (weights row-major, dense::affine, for
+// The dense-layer loops. The two forms of the forward sum (weights row-major, dense::affine, for
 // small batches; column-major, dense::affine_columns, from Mlp's threshold on) must give the same
 // bits, or a point's probabilities would depend on how many points share its pass.
 #include <catch2/catch.hpp>
@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "dense_kernels.hpp"
+#include "weight_grads_by_point.hpp"
 #include "lab_fixtures.hpp"
 #include "rng.hpp"
 
@@ -57,4 +58,36 @@ TEST_CASE("a point's probabilities do not depend on how many points share its pa
         REQUIRE(std::memcmp(&few[size_t(c) * few_stride + i], mlp.output(top) + size_t(c) * mlp.stride() + i, sizeof(float)) == 0);
       }
   }
+}
+
+// weight_grads_by_point.hpp promises one summation order: 0 + point 0 + point 1 + ... in float,
+// then added to gw. A plain loop in that order must give the same bits for every shape the core
+// allows (inputs up to kMaxWidth, partial vectors, batches up to Mlp's by-point threshold).
+TEST_CASE("accumulate_weight_grads_by_point sums point by point in order", "[dense]") {
+  Pcg32 rng(5, RngStream::bench);
+  for (int in : {1, 2, 3, 4, 5, 7, 8, 13, 16, 17, 31, 64})
+    for (int out : {1, 2, 3, 5, 16})
+      for (size_t n : {size_t(1), size_t(3), size_t(4), size_t(10), size_t(16)}) {
+        const size_t stride = dense::padded(n);
+        auto x = uniform_values(size_t(in) * stride, rng), dz = uniform_values(size_t(out) * stride, rng);
+        for (int j = 0; j < out; ++j) std::fill(dz.begin() + j * stride + n, dz.begin() + (j + 1) * stride, 0.0f);
+        const auto gw0 = uniform_values(size_t(in) * size_t(out), rng), gb0 = uniform_values(size_t(out), rng);
+        std::vector<float> xt(stride * dense::padded(size_t(in)), -1.0f), gw = gw0, gb = gb0;
+        dense::transpose_to_points(x.data(), xt.data(), in, stride);
+        dense::accumulate_weight_grads_by_point(dz.data(), xt.data(), gw.data(), gb.data(), in, out, n, stride);
+        INFO("in " << in << ", out " << out << ", n " << n);
+        for (size_t i = 0; i < stride; ++i)
+          for (size_t k = 0; k < dense::padded(size_t(in)); ++k)
+            REQUIRE(xt[i * dense::padded(size_t(in)) + k] == (k < size_t(in) ? x[k * stride + i] : 0.0f));
+        for (int j = 0; j < out; ++j) {
+          for (int k = 0; k < in; ++k) {
+            float acc = 0.0f;
+            for (size_t i = 0; i < n; ++i) acc += dz[j * stride + i] * x[k * stride + i];
+            const float expected = gw0[size_t(j) * size_t(in) + size_t(k)] + acc;
+            REQUIRE(std::memcmp(&expected, &gw[size_t(j) * size_t(in) + size_t(k)], sizeof(float)) == 0);
+          }
+          const float expected_bias = gb0[size_t(j)] + dense::sum(dz.data() + j * stride, stride);
+          REQUIRE(std::memcmp(&expected_bias, &gb[size_t(j)], sizeof(float)) == 0);
+        }
+      }
 }
