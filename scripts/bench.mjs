@@ -13,7 +13,9 @@
 // multiply-add of the dense layers, as the native run counts them). Figures are medians of runs
 // by the wall clock, with the process's CPU time beside them (a shared machine inflates the wall
 // clock far more). Then paired training runs (the native CLI's train, then the same steps in wasm,
-// seven times) give the wasm/native ratio that the goal is judged on. Also prints the module's bytes, raw and gzipped (zlib level 9), the wasm and the
+// seven times) give the wasm/native ratio that the goal is judged on. Then the floor of each
+// workload on this machine (bench-floor.mjs: the dense FLOPs at the peak plus the activations at
+// their measured cost), so a goal can be told apart from what the hardware allows. Also prints the module's bytes, raw and gzipped (zlib level 9), the wasm and the
 // JS glue apart: from web/build/actlab.wasm when it exists, else decoded from the base64 the
 // single-file build embeds. --native compares against another native build of the CLI.
 import { execFileSync } from 'node:child_process';
@@ -23,6 +25,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { againstFloor, workloadFloors } from './bench-floor.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const GOALS = { samplesPerSecond: 6e6, gridMs: 2.5, reluGridMs: 2.0, wasmOverNative: 0.7 };  // issue 10
@@ -152,6 +155,17 @@ function wasmPeak(ms) {
   return lab.peakFlops(ms);
 }
 
+// The lab kernels' cost per element in wasm (the cost table's loops over 4,096 elements): the
+// fastest of three tables' medians, for the floor (bench-floor.mjs).
+function activationCosts(names) {
+  const tables = Array.from({ length: 3 }, () => lab.activationCosts({ activations: names, repeats: quick ? 3 : 7, windowMs: 2 }));
+  return Object.fromEntries(names.map((name) => {
+    const rows = tables.map((t) => t.find((r) => r.name === name));
+    return [name, { name, forwardNs: Math.min(...rows.map((r) => r.forwardNs)),
+                    forwardBackwardNs: Math.min(...rows.map((r) => r.forwardBackwardNs)) }];
+  }));
+}
+
 // Paired training: the native CLI's `train` (its own timer around the step loop) and the same
 // steps in wasm right after it, `pairs` times, each side on a fresh network. The medians above
 // come from runs minutes apart (native first, then wasm); on a machine whose speed drifts, their
@@ -188,6 +202,7 @@ const pairedTraining = measurePairedTraining();
 const wasmGrid = measureGrid(config.activation);
 const wasmReluGrid = measureGrid('relu');
 const wasmPeakGflops = wasmPeak(settings.peakMs);
+const wasmActivationCosts = activationCosts([config.activation, 'relu']);
 
 // ---- module size -----------------------------------------------------------------------------------
 function sizeOf(file, bytes) {
@@ -242,6 +257,25 @@ function fractions(side, peak) {
     grid_tanh_cpu: gflops.grid(figures.grid_tanh_cpu[side]) / peak,
     grid_relu: gflops.grid(figures.grid_relu[side]) / peak,
     grid_relu_cpu: gflops.grid(figures.grid_relu_cpu[side]) / peak,
+  };
+}
+// The floor: the fastest this machine could run each workload (bench-floor.mjs), from the wasm
+// peak and activation costs measured above; compared with the fastest runs, as the peak is.
+function floorReport() {
+  if (!(wasmPeakGflops > 0)) return null;
+  const floorOf = (name) => workloadFloors({
+    peakGflops: wasmPeakGflops, trainFlopsPerSample: trainFlops, gridFlopsPerPoint: gridFlops,
+    hiddenUnits: config.hidden.reduce((a, b) => a + b, 0), cells, activation: wasmActivationCosts[name] });
+  const main = floorOf(config.activation), relu = floorOf('relu');
+  return {
+    basis: 'wasm: dense FLOPs at the f32x4 peak + each hidden unit\'s activation at its measured cost (fastest of 3 cost tables); ' +
+           'no softmax, optimizer, padding or overhead counted; ReLU counted at 0 in the grid (it runs inside the tiles). ' +
+           'reached / goal_needs: fractions of the floor\'s speed (fastest runs)',
+    activation_costs_ns: wasmActivationCosts,
+    training: { ...main.training, ...againstFloor({ floorTime: 1 / main.training.floor_samples_per_second,
+      measuredTime: 1 / figures.training_best.wasm, goalTime: 1 / GOALS.samplesPerSecond }) },
+    grid_tanh: { ...main.grid, ...againstFloor({ floorTime: main.grid.floor_ms, measuredTime: figures.grid_tanh_best.wasm, goalTime: GOALS.gridMs }) },
+    grid_relu: { ...relu.grid, ...againstFloor({ floorTime: relu.grid.floor_ms, measuredTime: figures.grid_relu_best.wasm, goalTime: GOALS.reluGridMs }) },
   };
 }
 const report = {
@@ -307,6 +341,7 @@ const report = {
     wasm_over_native_met: pairedTraining.median >= GOALS.wasmOverNative,
     judged_on: 'wall-clock medians; wasm/native on the median of the paired runs\' ratios',
   },
+  floor: floorReport(),
   module_size: moduleSizes(),
 };
 
@@ -344,6 +379,22 @@ if (asJson) {
               `(f32x8 ${p.native_gflops_f32x8.toFixed(1)}), wasm f32x4 ${p.wasm_gflops_f32x4 == null ? 'n/a' : p.wasm_gflops_f32x4.toFixed(1)} GFLOP/s`);
   console.log(`  % peak = workload GFLOP/s of its fastest run / f32x4 peak (fastest window) of the same side (JSON: by median and CPU time too); FLOPs: ${p.flop_counting} ` +
               `(${trainFlops} per training sample, ${gridFlops} per grid point)`);
+  const fl = report.floor;
+  if (fl) {
+    const ac = fl.activation_costs_ns[config.activation];
+    const verdict = (a) => (a.goal_below_floor ? 'the goal is below the floor: out of reach on this machine'
+      : `the goal needs ${pct(a.goal_needs)} of it`);
+    console.log(`\nfloor (wasm, this machine, this run): dense FLOPs at the f32x4 peak + each unit's activation at its ` +
+                `measured cost (${config.activation} ${ac.forwardNs.toFixed(2)} ns forward, ${ac.forwardBackwardNs.toFixed(2)} ns ` +
+                `forward+backward per element); nothing else counted (scripts/bench-floor.mjs)`);
+    console.log(`  training:  <= ${thousands(fl.training.floor_samples_per_second)} samples/s (dense ` +
+                `${fl.training.dense_ns_per_sample.toFixed(0)} + ${config.activation} ${fl.training.activation_ns_per_sample.toFixed(0)} ns per sample); ` +
+                `fastest run ${pct(fl.training.reached)} of it; ${verdict(fl.training)}`);
+    console.log(`  tanh grid: >= ${fl.grid_tanh.floor_ms.toFixed(2)} ms (dense ${fl.grid_tanh.dense_ms.toFixed(2)} + ` +
+                `${config.activation} ${fl.grid_tanh.activation_ms.toFixed(2)}); fastest run ${pct(fl.grid_tanh.reached)} of it; ${verdict(fl.grid_tanh)}`);
+    console.log(`  ReLU grid: >= ${fl.grid_relu.floor_ms.toFixed(2)} ms (dense only: ReLU runs inside the tiles); ` +
+                `fastest run ${pct(fl.grid_relu.reached)} of it; ${verdict(fl.grid_relu)}`);
+  }
   const pt = report.training.paired;
   console.log(`\ntraining, paired: wasm/native ${pt.median.toFixed(2)}x (IQR ${pt.iqr.map((v) => v.toFixed(2)).join('-')}) over ` +
               `${pt.pairs} pairs of ${thousands(pt.steps)} steps, each the native CLI's train then the same steps in wasm ` +

@@ -31,6 +31,16 @@ test('bench.mjs --quick --json --no-build prints every field', () => {
   }
   assert.equal(r.peak.training_flops_per_sample, 1856, '2-16-16-2: 2 x (320 + 320 + 288) FLOPs per training sample');
   assert.equal(r.peak.grid_flops_per_point, 640, '2-16-16-2: 2 x 320 FLOPs per grid point');
+  const floor = r.floor;
+  for (const key of ['dense_ns_per_sample', 'activation_ns_per_sample', 'floor_samples_per_second', 'reached', 'goal_needs']) {
+    positive(floor.training[key], `floor.training.${key}`);
+  }
+  for (const grid of ['grid_tanh', 'grid_relu']) {
+    for (const key of ['dense_ms', 'floor_ms', 'reached', 'goal_needs']) positive(floor[grid][key], `floor.${grid}.${key}`);
+    assert.equal(typeof floor[grid].goal_below_floor, 'boolean', `floor.${grid}.goal_below_floor`);
+  }
+  positive(floor.grid_tanh.activation_ms, 'floor.grid_tanh.activation_ms: tanh is counted in the grid');
+  assert.equal(floor.grid_relu.activation_ms, 0, 'ReLU runs inside the affine tiles: counted at 0 in the grid');
   for (const part of ['wasm', 'js']) {
     positive(r.module_size[part].raw, `module_size.${part}.raw`);
     positive(r.module_size[part].gzip, `module_size.${part}.gzip`);

@@ -1,0 +1,44 @@
+// The floor arithmetic of scripts/bench-floor.mjs on hand-checked numbers: a wrong unit (ns vs ms,
+// GFLOP/s vs FLOP/ns) or a dropped term would move every figure the bench prints against it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { againstFloor, workloadFloors } from '../../scripts/bench-floor.mjs';
+
+const close = (actual, expected, name) => assert.ok(Math.abs(actual - expected) <= 1e-9 * Math.abs(expected),
+  `${name}: ${actual} vs ${expected}`);
+
+test('workloadFloors adds the dense FLOPs at the peak and the activations at their cost', () => {
+  // 20 GFLOP/s = 20 FLOPs per ns. Training: 2,000 FLOPs = 100 ns, plus 32 units x 2 ns = 64 ns.
+  // Grid: 1,000 cells x 640 FLOPs / 20 = 32,000 ns = 0.032 ms, plus 1,000 x 32 x 1.5 ns = 0.048 ms.
+  const f = workloadFloors({ peakGflops: 20, trainFlopsPerSample: 2000, gridFlopsPerPoint: 640, hiddenUnits: 32, cells: 1000,
+    activation: { name: 'tanh', forwardNs: 1.5, forwardBackwardNs: 2 } });
+  close(f.training.dense_ns_per_sample, 100, 'training dense');
+  close(f.training.activation_ns_per_sample, 64, 'training activation');
+  close(f.training.floor_samples_per_second, 1e9 / 164, 'training floor');
+  close(f.grid.dense_ms, 0.032, 'grid dense');
+  close(f.grid.activation_ms, 0.048, 'grid activation');
+  close(f.grid.floor_ms, 0.08, 'grid floor');
+});
+
+test('an activation fused into the tiles costs nothing in the grid, but still in training', () => {
+  const f = workloadFloors({ peakGflops: 20, trainFlopsPerSample: 2000, gridFlopsPerPoint: 640, hiddenUnits: 32, cells: 1000,
+    activation: { name: 'relu', forwardNs: 0.5, forwardBackwardNs: 1 } });
+  assert.equal(f.grid.activation_ms, 0);
+  close(f.grid.floor_ms, 0.032, 'grid floor');
+  close(f.training.activation_ns_per_sample, 32, 'training activation');
+});
+
+test('againstFloor: fractions of the floor speed, and goals below it', () => {
+  const a = againstFloor({ floorTime: 4, measuredTime: 5, goalTime: 2.5 });
+  close(a.reached, 0.8, 'reached');
+  close(a.goal_needs, 1.6, 'goal needs');
+  assert.equal(a.goal_below_floor, true);
+  const b = againstFloor({ floorTime: 2, measuredTime: 4, goalTime: 2.5 });
+  assert.equal(b.goal_below_floor, false);
+  close(b.goal_needs, 0.8, 'goal needs');
+});
+
+test('workloadFloors refuses a missing peak', () => {
+  assert.throws(() => workloadFloors({ peakGflops: 0, trainFlopsPerSample: 1, gridFlopsPerPoint: 1, hiddenUnits: 1, cells: 1,
+    activation: { name: 'tanh', forwardNs: 1, forwardBackwardNs: 1 } }), /peakGflops/);
+});
