@@ -180,14 +180,20 @@ const float* Network::grid_features(const GridSpec& g, size_t begin, size_t n) {
   scratch_x_.resize(kPassChunk);
   scratch_y_.resize(kPassChunk);
   scratch_features_.resize(config_.features.size() * kPassChunk);
-  size_t row = begin / size_t(g.width), col = begin % size_t(g.width);
-  for (size_t i = 0; i < n; ++i) {
-    scratch_x_[i] = g.x_min + (float(col) + 0.5f) * dx;
-    scratch_y_[i] = g.y_max - (float(row) + 0.5f) * dy;
-    if (++col == size_t(g.width)) {
-      col = 0;
-      ++row;
+  // Row by row, so the inner loop has no wrap-around test and vectorises (a 256-wide grid's
+  // chunks are whole rows). Cell centres; column indices are below 2^24, exact as floats.
+  const size_t width = size_t(g.width);
+  size_t row = begin / width, col = begin % width;
+  float* x = scratch_x_.data();
+  float* y = scratch_y_.data();
+  for (size_t i = 0; i < n; col = 0, ++row) {
+    const size_t run = std::min(n - i, width - col);
+    const float row_y = g.y_max - (float(row) + 0.5f) * dy;
+    for (size_t r = 0; r < run; ++r) {
+      x[i + r] = g.x_min + (float(uint32_t(col + r)) + 0.5f) * dx;
+      y[i + r] = row_y;
     }
+    i += run;
   }
   expand_features(config_.features, scratch_x_.data(), scratch_y_.data(), n, scratch_features_.data());
   return scratch_features_.data();
