@@ -26,6 +26,9 @@ struct Identity : NoParam {
 
 struct Sigmoid : NoParam {
   ACTLAB_KERNEL static float f(float x, float) { return fm::sigmoid(x); }
+#if defined(__wasm_simd128__)
+  ACTLAB_KERNEL static fm::F32x4 f4(fm::F32x4 x) { return fm::sigmoid4(x); }
+#endif
   ACTLAB_KERNEL static float df(float, float y, float) { return y * (1.0f - y); }
   template <class T> static T ref(T x, T) { return T(1) / (T(1) + std::exp(-x)); }
   template <class T> static T ref_df(T x, T p) { const T s = ref(x, p); return s * (T(1) - s); }
@@ -77,6 +80,13 @@ struct SlopedRelu {
 
 struct Elu : NoParam {  // alpha = 1
   ACTLAB_KERNEL static float f(float x, float) { return x > 0.0f ? x : fm::exp(x < 0.0f ? x : 0.0f) - 1.0f; }
+#if defined(__wasm_simd128__)
+  // x < 0 ? x : 0 is exactly pmin(0, x) (pmin(a, b) = b < a ? b : a), NaN and -0 included.
+  ACTLAB_KERNEL static fm::F32x4 f4(fm::F32x4 x) {
+    const fm::F32x4 e = fm::exp4(fm::pmin(fm::F32x4{}, x)) - 1.0f;
+    return x > 0.0f ? x : e;
+  }
+#endif
   ACTLAB_KERNEL static float df(float x, float y, float) { return x > 0.0f ? 1.0f : y + 1.0f; }
   template <class T> static T ref(T x, T) { return x > T(0) ? x : std::expm1(x); }
   template <class T> static T ref_df(T x, T) { return x > T(0) ? T(1) : std::exp(x); }
@@ -92,6 +102,12 @@ struct Selu : NoParam {
   ACTLAB_KERNEL static float f(float x, float) {
     return x > 0.0f ? lambda * x : lambda_alpha * (fm::exp(x < 0.0f ? x : 0.0f) - 1.0f);
   }
+#if defined(__wasm_simd128__)
+  ACTLAB_KERNEL static fm::F32x4 f4(fm::F32x4 x) {
+    const fm::F32x4 e = lambda_alpha * (fm::exp4(fm::pmin(fm::F32x4{}, x)) - 1.0f);
+    return x > 0.0f ? lambda * x : e;
+  }
+#endif
   ACTLAB_KERNEL static float df(float x, float y, float) { return x > 0.0f ? lambda : y + lambda_alpha; }
   template <class T> static T ref(T x, T) {
     return x > T(0) ? T(kSeluLambda) * x : T(kSeluLambda * kSeluAlpha) * std::expm1(x);
@@ -138,6 +154,9 @@ struct GeluTanh : NoParam {  // Hendrycks & Gimpel's tanh approximation
 
 struct Swish : NoParam {  // SiLU: x * sigmoid(x)
   ACTLAB_KERNEL static float f(float x, float) { return x * fm::sigmoid(x); }
+#if defined(__wasm_simd128__)
+  ACTLAB_KERNEL static fm::F32x4 f4(fm::F32x4 x) { return x * fm::sigmoid4(x); }
+#endif
   ACTLAB_KERNEL static float df(float x, float y, float) { const float s = fm::sigmoid(x); return s + y * (1.0f - s); }
   template <class T> static T ref(T x, T) { return x / (T(1) + std::exp(-x)); }
   template <class T> static T ref_df(T x, T) { const T s = T(1) / (T(1) + std::exp(-x)); return s * (T(1) + x * (T(1) - s)); }
