@@ -61,7 +61,8 @@ Diagnostics diagnose(Network& network) {
   const auto& features = network.train_features();
   for (size_t begin = 0; begin < total; begin += kPassChunk) {
     const size_t n = std::min(kPassChunk, total - begin);
-    mlp.forward(features.data() + begin, n, PassMode::evaluate, nullptr, total);
+    mlp.forward(features.data() + begin, n, PassMode::evaluate, nullptr, total,
+                begin == 0 ? Weights::changed : Weights::as_last_pass);
     mlp.backward(train.label.data() + begin, 1.0f / float(total));
     for (size_t l = 0; l < layers.size(); ++l) {
       // Padding lanes carry zero gradient, so whole padded rows can be summed.

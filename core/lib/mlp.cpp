@@ -95,7 +95,7 @@ void Mlp::reserve(size_t n) {
   }
   da_.resize(static_cast<size_t>(kMaxWidth) * stride);
   padded_inputs_.resize(static_cast<size_t>(inputs_) * stride);
-  if (stride >= kColumnsMinPoints) weights_by_column_.resize(static_cast<size_t>(kMaxWidth) * kMaxWidth);
+  if (stride >= kColumnsMinPoints) weights_by_column_.resize(params_.size());
   if (inputs_by_point_.empty()) inputs_by_point_.resize(dense::padded(kByPointMaxPoints) * dense::padded(kMaxWidth));
   log_sum_exp_.resize(stride);
   capacity_ = stride;
@@ -107,8 +107,10 @@ float Mlp::slope(size_t layer, int unit) const {
   return l.is_output ? 0.0f : activation_spec(l.activation).param_default;
 }
 
-void Mlp::forward(const float* inputs, size_t n, PassMode mode, Pcg32* rrelu_rng, size_t input_stride) {
+void Mlp::forward(const float* inputs, size_t n, PassMode mode, Pcg32* rrelu_rng, size_t input_stride,
+                  Weights weights) {
   reserve(n);
+  if (weights == Weights::changed) columns_current_ = false;
   n_ = n;
   stride_ = dense::padded(n);
   const size_t stride = stride_;
@@ -130,7 +132,7 @@ void Mlp::forward(const float* inputs, size_t n, PassMode mode, Pcg32* rrelu_rng
     const float* w = params_.data() + layer.weight_offset;
     const float* b = params_.data() + layer.bias_offset;
     if (stride >= kColumnsMinPoints) {
-      const float* wt = transposed_weights(layer);
+      const float* wt = transposed_weights(layer, columns_current_);
       const AffineKernel fused = layer.is_output ? nullptr : activation_spec(layer.activation).affine_forward;
       if (mode == PassMode::predict && fused != nullptr) {  // outputs only: no sums stored (see header)
         fused(wt, b, in, a_[l].data(), layer.in, layer.out, stride);
@@ -162,12 +164,15 @@ void Mlp::forward(const float* inputs, size_t n, PassMode mode, Pcg32* rrelu_rng
     in = a;
   }
   last_mode_ = mode;
+  if (stride >= kColumnsMinPoints) columns_current_ = true;
 }
 
-// The layer's weights column-major, wt[k][j] (dense::affine_columns), in a buffer reused per layer.
-const float* Mlp::transposed_weights(const LayerLayout& layer) {
+// The layer's weights column-major, wt[k][j] (dense::affine_columns), at the layer's offset;
+// transposed again unless reuse (a copy of the weights the caller promised are unchanged).
+const float* Mlp::transposed_weights(const LayerLayout& layer, bool reuse) {
   const float* w = params_.data() + layer.weight_offset;
-  float* wt = weights_by_column_.data();
+  float* wt = weights_by_column_.data() + layer.weight_offset;
+  if (reuse) return wt;
   for (int j = 0; j < layer.out; ++j)
     for (int k = 0; k < layer.in; ++k) wt[size_t(k) * size_t(layer.out) + size_t(j)] = w[size_t(j) * size_t(layer.in) + size_t(k)];
   return wt;

@@ -34,6 +34,11 @@ struct LayerLayout {
 // only: pre_activation() of those layers is stale after it.
 enum class PassMode : uint8_t { predict, evaluate, train };
 
+// A caller that runs one set of points in chunks says so for every chunk after the first: the
+// weights are those of the previous pass, so a pass of many points reuses the column-major copy
+// it made of them (dense::affine_columns) instead of transposing every layer again.
+enum class Weights : uint8_t { changed, as_last_pass };
+
 class Mlp {
  public:
   // Validates the shape: inputs [1, 7], hidden widths [1, kMaxWidth], at most kMaxHiddenLayers
@@ -63,7 +68,8 @@ class Mlp {
   // layers. Results stay in the workspace until the next pass. Inputs that already fill whole SIMD
   // blocks (n a multiple of dense::kLanes, input_stride n) are read in place, not copied, so they
   // must stay unchanged until backward() has run.
-  void forward(const float* inputs, size_t n, PassMode mode, Pcg32* rrelu_rng, size_t input_stride = 0);
+  void forward(const float* inputs, size_t n, PassMode mode, Pcg32* rrelu_rng, size_t input_stride = 0,
+               Weights weights = Weights::changed);
   // Backward pass for the last forward: adds scale * d(sum of per-point losses)/d(param) to grads
   // (the caller zeroes grads, and passes scale = 1/N for a mean). Returns the sum of per-point
   // cross-entropy losses of the last forward.
@@ -85,7 +91,7 @@ class Mlp {
  private:
   void reserve(size_t n);
   void softmax(size_t layer, bool keep_log_sum_exp);
-  const float* transposed_weights(const LayerLayout& layer);
+  const float* transposed_weights(const LayerLayout& layer, bool reuse);
 
   int inputs_, classes_;
   std::vector<LayerLayout> layers_;
@@ -95,7 +101,8 @@ class Mlp {
   std::vector<float> da_;          // gradient at a layer's outputs, reused per layer
   // From this many points a pass transposes each layer's weights first (dense::affine_columns).
   static constexpr size_t kColumnsMinPoints = 64;
-  std::vector<float> weights_by_column_;  // one layer's weights, wt[k][j], at most kMaxWidth^2
+  std::vector<float> weights_by_column_;  // every layer's weights, wt[k][j], at the offsets of params_
+  bool columns_current_ = false;          // weights_by_column_ holds the weights of the last pass
   // Up to this many points, backward sums weight gradients point by point over a point-major copy
   // of each layer's inputs (weight_grads_by_point.hpp): a training batch, not a chunk of a set.
   static constexpr size_t kByPointMaxPoints = 16;

@@ -115,7 +115,8 @@ Network::PartialMetrics Network::pass_range(const std::vector<float>& features, 
   const size_t total = points.size();
   for (size_t first = begin; first < end; first += kPassChunk) {
     const size_t n = std::min(kPassChunk, end - first);
-    mlp_.forward(features.data() + first, n, PassMode::evaluate, nullptr, total);
+    mlp_.forward(features.data() + first, n, PassMode::evaluate, nullptr, total,
+                 first == begin ? Weights::changed : Weights::as_last_pass);
     out.loss_sum += mlp_.loss_sum(points.label.data() + first);
     const float* p = mlp_.output(mlp_.layers().size() - 1);
     const size_t stride = mlp_.stride();
@@ -206,7 +207,8 @@ void Network::predict_cells(const GridSpec& g, std::span<float> out) {
   const size_t top = mlp_.layers().size() - 1;
   for (size_t begin = 0; begin < cells; begin += kPassChunk) {
     const size_t n = std::min(kPassChunk, cells - begin);
-    mlp_.forward(grid_features(g, begin, n), n, PassMode::predict, nullptr);
+    mlp_.forward(grid_features(g, begin, n), n, PassMode::predict, nullptr, 0,
+                 begin == 0 ? Weights::changed : Weights::as_last_pass);
     const float* p = mlp_.output(top);
     for (size_t c = 0; c < classes; ++c) std::copy_n(p + c * mlp_.stride(), n, out.data() + c * cells + begin);
   }

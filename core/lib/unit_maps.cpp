@@ -29,7 +29,8 @@ void tally_states(Network& network, size_t units, UnitTally& t) {
   t.saturated.assign(units, 0);
   for (size_t begin = 0; begin < total; begin += kPassChunk) {
     const size_t n = std::min(kPassChunk, total - begin);
-    mlp.forward(features.data() + begin, n, PassMode::evaluate, nullptr, stride);
+    mlp.forward(features.data() + begin, n, PassMode::evaluate, nullptr, stride,
+                begin == 0 ? Weights::changed : Weights::as_last_pass);
     size_t u = 0;
     for (size_t l = 0; l + 1 < layers.size(); ++l) {
       const ActivationSpec& act = activation_spec(layers[l].activation);
@@ -70,7 +71,8 @@ UnitMaps compute_unit_maps(Network& network, const GridSpec& g) {
   // The grid's cells, as predict_grid places them, in chunks of kPassChunk points.
   for (size_t begin = 0; begin < cells; begin += kPassChunk) {
     const size_t n = std::min(kPassChunk, cells - begin);
-    mlp.forward(network.grid_features(g, begin, n), n, PassMode::predict, nullptr);
+    mlp.forward(network.grid_features(g, begin, n), n, PassMode::predict, nullptr, 0,
+                begin == 0 ? Weights::changed : Weights::as_last_pass);
     size_t u = 0;
     for (size_t l = 0; l + 1 < layers.size(); ++l) {
       const float* a = mlp.output(l);

@@ -91,3 +91,37 @@ TEST_CASE("accumulate_weight_grads_by_point sums point by point in order", "[den
         }
       }
 }
+
+// A grid runs in chunks that share one column-major copy of the weights (Weights::as_last_pass).
+// The copy must be the current weights: a grid after training equals the same grid from a fresh
+// network given those parameters, and every chunk equals a pass that transposes anew.
+TEST_CASE("chunked grid passes reuse the column copy of the current weights only", "[dense][mlp]") {
+  for (const char* activation : {"tanh", "relu"}) {
+    auto net = test::network_for(test::config_for(parse_activation(activation, "activation"), {16, 16}));
+    GridSpec g;
+    g.width = 40;  // 1,600 cells: seven chunks, the last one partial
+    g.height = 40;
+    const size_t size = size_t(net->model().classes()) * size_t(g.width) * size_t(g.height);
+    std::vector<float> before(size), after(size), fresh_grid(size);
+    net->predict_grid(g, before);
+    net->train(50);
+    net->predict_grid(g, after);
+    auto fresh = test::network_for(test::config_for(parse_activation(activation, "activation"), {16, 16}));
+    fresh->set_params(net->params());
+    fresh->predict_grid(g, fresh_grid);
+    INFO(activation);
+    REQUIRE(std::memcmp(after.data(), before.data(), size * sizeof(float)) != 0);  // training moved the boundary
+    REQUIRE(std::memcmp(after.data(), fresh_grid.data(), size * sizeof(float)) == 0);
+
+    // Chunk by chunk with a fresh transpose each time: the same bits as the shared copy.
+    Mlp& mlp = net->model();
+    const size_t cells = size_t(g.width) * size_t(g.height);
+    for (size_t begin = 0; begin < cells; begin += kPassChunk) {
+      const size_t n = std::min(kPassChunk, cells - begin);
+      mlp.forward(net->grid_features(g, begin, n), n, PassMode::predict, nullptr, 0, Weights::changed);
+      for (int c = 0; c < mlp.classes(); ++c)
+        REQUIRE(std::memcmp(mlp.output(mlp.layers().size() - 1) + size_t(c) * mlp.stride(), after.data() + size_t(c) * cells + begin,
+                            n * sizeof(float)) == 0);
+    }
+  }
+}
