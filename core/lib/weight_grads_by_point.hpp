@@ -109,7 +109,17 @@ inline void accumulate_weight_grads_by_point(const float* dz, const float* xt, f
       default: detail::grads_by_point_rows<2, 4>(dz, xt, gw, in, out, n, stride, k0); break;
     }
   }
-  for (int j = 0; j < out; ++j) gb[j] += sum(dz + size_t(j) * stride, stride);
+  // Biases four rows at a time: each row's sum exactly as sum() forms it, the four lane sums in
+  // one lanes_sum4.
+  int j = 0;
+  for (; j + 4 <= out; j += 4) {
+    const float* d = dz + size_t(j) * stride;
+    V4 acc[4] = {};
+    for (size_t i0 = 0; i0 < stride; i0 += kLanes)
+      for (size_t r = 0; r < 4; ++r) acc[r] += load4(d + r * stride + i0);
+    store4(gb + j, load4(gb + j) + lanes_sum4(acc[0], acc[1], acc[2], acc[3]));
+  }
+  for (; j < out; ++j) gb[j] += sum(dz + size_t(j) * stride, stride);
 }
 
 }  // namespace actlab::dense
