@@ -19,13 +19,12 @@ double l2_norm(std::span<const float> values) {
 
 namespace {
 
-// Whether no value is inf or NaN (exponent bits all ones), as an integer OR over the whole
-// buffer: no early exit and no float compare, so GCC and clang both vectorise it (a bool &= of a
-// float test inside the update loop kept that loop scalar).
-bool all_finite(std::span<const float> values) {
-  uint32_t special = 0;
-  for (float v : values) special |= static_cast<uint32_t>((__builtin_bit_cast(uint32_t, v) & 0x7F800000u) == 0x7F800000u);
-  return special == 0;
+// 1 if v is inf or NaN (exponent bits all ones), else 0: an integer test, OR-ed over the update
+// loops as they write each value. No early exit and no float compare, so GCC and clang both keep
+// those loops vectorised (a bool &= of a float test kept them scalar), and the buffer is not
+// read a second time.
+inline uint32_t special(float v) {
+  return static_cast<uint32_t>((__builtin_bit_cast(uint32_t, v) & 0x7F800000u) == 0x7F800000u);
 }
 
 }  // namespace
@@ -45,10 +44,13 @@ bool Optimizer::stage(std::span<const float> w, std::span<float> g, std::span<co
   if (s_.l1 > 0.0f)
     for (size_t i = 0; i < n; ++i) g[i] += s_.l1 * mask[i] * static_cast<float>((w[i] > 0.0f) - (w[i] < 0.0f));
   const float lr = s_.learning_rate;
+  uint32_t non_finite = 0;
   switch (s_.kind) {
     case OptimizerKind::sgd:
       for (size_t i = 0; i < n; ++i) {
-        w_out[i] = w[i] - lr * g[i];
+        const float v = w[i] - lr * g[i];
+        w_out[i] = v;
+        non_finite |= special(v);
       }
       break;
     case OptimizerKind::momentum: {
@@ -57,7 +59,9 @@ bool Optimizer::stage(std::span<const float> w, std::span<float> g, std::span<co
       float* v_out = staged_.data();
       for (size_t i = 0; i < n; ++i) {
         v_out[i] = mu * v[i] + g[i];
-        w_out[i] = w[i] - lr * (s_.nesterov ? g[i] + mu * v_out[i] : v_out[i]);
+        const float v = w[i] - lr * (s_.nesterov ? g[i] + mu * v_out[i] : v_out[i]);
+        w_out[i] = v;
+        non_finite |= special(v);
       }
       break;
     }
@@ -71,13 +75,15 @@ bool Optimizer::stage(std::span<const float> w, std::span<float> g, std::span<co
       for (size_t i = 0; i < n; ++i) {
         m_out[i] = b1 * m[i] + (1.0f - b1) * g[i];
         v_out[i] = b2 * v[i] + (1.0f - b2) * g[i] * g[i];
-        w_out[i] = w[i] - lr * (m_out[i] / c1) / (std::sqrt(v_out[i] / c2) + s_.epsilon);
+        const float v = w[i] - lr * (m_out[i] / c1) / (std::sqrt(v_out[i] / c2) + s_.epsilon);
+        w_out[i] = v;
+        non_finite |= special(v);
       }
       break;
     }
     case OptimizerKind::count: break;
   }
-  return all_finite(w_out.first(n));
+  return non_finite == 0;
 }
 
 void Optimizer::commit() {
