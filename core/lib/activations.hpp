@@ -44,6 +44,7 @@ struct ActivationProperties {
 
 // Array kernels: n elements; p is the parameter for every element unless p_per_element is
 // non-null, which only rows with ParamKind::randomised (RReLU in training) honour. Backward writes dz = dy * f'(z), given input z and output y.
+// The arrays must not overlap (the loops are __restrict, so that they vectorise).
 using ForwardKernel = void (*)(const float* z, float* y, size_t n, float p, const float* p_per_element);
 using AffineKernel = void (*)(const float* wt, const float* b, const float* x, float* y, int in, int out, size_t stride);
 using BackwardKernel = void (*)(const float* z, const float* y, const float* dy, float* dz, size_t n,
