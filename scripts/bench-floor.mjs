@@ -8,7 +8,10 @@
 // traffic, no padding of a batch to whole vectors, and the dense layers at 100% of the peak. Its
 // two parts are what no schedule of the same work avoids: wasm has 4-lane vectors only and the
 // project has no FMA (native/wasm bit parity), and each activation's cost is its own kernel's,
-// already vectorised. ReLU is counted at zero in the grid, where it runs inside the affine tiles.
+// already vectorised. The cost table times each kernel in a loop that also loads and stores every
+// element; in a grid, ReLU and tanh run inside the affine tiles (ActivationSpec::affine_forward),
+// where that traffic is gone, so there they count their cost minus identity's (a bare load and
+// store): ReLU then costs about nothing.
 //
 // So a goal faster than the floor cannot be met on this machine without changing what is computed
 // (a cheaper, less accurate activation; FMA; wider vectors); the fraction of the floor a workload
@@ -22,17 +25,22 @@
  *   hiddenUnits         activations evaluated per point (sum of the hidden widths)
  *   cells               grid points
  *   activation          {name, forwardNs, forwardBackwardNs} of the workload's activation
- *   fusedInGrid         activation names applied inside the affine tiles of prediction passes
+ *   identity            the same for identity: the cost of the loop's load and store alone
+ *   fusedInGrid         activations applied inside the affine tiles of prediction passes (in wasm:
+ *                       the kernels with kFusedIntoAffine in core/lib/activation_kernels.hpp)
  * @returns {{training: object, grid: object}} ns and ms parts, and the floors
  */
+export const FUSED_IN_GRID = Object.freeze(['relu', 'tanh']);
 export function workloadFloors({ peakGflops, trainFlopsPerSample, gridFlopsPerPoint, hiddenUnits, cells, activation,
-                                 fusedInGrid = ['relu'] }) {
+                                 identity, fusedInGrid = FUSED_IN_GRID }) {
   if (!(peakGflops > 0)) throw new Error(`workloadFloors: peakGflops must be a positive number (got ${peakGflops})`);
   const denseNs = (flops) => flops / peakGflops;  // GFLOP/s = FLOPs per ns
   const trainDenseNs = denseNs(trainFlopsPerSample);
   const trainActivationNs = hiddenUnits * activation.forwardBackwardNs;
   const trainNs = trainDenseNs + trainActivationNs;
-  const gridActivationNs = fusedInGrid.includes(activation.name) ? 0 : hiddenUnits * activation.forwardNs;
+  const perUnitNs = fusedInGrid.includes(activation.name) ? Math.max(0, activation.forwardNs - identity.forwardNs)
+    : activation.forwardNs;
+  const gridActivationNs = hiddenUnits * perUnitNs;
   const gridDenseMs = (cells * denseNs(gridFlopsPerPoint)) / 1e6;
   const gridActivationMs = (cells * gridActivationNs) / 1e6;
   return {

@@ -40,7 +40,7 @@ test('bench.mjs --quick --json --no-build prints every field', () => {
     assert.equal(typeof floor[grid].goal_below_floor, 'boolean', `floor.${grid}.goal_below_floor`);
   }
   positive(floor.grid_tanh.activation_ms, 'floor.grid_tanh.activation_ms: tanh is counted in the grid');
-  assert.equal(floor.grid_relu.activation_ms, 0, 'ReLU runs inside the affine tiles: counted at 0 in the grid');
+  assert.ok(floor.grid_relu.activation_ms >= 0, 'ReLU in the grid: its cost less the loop\'s load and store, never negative');
   for (const part of ['wasm', 'js']) {
     positive(r.module_size[part].raw, `module_size.${part}.raw`);
     positive(r.module_size[part].gzip, `module_size.${part}.gzip`);
