@@ -15,9 +15,11 @@
 // clock far more). Then paired training runs (the native CLI's train, then the same steps in wasm,
 // seven times) give the wasm/native ratio that the goal is judged on. Then the floor of each
 // workload on this machine (bench-floor.mjs: the dense FLOPs at the peak plus the activations at
-// their measured cost), so a goal can be told apart from what the hardware allows. Also prints the module's bytes, raw and gzipped (zlib level 9), the wasm and the
-// JS glue apart: from web/build/actlab.wasm when it exists, else decoded from the base64 the
-// single-file build embeds. --native compares against another native build of the CLI.
+// their measured cost), in interleaved rounds that compare each workload with the floor measured
+// beside it, so a goal can be told apart from what the hardware allows. Also prints the module's
+// bytes, raw and gzipped (zlib level 9), the wasm and the JS glue apart: from
+// web/build/actlab.wasm when it exists, else decoded from the base64 the single-file build
+// embeds. --native compares against another native build of the CLI.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -56,8 +58,10 @@ const quick = opts.quick, asJson = opts.json;
 const cli = opts.native ? path.resolve(opts.native) : path.join(root, 'build-native/actlab');
 // The native runner's settings (core/cli/bench_measure.cpp: BenchSettings, quick_bench_settings).
 const settings = quick
-  ? { trainSeconds: 0.03, trainRuns: 3, gridSeconds: 0.05, minGridRuns: 2, maxGridRuns: 500, peakMs: 20, pairs: 2, pairSeconds: 0.02 }
-  : { trainSeconds: 1.0, trainRuns: 5, gridSeconds: 1.0, minGridRuns: 10, maxGridRuns: 500, peakMs: 250, pairs: 7, pairSeconds: 0.4 };
+  ? { trainSeconds: 0.03, trainRuns: 3, gridSeconds: 0.05, minGridRuns: 2, maxGridRuns: 500, peakMs: 20, pairs: 2, pairSeconds: 0.02,
+      floorRounds: 2, floorPeakMs: 5, floorTrainCalls: 2 }
+  : { trainSeconds: 1.0, trainRuns: 5, gridSeconds: 1.0, minGridRuns: 10, maxGridRuns: 500, peakMs: 250, pairs: 7, pairSeconds: 0.4,
+      floorRounds: 9, floorPeakMs: 50, floorTrainCalls: 20 };
 
 function fail(message) {
   console.error(`bench.mjs: ${message}`);
@@ -155,15 +159,46 @@ function wasmPeak(ms) {
   return lab.peakFlops(ms);
 }
 
-// The lab kernels' cost per element in wasm (the cost table's loops over 4,096 elements): the
-// fastest of three tables' medians, for the floor (bench-floor.mjs).
-function activationCosts(names) {
-  const tables = Array.from({ length: 3 }, () => lab.activationCosts({ activations: names, repeats: quick ? 3 : 7, windowMs: 2 }));
-  return Object.fromEntries(names.map((name) => {
-    const rows = tables.map((t) => t.find((r) => r.name === name));
-    return [name, { name, forwardNs: Math.min(...rows.map((r) => r.forwardNs)),
-                    forwardBackwardNs: Math.min(...rows.map((r) => r.forwardBackwardNs)) }];
-  }));
+// The floor, measured in interleaved rounds (bench-floor.mjs): each round times, within about a
+// second, the peak kernel, the activations' costs (one cost table over 4,096 elements), each grid
+// (fastest of three calls) and a burst of training, and sets the two grids and the training against
+// the floor of that same round. This machine's speed drifts by up to 1.6x over minutes, so figures
+// measured minutes apart (the blocks above) do not compare; within a round they do. The report
+// takes the median over rounds of each fraction.
+function measureFloorRounds() {
+  const names = [config.activation, 'relu', 'identity'];
+  const hiddenUnits = config.hidden.reduce((a, b) => a + b, 0), grid = { width: gridSide, height: gridSide };
+  const nets = Object.fromEntries([config.activation, 'relu'].map((a) => [a, lab.createNetwork({ ...config, activation: a })]));
+  const trainer = lab.createNetwork(config);
+  const batch = Math.min(config.batchSize, trainer.data().train.label.length);
+  const fastestGridMs = (net) => Math.min(...Array.from({ length: 3 }, () => 1e3 * timed(() => net.predictGrid(grid)).wall));
+  try {
+    trainer.train(stepsPerCall);  // tiers the step loop up before the first timed burst
+    return Array.from({ length: settings.floorRounds }, () => {
+      const peakGflops = lab.peakFlops(settings.floorPeakMs);
+      const table = lab.activationCosts({ activations: names, repeats: 3, windowMs: 2 });
+      const costs = Object.fromEntries(table.map((r) => [r.name, r]));
+      const gridMs = { [config.activation]: fastestGridMs(nets[config.activation]), relu: fastestGridMs(nets.relu) };
+      const steps = settings.floorTrainCalls * stepsPerCall;
+      const trainSeconds = timed(() => { for (let c = 0; c < settings.floorTrainCalls; c++) trainer.train(stepsPerCall); }).wall;
+      const floorOf = (name) => workloadFloors({ peakGflops, trainFlopsPerSample: trainFlops, gridFlopsPerPoint: gridFlops,
+                                                 hiddenUnits, cells, activation: costs[name], identity: costs.identity });
+      const main = floorOf(config.activation), relu = floorOf('relu');
+      return {
+        peak_gflops: peakGflops,
+        activation_costs_ns: Object.fromEntries(names.map((n) => [n, { forward: costs[n].forwardNs, forward_backward: costs[n].forwardBackwardNs }])),
+        training: { ...main.training, measured_samples_per_second: (steps * batch) / trainSeconds,
+          ...againstFloor({ floorTime: 1 / main.training.floor_samples_per_second, measuredTime: trainSeconds / (steps * batch),
+                            goalTime: 1 / GOALS.samplesPerSecond }) },
+        grid_tanh: { ...main.grid, measured_ms: gridMs[config.activation],
+          ...againstFloor({ floorTime: main.grid.floor_ms, measuredTime: gridMs[config.activation], goalTime: GOALS.gridMs }) },
+        grid_relu: { ...relu.grid, measured_ms: gridMs.relu,
+          ...againstFloor({ floorTime: relu.grid.floor_ms, measuredTime: gridMs.relu, goalTime: GOALS.reluGridMs }) },
+      };
+    });
+  } finally {
+    for (const net of [...Object.values(nets), trainer]) net.delete();
+  }
 }
 
 // Paired training: the native CLI's `train` (its own timer around the step loop) and the same
@@ -202,7 +237,6 @@ const pairedTraining = measurePairedTraining();
 const wasmGrid = measureGrid(config.activation);
 const wasmReluGrid = measureGrid('relu');
 const wasmPeakGflops = wasmPeak(settings.peakMs);
-const wasmActivationCosts = activationCosts([config.activation, 'relu', 'identity']);
 
 // ---- module size -----------------------------------------------------------------------------------
 function sizeOf(file, bytes) {
@@ -229,6 +263,7 @@ function moduleSizes() {
 // ---- report --------------------------------------------------------------------------------------
 const cells = gridSide * gridSide;
 const trainFlops = native.peak.training_flops_per_sample, gridFlops = native.peak.grid_flops_per_point;
+const floorRounds = wasmPeakGflops > 0 ? measureFloorRounds() : null;
 const figures = {
   training: { native: native.training.core.median, wasm: median(wasmTrain.runs) },
   training_best: { native: native.training.core.best, wasm: Math.max(...wasmTrain.runs) },
@@ -259,25 +294,26 @@ function fractions(side, peak) {
     grid_relu_cpu: gflops.grid(figures.grid_relu_cpu[side]) / peak,
   };
 }
-// The floor: the fastest this machine could run each workload (bench-floor.mjs), from the wasm
-// peak and activation costs measured above; compared with the fastest runs, as the peak is.
+// The floor report: per workload, the median over the interleaved rounds of every field.
 function floorReport() {
-  if (!(wasmPeakGflops > 0)) return null;
-  const floorOf = (name) => workloadFloors({
-    peakGflops: wasmPeakGflops, trainFlopsPerSample: trainFlops, gridFlopsPerPoint: gridFlops,
-    hiddenUnits: config.hidden.reduce((a, b) => a + b, 0), cells, activation: wasmActivationCosts[name],
-    identity: wasmActivationCosts.identity });
-  const main = floorOf(config.activation), relu = floorOf('relu');
+  if (!floorRounds) return null;
+  const medianOf = (rows) => Object.fromEntries(Object.keys(rows[0]).map((k) =>
+    [k, typeof rows[0][k] === 'boolean' ? rows.filter((r) => r[k]).length * 2 > rows.length : median(rows.map((r) => r[k]))]));
+  const part = (key) => medianOf(floorRounds.map((r) => r[key]));
   return {
-    basis: 'wasm: dense FLOPs at the f32x4 peak + each hidden unit\'s activation at its measured cost (fastest of 3 cost tables); ' +
-           'no softmax, optimizer, padding or overhead counted; in the grid, ReLU and tanh run inside the affine tiles and count ' +
-           'their cost minus identity\'s (the loop\'s load and store). ' +
-           'reached / goal_needs: fractions of the floor\'s speed (fastest runs)',
-    activation_costs_ns: wasmActivationCosts,
-    training: { ...main.training, ...againstFloor({ floorTime: 1 / main.training.floor_samples_per_second,
-      measuredTime: 1 / figures.training_best.wasm, goalTime: 1 / GOALS.samplesPerSecond }) },
-    grid_tanh: { ...main.grid, ...againstFloor({ floorTime: main.grid.floor_ms, measuredTime: figures.grid_tanh_best.wasm, goalTime: GOALS.gridMs }) },
-    grid_relu: { ...relu.grid, ...againstFloor({ floorTime: relu.grid.floor_ms, measuredTime: figures.grid_relu_best.wasm, goalTime: GOALS.reluGridMs }) },
+    basis: 'wasm, interleaved rounds: each round measures the f32x4 peak, the activation costs (cost table, 4,096 elements), ' +
+           'each grid (fastest of 3 calls) and a burst of training, and compares them within the round; medians over rounds. ' +
+           'Floor: dense FLOPs at the peak + each hidden unit\'s activation at its measured cost; no softmax, optimizer, padding ' +
+           'or overhead counted; in the grid, ReLU and tanh run inside the affine tiles and count their cost minus identity\'s ' +
+           '(the loop\'s load and store). reached / goal_needs: fractions of the floor\'s speed',
+    rounds: floorRounds.length,
+    peak_gflops: median(floorRounds.map((r) => r.peak_gflops)),
+    activation_costs_ns: Object.fromEntries(Object.keys(floorRounds[0].activation_costs_ns).map((n) =>
+      [n, medianOf(floorRounds.map((r) => r.activation_costs_ns[n]))])),
+    training: part('training'),
+    grid_tanh: part('grid_tanh'),
+    grid_relu: part('grid_relu'),
+    per_round: floorRounds,
   };
 }
 const report = {
@@ -386,16 +422,19 @@ if (asJson) {
     const ac = fl.activation_costs_ns[config.activation];
     const verdict = (a) => (a.goal_below_floor ? 'the goal is below the floor: out of reach on this machine'
       : `the goal needs ${pct(a.goal_needs)} of it`);
-    console.log(`\nfloor (wasm, this machine, this run): dense FLOPs at the f32x4 peak + each unit's activation at its ` +
-                `measured cost (${config.activation} ${ac.forwardNs.toFixed(2)} ns forward, ${ac.forwardBackwardNs.toFixed(2)} ns ` +
-                `forward+backward per element); nothing else counted (scripts/bench-floor.mjs)`);
+    console.log(`\nfloor (wasm, this machine; medians of ${fl.rounds} interleaved rounds, each comparing its own measurements): ` +
+                `dense FLOPs at the f32x4 peak (${fl.peak_gflops.toFixed(1)} GFLOP/s) + each unit's activation at its measured cost ` +
+                `(${config.activation} ${ac.forward.toFixed(2)} ns forward, ${ac.forward_backward.toFixed(2)} ns forward+backward per element); ` +
+                `nothing else counted (scripts/bench-floor.mjs)`);
     console.log(`  training:  <= ${thousands(fl.training.floor_samples_per_second)} samples/s (dense ` +
                 `${fl.training.dense_ns_per_sample.toFixed(0)} + ${config.activation} ${fl.training.activation_ns_per_sample.toFixed(0)} ns per sample); ` +
-                `fastest run ${pct(fl.training.reached)} of it; ${verdict(fl.training)}`);
+                `measured ${thousands(fl.training.measured_samples_per_second)} = ${pct(fl.training.reached)} of it; ${verdict(fl.training)}`);
     console.log(`  tanh grid: >= ${fl.grid_tanh.floor_ms.toFixed(2)} ms (dense ${fl.grid_tanh.dense_ms.toFixed(2)} + ` +
-                `${config.activation} ${fl.grid_tanh.activation_ms.toFixed(2)}, inside the tiles); fastest run ${pct(fl.grid_tanh.reached)} of it; ${verdict(fl.grid_tanh)}`);
+                `${config.activation} ${fl.grid_tanh.activation_ms.toFixed(2)}, inside the tiles); measured ${fl.grid_tanh.measured_ms.toFixed(2)} ms = ` +
+                `${pct(fl.grid_tanh.reached)} of it; ${verdict(fl.grid_tanh)}`);
     console.log(`  ReLU grid: >= ${fl.grid_relu.floor_ms.toFixed(2)} ms (dense ${fl.grid_relu.dense_ms.toFixed(2)} + ReLU ` +
-                `${fl.grid_relu.activation_ms.toFixed(2)}, inside the tiles); fastest run ${pct(fl.grid_relu.reached)} of it; ${verdict(fl.grid_relu)}`);
+                `${fl.grid_relu.activation_ms.toFixed(2)}, inside the tiles); measured ${fl.grid_relu.measured_ms.toFixed(2)} ms = ` +
+                `${pct(fl.grid_relu.reached)} of it; ${verdict(fl.grid_relu)}`);
   }
   const pt = report.training.paired;
   console.log(`\ntraining, paired: wasm/native ${pt.median.toFixed(2)}x (IQR ${pt.iqr.map((v) => v.toFixed(2)).join('-')}) over ` +

@@ -32,11 +32,15 @@ test('bench.mjs --quick --json --no-build prints every field', () => {
   assert.equal(r.peak.training_flops_per_sample, 1856, '2-16-16-2: 2 x (320 + 320 + 288) FLOPs per training sample');
   assert.equal(r.peak.grid_flops_per_point, 640, '2-16-16-2: 2 x 320 FLOPs per grid point');
   const floor = r.floor;
+  assert.ok(Number.isInteger(floor.rounds) && floor.rounds >= 2, 'the floor comes from interleaved rounds');
+  assert.equal(floor.per_round.length, floor.rounds, 'one record per round');
+  positive(floor.peak_gflops, 'floor.peak_gflops');
+  positive(floor.training.measured_samples_per_second, 'floor.training.measured_samples_per_second');
   for (const key of ['dense_ns_per_sample', 'activation_ns_per_sample', 'floor_samples_per_second', 'reached', 'goal_needs']) {
     positive(floor.training[key], `floor.training.${key}`);
   }
   for (const grid of ['grid_tanh', 'grid_relu']) {
-    for (const key of ['dense_ms', 'floor_ms', 'reached', 'goal_needs']) positive(floor[grid][key], `floor.${grid}.${key}`);
+    for (const key of ['dense_ms', 'floor_ms', 'measured_ms', 'reached', 'goal_needs']) positive(floor[grid][key], `floor.${grid}.${key}`);
     assert.equal(typeof floor[grid].goal_below_floor, 'boolean', `floor.${grid}.goal_below_floor`);
   }
   positive(floor.grid_tanh.activation_ms, 'floor.grid_tanh.activation_ms: tanh is counted in the grid');
