@@ -19,14 +19,6 @@
 
 #include "dense_kernels.hpp"
 
-// clang unrolls the point loop of every tile shape, which doubled their wasm code for nothing
-// V8 needs (it runs the loop as fast either way).
-#if defined(__clang__)
-#define ACTLAB_NO_UNROLL _Pragma("clang loop unroll(disable)")
-#else
-#define ACTLAB_NO_UNROLL
-#endif
-
 namespace actlab::dense {
 
 // xt[i * padded(in) + k] = x[k * stride + i] for every point i < stride and input k < in; the
@@ -60,7 +52,6 @@ inline void grads_by_point_tile(const float* __restrict dz, const float* __restr
     for (int v = 0; v < KV; ++v) acc[jj][v] = splat<V4>(0.0f);
   const float* dzi = dz + size_t(j0) * stride;  // dz[j0][i]; row jj is jj * stride further
   const float* xi = xt + k0;                    // xt[i][k0]
-  ACTLAB_NO_UNROLL
   for (size_t i = 0; i < n; ++i, ++dzi, xi += row) {
     V4 xv[KV];
     for (int v = 0; v < KV; ++v) xv[v] = load4(xi + v * kLanes);
