@@ -45,9 +45,12 @@ inline constexpr float kMaxAbsErrSin = 1.0e-7f;       // absolute, over [-1e4, 1
 
 namespace detail {
 
+// Bit casts, for a float and for vectors of floats alike (the 4-lane forms below share the code).
 // std::bit_cast is missing from Emscripten 3.1.6's libc++; the builtin is in GCC >= 11 and clang.
-ACTLAB_KERNEL uint32_t bits(float x) { return __builtin_bit_cast(uint32_t, x); }
-ACTLAB_KERNEL float from_bits(uint32_t u) { return __builtin_bit_cast(float, u); }
+template <class To, class From>
+ACTLAB_KERNEL To as(From v) { return __builtin_bit_cast(To, v); }
+ACTLAB_KERNEL uint32_t bits(float x) { return as<uint32_t>(x); }
+ACTLAB_KERNEL float from_bits(uint32_t u) { return as<float>(u); }
 
 inline constexpr float kRound = 12582912.0f;  // 1.5 * 2^23: x + kRound - kRound rounds x to an integer
 inline constexpr uint32_t kRoundBits = 0x4B400000u;
@@ -67,11 +70,9 @@ inline constexpr float kLn2Lo = -2.12194440e-4f;
 ACTLAB_KERNEL float select(bool c, float a, float b) { return c ? a : b; }
 
 // 2^n for n in [-126, 127], built directly in the exponent field (unsigned: no overflow UB on garbage n).
-ACTLAB_KERNEL float pow2i(uint32_t n) { return from_bits((n + 127u) << 23); }
-
-// Bit casts for a float and for vectors of floats alike (the 4-lane forms below share the code).
-template <class To, class From>
-ACTLAB_KERNEL To as(From v) { return __builtin_bit_cast(To, v); }
+// F float with U uint32_t, or vectors of both.
+template <class F = float, class U = uint32_t>
+ACTLAB_KERNEL F pow2i(U n) { return as<F>((n + 127u) << 23); }
 
 // e^x = 2^n * e^r with n = round(x / ln 2) and |r| <= ln2/2 (+ rounding slack). Returns e^r and n.
 // Needs |x / ln2| < 2^22; callers bound x. e^r = 1 + r + r^2 q(r), q of degree 4, fitted for
@@ -95,7 +96,7 @@ ACTLAB_KERNEL F exp_clamped(F x) {
   U n;
   const F p = exp_reduced_as(x, n);
   const U n1 = as<U>(as<I>(n) >> 1);
-  return p * as<F>((n1 + 127u) << 23) * as<F>((n - n1 + 127u) << 23);
+  return p * pow2i<F>(n1) * pow2i<F>(n - n1);
 }
 
 }  // namespace detail
