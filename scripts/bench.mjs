@@ -27,7 +27,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { againstFloor, workloadFloors } from './bench-floor.mjs';
+import { measureFloorRounds, summariseFloorRounds } from './bench-floor.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const GOALS = { samplesPerSecond: 6e6, gridMs: 2.5, reluGridMs: 2.0, wasmOverNative: 0.7 };  // issue 10
@@ -159,48 +159,6 @@ function wasmPeak(ms) {
   return lab.peakFlops(ms);
 }
 
-// The floor, measured in interleaved rounds (bench-floor.mjs): each round times, within about a
-// second, the peak kernel, the activations' costs (one cost table over 4,096 elements), each grid
-// (fastest of three calls) and a burst of training, and sets the two grids and the training against
-// the floor of that same round. This machine's speed drifts by up to 1.6x over minutes, so figures
-// measured minutes apart (the blocks above) do not compare; within a round they do. The report
-// takes the median over rounds of each fraction.
-function measureFloorRounds() {
-  const names = [config.activation, 'relu', 'identity'];
-  const hiddenUnits = config.hidden.reduce((a, b) => a + b, 0), grid = { width: gridSide, height: gridSide };
-  const nets = Object.fromEntries([config.activation, 'relu'].map((a) => [a, lab.createNetwork({ ...config, activation: a })]));
-  const trainer = lab.createNetwork(config);
-  const batch = Math.min(config.batchSize, trainer.data().train.label.length);
-  const fastestGridMs = (net) => Math.min(...Array.from({ length: 3 }, () => 1e3 * timed(() => net.predictGrid(grid)).wall));
-  try {
-    trainer.train(stepsPerCall);  // tiers the step loop up before the first timed burst
-    return Array.from({ length: settings.floorRounds }, () => {
-      const peakGflops = lab.peakFlops(settings.floorPeakMs);
-      const table = lab.activationCosts({ activations: names, repeats: 3, windowMs: 2 });
-      const costs = Object.fromEntries(table.map((r) => [r.name, r]));
-      const gridMs = { [config.activation]: fastestGridMs(nets[config.activation]), relu: fastestGridMs(nets.relu) };
-      const steps = settings.floorTrainCalls * stepsPerCall;
-      const trainSeconds = timed(() => { for (let c = 0; c < settings.floorTrainCalls; c++) trainer.train(stepsPerCall); }).wall;
-      const floorOf = (name) => workloadFloors({ peakGflops, trainFlopsPerSample: trainFlops, gridFlopsPerPoint: gridFlops,
-                                                 hiddenUnits, cells, activation: costs[name], identity: costs.identity });
-      const main = floorOf(config.activation), relu = floorOf('relu');
-      return {
-        peak_gflops: peakGflops,
-        activation_costs_ns: Object.fromEntries(names.map((n) => [n, { forward: costs[n].forwardNs, forward_backward: costs[n].forwardBackwardNs }])),
-        training: { ...main.training, measured_samples_per_second: (steps * batch) / trainSeconds,
-          ...againstFloor({ floorTime: 1 / main.training.floor_samples_per_second, measuredTime: trainSeconds / (steps * batch),
-                            goalTime: 1 / GOALS.samplesPerSecond }) },
-        grid_tanh: { ...main.grid, measured_ms: gridMs[config.activation],
-          ...againstFloor({ floorTime: main.grid.floor_ms, measuredTime: gridMs[config.activation], goalTime: GOALS.gridMs }) },
-        grid_relu: { ...relu.grid, measured_ms: gridMs.relu,
-          ...againstFloor({ floorTime: relu.grid.floor_ms, measuredTime: gridMs.relu, goalTime: GOALS.reluGridMs }) },
-      };
-    });
-  } finally {
-    for (const net of [...Object.values(nets), trainer]) net.delete();
-  }
-}
-
 // Paired training: the native CLI's `train` (its own timer around the step loop) and the same
 // steps in wasm right after it, `pairs` times, each side on a fresh network. The medians above
 // come from runs minutes apart (native first, then wasm); on a machine whose speed drifts, their
@@ -263,7 +221,11 @@ function moduleSizes() {
 // ---- report --------------------------------------------------------------------------------------
 const cells = gridSide * gridSide;
 const trainFlops = native.peak.training_flops_per_sample, gridFlops = native.peak.grid_flops_per_point;
-const floorRounds = wasmPeakGflops > 0 ? measureFloorRounds() : null;
+// The floor (bench-floor.mjs), in interleaved rounds that compare each workload with the peak and
+// activation costs measured beside it.
+const floor = wasmPeakGflops > 0 ? summariseFloorRounds(measureFloorRounds(lab, {
+  config, rounds: settings.floorRounds, peakMs: settings.floorPeakMs, trainCalls: settings.floorTrainCalls,
+  stepsPerCall, gridSide, trainFlopsPerSample: trainFlops, gridFlopsPerPoint: gridFlops, goals: GOALS })) : null;
 const figures = {
   training: { native: native.training.core.median, wasm: median(wasmTrain.runs) },
   training_best: { native: native.training.core.best, wasm: Math.max(...wasmTrain.runs) },
@@ -292,28 +254,6 @@ function fractions(side, peak) {
     grid_tanh_cpu: gflops.grid(figures.grid_tanh_cpu[side]) / peak,
     grid_relu: gflops.grid(figures.grid_relu[side]) / peak,
     grid_relu_cpu: gflops.grid(figures.grid_relu_cpu[side]) / peak,
-  };
-}
-// The floor report: per workload, the median over the interleaved rounds of every field.
-function floorReport() {
-  if (!floorRounds) return null;
-  const medianOf = (rows) => Object.fromEntries(Object.keys(rows[0]).map((k) =>
-    [k, typeof rows[0][k] === 'boolean' ? rows.filter((r) => r[k]).length * 2 > rows.length : median(rows.map((r) => r[k]))]));
-  const part = (key) => medianOf(floorRounds.map((r) => r[key]));
-  return {
-    basis: 'wasm, interleaved rounds: each round measures the f32x4 peak, the activation costs (cost table, 4,096 elements), ' +
-           'each grid (fastest of 3 calls) and a burst of training, and compares them within the round; medians over rounds. ' +
-           'Floor: dense FLOPs at the peak + each hidden unit\'s activation at its measured cost; no softmax, optimizer, padding ' +
-           'or overhead counted; in the grid, ReLU and tanh run inside the affine tiles and count their cost minus identity\'s ' +
-           '(the loop\'s load and store). reached / goal_needs: fractions of the floor\'s speed',
-    rounds: floorRounds.length,
-    peak_gflops: median(floorRounds.map((r) => r.peak_gflops)),
-    activation_costs_ns: Object.fromEntries(Object.keys(floorRounds[0].activation_costs_ns).map((n) =>
-      [n, medianOf(floorRounds.map((r) => r.activation_costs_ns[n]))])),
-    training: part('training'),
-    grid_tanh: part('grid_tanh'),
-    grid_relu: part('grid_relu'),
-    per_round: floorRounds,
   };
 }
 const report = {
@@ -379,7 +319,7 @@ const report = {
     wasm_over_native_met: pairedTraining.median >= GOALS.wasmOverNative,
     judged_on: 'wall-clock medians; wasm/native on the median of the paired runs\' ratios',
   },
-  floor: floorReport(),
+  floor,
   module_size: moduleSizes(),
 };
 
