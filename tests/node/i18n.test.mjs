@@ -214,7 +214,8 @@ test('zh-CN uses the field\'s settled terms where the English says them', () => 
     ['learning rate', '学习率'], ['dead unit', '死亡神经元'], ['hidden layer', '隐藏层'],
   ];
   for (const [english, chinese] of pairs) {
-    const keys = Object.keys(en).filter((k) => typeof en[k] === 'string' && en[k].toLowerCase().includes(english));
+    const said = (k) => typeof en[k] === 'string' && en[k].replace(/\{\w+\}/g, '').toLowerCase().includes(english);
+    const keys = Object.keys(en).filter(said);
     assert.ok(keys.length > 0, `no English text says "${english}"`);
     const without = keys.filter((k) => !forms(zh[k]).some((t) => t.includes(chinese) || t.includes(chinese.slice(0, 2))));
     assert.deepEqual(without, [], `"${english}" is not rendered with ${chinese}`);
