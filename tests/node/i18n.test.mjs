@@ -276,3 +276,49 @@ test('every preset has its label and text, in English as the page shows them', (
     assert.equal(en[`preset.${preset.name}.text`], preset.text, preset.name);
   }
 });
+
+// ---- the HTML pages' own words (web/i18n/static-text.js) -------------------------------------
+
+/** Just enough of an element for applyStaticText: attributes, children, text, attribute queries. */
+class FakeElement {
+  constructor(attrs = {}, ...children) {
+    this.attrs = new Map(Object.entries(attrs));
+    this.childNodes = children;
+  }
+  get children() { return this.childNodes.filter((c) => c instanceof FakeElement); }
+  getAttribute(name) { return this.attrs.get(name) ?? null; }
+  setAttribute(name, value) { this.attrs.set(name, String(value)); }
+  replaceChildren(...nodes) { this.childNodes = nodes; }
+  get textContent() { return this.childNodes.map((c) => (c instanceof FakeElement ? c.textContent : String(c))).join(''); }
+  querySelectorAll(selector) {
+    const name = /^\[([\w-]+)\]$/.exec(selector)[1];
+    const out = [];
+    const walk = (el) => el.children.forEach((c) => { if (c.attrs.has(name)) out.push(c); walk(c); });
+    walk(this);
+    return out;
+  }
+}
+
+test('applyStaticText translates marked text, attributes and bold terms in place', async () => {
+  const { applyStaticText } = await import('../../web/i18n/static-text.js');
+  const term = new FakeElement({ 'data-i18n-param': 'term', 'data-i18n': 'run.reset' }, 'Reset');
+  const help = new FakeElement({ 'data-i18n': 'boards.help.reset' }, term, ' goes back to step 0 ...');
+  const nav = new FakeElement({ 'data-i18n-attrs': 'aria-label=nav.label; title=nav.race' });
+  const title = new FakeElement({ 'data-i18n': 'race.title' }, 'The race');
+  const body = new FakeElement({}, nav, title, help);
+  const documentElement = { lang: 'en' };
+  const doc = { documentElement, querySelectorAll: (s) => body.querySelectorAll(s) };
+
+  applyStaticText(doc, createTranslator('zh-CN', zh));
+  assert.equal(title.textContent, '赛跑');
+  assert.equal(nav.getAttribute('aria-label'), '视图');
+  assert.equal(nav.getAttribute('title'), '赛跑');
+  assert.equal(help.textContent, '重置：回到第 0 步，数据和初始权重都不变。');
+  assert.equal(help.childNodes[0], term, 'the bold term is the same node, still bold');
+  assert.equal(documentElement.lang, 'zh-CN');
+
+  applyStaticText(doc, englishTranslator);  // a switch back: the same markup reads English again
+  assert.equal(help.textContent, 'Reset goes back to step 0 with the same data and the same initial weights.');
+  assert.equal(help.childNodes[0], term);
+  assert.equal(documentElement.lang, 'en');
+});
