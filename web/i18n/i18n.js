@@ -80,6 +80,11 @@ export function chooseLanguage({ urlLang = null, elementLang = null, htmlLang = 
 
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
 
+// How a language joins the clauses of a sentence ("sigmoid's 1 / 42,000, tanh's 1 / 30 and ReLU's
+// 0.8"): English with "and"; Chinese with 、 alone, since its 和 would sit unspaced against a Latin
+// name ("1 / 30和ReLU") and a list of clauses reads as a parallel enumeration anyway.
+const LIST_STYLE = { 'zh-CN': 'narrow' };
+
 /**
  * A translator for `lang` over `catalog` (English fills any gap).
  *   t(key, params): the message with each {name} replaced. Numbers are formatted for the language
@@ -101,7 +106,7 @@ export function createTranslator(lang, catalog = {}) {
     return numberFormats.get(id);
   };
   const plurals = new Intl.PluralRules(locale);
-  const lists = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+  const lists = new Intl.ListFormat(locale, { style: LIST_STYLE[locale] ?? 'long', type: 'conjunction' });
   const missing = new Set();
 
   const number = (v, options) => (Number.isFinite(v) ? numberFormat(options).format(v) : '–');
