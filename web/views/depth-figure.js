@@ -36,6 +36,7 @@ export function mountDepth(container, { labelOf = (name) => name, headingLevel =
   }
   select.value = init;
   selectLabel.append(document.createTextNode('Initialisation '), select);
+  const key = el('ul', 'al-depth-key');
   const canvas = el('canvas', 'al-depth-canvas', { role: 'img' });
   const status = el('p', 'al-depth-status', { 'aria-live': 'polite' });
   const details = el('details', 'al-depth-details');
@@ -43,7 +44,7 @@ export function mountDepth(container, { labelOf = (name) => name, headingLevel =
   summary.textContent = 'The numbers (median over seeds, with the range)';
   const table = el('table', 'al-depth-table');
   details.append(summary, table);
-  root.append(title, selectLabel, canvas, status, details);
+  root.append(title, selectLabel, key, canvas, status, details);
   container.append(root);
 
   let result = null;
@@ -93,6 +94,21 @@ export function mountDepth(container, { labelOf = (name) => name, headingLevel =
     table.replaceChildren(head, ...rows);
   }
 
+  // One entry per line: its colour, the activation and the init it was drawn with.
+  function writeKey() {
+    const text = (it) => `${labelOf(it.name)} (${it.init})`;
+    if ([...key.querySelectorAll('[data-activation]')].map((li) => li.textContent).join('|') === result.items.map(text).join('|')) return;
+    key.replaceChildren(...result.items.map((it) => {
+      const li = el('li', null, { 'data-activation': it.name, 'data-init': it.init });
+      li.style.setProperty('--al-accent', activationColor(it.name));
+      li.textContent = text(it);
+      return li;
+    }));
+    const band = el('li', 'al-depth-key-band');
+    band.textContent = `line: median of ${result.seeds} seeds, band: their range`;
+    key.append(band);
+  }
+
   function describe() {
     const deepest = (it) => it.points[it.points.length - 1];
     const parts = result.items.filter((it) => it.points.length).map((it) =>
@@ -109,6 +125,7 @@ export function mountDepth(container, { labelOf = (name) => name, headingLevel =
       if (select.value !== next.init) select.value = next.init;
       status.textContent = next.done ? '' : `measuring: ${next.progress.cells} of ${next.progress.total} nets`;
       canvas.setAttribute('aria-label', describe());
+      writeKey();
       writeTable();
       draw();
     },
