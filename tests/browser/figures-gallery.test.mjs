@@ -3,6 +3,9 @@
 // settings, computed here in Node by the same module (and, for one depth cell, by the native CLI).
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { REPO_ROOT } from '../../scripts/serve.mjs';
 import { labSession, openLab, READY_TIMEOUT_MS } from './lab-page.mjs';
 import { loadLabOrFail, runCli, configFlags } from '../node/lab-fixture.mjs';
 import { DepthSweep } from '../../web/worker/depth-sweep.js';
@@ -166,3 +169,25 @@ test('in dark mode the new figures take the dark surface and still draw', { time
     await context.close();
   }
 });
+
+for (const scheme of ['light', 'dark']) {
+  test(`${scheme} mode: axe-core finds no violation in the new figures`, { timeout: TEST_TIMEOUT }, async () => {
+    const context = await session.browser.newContext({ viewport: { width: 1366, height: 768 }, colorScheme: scheme,
+      bypassCSP: true });  // axe is injected as an inline script; the gallery's CSP is checked above
+    const page = await context.newPage();
+    try {
+      await page.goto(`${session.url}views/figures-demo.html`);
+      await page.waitForFunction(() => document.querySelector('.al-depth')?.dataset.done === 'true', null, { timeout: READY_TIMEOUT_MS * 4 });
+      await page.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
+      await page.hover('.al-diagram-unit');
+      await page.addScriptTag({ content: await readFile(path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8') });
+      const violations = await page.evaluate(async () => {
+        const result = await window.axe.run({ include: [...document.querySelectorAll('.al-figure')].map((f) => [f]) }, { resultTypes: ['violations'] });
+        return result.violations.map((v) => `${v.id}: ${v.nodes.length} node(s), e.g. ${v.nodes[0]?.target?.join(' ')} ${v.nodes[0]?.failureSummary ?? ''}`);
+      });
+      assert.deepEqual(violations, [], violations.join('\n'));
+    } finally {
+      await context.close();
+    }
+  });
+}

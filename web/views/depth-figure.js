@@ -75,7 +75,9 @@ export function mountDepth(container, { labelOf = (name) => name, headingLevel =
   function writeTable() {
     const depths = [...new Set(result.items.flatMap((it) => it.points.map((p) => p.depth)))].sort((a, b) => a - b);
     const head = el('tr');
-    head.append(el('th', null, { scope: 'col' }), ...depths.map((d) => { const th = el('th', null, { scope: 'col' }); th.textContent = String(d); return th; }));
+    const corner = el('th', null, { scope: 'col' });
+    corner.textContent = 'hidden layers';
+    head.append(corner, ...depths.map((d) => { const th = el('th', null, { scope: 'col' }); th.textContent = String(d); return th; }));
     const rows = result.items.map((it) => {
       const tr = el('tr');
       const th = el('th', null, { scope: 'row' });

@@ -26,7 +26,7 @@ export function mountSparsityWork(container, { labelOf = (n) => n, headingLevel 
   title.textContent = 'Exact zeros, and the work they could save';
   const table = el('table', 'al-sparsity-table');
   const head = el('tr');
-  for (const text of ['', 'hidden outputs exactly 0', 'multiply-adds by an exact 0', 'dead units']) {
+  for (const text of ['activation', 'hidden outputs exactly 0', 'multiply-adds by an exact 0', 'dead units']) {
     const th = el('th', null, { scope: 'col' });
     th.textContent = text;
     head.append(th);
