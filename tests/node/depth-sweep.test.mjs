@@ -69,7 +69,7 @@ test('sweeps are cached per setting, and a changed setting is another sweep', ()
   const b = cache.sweepFor({ activations: ['relu'], init: 'xavier', config: { seed: 1 }, seeds: 1 });
   assert.notEqual(b, a);
   assert.notEqual(depthSettingKey(a.settings), depthSettingKey(b.settings));
-  // Training settings do not change the figure; data settings do.
+  // The page's own net shape is not the figure's (it sweeps depth itself); the data is.
   assert.equal(depthSettingKey({ activations: ['relu'], init: 'he', config: { seed: 1, learningRate: 0.3, hidden: [4] } }),
     depthSettingKey({ activations: ['relu'], init: 'he', config: { seed: 1, learningRate: 0.3, hidden: [8, 8] } }));
   assert.notEqual(depthSettingKey({ activations: ['relu'], init: 'he', config: { dataset: 'xor' } }),
