@@ -2,7 +2,7 @@
 // and the sparsity figure's new diagnostics field, through the JS API.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadLabOrFail, interleave } from './lab-fixture.mjs';
+import { loadLabOrFail, interleave, runCli } from './lab-fixture.mjs';
 import { edgeGradients } from '../../web/worker/edge-gradients.js';
 
 let lab;
@@ -65,6 +65,9 @@ test('the diagnostics carry the share of multiply-adds by an exact zero', () => 
       for (const l of d.layers) assert.equal(typeof l.zeroInputFraction, 'number');
       // A layer's inputs are the previous layer's outputs.
       for (let l = 1; l < d.layers.length; l += 1) assert.ok(Math.abs(d.layers[l].zeroInputFraction - d.layers[l - 1].zeroFraction) < 1e-12);
+      const native = runCli(['probe', '--json', '--activation', activation, '--init', init, '--depth', '3', '--width', '16', '--seed', '2']);
+      assert.equal(d.zeroMultiplyAddFraction, native.zero_multiply_add_fraction, 'the same share natively');
+      native.layers.forEach((l, i) => assert.equal(d.layers[i].zeroInputFraction, l.zero_input_fraction));
       if (activation === 'relu') assert.ok(d.zeroMultiplyAddFraction > 0.2, String(d.zeroMultiplyAddFraction));
       else assert.equal(d.zeroMultiplyAddFraction, 0);
     } finally {
