@@ -115,3 +115,17 @@ test('changing a measured number changes the text: nothing is typed in', () => {
   assert.match(costA.text, /6\.1×.*1\.3×/);
   assert.match(costB.text, /9\.4×.*2\.2×/);
 });
+
+test('the run part and the step cost come from what the run reports', async () => {
+  const { verdictRun, verdictStepCost } = await import('../../web/views/verdict.js');
+  const layer = (units, deadUnits, saturatedFraction) => ({ units, deadUnits, saturatedFraction });
+  const run = verdictRun([
+    { name: 'relu', metrics: { testAccuracy: 0.9 }, diagnostics: { firstLastGradRatio: 0.4, layers: [layer(8, 2, 0), layer(8, 4, 0), layer(2, 0, 0)] } },
+    { name: 'tanh', metrics: { testAccuracy: 0.8 }, diverged: false, diagnostics: { firstLastGradRatio: 0.9, layers: [layer(8, 0, 0.5), layer(24, 0, 0.1), layer(2, 0, 0.9)] } },
+  ], 0.3);
+  assert.equal(run.learningRate, 0.3);
+  assert.deepEqual(run.racers[0], { name: 'relu', testAccuracy: 0.9, diverged: false, deadShare: 6 / 16, saturatedShare: 0, ratio: 0.4 });
+  assert.equal(run.racers[1].saturatedShare, (8 * 0.5 + 24 * 0.1) / 32, 'weighted by width; the output layer left out');
+  assert.deepEqual(verdictStepCost({ relu: 1000, sigmoid: 800, tanh: 0 }), { relu: 1, sigmoid: 1.25 });
+  assert.deepEqual(verdictStepCost({ sigmoid: 800 }), {});
+});

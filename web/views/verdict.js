@@ -157,3 +157,29 @@ function reluLimitSentence({ run }, names, labelOf) {
   }
   return fill('reluLimits', { reluDead: dead }, { ...names, reluDead: shownDead });
 }
+
+/**
+ * The verdict's `run` part from what a run reports per racer: [{name, metrics: {testAccuracy},
+ * diverged, diagnostics}] (diagnostics as Network.diagnostics() gives them). Dead and saturated
+ * shares are over all hidden units (dead) and all hidden outputs (saturated), weighted by width.
+ */
+export function verdictRun(members, learningRate) {
+  return {
+    learningRate,
+    racers: members.map(({ name, metrics, diverged, diagnostics }) => {
+      const hidden = diagnostics?.layers?.slice(0, -1) ?? [];
+      const units = hidden.reduce((s, l) => s + l.units, 0);
+      const weighted = (key) => (units ? hidden.reduce((s, l) => s + l[key] * l.units, 0) / units : undefined);
+      return { name, testAccuracy: metrics?.testAccuracy, diverged: Boolean(diverged),
+        deadShare: units ? hidden.reduce((s, l) => s + l.deadUnits, 0) / units : undefined,
+        saturatedShare: weighted('saturatedFraction'), ratio: diagnostics?.firstLastGradRatio };
+    }),
+  };
+}
+
+/** The verdict's `stepCost` from training steps per second by name: each racer's time per step as a multiple of ReLU's. */
+export function verdictStepCost(stepsPerSecond) {
+  const relu = stepsPerSecond.relu;
+  if (!(relu > 0)) return {};
+  return Object.fromEntries(Object.entries(stepsPerSecond).filter(([, rate]) => rate > 0).map(([name, rate]) => [name, relu / rate]));
+}
