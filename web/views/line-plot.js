@@ -42,57 +42,78 @@ export function decadeLabel(d) {
  * Returns the plot area {left, top, width, height} in device pixels.
  */
 export function drawLinePlot(ctx, plot, options = {}) {
-  const { pixelRatio: pr = 1, fg = '#1b1b1b', muted = '#595959', grid = '#d6d6d6', fontSize = 11 } = options;
-  const { width, height } = ctx.canvas;
+  const { pixelRatio: pr = 1, fontSize = 11 } = options;
+  const colors = { fg: '#1b1b1b', muted: '#595959', grid: '#d6d6d6', ...options };
   ctx.save();
   ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.clearRect(0, 0, width, height);
-  const font = fontSize * pr;
-  ctx.font = `${font}px ${FONT_FAMILY}`;
-  const { x, y } = plot;
+  ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+  ctx.font = `${fontSize * pr}px ${FONT_FAMILY}`;
+  const frame = frameOf(ctx, plot, fontSize * pr, pr);
+  drawAxes(ctx, plot, frame, colors);
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(frame.left, frame.top - 2 * pr, frame.width, frame.height + 4 * pr);
+  ctx.clip();
+  drawBands(ctx, plot.bands ?? [], frame);
+  drawReferenceLines(ctx, plot.hLines ?? [], frame);
+  drawSeries(ctx, plot.series ?? [], frame);
+  ctx.restore();
+  if (plot.cursor && Number.isFinite(plot.cursor.x)) {
+    ctx.fillStyle = colors.fg;
+    ctx.fillRect(Math.round(frame.tx(plot.cursor.x)), frame.top, Math.max(1, Math.round(pr)), frame.height);
+  }
+  ctx.restore();
+  return { left: frame.left, top: frame.top, width: frame.width, height: frame.height };
+}
+
+// The plot area (margins sized to the tick labels) and the data -> device pixel mappings.
+function frameOf(ctx, { x, y }, font, pr) {
   const yTicks = y.ticks ?? (y.log ? decadeTicks(y.lo, y.hi) : linearTicks(y.lo, y.hi, 4));
   const yText = (v) => (y.log ? decadeLabel(v) : formatTick(v));
   const left = Math.ceil(Math.max(...yTicks.map((v) => ctx.measureText(yText(v)).width), 0) + (y.label ? font * 1.6 : 0) + 8 * pr);
   const top = Math.round(font * 0.8), bottom = Math.round(font * (x.label ? 2.8 : 1.6));
-  const plotW = Math.max(1, width - left - 8 * pr), plotH = Math.max(1, height - top - bottom);
-  const tx = (v) => left + ((v - x.lo) / (x.hi - x.lo)) * plotW;
-  const ty = (v) => top + plotH - ((v - y.lo) / (y.hi - y.lo)) * plotH;
-  const yOf = (v) => (y.log ? (v > 0 ? Math.log10(v) : NaN) : v);
-  const ok = (px, py) => Number.isFinite(px) && Number.isFinite(py);
+  const width = Math.max(1, ctx.canvas.width - left - 8 * pr), height = Math.max(1, ctx.canvas.height - top - bottom);
+  return {
+    left, top, width, height, font, pr, yTicks, yText,
+    tx: (v) => left + ((v - x.lo) / (x.hi - x.lo)) * width,
+    ty: (v) => top + height - ((v - y.lo) / (y.hi - y.lo)) * height,
+    yOf: (v) => (y.log ? (v > 0 ? Math.log10(v) : NaN) : v),  // a data value to the axis's units
+  };
+}
 
+function drawAxes(ctx, { x, y }, f, { fg, muted, grid }) {
+  const { left, top, width, height, font, pr } = f;
   ctx.textBaseline = 'middle';
-  for (const v of yTicks) {
+  for (const v of f.yTicks) {
     ctx.fillStyle = grid;
-    ctx.fillRect(left, Math.round(ty(v)), plotW, Math.max(1, Math.round(pr)));
+    ctx.fillRect(left, Math.round(f.ty(v)), width, Math.max(1, Math.round(pr)));
     ctx.fillStyle = muted;
-    const t = yText(v);
-    ctx.fillText(t, left - 4 * pr - ctx.measureText(t).width, ty(v));
+    const t = f.yText(v);
+    ctx.fillText(t, left - 4 * pr - ctx.measureText(t).width, f.ty(v));
   }
   ctx.textBaseline = 'top';
   for (const v of x.ticks ?? linearTicks(x.lo, x.hi, 6)) {
     const t = formatTick(v);
     ctx.fillStyle = grid;
-    ctx.fillRect(Math.round(tx(v)), top + plotH, Math.max(1, Math.round(pr)), 4 * pr);
+    ctx.fillRect(Math.round(f.tx(v)), top + height, Math.max(1, Math.round(pr)), 4 * pr);
     ctx.fillStyle = muted;
-    ctx.fillText(t, tx(v) - ctx.measureText(t).width / 2, top + plotH + 5 * pr);
+    ctx.fillText(t, f.tx(v) - ctx.measureText(t).width / 2, top + height + 5 * pr);
   }
   ctx.fillStyle = fg;
-  if (x.label) ctx.fillText(x.label, left + plotW / 2 - ctx.measureText(x.label).width / 2, height - font * 1.2);
+  if (x.label) ctx.fillText(x.label, left + width / 2 - ctx.measureText(x.label).width / 2, ctx.canvas.height - font * 1.2);
   if (y.label) {
     ctx.save();
-    ctx.translate(2 * pr, top + plotH / 2 + ctx.measureText(y.label).width / 2);
+    ctx.translate(2 * pr, top + height / 2 + ctx.measureText(y.label).width / 2);
     ctx.rotate(-Math.PI / 2);
     ctx.fillText(y.label, 0, 0);
     ctx.restore();
   }
+}
 
-  ctx.save();
-  ctx.beginPath();
-  ctx.rect(left, top - 2 * pr, plotW, plotH + 4 * pr);
-  ctx.clip();
-  for (const band of plot.bands ?? []) {
-    const pts = [...band.upper, ...band.lower.slice().reverse()].map(([a, b]) => [tx(a), ty(yOf(b))]);
-    if (pts.length < 3 || !pts.every(([a, b]) => ok(a, b))) continue;
+function drawBands(ctx, bands, f) {
+  for (const band of bands) {
+    const pts = [...band.upper, ...band.lower.slice().reverse()].map(([a, b]) => [f.tx(a), f.ty(f.yOf(b))]);
+    if (pts.length < 3 || !pts.every(([a, b]) => Number.isFinite(a) && Number.isFinite(b))) continue;
     ctx.beginPath();
     pts.forEach(([a, b], i) => (i ? ctx.lineTo(a, b) : ctx.moveTo(a, b)));
     ctx.closePath();
@@ -101,46 +122,45 @@ export function drawLinePlot(ctx, plot, options = {}) {
     ctx.fill();
     ctx.globalAlpha = 1;
   }
-  for (const line of plot.hLines ?? []) {
-    const py = ty(yOf(line.y));
+}
+
+function drawReferenceLines(ctx, lines, f) {
+  for (const line of lines) {
+    const py = f.ty(f.yOf(line.y));
     if (!Number.isFinite(py)) continue;
-    ctx.setLineDash((line.dash ?? [5, 4]).map((d) => d * pr));
+    ctx.setLineDash((line.dash ?? [5, 4]).map((d) => d * f.pr));
     ctx.strokeStyle = line.color;
-    ctx.lineWidth = 1.25 * pr;
+    ctx.lineWidth = 1.25 * f.pr;
     ctx.beginPath();
-    ctx.moveTo(left, py);
-    ctx.lineTo(left + plotW, py);
+    ctx.moveTo(f.left, py);
+    ctx.lineTo(f.left + f.width, py);
     ctx.stroke();
     ctx.setLineDash([]);
     if (line.label) {
       ctx.fillStyle = line.color;
       ctx.textBaseline = 'bottom';
-      ctx.fillText(line.label, left + 4 * pr, py - 1 * pr);
+      ctx.fillText(line.label, f.left + 4 * f.pr, py - f.pr);
     }
   }
-  for (const s of plot.series ?? []) {
+}
+
+function drawSeries(ctx, series, f) {
+  for (const s of series) {
     ctx.beginPath();
     let pen = false;
     for (const [a, b] of s.values) {
-      const px = tx(a), py = ty(yOf(b));
-      if (!ok(px, py)) { pen = false; continue; }
+      const px = f.tx(a), py = f.ty(f.yOf(b));
+      if (!Number.isFinite(px) || !Number.isFinite(py)) { pen = false; continue; }
       if (pen) ctx.lineTo(px, py); else ctx.moveTo(px, py);
       pen = true;
     }
-    ctx.setLineDash((s.dash ?? []).map((d) => d * pr));
+    ctx.setLineDash((s.dash ?? []).map((d) => d * f.pr));
     ctx.strokeStyle = s.color;
-    ctx.lineWidth = (s.width ?? 2) * pr;
+    ctx.lineWidth = (s.width ?? 2) * f.pr;
     ctx.lineJoin = 'round';
     ctx.stroke();
     ctx.setLineDash([]);
   }
-  ctx.restore();
-  if (plot.cursor && Number.isFinite(plot.cursor.x)) {
-    ctx.fillStyle = fg;
-    ctx.fillRect(Math.round(tx(plot.cursor.x)), top, Math.max(1, Math.round(pr)), plotH);
-  }
-  ctx.restore();
-  return { left, top, width: plotW, height: plotH };  // the plot area in device pixels, for pointer mapping
 }
 
 function formatTick(v) {

@@ -105,7 +105,7 @@ export function mountNetworkDiagram(container, { name, label = name, headingLeve
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, canvas.width, canvas.height);
     ctx.setTransform(pr, 0, 0, pr, 0, 0);
-    const { fg, grid, muted } = scheme.colors();
+    const { fg, grid } = scheme.colors();
     const { thumb, xs, ys } = layout;
     data.gradients.layers.forEach((layer, l) => {
       for (let j = 0; j < layer.out; j += 1) {
@@ -122,21 +122,21 @@ export function mountNetworkDiagram(container, { name, label = name, headingLeve
       }
     });
     ctx.globalAlpha = 1;
-    drawUnits(ctx, { thumb, xs, ys, fg, muted });
+    drawUnits(ctx, { thumb, xs, ys, fg, grid });
     for (const b of overlay.children) {
       const l = Number(b.dataset.layer) + 1, j = Number(b.dataset.unit);
       Object.assign(b.style, { left: `${xs[l]}px`, top: `${ys[l][j]}px`, width: `${thumb}px`, height: `${thumb}px` });
     }
   }
 
-  function drawUnits(ctx, { thumb, xs, ys, fg, muted }) {
+  function drawUnits(ctx, { thumb, xs, ys, fg, grid }) {
     const units = data.gradients.layerUnits, maps = data.maps;
     ctx.font = `${Math.max(8, thumb * 0.45)}px system-ui, sans-serif`;
     units.forEach((n, l) => {
       for (let j = 0; j < n; j += 1) {
         const x = xs[l], y = ys[l][j];
         if (l === 0 || l === units.length - 1) {
-          ctx.fillStyle = l === 0 ? muted : classColors[j % classColors.length].css;
+          ctx.fillStyle = l === 0 ? grid : classColors[j % classColors.length].css;  // inputs: a light chip, dark label
           ctx.fillRect(x, y, thumb, thumb);
           if (l === 0) { ctx.fillStyle = fg; ctx.fillText(featureNames[j] ?? String(j), x + 2, y + thumb * 0.7); }
           continue;
