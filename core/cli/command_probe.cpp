@@ -20,6 +20,7 @@ void write_json(const LabConfig& config, const Diagnostics& d) {
   json.field("step", d.step).field("diverged", d.diverged).key("metrics");
   write_metrics(json, d.metrics);
   json.field("first_last_grad_ratio", d.first_last_grad_ratio);
+  json.field("zero_multiply_add_fraction", d.zero_multiply_add_fraction);
   json.key("histograms")
       .begin_object()
       .field("grad_bins", kGradBins)
@@ -80,9 +81,10 @@ const CommandSpec& probe_spec() {
       "activation and initialiser, on the config's data (default: the 500-point spiral), takes no\n"
       "training step and runs actlab::diagnose() over the training set. --depth/--width and --hidden\n"
       "are alternatives. With --json, one JSON object: config, step, diverged, metrics,\n"
-      "first_last_grad_ratio, histograms (bin layout) and layers (input side first, the softmax\n"
-      "output layer last), each with weight_grad_norm, preact_grad_norm, zero_fraction, dead_fraction,\n"
-      "dead_units, saturated_fraction, units, activation and more.",
+      "first_last_grad_ratio, zero_multiply_add_fraction, histograms (bin layout) and layers\n"
+      "(input side first, the softmax output layer last), each with weight_grad_norm,\n"
+      "preact_grad_norm, zero_fraction, zero_input_fraction, dead_fraction, dead_units,\n"
+      "saturated_fraction, units, activation and more.",
       {{"depth", "D", "number of hidden layers, 0-10 (default 3)"},
        {"width", "W", "units in every hidden layer, 1-64 (default 8)"},
        {"json", "", "one JSON object instead of a table"}},

@@ -40,6 +40,27 @@ void tally_hidden(const Mlp& mlp, size_t l, size_t n, HiddenTally& t) {
   t.values += size_t(layer.out) * n;
 }
 
+uint64_t count_zeros(const float* v, size_t n) {
+  uint64_t zeros = 0;
+  for (size_t i = 0; i < n; ++i) zeros += v[i] == 0.0f;
+  return zeros;
+}
+
+// zero_input_fraction of every layer and the network's zero_multiply_add_fraction. A layer's input
+// zeros are the previous hidden layer's (tallied over the same points) or the features' zeros.
+void tally_zero_inputs(Diagnostics& d, std::span<const LayerLayout> layers, const std::vector<HiddenTally>& tallies,
+                       uint64_t feature_zeros, size_t points) {
+  double zero_macs = 0, macs = 0;
+  for (size_t l = 0; l < layers.size(); ++l) {
+    const double zeros = l == 0 ? double(feature_zeros) : double(tallies[l - 1].zeros);
+    const double inputs = double(layers[l].in) * double(points);
+    d.layers[l].zero_input_fraction = inputs > 0 ? zeros / inputs : 0.0;
+    zero_macs += zeros * layers[l].out;
+    macs += inputs * layers[l].out;
+  }
+  d.zero_multiply_add_fraction = macs > 0 ? zero_macs / macs : 0.0;
+}
+
 double sum_squares(const float* v, size_t n) {
   double s = 0.0;
   for (size_t i = 0; i < n; ++i) s += double(v[i]) * v[i];
@@ -105,6 +126,7 @@ Diagnostics diagnose(Network& network) {
     }
     d.layers.push_back(std::move(out));
   }
+  tally_zero_inputs(d, layers, tallies, count_zeros(features.data(), size_t(layers[0].in) * total), total);
   mlp.zero_grads();
   const double last = d.layers.back().weight_grad_norm;
   d.first_last_grad_ratio = last > 0 ? d.layers.front().weight_grad_norm / last : 0.0;

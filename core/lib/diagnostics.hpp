@@ -17,6 +17,11 @@
 //   and the output is not exactly zero: the unit passes a value but (almost) no gradient. Leaky
 //   ReLU's 0.01 slope is a design choice, not a tail, so it never counts; exact zeros are counted
 //   by zero_fraction instead, so the two never overlap.
+// - zero_input_fraction (every layer): share of the layer's multiply-adds (inputs x units x points)
+//   whose input is exactly 0.0: the previous hidden layer's exact zeros (the features' for the
+//   first layer). zero_multiply_add_fraction: the same share over all layers' multiply-adds
+//   together. That is work a sparse kernel could skip; the dense kernels here (and most
+//   libraries') do every one of them.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -41,6 +46,7 @@ struct LayerDiagnostics {
   std::vector<uint32_t> activation_histogram;  // kActBins counts
   double zero_fraction = 0, saturated_fraction = 0, dead_fraction = 0, mean_activation = 0;
   int dead_units = 0;
+  double zero_input_fraction = 0;  // every layer, the output layer included
 };
 
 struct Diagnostics {
@@ -49,6 +55,7 @@ struct Diagnostics {
   Metrics metrics;
   std::vector<LayerDiagnostics> layers;  // input side first; the last is the softmax output layer
   double first_last_grad_ratio = 0;      // weight_grad_norm of the first layer / of the last
+  double zero_multiply_add_fraction = 0; // share of all the forward pass's multiply-adds by an exact 0
 };
 
 Diagnostics diagnose(Network& network);

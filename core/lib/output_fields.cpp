@@ -1,5 +1,7 @@
 #include "output_fields.hpp"
 
+#include "usual_init.hpp"
+
 namespace actlab {
 namespace {
 
@@ -26,6 +28,7 @@ const OutputField<LayerDiagnostics> kLayer[] = {
     ROW(LayerDiagnostics, "dead_units", "deadUnits", int64_t(v.dead_units)),
     ROW(LayerDiagnostics, "saturated_fraction", "saturatedFraction", v.saturated_fraction),
     ROW(LayerDiagnostics, "mean_activation", "meanActivation", v.mean_activation),
+    ROW(LayerDiagnostics, "zero_input_fraction", "zeroInputFraction", v.zero_input_fraction),
     ROW(LayerDiagnostics, "grad_histogram", "gradHistogram", std::span<const uint32_t>(v.grad_histogram)),
     ROW(LayerDiagnostics, "activation_histogram", "activationHistogram", std::span<const uint32_t>(v.activation_histogram)),
 };
@@ -62,6 +65,7 @@ const OutputField<ActivationSpec> kActivation[] = {
     ROW(ActivationSpec, "max_derivative", "maxDerivative", v.max_derivative),
     ROW(ActivationSpec, "param_kind", "paramKind", param_kind_name(v.param_kind)),
     ROW(ActivationSpec, "param_default", "paramDefault", v.param_default),
+    ROW(ActivationSpec, "usual_init", "usualInit", init_name(usual_init(v.id))),
 };
 
 #undef ROW

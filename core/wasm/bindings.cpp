@@ -85,6 +85,11 @@ val activation_costs(val options) {
   return attempt([&] { return costs_to_js(measure_activation_costs(cost_settings_from(options))); });
 }
 
+// activationCurves({activations, xMin, xMax, points}): f and f' from the training kernels.
+val activation_curves_of(val options) {
+  return attempt([&] { return curves_to_js(activation_curves(curve_settings_from(options))); });
+}
+
 double heap_bytes_in_use() { return static_cast<double>(mallinfo().uordblks); }
 double heap_size() { return static_cast<double>(emscripten_get_heap_size()); }
 
@@ -213,6 +218,7 @@ EMSCRIPTEN_BINDINGS(actlab) {
   em::function("createNetwork", &create_network);
   em::function("createRace", &create_race);
   em::function("activationCosts", &activation_costs);
+  em::function("activationCurves", &activation_curves_of);
   em::function("heapBytesInUse", &heap_bytes_in_use);
   em::function("heapSize", &heap_size);
   em::function("peakFlops", &peak_flops);

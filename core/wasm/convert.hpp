@@ -12,6 +12,7 @@
 #include <span>
 #include <vector>
 
+#include "activation_curves.hpp"
 #include "config.hpp"
 #include "cost_benchmark.hpp"
 #include "dataset.hpp"
@@ -30,6 +31,7 @@ std::vector<RaceMember> members_from(const val& members);    // ['relu', {activa
 std::shared_ptr<const Dataset> data_from(const val& data, const LabConfig& config);  // undefined: generated
 GridSpec grid_from(const val& grid);
 CostSettings cost_settings_from(const val& options);
+CurveSettings curve_settings_from(const val& options);
 int int_from(const val& number, const char* field, int lo, int hi);
 // A coordinate of a clicked point, checked in double (a huge value would round to a float infinity).
 float coordinate_from(const val& number, const char* field);
@@ -50,6 +52,7 @@ val config_to_js(const LabConfig& config);
 val metrics_to_js(const Metrics& metrics);
 val diagnostics_to_js(const Diagnostics& diagnostics);
 val costs_to_js(const std::vector<ActivationCost>& costs);
+val curves_to_js(const std::vector<ActivationCurve>& curves);  // [{name, label, maxDerivative, x, f, df}]
 val data_to_js(const Dataset& data);
 val floats_to_js(std::span<const float> values);
 val race_losses_to_js(const std::vector<std::vector<float>>& losses);

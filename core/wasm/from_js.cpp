@@ -155,6 +155,21 @@ CostSettings cost_settings_from(const val& options) {
   return s;
 }
 
+CurveSettings curve_settings_from(const val& options) {
+  CurveSettings s;
+  if (options.isUndefined()) return s;
+  if (const val v = options["xMin"]; !v.isUndefined()) s.x_min = static_cast<float>(number_from(v, "x_min"));
+  if (const val v = options["xMax"]; !v.isUndefined()) s.x_max = static_cast<float>(number_from(v, "x_max"));
+  if (const val v = options["points"]; !v.isUndefined()) s.points = int_from(v, "points", kMinCurvePoints, kMaxCurvePoints);
+  if (const val v = options["activations"]; !v.isUndefined()) {
+    const auto n = v["length"].as<size_t>();
+    if (n > activation_table().size())
+      throw_out_of_range("activations", double(n), 0, double(activation_table().size()));
+    for (size_t i = 0; i < n; ++i) s.activations.push_back(v[i].as<std::string>());
+  }
+  return s;
+}
+
 int int_from(const val& number, const char* field, int lo, int hi) { return checked_int(field, number_from(number, field), lo, hi); }
 
 float coordinate_from(const val& number, const char* field) {

@@ -144,6 +144,7 @@ val diagnostics_to_js(const Diagnostics& d) {
   for (const auto& l : d.layers) push(layers, object_of(l, layer_fields()));
   set(out, "layers", layers);
   set(out, "firstLastGradRatio", val(d.first_last_grad_ratio));
+  set(out, "zeroMultiplyAddFraction", val(d.zero_multiply_add_fraction));
   val edges = val::object();
   set(edges, "gradLogMin", val(js_float(kGradLogMin)));
   set(edges, "gradLogMax", val(js_float(kGradLogMax)));
@@ -159,6 +160,22 @@ val diagnostics_to_js(const Diagnostics& d) {
 val costs_to_js(const std::vector<ActivationCost>& costs) {
   val out = val::array();
   for (const auto& c : costs) push(out, object_of(c, cost_fields()));
+  return out;
+}
+
+val curves_to_js(const std::vector<ActivationCurve>& curves) {
+  val out = val::array();
+  for (const auto& c : curves) {
+    const ActivationSpec& spec = activation_spec(c.id);
+    val row = val::object();
+    set(row, "name", val(std::string(spec.name)));
+    set(row, "label", val(std::string(spec.label)));
+    set(row, "maxDerivative", val(js_float(c.max_derivative)));
+    set(row, "x", floats_to_js(c.x));
+    set(row, "f", floats_to_js(c.f));
+    set(row, "df", floats_to_js(c.df));
+    push(out, row);
+  }
   return out;
 }
 

@@ -85,11 +85,13 @@ export interface LayerDiagnostics {
   gradZeros: number;
   activationHistogram: Uint32Array; // hidden layers; bins over [actMin, actMax]; empty for the output layer
   zeroFraction: number; saturatedFraction: number; deadFraction: number; deadUnits: number; meanActivation: number;
+  zeroInputFraction: number;         // share of this layer's multiply-adds whose input is exactly 0
 }
 export interface Diagnostics {
   step: number; diverged: boolean; metrics: Metrics;
   layers: LayerDiagnostics[];        // input side first, output (softmax) layer last
   firstLastGradRatio: number;        // weightGradNorm of the first layer / of the last
+  zeroMultiplyAddFraction: number;   // share of all the forward pass's multiply-adds by an exact 0
   histogramEdges: { gradLogMin: number; gradLogMax: number; gradBins: number; actMin: number; actMax: number; actBins: number; saturationThreshold: number };
 }
 
@@ -157,6 +159,10 @@ export interface Lab {
   // per figure and activation, activations in a rotated order; each figure is the median of its
   // rounds (browsers round timers to 0.1 ms, so single passes cannot be timed). activations: names
   // to measure (default: all), returned in table order.
+  /** f and f' over evenly spaced x from the training kernels; defaults: every activation, [-6, 6], 241 points. */
+  activationCurves(options?: { activations?: string[]; xMin?: number; xMax?: number; points?: number }): {
+    name: string; label: string; maxDerivative: number; x: Float32Array; f: Float32Array; df: Float32Array;
+  }[];
   activationCosts(options?: { elements?: number; repeats?: number; windowMs?: number; activations?: string[] }): ActivationCost[];
   peakFlops(ms?: number): number;   // f32x4 multiply-add peak over about ms (1-10000) ms, GFLOP/s
   heapBytesInUse(): number;          // allocator bytes in use (mallinfo), for leak tests

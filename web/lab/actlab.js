@@ -15,7 +15,7 @@
 // getter that calls back into the same network or race (train, delete...) gets a clear Error.
 import createActlabModule from '../build/actlab.mjs';
 import {
-  configSnapshot, costOptionsSnapshot, dataSnapshot, describe, inputError, membersSnapshot, number, numbersSnapshot, typedCopy,
+  configSnapshot, costOptionsSnapshot, curveOptionsSnapshot, dataSnapshot, describe, inputError, membersSnapshot, number, numbersSnapshot, typedCopy,
 } from './snapshot.js';
 
 const release = Symbol('release');
@@ -121,6 +121,11 @@ class Lab {
 
   activationCosts(options = undefined) {
     return checked(this.#raw, this.#raw.activationCosts(costOptionsSnapshot(options)));
+  }
+
+  /** f and f' of activations over evenly spaced x, from the training kernels: [{name, label, maxDerivative, x, f, df}]. */
+  activationCurves(options = undefined) {
+    return checked(this.#raw, this.#raw.activationCurves(curveOptionsSnapshot(options)));
   }
 
   heapBytesInUse() { return this.#raw.heapBytesInUse(); }

@@ -253,6 +253,21 @@ export function numbersSnapshot(options, what, known) {
 }
 
 /** Cost options {elements, repeats, windowMs, activations}: numbers, and the names to time (default all). */
+/** activationCurves' options: {activations, xMin, xMax, points}, all optional. */
+export function curveOptionsSnapshot(options) {
+  if (options === undefined || options === null) return undefined;
+  const entries = readObject(options, 'options', (key) => key);
+  rejectUnknownKeys(entries, 'options', ['activations', 'xMin', 'xMax', 'points']);
+  const snapshot = {};
+  for (const [key, value] of entries) {
+    if (value === undefined) continue;
+    snapshot[key] = key === 'activations'
+      ? list(value, key, 'an array of activation names', (item, where) => name(item, key, 'an activation name', where))
+      : number(value, key);
+  }
+  return snapshot;
+}
+
 export function costOptionsSnapshot(options) {
   if (options === undefined || options === null) return undefined;
   const entries = readObject(options, 'options', (key) => key);

@@ -1,0 +1,181 @@
+// The curves figure: each activation f(x) and its slope f'(x) over the range the core evaluated
+// (lab.activationCurves: the training kernels, not a JS formula), the bound max|f'| of each slope
+// as a dashed line, and the best case across n layers, max|f'|^n, on a log axis: sigmoid's 0.25^n
+// is the vanishing gradient before any weight is drawn. Hover, tap, or the arrow keys on the
+// focused plots move a cursor whose f(x) and f'(x) are read out as text.
+import { el } from './dom.js';
+import { setText } from './format.js';
+import { fitCanvas } from './canvas-fit.js';
+import { decadeTicks, drawLinePlot } from './line-plot.js';
+import { activationColor } from './palette.js';
+import { formatRatio, twoDigits } from './ratio-text.js';
+import { watchSchemeColors } from './scheme-colors.js';
+
+export const MAX_LAYERS = 20;
+
+const fixed3 = (v) => (Number.isFinite(v) ? (Math.abs(v) < 5e-4 ? '0' : v.toFixed(3).replace('-', '\u2212')) : '–');
+
+/**
+ * mountCurves(container, {labelOf = name => name, headingLevel = 3, layers = 8})
+ *   -> {update({items: [{name, label?, maxDerivative, x, f, df}]}), setLayers(n), setCursor(i), destroy(), element}
+ * Hooks: root .al-curves[data-points][data-x-min][data-x-max][data-layers];
+ *   [data-field=bound][data-activation][data-value] (max|f'| from the core's table);
+ *   [data-field=readout][data-index][data-x] with one [data-activation][data-f][data-df] per curve;
+ *   [data-field=product][data-activation][data-value] (max|f'|^n for the chosen n).
+ */
+export function mountCurves(container, { labelOf = (name) => name, headingLevel = 3, layers = 8 } = {}) {
+  const root = el('section', 'al-curves al-figure');
+  const title = el(`h${headingLevel}`, 'al-figure-title');
+  title.textContent = 'The activations and their slopes';
+  const plots = el('div', 'al-curves-plots');
+  const fCanvas = el('canvas', 'al-curves-canvas', { tabindex: '0', role: 'img' });
+  const dfCanvas = el('canvas', 'al-curves-canvas', { tabindex: '0', role: 'img' });
+  plots.append(figure(fCanvas, 'f(x)'), figure(dfCanvas, 'slope f\u2032(x), dashed: its bound max|f\u2032|'));
+  const readout = el('p', 'al-curves-readout', { 'data-field': 'readout', 'aria-live': 'polite' });
+  const bounds = el('ul', 'al-curves-bounds');
+  const layersRow = el('label', 'al-curves-layers');
+  const layersInput = el('input', null, { type: 'range', min: '1', max: String(MAX_LAYERS), step: '1', value: String(layers) });
+  const layersText = el('output', null, { 'data-field': 'layers' });
+  layersRow.append(document.createTextNode('n layers '), layersInput, layersText);
+  const pCanvas = el('canvas', 'al-curves-product', { role: 'img' });
+  const products = el('p', 'al-curves-products');
+  root.append(title, plots, readout, bounds, layersRow, figure(pCanvas, 'best case across n layers: max|f\u2032|\u207F (log axis)'), products);
+  container.append(root);
+
+  let items = [];
+  let cursor = -1;
+  let n = clampLayers(layers);
+  const areas = new Map();  // canvas -> its plot area, for pointer mapping
+  const scheme = watchSchemeColors(root, () => drawAll());
+  const fits = [fCanvas, dfCanvas, pCanvas].map((c) => fitCanvas(c, () => drawAll()));
+
+  function drawAll() {
+    if (!items.length) return;
+    const colors = { ...scheme.colors(), pixelRatio: fits[0].pixelRatio() };
+    const x = { lo: items[0].x[0], hi: items[0].x[items[0].x.length - 1], label: 'x' };
+    const xAt = cursor >= 0 ? { x: items[0].x[cursor] } : null;
+    const range = (key) => {
+      let lo = Infinity, hi = -Infinity;
+      for (const it of items) for (const v of it[key]) if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+      const pad = (hi - lo) * 0.06 || 0.5;
+      return { lo: lo - pad, hi: hi + pad };
+    };
+    const line = (key) => items.map((it) => ({ color: activationColor(it.name), values: Array.from(it.x, (v, i) => [v, it[key][i]]) }));
+    areas.set(fCanvas, drawLinePlot(fCanvas.getContext('2d'), { x, y: { ...range('f'), label: 'f(x)' }, series: line('f'), cursor: xAt }, colors));
+    const dfRange = range('df');
+    dfRange.hi = Math.max(dfRange.hi, ...items.map((it) => it.maxDerivative * 1.08));
+    areas.set(dfCanvas, drawLinePlot(dfCanvas.getContext('2d'), {
+      x, y: { ...dfRange, label: 'f\u2032(x)' }, series: line('df'), cursor: xAt,
+      hLines: items.map((it) => ({ y: it.maxDerivative, color: activationColor(it.name), label: twoDigits(it.maxDerivative) })),
+    }, colors));
+    const logs = items.flatMap((it) => [0, MAX_LAYERS * Math.log10(it.maxDerivative)]).filter(Number.isFinite);
+    const lo = Math.floor(Math.min(-1, ...logs)), hi = Math.ceil(Math.max(0.5, ...logs));
+    drawLinePlot(pCanvas.getContext('2d'), {
+      x: { lo: 1, hi: MAX_LAYERS, ticks: [1, 5, 10, 15, 20], label: 'layers n' },
+      y: { lo, hi, log: true, ticks: decadeTicks(lo, hi, 6), label: 'max|f\u2032|\u207F' },
+      series: items.map((it) => ({ color: activationColor(it.name),
+        values: Array.from({ length: MAX_LAYERS }, (_, k) => [k + 1, it.maxDerivative ** (k + 1)]) })),
+      cursor: { x: n },
+    }, colors);
+  }
+
+  function writeText() {
+    root.dataset.layers = String(n);
+    layersInput.value = String(n);
+    setText(layersText, String(n), n);
+    products.replaceChildren(...items.map((it) => {
+      const span = el('span', 'al-curves-product-item', { 'data-field': 'product', 'data-activation': it.name });
+      const p = it.maxDerivative ** n;
+      span.dataset.value = String(p);
+      span.textContent = `${labelOf(it.name)}: ${twoDigits(it.maxDerivative)}^${n} = ${formatRatio(p)}`;
+      return span;
+    }));
+    pCanvas.setAttribute('aria-label', `Best case of the product of slopes across ${n} layers: ${
+      items.map((it) => `${labelOf(it.name)} ${formatRatio(it.maxDerivative ** n)}`).join(', ')}.`);
+    writeReadout();
+  }
+
+  function writeReadout() {
+    if (!items.length) return;
+    const i = cursor >= 0 ? cursor : items[0].x.length >> 1;
+    const xv = items[0].x[i];
+    readout.dataset.index = String(i);
+    readout.dataset.x = String(xv);
+    readout.replaceChildren(document.createTextNode(`at x = ${fixed3(xv)}: `), ...items.flatMap((it, k) => {
+      const span = el('span', null, { 'data-activation': it.name, 'data-f': String(it.f[i]), 'data-df': String(it.df[i]) });
+      span.textContent = `${labelOf(it.name)} f = ${fixed3(it.f[i])}, f\u2032 = ${fixed3(it.df[i])}`;
+      return k ? [document.createTextNode('; '), span] : [span];
+    }));
+  }
+
+  function setCursor(i) {
+    if (!items.length) return;
+    cursor = Math.max(0, Math.min(items[0].x.length - 1, Math.round(i)));
+    writeReadout();
+    drawAll();
+  }
+
+  function onPointer(event) {
+    const area = areas.get(event.currentTarget);
+    if (!area || !items.length) return;
+    const rect = event.currentTarget.getBoundingClientRect();
+    const pr = event.currentTarget.width / Math.max(1, rect.width);
+    const t = ((event.clientX - rect.left) * pr - area.left) / area.width;
+    setCursor(t * (items[0].x.length - 1));
+  }
+  function onKey(event) {
+    const step = { ArrowLeft: -1, ArrowRight: 1, ArrowDown: -1, ArrowUp: 1, PageDown: -10, PageUp: 10 }[event.key];
+    if (step === undefined || !items.length) return;
+    event.preventDefault();
+    setCursor((cursor >= 0 ? cursor : items[0].x.length >> 1) + step);
+  }
+  for (const c of [fCanvas, dfCanvas]) {
+    c.addEventListener('pointermove', onPointer);
+    c.addEventListener('pointerdown', onPointer);
+    c.addEventListener('keydown', onKey);
+  }
+  const onLayers = () => { n = clampLayers(Number(layersInput.value)); writeText(); drawAll(); };
+  layersInput.addEventListener('input', onLayers);
+
+  return {
+    element: root,
+    update({ items: next } = {}) {
+      if (!next) return;
+      items = next;
+      root.dataset.points = String(items[0]?.x.length ?? 0);
+      root.dataset.xMin = String(items[0]?.x[0] ?? '');
+      root.dataset.xMax = String(items[0]?.x[items[0].x.length - 1] ?? '');
+      bounds.replaceChildren(...items.map((it) => {
+        const li = el('li', null, { 'data-field': 'bound', 'data-activation': it.name, 'data-value': String(it.maxDerivative) });
+        li.textContent = `${labelOf(it.name)}: slope at most ${twoDigits(it.maxDerivative)}`;
+        li.style.setProperty('--al-accent', activationColor(it.name));
+        return li;
+      }));
+      const sentence = items.map((it) => `${labelOf(it.name)}'s slope is at most ${twoDigits(it.maxDerivative)}`).join('; ');
+      fCanvas.setAttribute('aria-label', `Curves of ${items.map((it) => labelOf(it.name)).join(', ')} over x from ${
+        fixed3(items[0].x[0])} to ${fixed3(items[0].x[items[0].x.length - 1])}. Arrow keys move the read-out.`);
+      dfCanvas.setAttribute('aria-label', `Slopes: ${sentence}. Arrow keys move the read-out.`);
+      writeText();
+      drawAll();
+    },
+    setLayers(value) { n = clampLayers(value); writeText(); drawAll(); },
+    setCursor,
+    destroy() {
+      scheme.dispose();
+      for (const f of fits) f.disconnect();
+      root.remove();
+    },
+  };
+}
+
+function clampLayers(v) {
+  return Number.isFinite(v) ? Math.max(1, Math.min(MAX_LAYERS, Math.round(v))) : 8;
+}
+
+function figure(canvas, caption) {
+  const fig = el('figure', 'al-curves-figure');
+  const cap = el('figcaption');
+  cap.textContent = caption;
+  fig.append(canvas, cap);
+  return fig;
+}

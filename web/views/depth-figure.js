@@ -1,0 +1,140 @@
+// The depth figure: the first/last layer gradient ratio at initialisation against depth, one line
+// per activation (the median over seeds) inside a band (their spread), on one log axis with
+// decade ticks. Data: web/worker/depth-sweep.js's result(); it may be partial (filled cell by cell).
+import { el } from './dom.js';
+import { fitCanvas } from './canvas-fit.js';
+import { decadeTicks, drawLinePlot } from './line-plot.js';
+import { activationColor } from './palette.js';
+import { formatRatio } from './ratio-text.js';
+import { watchSchemeColors } from './scheme-colors.js';
+
+export const DEFAULT_INIT_CHOICES = Object.freeze([
+  { value: 'usual', label: 'each one\u2019s usual init' },
+  { value: 'xavier', label: 'Xavier for all' },
+  { value: 'he', label: 'He for all' },
+  { value: 'normal', label: 'N(0, 1) for all' },
+]);
+
+/**
+ * mountDepth(container, {labelOf, headingLevel = 3, inits = DEFAULT_INIT_CHOICES, init = 'usual', onInit(init)})
+ *   -> {update(result), destroy(), element}
+ * Changing the selector calls onInit(init) and dispatches 'depth-init' (bubbling, detail {init}) on container.
+ * Hooks: root .al-depth[data-init][data-done][data-cells][data-total]; table cells
+ *   td[data-activation][data-depth][data-value (median)][data-min][data-max][data-ratios (comma-separated)].
+ */
+export function mountDepth(container, { labelOf = (name) => name, headingLevel = 3, inits = DEFAULT_INIT_CHOICES,
+  init = 'usual', onInit = () => {} } = {}) {
+  const root = el('section', 'al-depth al-figure', { 'data-init': init });
+  const title = el(`h${headingLevel}`, 'al-figure-title');
+  title.textContent = 'How much gradient reaches the first layer, by depth';
+  const selectLabel = el('label', 'al-depth-init');
+  const select = el('select');
+  for (const choice of inits) {
+    const option = el('option', null, { value: choice.value });
+    option.textContent = choice.label;
+    select.append(option);
+  }
+  select.value = init;
+  selectLabel.append(document.createTextNode('Initialisation '), select);
+  const key = el('ul', 'al-depth-key');
+  const canvas = el('canvas', 'al-depth-canvas', { role: 'img' });
+  const status = el('p', 'al-depth-status', { 'aria-live': 'polite' });
+  const details = el('details', 'al-depth-details');
+  const summary = el('summary');
+  summary.textContent = 'The numbers (median over seeds, with the range)';
+  const table = el('table', 'al-depth-table');
+  details.append(summary, table);
+  root.append(title, selectLabel, key, canvas, status, details);
+  container.append(root);
+
+  let result = null;
+  const scheme = watchSchemeColors(root, () => draw());
+  const fit = fitCanvas(canvas, () => draw());
+  select.addEventListener('change', () => {
+    root.dataset.init = select.value;
+    onInit(select.value);
+    container.dispatchEvent(new CustomEvent('depth-init', { bubbles: true, detail: { init: select.value } }));
+  });
+
+  function draw() {
+    if (!result) return;
+    const logs = result.items.flatMap((it) => it.points.flatMap((p) => [p.min, p.max]))
+      .filter((v) => v > 0 && Number.isFinite(v)).map(Math.log10);
+    const lo = Math.floor(Math.min(-1, ...logs)), hi = Math.ceil(Math.max(1, ...logs));
+    const depths = Math.max(1, ...result.items.flatMap((it) => it.points.map((p) => p.depth)), 10);
+    drawLinePlot(canvas.getContext('2d'), {
+      x: { lo: 1, hi: depths, ticks: Array.from({ length: depths }, (_, i) => i + 1), label: 'hidden layers' },
+      y: { lo, hi, log: true, ticks: decadeTicks(lo, hi, 7), label: 'first / last |dL/dW|' },
+      hLines: [{ y: 1, color: scheme.colors().muted, dash: [2, 3] }],
+      bands: result.items.map((it) => ({ color: activationColor(it.name),
+        lower: it.points.map((p) => [p.depth, p.min]), upper: it.points.map((p) => [p.depth, p.max]) })),
+      series: result.items.map((it) => ({ color: activationColor(it.name), values: it.points.map((p) => [p.depth, p.median]) })),
+    }, { ...scheme.colors(), pixelRatio: fit.pixelRatio() });
+  }
+
+  function writeTable() {
+    const depths = [...new Set(result.items.flatMap((it) => it.points.map((p) => p.depth)))].sort((a, b) => a - b);
+    const head = el('tr');
+    const corner = el('th', null, { scope: 'col' });
+    corner.textContent = 'hidden layers';
+    head.append(corner, ...depths.map((d) => { const th = el('th', null, { scope: 'col' }); th.textContent = String(d); return th; }));
+    const rows = result.items.map((it) => {
+      const tr = el('tr');
+      const th = el('th', null, { scope: 'row' });
+      th.textContent = `${labelOf(it.name)} (${it.init})`;
+      tr.append(th, ...depths.map((d) => {
+        const p = it.points.find((q) => q.depth === d);
+        const td = el('td', null, { 'data-activation': it.name, 'data-depth': String(d) });
+        if (p) {
+          Object.assign(td.dataset, { value: String(p.median), min: String(p.min), max: String(p.max), ratios: p.ratios.join(',') });
+          td.textContent = formatRatio(p.median);
+        }
+        return td;
+      }));
+      return tr;
+    });
+    table.replaceChildren(head, ...rows);
+  }
+
+  // One entry per line: its colour, the activation and the init it was drawn with.
+  function writeKey() {
+    const text = (it) => `${labelOf(it.name)} (${it.init})`;
+    if ([...key.querySelectorAll('[data-activation]')].map((li) => li.textContent).join('|') === result.items.map(text).join('|')) return;
+    key.replaceChildren(...result.items.map((it) => {
+      const li = el('li', null, { 'data-activation': it.name, 'data-init': it.init });
+      li.style.setProperty('--al-accent', activationColor(it.name));
+      li.textContent = text(it);
+      return li;
+    }));
+    const band = el('li', 'al-depth-key-band');
+    band.textContent = `line: median of ${result.seeds} seeds, band: their range`;
+    key.append(band);
+  }
+
+  function describe() {
+    const deepest = (it) => it.points[it.points.length - 1];
+    const parts = result.items.filter((it) => it.points.length).map((it) =>
+      `${labelOf(it.name)} (${it.init}) ${formatRatio(deepest(it).median)} at ${deepest(it).depth} layers`);
+    return `First/last gradient ratio at initialisation, width ${result.width}, median of ${result.seeds} seeds: ${parts.join('; ')}.`;
+  }
+
+  return {
+    element: root,
+    update(next) {
+      if (!next) return;
+      result = next;
+      Object.assign(root.dataset, { init: next.init, done: String(next.done), cells: String(next.progress.cells), total: String(next.progress.total) });
+      if (select.value !== next.init) select.value = next.init;
+      status.textContent = next.done ? '' : `measuring: ${next.progress.cells} of ${next.progress.total} nets`;
+      canvas.setAttribute('aria-label', describe());
+      writeKey();
+      writeTable();
+      draw();
+    },
+    destroy() {
+      scheme.dispose();
+      fit.disconnect();
+      root.remove();
+    },
+  };
+}

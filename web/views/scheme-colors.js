@@ -1,0 +1,22 @@
+// Canvas ink that follows the page's colour scheme: read from the component's CSS variables once
+// per scheme (getComputedStyle on every frame would cost a style pass), refreshed on a change.
+
+/** Calls onChange() when the scheme flips; colors() -> {fg, muted, grid, surface}; dispose(). */
+export function watchSchemeColors(root, onChange) {
+  let colors = null;
+  const scheme = matchMedia('(prefers-color-scheme: dark)');
+  const changed = () => { colors = null; onChange(); };
+  scheme.addEventListener('change', changed);
+  return {
+    colors() {
+      if (!colors) {
+        const style = getComputedStyle(root);
+        const css = (name, fallback) => style.getPropertyValue(name).trim() || fallback;
+        colors = { fg: css('--al-fg', '#1b1b1b'), muted: css('--al-muted', '#595959'), grid: css('--al-border', '#d6d6d6'),
+          surface: css('--al-surface', '#ffffff') };
+      }
+      return colors;
+    },
+    dispose() { scheme.removeEventListener('change', changed); },
+  };
+}
