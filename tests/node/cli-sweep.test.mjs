@@ -121,3 +121,23 @@ test('a sweep above the bound prints its size and ETA and runs only with --yes',
   assert.match(r.stderr, /20000 runs x 10000 steps \(200000000 optimizer steps, above the 100000000 .*about \S+ on \d+ threads; add --yes/);
   assert.equal(r.stdout, '');
 });
+
+test('a row\'s diagnostics equal the page\'s outcome metrics of the same run in wasm (one pooling, two sides)', async () => {
+  const { loadLabOrFail } = await import('./lab-fixture.mjs');
+  const { outcomeMetrics } = await import('../../web/app/preset-outcome.js');
+  const lab = await loadLabOrFail();
+  for (const activation of ['relu', 'tanh']) {
+    const [row] = rows(sweep(['--set', `activation=${activation}`, '--seeds', '4', '--steps', '700', '--hidden', '8,6,4']));
+    const net = lab.createNetwork({ activation, seed: 4, hidden: [8, 6, 4] });
+    try {
+      for (let done = 0; done < 700; done += 100) net.train(100);
+      const m = outcomeMetrics(net.diagnostics());
+      assert.equal(m.testAccuracy, row.metrics.test_accuracy, activation);
+      assert.equal(m.firstLastGradRatio, row.diagnostics.first_last_grad_ratio, activation);
+      assert.equal(m.deadUnits, row.diagnostics.dead_units, activation);
+      assert.equal(m.zeroFraction, row.diagnostics.zero_fraction, activation);
+    } finally {
+      net.delete();
+    }
+  }
+});
