@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "commands.hpp"
+#include "diagnostics.hpp"
 #include "network.hpp"
 #include "sweep_plan.hpp"
 #include "sweep_progress.hpp"
@@ -22,26 +23,36 @@ namespace {
 // Above this many optimizer steps (jobs x steps, this shard's) a sweep asks for --yes: five to ten
 // minutes on one core for the default 5 x 8 net; a typo in --seeds or --steps is caught before hours.
 constexpr double kAskAboveSteps = 1e8;
+// Or above this many runs: each also draws its data and evaluates and diagnoses it at every
+// checkpoint, which short runs make the larger part of the work.
+constexpr size_t kAskAboveRuns = 1'000'000;
 constexpr int kMaxThreads = 1024;
 
 int default_threads() { return std::max(1, int(std::thread::hardware_concurrency())); }
 
-// Seconds per optimizer step of the first job's config, from a short timed run.
-double seconds_per_step(const SweepPlan& plan, size_t job) {
+// Seconds per run of the first job's config, from a short timed run of it (its data, a
+// 300-step slice of its training scaled to its steps, one evaluation and diagnosis per checkpoint).
+double seconds_per_run(const SweepPlan& plan, size_t job) {
+  const auto start = std::chrono::steady_clock::now();
   const LabConfig config = plan.job_config(job);
   Network network(config, make_shared_dataset(config));
-  const auto start = std::chrono::steady_clock::now();
-  network.train(300);
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() / 300.0;
+  const int slice = int(std::min<int64_t>(300, plan.steps));
+  network.train(slice);
+  const auto trained = std::chrono::steady_clock::now();
+  network.evaluate();
+  diagnose(network);
+  const auto seconds = [](auto a, auto b) { return std::chrono::duration<double>(b - a).count(); };
+  const double checkpoint_seconds = seconds(trained, std::chrono::steady_clock::now());
+  return seconds(start, trained) / slice * double(plan.steps) + checkpoint_seconds * double(plan.rows_per_job());
 }
 
 void refuse_large_sweep(const SweepPlan& plan, const std::vector<size_t>& jobs, int threads) {
   const double steps = double(jobs.size()) * double(plan.steps);
-  const double eta = steps * seconds_per_step(plan, jobs.front()) / threads;
+  const double eta = double(jobs.size()) * seconds_per_run(plan, jobs.front()) / threads;
   throw UsageError("this sweep is " + std::to_string(jobs.size()) + " runs x " + std::to_string(plan.steps) +
-                   " steps (" + format_number(steps) + " optimizer steps, above the " + format_number(kAskAboveSteps) +
-                   " that run without asking), about " + duration_text(eta) + " on " + std::to_string(threads) +
-                   " threads; add --yes to run it");
+                   " steps (" + format_number(steps) + " optimizer steps; without asking, a sweep runs up to " +
+                   format_number(kAskAboveSteps) + " steps and " + std::to_string(kAskAboveRuns) + " runs), about " +
+                   duration_text(eta) + " on " + std::to_string(threads) + " threads; add --yes to run it");
 }
 
 }  // namespace
@@ -64,7 +75,7 @@ const CommandSpec& sweep_spec() {
       "concatenated and sorted by row (sort -n -t: -k2,2 for JSON lines), are the unsharded output.\n"
       "--resume FILE writes to FILE, first keeping the rows it holds (a cut-off last line is dropped),\n"
       "so rerunning a killed sweep finishes it. Other config fields are fixed with --<field> value.\n"
-      "Above 1e8 optimizer steps the sweep prints its size and ETA and runs only with --yes.",
+      "Above 1e8 optimizer steps or 1e6 runs it prints its size and ETA and runs only with --yes.",
       {{"set", "FIELD=V1;V2", "sweep a config field over these values (repeat for more fields)", true},
        {"seeds", "LIST", "seeds: ranges and lists, e.g. 1-20 or 1,4,9 or 1-5,10 (default 1)"},
        {"steps", "N", "optimizer steps per run, 1-100000000 (default 1000)"},
@@ -100,7 +111,8 @@ int run_sweep(std::span<const std::string> args) {
         break;
       }
   }
-  if (!jobs.empty() && double(jobs.size()) * double(plan.steps) > kAskAboveSteps && !parsed->has("yes"))
+  const bool large = double(jobs.size()) * double(plan.steps) > kAskAboveSteps || jobs.size() > kAskAboveRuns;
+  if (large && !parsed->has("yes"))
     refuse_large_sweep(plan, jobs, threads);
 
   std::ofstream file;

@@ -3,55 +3,78 @@
 #include <atomic>
 #include <condition_variable>
 #include <exception>
+#include <map>
 #include <mutex>
-#include <optional>
 #include <thread>
 
 namespace actlab::cli {
+namespace {
+
+// How far the pool may run ahead of the writer, in jobs per thread: enough that a slow job does
+// not idle the other threads for long, few enough that finished rows waiting for an earlier slow
+// job stay a few megabytes, however long the sweep.
+constexpr size_t kAheadPerThread = 32;
+
+}  // namespace
 
 void run_in_order(const std::vector<size_t>& jobs, int threads, const std::function<JobResult(size_t job)>& compute,
                   const std::function<void(size_t job, const JobResult&)>& write) {
-  std::vector<std::optional<JobResult>> done(jobs.size());
+  const size_t ahead = kAheadPerThread * size_t(threads);
+  std::map<size_t, JobResult> finished_results;  // by position in `jobs`, until written
+  size_t written = 0;                            // positions below this are written
   std::atomic<size_t> next{0};
-  std::atomic<bool> stop{false};
+  bool stop = false;
   std::exception_ptr failure;
   std::mutex mutex;
-  std::condition_variable finished;
+  std::condition_variable changed;
 
   const auto work = [&] {
-    for (size_t i = next++; i < jobs.size() && !stop; i = next++) {
+    for (size_t i = next++; i < jobs.size(); i = next++) {
+      {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return stop || i < written + ahead; });
+        if (stop) return;
+      }
       try {
         JobResult result = compute(jobs[i]);
         const std::lock_guard lock(mutex);
-        done[i] = std::move(result);
+        finished_results.emplace(i, std::move(result));
       } catch (...) {
         const std::lock_guard lock(mutex);
         if (!failure) failure = std::current_exception();
         stop = true;
       }
-      finished.notify_one();
+      changed.notify_all();
     }
   };
   std::vector<std::thread> pool;
   for (int t = 0; t < threads; ++t) pool.emplace_back(work);
   // The calling thread writes: each result as soon as every earlier one is written.
   try {
-    for (size_t i = 0; i < jobs.size(); ++i) {
+    while (written < jobs.size()) {
       JobResult result;
       {
         std::unique_lock lock(mutex);
-        finished.wait(lock, [&] { return done[i].has_value() || failure; });
+        changed.wait(lock, [&] { return finished_results.contains(written) || failure; });
         if (failure) break;
-        result = std::move(*done[i]);
-        done[i].reset();
+        result = std::move(finished_results.extract(written).mapped());
       }
-      write(jobs[i], result);
+      write(jobs[written], result);
+      {
+        const std::lock_guard lock(mutex);
+        ++written;
+      }
+      changed.notify_all();
     }
   } catch (...) {
     const std::lock_guard lock(mutex);
     if (!failure) failure = std::current_exception();
   }
-  stop = true;
+  {
+    const std::lock_guard lock(mutex);
+    stop = true;
+  }
+  changed.notify_all();
   for (std::thread& thread : pool) thread.join();
   if (failure) std::rethrow_exception(failure);
 }

@@ -42,6 +42,11 @@ test('1 and 2 threads write the same bytes, JSON and CSV', () => {
   for (const format of [[], ['--csv']]) {
     assert.equal(sweep([...GRID, ...format, '--threads', '1']), sweep([...GRID, ...format, '--threads', '2']));
   }
+  // More jobs than the pool may run ahead of the writer (32 per thread): the window moves.
+  const many = ['--set', 'activation=relu;tanh', '--seeds', '1-150', '--steps', '10', '--hidden', '4'];
+  const one = sweep([...many, '--threads', '1']);
+  assert.equal(rows(one).length, 300);
+  assert.equal(sweep([...many, '--threads', '3']), one);
 });
 
 test('the shards 0/3, 1/3 and 2/3, concatenated and sorted by row, are the unsharded output', () => {
@@ -118,8 +123,11 @@ test('bad --set, --seeds and --shard exit 2 naming the field, before any work', 
 test('a sweep above the bound prints its size and ETA and runs only with --yes', () => {
   const r = spawnSync(cliPath, ['sweep', '--seeds', '1-20000', '--steps', '10000'], { encoding: 'utf8' });
   assert.equal(r.status, 2);
-  assert.match(r.stderr, /20000 runs x 10000 steps \(200000000 optimizer steps, above the 100000000 .*about \S+ on \d+ threads; add --yes/);
+  assert.match(r.stderr, /20000 runs x 10000 steps \(200000000 optimizer steps; without asking, a sweep runs up to 100000000 steps and 1000000 runs\), about \S+ on \d+ threads; add --yes/);
   assert.equal(r.stdout, '');
+  const many = spawnSync(cliPath, ['sweep', '--set', 'activation=relu;tanh', '--seeds', '1-600000', '--steps', '1'], { encoding: 'utf8' });
+  assert.equal(many.status, 2);
+  assert.match(many.stderr, /1200000 runs x 1 steps .* add --yes/, 'many short runs ask too');
 });
 
 test('a row\'s diagnostics equal the page\'s outcome metrics of the same run in wasm (one pooling, two sides)', async () => {
