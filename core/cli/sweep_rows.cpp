@@ -59,10 +59,7 @@ void write_json_row(std::ostream& out, const SweepPlan& plan, size_t job, size_t
       .field("param_count", c.network.params().size())
       .key("diagnostics")
       .begin_object()
-      .field("first_last_grad_ratio", c.summary.first_last_grad_ratio)
-      .field("zero_fraction", c.summary.zero_fraction)
-      .field("dead_units", c.summary.dead_units)
-      .field("saturated_fraction", c.summary.saturated_fraction)
+      .fields(c.summary, summary_fields())
       .end_object()
       .end_object()
       .end_line();

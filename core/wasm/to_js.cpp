@@ -144,6 +144,7 @@ val diagnostics_to_js(const Diagnostics& d) {
   for (const auto& l : d.layers) push(layers, object_of(l, layer_fields()));
   set(out, "layers", layers);
   set(out, "firstLastGradRatio", val(d.first_last_grad_ratio));
+  set(out, "summary", object_of(summarise(d), summary_fields()));
   val edges = val::object();
   set(edges, "gradLogMin", val(js_float(kGradLogMin)));
   set(edges, "gradLogMax", val(js_float(kGradLogMax)));

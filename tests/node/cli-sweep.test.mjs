@@ -130,7 +130,7 @@ test('a sweep above the bound prints its size and ETA and runs only with --yes',
   assert.match(many.stderr, /1200000 runs x 1 steps .* add --yes/, 'many short runs ask too');
 });
 
-test('a row\'s diagnostics equal the page\'s outcome metrics of the same run in wasm (one pooling, two sides)', async () => {
+test('a row\'s diagnostics are the wasm module\'s diagnostics().summary of the same run, bit for bit', async () => {
   const { loadLabOrFail } = await import('./lab-fixture.mjs');
   const { outcomeMetrics } = await import('../../web/app/preset-outcome.js');
   const lab = await loadLabOrFail();

@@ -14,24 +14,13 @@ export const OUTCOME_OPS = {
 
 /** The metrics an expectation may name, read from a network's diagnostics() (actlab.d.ts). */
 export const OUTCOME_METRICS = ['trainAccuracy', 'testAccuracy', 'trainLoss', 'testLoss', 'firstLastGradRatio',
-  'deadUnits', 'zeroFraction'];
+  'deadUnits', 'zeroFraction', 'saturatedFraction'];
 
 /**
- * The outcome metrics of one network, from its diagnostics(): its metrics and first/last ratio as
- * the core gives them, dead units summed over the hidden layers, and the exact-zero share of all
- * hidden (unit, point) outputs (each layer weighted by its units, as the CLI sweep's
- * diagnostics.zero_fraction and the claims strip pool it).
+ * The outcome metrics of one network, from its diagnostics(): its metrics, and the run's summary as
+ * the core pools it (hidden layers together; the same numbers as a CLI sweep row's diagnostics).
  */
-export function outcomeMetrics(diagnostics) {
-  const hidden = diagnostics.layers.slice(0, -1);
-  const units = hidden.reduce((sum, l) => sum + l.units, 0);
-  return {
-    ...diagnostics.metrics,
-    firstLastGradRatio: diagnostics.firstLastGradRatio,
-    deadUnits: hidden.reduce((sum, l) => sum + l.deadUnits, 0),
-    zeroFraction: units > 0 ? hidden.reduce((sum, l) => sum + l.zeroFraction * l.units, 0) / units : 0,
-  };
-}
+export const outcomeMetrics = (diagnostics) => ({ ...diagnostics.metrics, ...diagnostics.summary });
 
 /** The activations an outcome names, in order of first mention: the members a check must train. */
 export const outcomeMembers = (outcome) => [...new Set(outcome.expect.map(([activation]) => activation))];
