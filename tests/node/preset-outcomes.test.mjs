@@ -28,7 +28,7 @@ function presetConfig(preset, seed) {
 }
 
 /** One seed of a preset: the named members trained for `after` steps, judged. */
-export function runSeed(preset, seed) {
+function runSeed(preset, seed) {
   const members = outcomeMembers(preset.outcome);
   const race = lab.createRace({ ...presetConfig(preset, seed), members });
   try {
