@@ -28,6 +28,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { measureFloorRounds, summariseFloorRounds } from './bench-floor.mjs';
+import { measureSweepScaling, sweepScalingText } from './bench-sweep.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const GOALS = { samplesPerSecond: 6e6, gridMs: 2.5, reluGridMs: 2.0, wasmOverNative: 0.7 };  // issue 10
@@ -320,6 +321,7 @@ const report = {
     judged_on: 'wall-clock medians; wasm/native on the median of the paired runs\' ratios',
   },
   floor,
+  sweep_scaling: measureSweepScaling(cli, { quick }),
   module_size: moduleSizes(),
 };
 
@@ -385,6 +387,7 @@ if (asJson) {
   console.log(`\ngoals (wasm, wall clock): >= ${thousands(g.samples_per_second_min)} samples/s ${met(g.wasm_training_met)}; ` +
               `tanh grid <= ${g.grid_tanh_ms_max} ms ${met(g.wasm_grid_tanh_met)}; ReLU grid <= ${g.grid_relu_ms_max} ms ` +
               `${met(g.wasm_grid_relu_met)}; wasm/native >= ${g.wasm_over_native_min} on training (paired) ${met(g.wasm_over_native_met)}`);
+  console.log(sweepScalingText(report.sweep_scaling));
   const m = report.module_size;
   console.log(`\nmodule size (${m.layout}; gzip: zlib level 9):`);
   const shown = new Set();

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <iomanip>
+#include <map>
 
 #include "config.hpp"
 #include "config_io.hpp"
@@ -33,7 +34,14 @@ struct FlagParser {
       const std::string name = "--" + flag.name;
       CLI::Option* option = flag.value_name.empty()
                                 ? app.add_flag(name, flag.help)->disable_flag_override()
-                                : once(app.add_option(name, flag.help)->type_name(flag.value_name)->expected(1));
+                                : app.add_option(name, flag.help)->type_name(flag.value_name)->expected(1);
+      if (!flag.value_name.empty()) {
+        if (flag.repeatable) {
+          option->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+        } else {
+          once(option);
+        }
+      }
       options.emplace_back(option, false);
     }
     if (!spec.config_fields) return;
@@ -45,6 +53,11 @@ struct FlagParser {
 };
 
 std::string flag_name(const CLI::Option* option) { return option->get_name().substr(2); }
+
+bool is_repeatable(const CommandSpec& spec, const CLI::Option& option) {
+  return std::any_of(spec.flags.begin(), spec.flags.end(),
+                     [&](const FlagSpec& f) { return f.repeatable && "--" + f.name == option.get_name(); });
+}
 
 // CLI11's messages in the CLI's own words ("unknown flag --x", "--x needs a value"), as before.
 std::string usage_message(const CLI::ParseError& e, const CLI::App& app) {
@@ -78,6 +91,13 @@ std::optional<std::string> ParsedArgs::value(std::string_view flag) const {
   return std::nullopt;
 }
 
+std::vector<std::string> ParsedArgs::values(std::string_view flag) const {
+  std::vector<std::string> out;
+  for (const auto& [name, text] : flags_)
+    if (name == flag) out.push_back(text);
+  return out;
+}
+
 std::optional<ParsedArgs> parse_args(const CommandSpec& spec, std::span<const std::string> args,
                                      std::ostream& help_out) {
   if (std::any_of(args.begin(), args.end(), [](const std::string& a) { return is_help(a); })) {
@@ -102,14 +122,16 @@ std::optional<ParsedArgs> parse_args(const CommandSpec& spec, std::span<const st
     throw UsageError(usage_message(e, parser.app) + see_help(spec));
   }
   for (const auto& [option, is_field] : parser.options)  // switches count their repeats
-    if (option->count() > 1) throw UsageError(option->get_name() + " is given more than once");
+    if (option->count() > 1 && !is_repeatable(spec, *option)) throw UsageError(option->get_name() + " is given more than once");
   ParsedArgs parsed;
   // In command-line order: parse_order() lists an option once per occurrence.
+  std::map<const CLI::Option*, size_t> seen;  // occurrences so far: a repeatable flag's k-th value
   for (const CLI::Option* option : parser.app.parse_order()) {
     const auto found = std::find_if(parser.options.begin(), parser.options.end(),
                                     [&](const auto& entry) { return entry.first == option; });
     const bool is_field = found != parser.options.end() && found->second;
-    const std::string text = option->get_expected_min() == 0 ? std::string() : option->results().at(0);
+    const size_t occurrence = seen[option]++;
+    const std::string text = option->get_expected_min() == 0 ? std::string() : option->results().at(occurrence);
     (is_field ? parsed.config_ : parsed.flags_).emplace_back(flag_name(option), text);
   }
   return parsed;

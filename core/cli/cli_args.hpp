@@ -30,6 +30,7 @@ struct FlagSpec {
   std::string name;        // without the leading "--"
   std::string value_name;  // empty: a switch that takes no value
   std::string help;
+  bool repeatable = false;  // may be given more than once (sweep's --set); values() lists them all
 };
 
 struct CommandSpec {
@@ -46,6 +47,8 @@ class ParsedArgs {
   bool has(std::string_view flag) const;
   // The flag's value, or nullopt when it was not given.
   std::optional<std::string> value(std::string_view flag) const;
+  // Every value of a repeatable flag, in command-line order.
+  std::vector<std::string> values(std::string_view flag) const;
   // Config fields given as flags, in command-line order: (field name, text).
   const std::vector<std::pair<std::string, std::string>>& config_fields() const { return config_; }
 

@@ -23,6 +23,9 @@ int run_probe(std::span<const std::string> args);
 const CommandSpec& train_spec();
 int run_train(std::span<const std::string> args);
 
+const CommandSpec& sweep_spec();
+int run_sweep(std::span<const std::string> args);
+
 const CommandSpec& bench_spec();
 int run_bench(std::span<const std::string> args);
 

@@ -14,10 +14,11 @@
 namespace actlab::cli {
 namespace {
 
-constexpr std::array<Command, 4> kCommands = {{
+constexpr std::array<Command, 5> kCommands = {{
     {activations_spec, run_activations},
     {probe_spec, run_probe},
     {train_spec, run_train},
+    {sweep_spec, run_sweep},
     {bench_spec, run_bench},
 }};
 

@@ -33,6 +33,13 @@ const OutputField<LayerDiagnostics> kLayer[] = {
     ROW(LayerDiagnostics, "activation_histogram", "activationHistogram", std::span<const uint32_t>(v.activation_histogram)),
 };
 
+const OutputField<DiagnosticsSummary> kSummary[] = {
+    ROW(DiagnosticsSummary, "first_last_grad_ratio", "firstLastGradRatio", v.first_last_grad_ratio),
+    ROW(DiagnosticsSummary, "zero_fraction", "zeroFraction", v.zero_fraction),
+    ROW(DiagnosticsSummary, "dead_units", "deadUnits", int64_t(v.dead_units)),
+    ROW(DiagnosticsSummary, "saturated_fraction", "saturatedFraction", v.saturated_fraction),
+};
+
 const OutputField<ActivationCost> kCost[] = {
     ROW(ActivationCost, "name", "name", std::string_view(v.name)),
     ROW(ActivationCost, "forward_ns", "forwardNs", v.forward_ns),
@@ -74,6 +81,7 @@ const OutputField<ActivationSpec> kActivation[] = {
 
 std::span<const OutputField<Metrics>> metrics_fields() { return kMetrics; }
 std::span<const OutputField<LayerDiagnostics>> layer_fields() { return kLayer; }
+std::span<const OutputField<DiagnosticsSummary>> summary_fields() { return kSummary; }
 std::span<const OutputField<ActivationCost>> cost_fields() { return kCost; }
 std::span<const OutputField<ActivationSpec>> activation_fields() { return kActivation; }
 

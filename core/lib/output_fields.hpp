@@ -11,6 +11,7 @@
 #include "activations.hpp"
 #include "cost_benchmark.hpp"
 #include "diagnostics.hpp"
+#include "diagnostics_summary.hpp"
 #include "network.hpp"
 
 namespace actlab {
@@ -28,6 +29,7 @@ struct OutputField {
 
 std::span<const OutputField<Metrics>> metrics_fields();
 std::span<const OutputField<LayerDiagnostics>> layer_fields();
+std::span<const OutputField<DiagnosticsSummary>> summary_fields();
 std::span<const OutputField<ActivationCost>> cost_fields();
 std::span<const OutputField<ActivationSpec>> activation_fields();
 

@@ -145,6 +145,7 @@ val diagnostics_to_js(const Diagnostics& d) {
   set(out, "layers", layers);
   set(out, "firstLastGradRatio", val(d.first_last_grad_ratio));
   set(out, "zeroMultiplyAddFraction", val(d.zero_multiply_add_fraction));
+  set(out, "summary", object_of(summarise(d), summary_fields()));
   val edges = val::object();
   set(edges, "gradLogMin", val(js_float(kGradLogMin)));
   set(edges, "gradLogMax", val(js_float(kGradLogMax)));

@@ -23,6 +23,7 @@ test('bench.mjs --quick --json --no-build prints every field', () => {
   for (const act of ['tanh', 'relu']) {
     for (const side of ['native', 'wasm', 'native_cpu', 'wasm_cpu']) positive(r.grid[act][side], `grid.${act}.${side}`);
   }
+  for (const key of ['cores', 'one_thread', 'all_cores', 'speedup']) positive(r.sweep_scaling[key], `sweep_scaling.${key}`);
   positive(r.peak.native_gflops_f32x4, 'peak.native_gflops_f32x4');
   positive(r.peak.wasm_gflops_f32x4, 'peak.wasm_gflops_f32x4');
   for (const side of ['native', 'wasm']) {

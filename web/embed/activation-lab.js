@@ -19,7 +19,7 @@
   const LAZY_MARGIN = '300px';   // start loading this far before the element scrolls into view
   const FIGURE_RATIOS = { race: '16 / 10', card: '3 / 4', why: '1 / 2', cost: '1 / 1', claims: '16 / 9' };
   // Networks and hidden layers of the presets (web/app/presets.js), for the size estimate below.
-  const PRESET_SHAPES = { vanishing: [4, 10], dying: [4, 5], sparsity: [4, 2], cost: [8, 3], playground: [4, 2] };
+  const PRESET_SHAPES = { vanishing: [4, 10], dying: [4, 6], sparsity: [4, 2], cost: [8, 3], playground: [4, 2] };
 
   let hostModule = null;  // Promise of figure-host.js, imported once for every element
   let hub = null;         // its shared worker hub, once loaded (stats() must not load it to count zeros)

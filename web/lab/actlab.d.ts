@@ -92,6 +92,9 @@ export interface Diagnostics {
   layers: LayerDiagnostics[];        // input side first, output (softmax) layer last
   firstLastGradRatio: number;        // weightGradNorm of the first layer / of the last
   zeroMultiplyAddFraction: number;   // share of all the forward pass's multiply-adds by an exact 0
+  // The run in one row (core/lib/diagnostics_summary.hpp; the CLI sweep's `diagnostics`): the hidden
+  // layers pooled, each weighted by its units.
+  summary: { firstLastGradRatio: number; zeroFraction: number; deadUnits: number; saturatedFraction: number };
   histogramEdges: { gradLogMin: number; gradLogMax: number; gradBins: number; actMin: number; actMax: number; actBins: number; saturationThreshold: number };
 }
 
