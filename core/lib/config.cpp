@@ -168,7 +168,8 @@ void check_number(std::string_view where, double v, const FieldSpec& spec, bool 
   if (!std::isfinite(v) || ((v < spec.min || v > spec.max) && !stored_within))
     throw_out_of_range(where, v, spec.min, spec.max);
   if (integer && v != std::floor(v))
-    throw_field_error(Problem::not_whole, where, format_number(v), range_text(spec.min, spec.max));
+    throw_field_error(ErrorKind::not_whole, where, format_number(v), range_text(spec.min, spec.max),
+                      {{"value", v}, {"min", spec.min}, {"max", spec.max}});
 }
 
 void check_choice(std::string_view where, const std::string& v, const FieldSpec& spec) {
@@ -190,7 +191,7 @@ const char* type_name(FieldType type) {
 }
 
 void check_value(const FieldSpec& spec, const FieldValue& value) {
-  const auto wrong_type = [&] { throw_field_error(Problem::other, spec.name, "", std::string("expected ") + type_name(spec.type)); };
+  const auto wrong_type = [&] { throw_wrong_type(spec.name, type_name(spec.type)); };
   switch (spec.type) {
     case FieldType::integer:
     case FieldType::number:
@@ -249,7 +250,7 @@ double parse_number(std::string_view field, const std::string& text) {
   char* end = nullptr;
   const double v = std::strtod(text.c_str(), &end);
   if (text.empty() || end != text.c_str() + text.size())
-    throw_field_error(Problem::other, field, text, "'" + text + "' is not a number");
+    throw_field_error(ErrorKind::not_a_number, field, text, "'" + text + "' is not a number", {{"value", text}});
   return v;
 }
 
@@ -257,8 +258,7 @@ double parse_number(std::string_view field, const std::string& text) {
 
 void check_list_length(const FieldSpec& spec, size_t n) {
   if (int(n) < spec.min_items || int(n) > spec.max_items)
-    throw_field_error(Problem::out_of_range, spec.name, std::to_string(n) + " items",
-                      "[" + std::to_string(spec.min_items) + ", " + std::to_string(spec.max_items) + "]");
+    throw_count_out_of_range(spec.name, double(n), "items", spec.min_items, spec.max_items);
 }
 
 DataSpec LabConfig::data_spec() const {
@@ -278,7 +278,8 @@ void set_field(LabConfig& config, std::string_view name, const FieldValue& value
   if (spec == nullptr) {
     std::vector<std::string> names;
     for (const auto& s : fields()) names.emplace_back(s.name);
-    throw_field_error(Problem::other, name, std::string(name), "unknown setting; known settings are " + join(names));
+    throw_field_error(ErrorKind::unknown_name, name, std::string(name), "unknown setting; known settings are " + join(names),
+                      {{"value", std::string(name)}, {"allowed", names}});
   }
   check_value(*spec, value);
   spec->set(config, value);
@@ -293,7 +294,7 @@ void set_field_from_text(LabConfig& config, std::string_view name, std::string_v
     case FieldType::number: return set_field(config, name, parse_number(name, s));
     case FieldType::boolean:
       if (s != "true" && s != "false" && s != "1" && s != "0")
-        throw_field_error(Problem::other, name, s, "'" + s + "' is not true or false");
+        throw_field_error(ErrorKind::not_boolean, name, s, "'" + s + "' is not true or false", {{"value", s}});
       return set_field(config, name, s == "true" || s == "1");
     case FieldType::choice: return set_field(config, name, s);
     case FieldType::integer_list: {
@@ -308,9 +309,10 @@ void set_field_from_text(LabConfig& config, std::string_view name, std::string_v
 void validate(const LabConfig& c) {
   for (const auto& spec : fields()) check_stored(spec, c);
   if (!c.layer_activations.empty() && c.layer_activations.size() != c.hidden.size())
-    throw_field_error(Problem::other, "layer_activations", std::to_string(c.layer_activations.size()),
+    throw_field_error(ErrorKind::layer_count_mismatch, "layer_activations", std::to_string(c.layer_activations.size()),
                       std::to_string(c.layer_activations.size()) + " items, but hidden has " +
-                          std::to_string(c.hidden.size()) + " layers (give none or one per hidden layer)");
+                          std::to_string(c.hidden.size()) + " layers (give none or one per hidden layer)",
+                      {{"count", double(c.layer_activations.size())}, {"layers", double(c.hidden.size())}});
 }
 
 std::string_view init_name(InitScheme scheme) { return kInitNames.at(static_cast<size_t>(scheme)); }

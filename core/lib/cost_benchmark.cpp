@@ -18,10 +18,10 @@ namespace {
 // A value the compiler cannot prove unused, so timed loops are not optimised away.
 volatile float g_sink = 0.0f;
 
-// Runs pass() repeatedly until window_ms has elapsed; returns nanoseconds per pass. Whole
-// windows, not single passes, so coarse timers still give real figures.
+// Runs pass() repeatedly until window_ms has elapsed (or the deadline has passed); returns
+// nanoseconds per pass. Whole windows, not single passes, so coarse timers still give real figures.
 template <class Pass>
-double window_ns_per_pass(double window_ms, Pass&& pass) {
+double window_ns_per_pass(double window_ms, const Deadline& deadline, Pass&& pass) {
   const double start = monotonic_ms();
   int64_t passes = 0;
   double elapsed_ns = 0.0;
@@ -29,7 +29,7 @@ double window_ns_per_pass(double window_ms, Pass&& pass) {
     pass();
     ++passes;
     elapsed_ns = (monotonic_ms() - start) * 1e6;
-  } while (elapsed_ns < window_ms * 1e6);
+  } while (elapsed_ns < window_ms * 1e6 && !deadline.passed());
   return elapsed_ns / double(passes);
 }
 
@@ -60,7 +60,7 @@ std::vector<const ActivationSpec*> chosen_activations(const CostSettings& s) {
 
 }  // namespace
 
-std::vector<ActivationCost> measure_activation_costs(const CostSettings& s) {
+std::vector<ActivationCost> measure_activation_costs(const CostSettings& s, const Deadline& deadline) {
   if (s.elements < kMinCostElements || s.elements > kMaxCostElements)
     throw_out_of_range("elements", s.elements, kMinCostElements, kMaxCostElements);
   if (s.repeats < 1 || s.repeats > kMaxCostRepeats) throw_out_of_range("repeats", s.repeats, 1, kMaxCostRepeats);
@@ -80,7 +80,7 @@ std::vector<ActivationCost> measure_activation_costs(const CostSettings& s) {
     const ForwardKernel fwd = libm ? spec.ref_forward : spec.forward;
     const BackwardKernel bwd = libm ? spec.ref_backward : spec.backward;
     const float p = spec.param_default;
-    return window_ns_per_pass(window_ms, [&] {
+    return window_ns_per_pass(window_ms, deadline, [&] {
       fwd(z.data(), y.data(), n, p, nullptr);
       if (backward) bwd(z.data(), y.data(), dy.data(), dz.data(), n, p, nullptr);
       g_sink = g_sink + (backward ? dz[n / 2] : y[n / 2]);
@@ -92,18 +92,30 @@ std::vector<ActivationCost> measure_activation_costs(const CostSettings& s) {
   std::vector<std::array<std::vector<double>, kFigures>> samples(count);
   const double warm_up_ms = std::min(s.window_ms, 1.0);
   for (const auto* spec : specs)
-    for (int f = 0; f < kFigures; ++f) time_figure(*spec, f, warm_up_ms);
-  for (int round = 0; round < s.repeats; ++round) {
-    for (size_t k = 0; k < count; ++k) {
-      const size_t a = (k + static_cast<size_t>(round)) % count;
-      for (int f = 0; f < kFigures; ++f) samples[a][f].push_back(time_figure(*specs[a], f, s.window_ms) / double(n));
+    for (int f = 0; f < kFigures && !deadline.passed(); ++f) time_figure(*spec, f, warm_up_ms);
+  const auto time_rounds = [&] {
+    for (int round = 0; round < s.repeats; ++round) {
+      for (size_t k = 0; k < count; ++k) {
+        const size_t a = (k + static_cast<size_t>(round)) % count;
+        for (int f = 0; f < kFigures; ++f) {
+          if (deadline.passed()) return;
+          samples[a][f].push_back(time_figure(*specs[a], f, s.window_ms) / double(n));
+        }
+      }
     }
-  }
+  };
+  time_rounds();
 
   std::vector<ActivationCost> out;
   for (size_t a = 0; a < count; ++a) {
+    // Complete rounds only: a cut round's figures would not be over the same rounds.
+    size_t rounds = samples[a][0].size();
+    for (auto& figure : samples[a]) rounds = std::min(rounds, figure.size());
+    if (rounds == 0) continue;
+    for (auto& figure : samples[a]) figure.resize(rounds);
     ActivationCost cost;
     cost.name = specs[a]->name;
+    cost.rounds = static_cast<int>(rounds);
     const Summary f = summarise(samples[a][kForward]), fb = summarise(samples[a][kForwardBackward]);
     const Summary lf = summarise(samples[a][kLibmForward]), lfb = summarise(samples[a][kLibmForwardBackward]);
     cost.forward_ns = f.median, cost.forward_spread = f.spread;

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "deadline.hpp"
+
 namespace actlab {
 
 struct ActivationCost {
@@ -22,6 +24,8 @@ struct ActivationCost {
   // (max - min) / median of the rounds' windows, per figure: 0.05 means the rounds spread over 5%.
   double forward_spread = 0, forward_backward_spread = 0;
   double libm_forward_spread = 0, libm_forward_backward_spread = 0;
+  // The timed rounds the figures are over: settings.repeats, or fewer when a deadline cut it short.
+  int rounds = 0;
 };
 
 inline constexpr int kMinCostElements = 1024, kMaxCostElements = 1 << 22, kMaxCostRepeats = 100;
@@ -35,7 +39,9 @@ struct CostSettings {
 };
 
 // Inputs are drawn from U(-6, 6) with Pcg32(1, bench). Validates settings (an unknown activation
-// name throws naming "activations").
-std::vector<ActivationCost> measure_activation_costs(const CostSettings& settings);
+// name throws naming "activations"). Stops early once `deadline` passes (checked before and during
+// every window): the result then holds only the activations with at least one complete round of
+// all four figures, each with its `rounds`.
+std::vector<ActivationCost> measure_activation_costs(const CostSettings& settings, const Deadline& deadline = {});
 
 }  // namespace actlab

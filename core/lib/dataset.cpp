@@ -201,8 +201,8 @@ void check_split(size_t n, float test_fraction) {
   check_float("test_fraction", test_fraction, 0.0f, kMaxTestFraction);
   // Cannot happen for n >= 1 and a fraction <= 0.9, but training on nothing must never be reached.
   if (test_count(n, test_fraction) >= n) {
-    throw_field_error(Problem::other, "test_fraction", format_number(test_fraction),
-                      "leaves no training points out of " + std::to_string(n));
+    throw_field_error(ErrorKind::no_training_points, "test_fraction", format_number(test_fraction),
+                      "leaves no training points out of " + std::to_string(n), {{"points", double(n)}});
   }
 }
 
@@ -264,11 +264,14 @@ Dataset make_dataset(const DataSpec& spec) {
 
 void validate_labelled_points(std::span<const float> xy, std::span<const int32_t> labels, int classes) {
   check_int("classes", classes, kMinClasses, kMaxClasses);
-  if (labels.empty()) throw_field_error(Problem::other, "labels", "0", "0 given, at least 1 point is required");
+  if (labels.empty())
+    throw_field_error(ErrorKind::count_out_of_range, "labels", "0", "0 given, at least 1 point is required",
+                      {{"count", 0.0}, {"unit", std::string("points")}, {"min", 1.0}, {"max", double(kMaxPoints)}});
   if (xy.size() != 2 * labels.size()) {
-    throw_field_error(Problem::other, "points", std::to_string(xy.size()),
+    throw_field_error(ErrorKind::length_mismatch, "points", std::to_string(xy.size()),
                       std::to_string(xy.size()) + " values for " + std::to_string(labels.size()) +
-                          " labels, expected 2 per label (x0, y0, x1, y1, ...)");
+                          " labels, expected 2 per label (x0, y0, x1, y1, ...)",
+                      {{"length", double(xy.size())}, {"expected", 2.0 * double(labels.size())}});
   }
   for (size_t i = 0; i < xy.size(); ++i) {
     check_float("points[" + std::to_string(i) + "]", xy[i], -kMaxAbsCoordinate, kMaxAbsCoordinate);

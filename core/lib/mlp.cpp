@@ -25,11 +25,12 @@ Mlp::Mlp(int inputs, std::span<const int> hidden, std::span<const ActivationId> 
     : inputs_(inputs), classes_(classes) {
   check_range("features", inputs, 1, static_cast<int>(Feature::count));
   if (hidden.size() > size_t(kMaxHiddenLayers))
-    throw_field_error(Problem::out_of_range, "hidden", std::to_string(hidden.size()) + " items", range_text(0, kMaxHiddenLayers));
+    throw_count_out_of_range("hidden", double(hidden.size()), "items", 0, kMaxHiddenLayers);
   check_range("classes", classes, 2, 8);
   if (activations.size() != hidden.size())
-    throw_field_error(Problem::other, "layer_activations", std::to_string(activations.size()),
-                      std::to_string(activations.size()) + " items, expected " + std::to_string(hidden.size()));
+    throw_field_error(ErrorKind::layer_count_mismatch, "layer_activations", std::to_string(activations.size()),
+                      std::to_string(activations.size()) + " items, expected " + std::to_string(hidden.size()),
+                      {{"count", double(activations.size())}, {"layers", double(hidden.size())}});
   size_t offset = 0;
   int fan_in = inputs;
   for (size_t l = 0; l <= hidden.size(); ++l) {

@@ -45,7 +45,8 @@ Network::Network(const LabConfig& config, std::shared_ptr<const Dataset> data)
       staged_params_(mlp_.params().size()),
       batch_rng_(config.seed, RngStream::batches),
       rrelu_rng_(config.seed, RngStream::rrelu) {
-  if (!data_ || data_->train.size() == 0) throw_field_error(Problem::other, "data", "", "the training set is empty");
+  if (!data_ || data_->train.size() == 0)
+    throw_field_error(ErrorKind::no_training_points, "data", "", "the training set is empty", {{"points", 0.0}});
   // config_.classes stays as given: it describes the generated dataset, and caller-supplied data
   // brings its own count (model().classes()), so config() round-trips with or without that data.
   Pcg32 init_rng(config.seed, RngStream::init);
@@ -73,21 +74,23 @@ void Network::next_batch(size_t batch) {
   }
 }
 
-std::vector<float> Network::train(int steps) {
+std::vector<float> Network::train(int steps, const Deadline& deadline) {
   if (steps < 0 || steps > kMaxTrainSteps)
     throw_out_of_range("steps", steps, 0, kMaxTrainSteps);
   if (diverged()) return {};
   std::vector<float> losses(static_cast<size_t>(steps));
-  losses.resize(static_cast<size_t>(train_steps(losses.data(), steps)));
+  losses.resize(static_cast<size_t>(train_steps(losses.data(), steps, deadline)));
   return losses;
 }
 
 // The step loop, apart from train() so that it owns no object with a destructor: in WebAssembly
 // (Emscripten's JS-based exceptions) every call made where a destructor might have to run goes
 // through a JS invoke_ trampoline, which cost ~8 of them per step.
-int Network::train_steps(float* losses, int steps) {
+int Network::train_steps(float* losses, int steps, const Deadline& deadline) {
   const size_t batch = std::min<size_t>(config_.batch_size, data_->train.size());
   for (int s = 0; s < steps; ++s) {
+    // Between steps only: the clock chooses how many steps are taken, never what one computes.
+    if (s > 0 && deadline.passed()) return s;
     next_batch(batch);
     mlp_.forward(batch_features_.data(), batch, PassMode::train, &rrelu_rng_);
     mlp_.zero_grads();
@@ -170,9 +173,10 @@ void Network::predict_grid(const GridSpec& g, std::span<float> out) {
   if (!(g.y_min < g.y_max)) throw_out_of_range("y_max", g.y_max, g.y_min, 1e6, " (must be greater than the minimum)");
   const size_t cells = size_t(g.width) * size_t(g.height), classes = size_t(mlp_.classes());
   if (out.size() != classes * cells)
-    throw_field_error(Problem::other, "out", std::to_string(out.size()),
+    throw_field_error(ErrorKind::length_mismatch, "out", std::to_string(out.size()),
                       "length " + std::to_string(out.size()) + " is not classes x width x height = " +
-                          std::to_string(classes * cells));
+                          std::to_string(classes * cells),
+                      {{"length", double(out.size())}, {"expected", double(classes * cells)}});
   predict_cells(g, out);
 }
 
@@ -239,9 +243,7 @@ LossAndGradient Network::loss_and_gradient(std::span<const float> xy, std::span<
 }
 
 void Network::check_param_count(size_t n) const {
-  if (n != mlp_.params().size())
-    throw_field_error(Problem::other, "params", std::to_string(n),
-                      "length " + std::to_string(n) + ", expected " + std::to_string(mlp_.params().size()));
+  if (n != mlp_.params().size()) throw_length_mismatch("params", double(n), double(mlp_.params().size()));
 }
 
 void Network::training_point_appended() {
@@ -265,8 +267,8 @@ void Network::set_params(std::span<const float> values) {
   check_param_count(values.size());
   for (size_t i = 0; i < values.size(); ++i)
     if (!std::isfinite(values[i]))
-      throw_field_error(Problem::other, "params[" + std::to_string(i) + "]", format_number(values[i]),
-                        format_number(values[i]) + " is not finite");
+      throw_field_error(ErrorKind::not_finite, "params[" + std::to_string(i) + "]", format_number(values[i]),
+                        format_number(values[i]) + " is not finite", {{"value", double(values[i])}});
   std::copy(values.begin(), values.end(), mlp_.params().begin());
 }
 

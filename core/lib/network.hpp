@@ -10,6 +10,7 @@
 
 #include "config.hpp"
 #include "dataset.hpp"
+#include "deadline.hpp"
 #include "mlp.hpp"
 #include "optimizer.hpp"
 
@@ -49,8 +50,9 @@ class Network {
 
   // Takes up to `steps` optimizer steps and returns the batch loss of each one taken. Stops at the
   // first non-finite loss or parameter: the network is then marked diverged at that step and
-  // keeps its last finite parameters; later calls take no steps.
-  std::vector<float> train(int steps);
+  // keeps its last finite parameters; later calls take no steps. Stops too, after at least one
+  // step, once `deadline` has passed (checked before each step, so it overruns by one step at most).
+  std::vector<float> train(int steps, const Deadline& deadline = {});
   int64_t steps() const { return steps_; }
   bool diverged() const { return diverged_at_.has_value(); }
   std::optional<int64_t> diverged_at() const { return diverged_at_; }  // the step that failed (1-based)
@@ -93,7 +95,7 @@ class Network {
 
  private:
   void next_batch(size_t batch);
-  int train_steps(float* losses, int steps);  // returns the number of steps taken
+  int train_steps(float* losses, int steps, const Deadline& deadline);  // returns the number of steps taken
   double pass_over(const std::vector<float>& features, const Points& points, double& accuracy);
   PartialMetrics pass_range(const std::vector<float>& features, const Points& points, size_t begin, size_t end);
 

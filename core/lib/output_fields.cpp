@@ -50,6 +50,7 @@ const OutputField<ActivationCost> kCost[] = {
     ROW(ActivationCost, "forward_backward_spread", "forwardBackwardSpread", v.forward_backward_spread),
     ROW(ActivationCost, "libm_forward_spread", "libmForwardSpread", v.libm_forward_spread),
     ROW(ActivationCost, "libm_forward_backward_spread", "libmForwardBackwardSpread", v.libm_forward_backward_spread),
+    ROW(ActivationCost, "rounds", "rounds", int64_t(v.rounds)),
 };
 
 const OutputField<ActivationSpec> kActivation[] = {

@@ -26,12 +26,23 @@ Race::Race(const LabConfig& shared, const std::vector<RaceMember>& members, std:
 
 void check_member_count(size_t n) {
   if (n < 1 || n > kMaxRaceMembers)
-    throw_field_error(Problem::out_of_range, "members", std::to_string(n) + " members", range_text(1, double(kMaxRaceMembers)));
+    throw_count_out_of_range("members", double(n), "members", 1, double(kMaxRaceMembers));
 }
 
-std::vector<std::vector<float>> Race::train(int steps) {
+std::vector<std::vector<float>> Race::train(int steps, const Deadline& deadline) {
   std::vector<std::vector<float>> losses;
-  for (auto& network : networks_) losses.push_back(network->train(steps));
+  if (!deadline.set()) {
+    for (auto& network : networks_) losses.push_back(network->train(steps));
+    return losses;
+  }
+  if (steps < 0 || steps > kMaxTrainSteps) throw_out_of_range("steps", steps, 0, kMaxTrainSteps);
+  losses.resize(networks_.size());
+  for (int s = 0; s < steps && !(s > 0 && deadline.passed()); ++s) {
+    for (size_t m = 0; m < networks_.size(); ++m) {
+      const std::vector<float> step = networks_[m]->train(1);
+      losses[m].insert(losses[m].end(), step.begin(), step.end());
+    }
+  }
   return losses;
 }
 
@@ -46,9 +57,17 @@ void Race::add_training_point(float x, float y, int32_t label) {
     if (!std::isfinite(v) || std::fabs(v) > kMaxAbsCoordinate)
       throw_out_of_range(name, v, -kMaxAbsCoordinate, kMaxAbsCoordinate);
   if (label < 0 || label >= data_->classes) throw_out_of_range("label", label, 0, data_->classes - 1);
-  if (added_ >= kMaxAddedPoints || data_->train.size() >= size_t(kMaxPoints))
-    throw_field_error(Problem::out_of_range, "points", std::to_string(added_ + 1) + " added points",
-                      range_text(0, kMaxAddedPoints), "at most " + std::to_string(kMaxPoints) + " training points");
+  // Two limits, each named as the one sentence that says which was reached.
+  if (added_ >= kMaxAddedPoints)
+    throw_field_error(ErrorKind::too_many_added, "points", std::to_string(added_ + 1),
+                      "cannot add point " + std::to_string(added_ + 1) + ": a race takes at most " +
+                          std::to_string(kMaxAddedPoints) + " added points",
+                      {{"count", double(added_ + 1)}, {"max", double(kMaxAddedPoints)}});
+  if (data_->train.size() >= size_t(kMaxPoints))
+    throw_field_error(ErrorKind::training_set_full, "points", std::to_string(data_->train.size() + 1),
+                      "cannot add a point: the training set already has " + std::to_string(kMaxPoints) +
+                          " points, the most it can hold",
+                      {{"max", double(kMaxPoints)}});
   data_->train.push(x, y, label);
   ++added_;
   for (auto& network : networks_) network->training_point_appended();

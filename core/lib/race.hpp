@@ -30,8 +30,10 @@ class Race {
   Race(const LabConfig& shared, const std::vector<RaceMember>& members);
   Race(const LabConfig& shared, const std::vector<RaceMember>& members, std::shared_ptr<const Dataset> data);
 
-  // Steps every member that has not diverged; returns each member's losses.
-  std::vector<std::vector<float>> train(int steps);
+  // Steps every member that has not diverged; returns each member's losses. With a deadline the
+  // members step together, one step each per round, and stop after the round in which it passed
+  // (at least one round): every member that has not diverged has taken the same number of steps.
+  std::vector<std::vector<float>> train(int steps, const Deadline& deadline = {});
   size_t size() const { return networks_.size(); }
   Network& member(size_t i);
   const Dataset& data() const { return *data_; }

@@ -36,8 +36,10 @@ auto attempt(Body&& body) -> decltype(body()) {
   } catch (const FieldError& e) {
     const std::string_view key = js_key(e.field);
     record_error(key, e.message_as(key), e.argument);
+    record_error_details(e, key);
   } catch (const std::bad_alloc&) {
     record_error("", "out of memory: the module's heap is limited to 256 MB (-sMAXIMUM_MEMORY); delete networks no longer used");
+    record_out_of_memory();
   } catch (const std::exception& e) {
     record_error("", e.what());
   }
@@ -64,6 +66,7 @@ val activations() { return attempt([] { return activations_to_js(); }); }
 val datasets() { return attempt([] { return datasets_to_js(); }); }
 val initialisers() { return attempt([] { return initialisers_to_js(); }); }
 val config_fields() { return attempt([] { return config_fields_to_js(); }); }
+val error_kind_table() { return attempt([] { return error_kinds_to_js(); }); }
 val default_config() { return attempt([] { return config_to_js(LabConfig{}); }); }
 
 std::unique_ptr<NetworkHandle> create_network(val config, val data) {
@@ -82,7 +85,7 @@ std::unique_ptr<RaceHandle> create_race(val config, val members, val data) {
 }
 
 val activation_costs(val options) {
-  return attempt([&] { return costs_to_js(measure_activation_costs(cost_settings_from(options))); });
+  return attempt([&] { return costs_to_js(measure_activation_costs(cost_settings_from(options), deadline_from(options))); });
 }
 
 // activationCurves({activations, xMin, xMax, points}): f and f' from the training kernels.
@@ -116,8 +119,11 @@ val diverged_at(const NetworkHandle& h) {
   return at ? val(static_cast<double>(*at)) : val::null();
 }
 
-val train(NetworkHandle& h, val steps) {
-  return attempt([&] { return floats_to_js(h.net->train(int_from(steps, "steps", 0, kMaxTrainSteps))); });
+val train(NetworkHandle& h, val steps, val options) {
+  return attempt([&] {
+    const int n = int_from(steps, "steps", 0, kMaxTrainSteps);
+    return floats_to_js(h.net->train(n, deadline_from(options)));
+  });
 }
 
 val evaluate(NetworkHandle& h) {
@@ -176,8 +182,11 @@ std::unique_ptr<NetworkHandle> race_member(RaceHandle& r, val index) {
   });
 }
 
-val race_train(RaceHandle& r, val steps) {
-  return attempt([&] { return race_losses_to_js(r.race->train(int_from(steps, "steps", 0, kMaxTrainSteps))); });
+val race_train(RaceHandle& r, val steps, val options) {
+  return attempt([&] {
+    const int n = int_from(steps, "steps", 0, kMaxTrainSteps);
+    return race_losses_to_js(r.race->train(n, deadline_from(options)));
+  });
 }
 
 // ---- entries: unit maps, slices of an evaluation, points clicked into a running race ---------
@@ -214,6 +223,7 @@ EMSCRIPTEN_BINDINGS(actlab) {
   em::function("datasets", &datasets);
   em::function("initialisers", &initialisers);
   em::function("configFields", &config_fields);
+  em::function("errorKinds", &error_kind_table);
   em::function("defaultConfig", &default_config);
   em::function("createNetwork", &create_network);
   em::function("createRace", &create_race);

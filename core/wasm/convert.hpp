@@ -16,6 +16,7 @@
 #include "config.hpp"
 #include "cost_benchmark.hpp"
 #include "dataset.hpp"
+#include "field_error.hpp"
 #include "diagnostics.hpp"
 #include "network.hpp"
 #include "race.hpp"
@@ -32,6 +33,7 @@ std::shared_ptr<const Dataset> data_from(const val& data, const LabConfig& confi
 GridSpec grid_from(const val& grid);
 CostSettings cost_settings_from(const val& options);
 CurveSettings curve_settings_from(const val& options);
+Deadline deadline_from(const val& options);  // options.deadlineMs (train's, activationCosts'); none if absent
 int int_from(const val& number, const char* field, int lo, int hi);
 // A coordinate of a clicked point, checked in double (a huge value would round to a float infinity).
 float coordinate_from(const val& number, const char* field);
@@ -63,6 +65,13 @@ val partial_metrics_to_js(const Network::PartialMetrics& part);
 // ---- errors as data (to_js.cpp): entries record a failure and return an empty result; actlab.js
 // then calls takeError() and throws. Static buffers: reporting allocates nothing. ----
 void record_error(std::string_view field, std::string_view message, std::string_view argument = {});
-val take_error();  // {field, argument, message} of the last failed call, then forgets it; null if none
+val take_error();  // {field, argument, message, kind?, params?} of the last failed call, then forgets it; null if none
+
+// ---- the kind and parameters of a failed call's error (error_details.cpp) ----
+void record_error_details(const FieldError& error, std::string_view js_field);
+void record_out_of_memory();  // allocates nothing
+void forget_error_details();  // record_error() calls it: a failure without details has none
+void add_error_details(val& error);  // sets error.kind and error.params, then forgets them
+val error_kinds_to_js();             // [{name, params: [...]}], the core's table
 
 }  // namespace actlab::wasm

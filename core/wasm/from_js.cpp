@@ -1,5 +1,7 @@
 // JS snapshots -> core types (see convert.hpp). Keys are read through the core's tables: config
 // keys from the field table's js_key column, argument names from field_error.cpp's table.
+// Only own properties are read (own() below): actlab.js's snapshots have no prototype, and a
+// direct caller's plain object must not pick up what a page put on Object.prototype either.
 #include <cmath>
 #include <string>
 
@@ -10,8 +12,12 @@
 namespace actlab::wasm {
 namespace {
 
-[[noreturn]] void expected(std::string_view where, const char* what) {
-  throw_field_error(Problem::other, where, "", std::string("expected ") + what);
+[[noreturn]] void expected(std::string_view where, const char* what) { throw_wrong_type(where, what); }
+
+// object[key] if it is the object's own property, else undefined (never an inherited value).
+val own(const val& object, const char* key) {
+  if (!val::global("Object")["hasOwn"](object, val(key)).isTrue()) return val::undefined();
+  return object[key];
 }
 
 double number_from(const val& v, std::string_view where) {
@@ -55,13 +61,16 @@ FieldValue field_value(const val& v, const FieldSpec& spec) {
   expected(spec.name, "a known field type");
 }
 
+// The length of a typed array of `type`, or of the plain array actlab.js sends in place of one too
+// long to copy (snapshot.js, MAX_TYPED_ITEMS): its length is checked before anything is copied.
 size_t typed_length(const val& typed, const char* type, const char* field) {
-  if (!typed.instanceof(val::global(type))) expected(field, type);
+  if (!typed.instanceof(val::global(type)) && !typed.isArray()) expected(field, type);
   return typed["length"].as<size_t>();
 }
 
 template <class T>
-std::vector<T> copy_in(const val& typed, size_t n) {
+std::vector<T> copy_in(const val& typed, size_t n, const char* type, const char* field) {
+  if (!typed.instanceof(val::global(type))) expected(field, type);  // a length-only stand-in
   std::vector<T> out(n);
   // The view is made after the vector exists and used at once, so memory growth cannot detach it.
   // view.set(typed), called as Reflect.apply: val::call's method cache is a thread_local, which
@@ -81,7 +90,7 @@ LabConfig config_from(const val& config) {
   LabConfig out;
   if (config.isUndefined()) return out;
   for (const FieldSpec& spec : config_fields()) {
-    const val v = config[spec.js_key];
+    const val v = own(config, spec.js_key);
     if (!v.isUndefined()) set_field(out, spec.name, field_value(v, spec));
   }
   validate(out);
@@ -100,8 +109,9 @@ std::vector<RaceMember> members_from(const val& members) {
       out[i].activation = parse_activation(m.as<std::string>(), where);
       continue;
     }
-    out[i].activation = parse_activation(text_from(m["activation"], where + ".activation"), where + ".activation");
-    if (!m["init"].isUndefined()) out[i].init = parse_init(text_from(m["init"], where + ".init"), where + ".init");
+    out[i].activation = parse_activation(text_from(own(m, "activation"), where + ".activation"), where + ".activation");
+    if (const val init = own(m, "init"); !init.isUndefined())
+      out[i].init = parse_init(text_from(init, where + ".init"), where + ".init");
   }
   return out;
 }
@@ -109,10 +119,10 @@ std::vector<RaceMember> members_from(const val& members) {
 std::shared_ptr<const Dataset> data_from(const val& data, const LabConfig& config) {
   if (data.isUndefined()) return make_shared_dataset(config);
   try {
-    std::vector<int32_t> labels = labels_from(data["labels"]);
-    std::vector<float> points = floats_from(data["points"], "points", 2 * labels.size());
-    const int classes = int_from(data["classes"], "classes", kMinClasses, kMaxClasses);
-    const val fraction = data["testFraction"];
+    std::vector<int32_t> labels = labels_from(own(data, "labels"));
+    std::vector<float> points = floats_from(own(data, "points"), "points", 2 * labels.size());
+    const int classes = int_from(own(data, "classes"), "classes", kMinClasses, kMaxClasses);
+    const val fraction = own(data, "testFraction");
     const float test_fraction = fraction.isUndefined() ? 0.0f : float(number_from(fraction, "test_fraction"));
     return std::make_shared<const Dataset>(make_custom_dataset(points, labels, classes, test_fraction, config.seed));
   } catch (FieldError& e) {
@@ -125,11 +135,11 @@ GridSpec grid_from(const val& grid) {
   GridSpec g;
   if (grid.isUndefined()) return g;
   for (auto [field, side] : {std::pair{"width", &g.width}, {"height", &g.height}}) {
-    const val v = grid[js_key(field).data()];
+    const val v = own(grid, js_key(field).data());
     if (!v.isUndefined()) *side = int_from(v, field, 1, kMaxGridSide);
   }
   for (auto [field, corner] : {std::pair{"x_min", &g.x_min}, {"x_max", &g.x_max}, {"y_min", &g.y_min}, {"y_max", &g.y_max}}) {
-    const val v = grid[js_key(field).data()];
+    const val v = own(grid, js_key(field).data());
     if (v.isUndefined()) continue;
     const double d = number_from(v, field);
     if (!(std::fabs(d) <= 1e6)) throw_out_of_range(field, d, -1e6, 1e6);  // before it becomes a float
@@ -141,12 +151,12 @@ GridSpec grid_from(const val& grid) {
 CostSettings cost_settings_from(const val& options) {
   CostSettings s;
   if (options.isUndefined()) return s;
-  if (const val v = options["elements"]; !v.isUndefined()) s.elements = int_from(v, "elements", kMinCostElements, kMaxCostElements);
-  if (const val v = options["repeats"]; !v.isUndefined()) s.repeats = int_from(v, "repeats", 1, kMaxCostRepeats);
-  if (const val v = options["windowMs"]; !v.isUndefined()) s.window_ms = number_from(v, "window_ms");
+  if (const val v = own(options, "elements"); !v.isUndefined()) s.elements = int_from(v, "elements", kMinCostElements, kMaxCostElements);
+  if (const val v = own(options, "repeats"); !v.isUndefined()) s.repeats = int_from(v, "repeats", 1, kMaxCostRepeats);
+  if (const val v = own(options, "windowMs"); !v.isUndefined()) s.window_ms = number_from(v, "window_ms");
   // Names to time (the claims strip times three); actlab.js made it an array of strings, the core
   // names an unknown one.
-  if (const val v = options["activations"]; !v.isUndefined()) {
+  if (const val v = own(options, "activations"); !v.isUndefined()) {
     const auto n = v["length"].as<size_t>();
     if (n > activation_table().size())
       throw_out_of_range("activations", double(n), 0, double(activation_table().size()));
@@ -158,16 +168,22 @@ CostSettings cost_settings_from(const val& options) {
 CurveSettings curve_settings_from(const val& options) {
   CurveSettings s;
   if (options.isUndefined()) return s;
-  if (const val v = options["xMin"]; !v.isUndefined()) s.x_min = static_cast<float>(number_from(v, "x_min"));
-  if (const val v = options["xMax"]; !v.isUndefined()) s.x_max = static_cast<float>(number_from(v, "x_max"));
-  if (const val v = options["points"]; !v.isUndefined()) s.points = int_from(v, "points", kMinCurvePoints, kMaxCurvePoints);
-  if (const val v = options["activations"]; !v.isUndefined()) {
+  if (const val v = own(options, "xMin"); !v.isUndefined()) s.x_min = static_cast<float>(number_from(v, "x_min"));
+  if (const val v = own(options, "xMax"); !v.isUndefined()) s.x_max = static_cast<float>(number_from(v, "x_max"));
+  if (const val v = own(options, "points"); !v.isUndefined()) s.points = int_from(v, "points", kMinCurvePoints, kMaxCurvePoints);
+  if (const val v = own(options, "activations"); !v.isUndefined()) {
     const auto n = v["length"].as<size_t>();
     if (n > activation_table().size())
       throw_out_of_range("activations", double(n), 0, double(activation_table().size()));
     for (size_t i = 0; i < n; ++i) s.activations.push_back(v[i].as<std::string>());
   }
   return s;
+}
+
+Deadline deadline_from(const val& options) {
+  if (options.isUndefined()) return {};
+  const val v = own(options, "deadlineMs");
+  return v.isUndefined() ? Deadline{} : Deadline::after("deadline_ms", number_from(v, "deadline_ms"));
 }
 
 int int_from(const val& number, const char* field, int lo, int hi) { return checked_int(field, number_from(number, field), lo, hi); }
@@ -180,17 +196,14 @@ float coordinate_from(const val& number, const char* field) {
 
 std::vector<float> floats_from(const val& typed, const char* field, size_t expected_length) {
   const size_t n = typed_length(typed, "Float32Array", field);
-  if (n != expected_length)
-    throw_field_error(Problem::other, field, std::to_string(n),
-                      "length " + std::to_string(n) + ", expected " + std::to_string(expected_length));
-  return copy_in<float>(typed, n);
+  if (n != expected_length) throw_length_mismatch(field, double(n), double(expected_length));
+  return copy_in<float>(typed, n, "Float32Array", field);
 }
 
 std::vector<int32_t> labels_from(const val& typed) {
   const size_t n = typed_length(typed, "Int32Array", "labels");
-  if (n < 1 || n > size_t(kMaxPoints))
-    throw_field_error(Problem::out_of_range, "labels", std::to_string(n) + " points", range_text(1, kMaxPoints));
-  return copy_in<int32_t>(typed, n);
+  if (n < 1 || n > size_t(kMaxPoints)) throw_count_out_of_range("labels", double(n), "points", 1, kMaxPoints);
+  return copy_in<int32_t>(typed, n, "Int32Array", "labels");
 }
 
 }  // namespace actlab::wasm

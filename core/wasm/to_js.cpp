@@ -244,6 +244,7 @@ void copy_text(char* out, size_t size, std::string_view text) {
 
 void record_error(std::string_view field, std::string_view message, std::string_view argument) {
   g_error.present = true;
+  forget_error_details();
   copy_text(g_error.field, sizeof g_error.field, field);
   copy_text(g_error.argument, sizeof g_error.argument, argument);
   copy_text(g_error.message, sizeof g_error.message, message);
@@ -256,6 +257,7 @@ val take_error() {
   out.set("field", val(std::string(g_error.field)));
   out.set("argument", val(std::string(g_error.argument)));
   out.set("message", val(std::string(g_error.message)));
+  add_error_details(out);
   return out;
 }
 

@@ -34,7 +34,26 @@ export interface ActivationInfo {
 export interface LabError extends Error {
   field?: string;     // the JS key at fault; absent for calls on deleted or busy objects and for out of memory
   argument?: 'data';  // set when the error is about custom data (its points/classes, not the config's)
+  // What went wrong as data, for a page that words errors in its reader's language: a kind of the
+  // core's table (Lab.errorKinds()) and its parameters; `message` stays the English text.
+  //   learningRate 20 -> kind 'out_of_range', params {field: 'learningRate', value: 20, min: 1e-6, max: 10}
+  kind?: ErrorKindName;
+  params?: { field?: string; path?: string; [name: string]: unknown };  // path: '[2]' inside a list
 }
+
+export type ErrorKindName =
+  | 'out_of_range' | 'not_whole' | 'not_one_of' | 'count_out_of_range' | 'length_mismatch' | 'wrong_type'
+  | 'not_a_number' | 'not_boolean' | 'not_finite' | 'unknown_name' | 'no_training_points' | 'layer_count_mismatch'
+  | 'too_many_added' | 'training_set_full' | 'read_failed' | 'deleted' | 'busy' | 'borrowed' | 'out_of_memory';
+// One row of the core's table: the parameters every error of that kind carries (besides field and path).
+export interface ErrorKindInfo { name: ErrorKindName; params: string[]; }
+
+// deadlineMs: the long calls are synchronous (nothing can stop them from outside), so the caller
+// says how long it can wait: in [0.1, 3600000] ms. The call then stops at the first boundary
+// (a step; a round of the race; a timing window) after it passes, having done at least one step
+// or round, and returns what it finished. The clock never changes what a step computes: a run cut
+// by deadlines and continued has the same bits as one uninterrupted run of the same steps.
+export interface DeadlineOptions { deadlineMs?: number; }
 
 export interface DatasetInfo { name: string; label: string; description: string; minClasses: number; maxClasses: number; }
 export interface InitialiserInfo { name: string; description: string; }
@@ -100,7 +119,8 @@ export interface Diagnostics {
 
 // Medians over interleaved rounds (ns per element); *Spread: (max - min) / median of the rounds.
 export interface ActivationCost { name: string; forwardNs: number; forwardBackwardNs: number; libmForwardNs: number; libmForwardBackwardNs: number;
-  forwardSpread: number; forwardBackwardSpread: number; libmForwardSpread: number; libmForwardBackwardSpread: number; }
+  forwardSpread: number; forwardBackwardSpread: number; libmForwardSpread: number; libmForwardBackwardSpread: number;
+  rounds: number; }  // the complete rounds the figures are over: `repeats`, or fewer when deadlineMs cut it
 
 export interface Network {
   readonly paramCount: number;
@@ -108,7 +128,9 @@ export interface Network {
   steps(): number;
   diverged(): boolean;
   divergedAt(): number | null;       // the 1-based step whose update was non-finite
-  train(steps: number): Float32Array;  // the batch loss of each step taken (fewer if it diverged)
+  // The batch loss of each step taken: fewer than `steps` if it diverged (diverged()) or the
+  // deadline passed (then at least one); steps 0-1000000.
+  train(steps: number, options?: DeadlineOptions): Float32Array;
   evaluate(): Metrics;
   predictGrid(grid?: Grid): Float32Array;  // planar probabilities: out[c*W*H + row*W + col], row 0 at yMax (top)
   diagnostics(): Diagnostics;
@@ -136,7 +158,9 @@ export interface UnitMaps {
 export interface Race {
   readonly size: number;
   member(i: number): Network;       // borrowed: do not delete
-  train(steps: number): Float32Array[];
+  // Each member's losses. With deadlineMs the members step together, one step each per round, and
+  // stop after the round in which it passed: every member not diverged has the same length.
+  train(steps: number, options?: DeadlineOptions): Float32Array[];
   // A clicked point joins every member's training set (no restart, no reshuffle, test set kept);
   // x, y within [-1e6, 1e6], label in [0, classes); at most 500 added points.
   addPoint(x: number, y: number, label: number): void;
@@ -150,6 +174,7 @@ export interface Lab {
   datasets(): DatasetInfo[];
   initialisers(): InitialiserInfo[];
   configFields(): FieldInfo[];
+  errorKinds(): ErrorKindInfo[];     // the core's table of error kinds (LabError.kind)
   defaultConfig(): Config;
   // Unknown keys throw ("unknown config key 'lr'; known keys are ..."); missing keys, and keys whose
   // value is undefined, take defaults. With CustomData the network has data.classes classes
@@ -161,12 +186,13 @@ export interface Lab {
   // After a warm-up, `repeats` (default 5) rounds each time one window of at least windowMs (default 2)
   // per figure and activation, activations in a rotated order; each figure is the median of its
   // rounds (browsers round timers to 0.1 ms, so single passes cannot be timed). activations: names
-  // to measure (default: all), returned in table order.
+  // to measure (default: all), returned in table order. With deadlineMs: only the activations with
+  // at least one complete round (possibly none), each with its `rounds`.
   /** f and f' over evenly spaced x from the training kernels; defaults: every activation, [-6, 6], 241 points. */
   activationCurves(options?: { activations?: string[]; xMin?: number; xMax?: number; points?: number }): {
     name: string; label: string; maxDerivative: number; x: Float32Array; f: Float32Array; df: Float32Array;
   }[];
-  activationCosts(options?: { elements?: number; repeats?: number; windowMs?: number; activations?: string[] }): ActivationCost[];
+  activationCosts(options?: { elements?: number; repeats?: number; windowMs?: number; activations?: string[] } & DeadlineOptions): ActivationCost[];
   peakFlops(ms?: number): number;   // f32x4 multiply-add peak over about ms (1-10000) ms, GFLOP/s
   heapBytesInUse(): number;          // allocator bytes in use (mallinfo), for leak tests
   // heapBytesInUse; heapSize: the wasm memory (grows, never shrinks); emvalHandles: live Embind

@@ -11,7 +11,7 @@
 // snapshot (snapshot.js: getters, Proxy traps and typed-array subclasses run here and only here);
 // (2) the object is checked to be alive; (3) the raw module is called with the snapshot. The raw
 // module returns errors as data (undefined or null, then takeError() gives {field, argument,
-// message}), which become Errors with error.field set. While a call runs its object is busy: a
+// message, kind, params}), which become Errors with error.field, error.kind and error.params set. While a call runs its object is busy: a
 // getter that calls back into the same network or race (train, delete...) gets a clear Error.
 import createActlabModule from '../build/actlab.mjs';
 import {
@@ -74,17 +74,21 @@ function checked(raw, result) {
   if (result !== undefined && result !== null) return result;
   const error = raw.takeError();
   if (error === null) return result;
-  throw inputError(error.field, error.message, undefined, error.argument);
+  throw inputError(error.field, error.message, error);
 }
 
 const GRID_KEYS = ['xMin', 'xMax', 'yMin', 'yMax', 'width', 'height'];
+const TRAIN_KEYS = ['deadlineMs'];
 
 // One per standalone network, one per race (shared by its members): the call running on it.
 class CallLock {
   #running = null;
 
   enter(name) {
-    if (this.#running !== null) throw new Error(`${name}: called while ${this.#running} is running`);
+    if (this.#running !== null) {
+      throw inputError('', `${name}: called while ${this.#running} is running`,
+        { kind: 'busy', params: { method: name, running: this.#running } });
+    }
     this.#running = name;
   }
 
@@ -104,6 +108,8 @@ class Lab {
   datasets() { return checked(this.#raw, this.#raw.datasets()); }
   initialisers() { return checked(this.#raw, this.#raw.initialisers()); }
   configFields() { return checked(this.#raw, this.#raw.configFields()); }
+  /** The core's table of error kinds: [{name: 'out_of_range', params: ['value', 'min', 'max']}, ...]. */
+  errorKinds() { return checked(this.#raw, this.#raw.errorKinds()); }
   defaultConfig() { return checked(this.#raw, this.#raw.defaultConfig()); }
 
   createNetwork(config = undefined, data = undefined) {
@@ -116,9 +122,10 @@ class Lab {
     const { snapshot, extras } = configSnapshot(config, this.#fields, ['members']);
     const members = membersSnapshot(extras.members);
     const dataCopy = dataSnapshot(data);
-    return new Race(this.#raw, checked(this.#raw, this.#raw.createRace(snapshot ?? {}, members, dataCopy)));
+    return new Race(this.#raw, checked(this.#raw, this.#raw.createRace(snapshot, members, dataCopy)));
   }
 
+  /** Options {elements, repeats, windowMs, activations, deadlineMs}: see actlab.d.ts. */
   activationCosts(options = undefined) {
     return checked(this.#raw, this.#raw.activationCosts(costOptionsSnapshot(options)));
   }
@@ -163,7 +170,8 @@ class Network {
   #live(method) {
     if (this.#raw === null) {
       const whose = this.#race ? 'its race was deleted' : 'it was deleted';
-      throw new Error(`Network.${method}: this network can no longer be used: ${whose}`);
+      throw inputError('', `Network.${method}: this network can no longer be used: ${whose}`,
+        { kind: 'deleted', params: { method: `Network.${method}` } });
     }
     return this.#raw;
   }
@@ -188,8 +196,10 @@ class Network {
     this.#lock.enter('Network.divergedAt');
     try { return this.#live('divergedAt').divergedAt(); } finally { this.#lock.leave(); }  // null is a value here
   }
-  train(steps) {
-    return this.#call('train', () => number(steps, 'steps', 'a whole number'), (raw, s) => raw.train(s));
+  /** Up to `steps` steps; with {deadlineMs}, stops early (after at least one) once it passes. */
+  train(steps, options = undefined) {
+    return this.#call('train', () => [number(steps, 'steps', 'a whole number'), numbersSnapshot(options, 'options', TRAIN_KEYS)],
+      (raw, [s, o]) => raw.train(s, o));
   }
   evaluate() { return this.#call('evaluate', () => null, (raw) => raw.evaluate()); }
   predictGrid(grid = undefined) {
@@ -212,14 +222,19 @@ class Network {
   }
   evaluatePart(testSet, begin, count) {
     return this.#call('evaluatePart', () => {
-      if (typeof testSet !== 'boolean') throw inputError('testSet', `testSet: expected true or false, got ${describe(testSet)}`);
+      if (typeof testSet !== 'boolean') {
+        const got = describe(testSet);
+        throw inputError('testSet', `testSet: expected true or false, got ${got}`,
+          { kind: 'wrong_type', params: { expected: 'true or false', got } });
+      }
       return [testSet, number(begin, 'begin', 'a whole number'), number(count, 'count', 'a whole number')];
     }, (raw, [t, b, c]) => raw.evaluatePart(t, b, c));
   }
 
   delete() {
     if (this.#race !== null) {
-      throw new Error('Network.delete: this network belongs to a race; delete the race instead');
+      throw inputError('', 'Network.delete: this network belongs to a race; delete the race instead',
+        { kind: 'borrowed', params: { method: 'Network.delete' } });
     }
     this.#lock.enter('Network.delete');
     try {
@@ -251,7 +266,9 @@ class Race {
   }
 
   #live(method) {
-    if (this.#raw === null) throw new Error(`Race.${method}: this race was deleted`);
+    if (this.#raw === null) {
+      throw inputError('', `Race.${method}: this race was deleted`, { kind: 'deleted', params: { method: `Race.${method}` } });
+    }
     return this.#raw;
   }
 
@@ -278,8 +295,10 @@ class Race {
     });
   }
 
-  train(steps) {
-    return this.#call('train', () => number(steps, 'steps', 'a whole number'), (raw, s) => checked(this.#module, raw.train(s)));
+  /** Steps every member; with {deadlineMs}, in step together and stops early (after one round) once it passes. */
+  train(steps, options = undefined) {
+    return this.#call('train', () => [number(steps, 'steps', 'a whole number'), numbersSnapshot(options, 'options', TRAIN_KEYS)],
+      (raw, [s, o]) => checked(this.#module, raw.train(s, o)));
   }
   addPoint(x, y, label) {
     this.#call('addPoint', () => [number(x, 'x'), number(y, 'y'), number(label, 'label', 'a whole number')],

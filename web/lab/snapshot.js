@@ -5,8 +5,13 @@
 // (throw, lie about its length, delete the network) cannot reach the core's memory.
 //
 // Every problem becomes an Error whose `field` is the JS key of the argument at fault
-// ('learningRate', 'hidden', 'points', 'steps'...). Ranges and names are the core's to check
+// ('learningRate', 'hidden', 'points', 'steps'...), with `kind` and `params` as the core reports
+// them (a kind of the core's table, lab.errorKinds()). Ranges and names are the core's to check
 // (through its field table), not this file's.
+//
+// Only own properties are read, and every snapshot object has a null prototype: a host page (or
+// a library on it) that sets Object.prototype.hidden or Array.prototype[0] changes nothing here,
+// nor in the binding, which reads the snapshot's keys.
 
 // Intrinsics captured once, so that neither a subclass nor a page that patches globals changes
 // how arguments are read. %TypedArray%'s own getters read internal slots: they work for arrays
@@ -17,26 +22,41 @@ const typedArrayLength = Object.getOwnPropertyDescriptor(TypedArrayPrototype, 'l
 const typedArraySet = TypedArrayPrototype.set;
 const { isView } = ArrayBuffer;
 const { isArray } = Array;
-const { getPrototypeOf, keys: ownKeys } = Object;
+const { create, getPrototypeOf, hasOwn, keys: ownKeys } = Object;
 const { apply } = Reflect;
 const isInteger = Number.isInteger;
 
 /** Longest plain array whose items are read: longer ones cross as their length only (the core rejects them). */
 const MAX_LIST_ITEMS = 1024;
+/**
+ * Longest typed array copied: longer ones cross as their length only, so 2 x 10^7 points are
+ * rejected by the core without a copy. Far above anything the core accepts (20,000 points, about
+ * 42,000 parameters), so it is a bound on copying, not a rule of the core.
+ */
+const MAX_TYPED_ITEMS = 1 << 22;
 /** Longest string passed on: no name in the core's tables is longer. */
 const MAX_NAME_LENGTH = 64;
 const MAX_KEYS = 100;
 
 /**
- * An Error about one argument; error.field is its JS key. error.argument is set ('data') where
- * the key alone is ambiguous: custom data's `points` and `classes` are not the config's.
+ * An Error about one argument; error.field is its JS key, error.kind a kind of the core's table
+ * (lab.errorKinds()) and error.params its parameters ({field, value, min, max...}), so that a page
+ * can word it in its reader's language; the message is English. error.argument is set ('data')
+ * where the key alone is ambiguous: custom data's `points` and `classes` are not the config's.
  */
-export function inputError(field, message, cause = undefined, argument = '') {
+export function inputError(field, message, { cause, argument, kind, params } = {}) {
   const error = cause === undefined ? new Error(message) : new Error(message, { cause });
   if (field) error.field = field;
   if (argument) error.argument = argument;
+  if (kind) {
+    error.kind = kind;
+    error.params = { ...(field ? { field } : {}), ...params };
+  }
   return error;
 }
+
+/** '[2].init' for where 'hidden[2].init' of field 'hidden'; '' when where is the field itself. */
+const pathOf = (where, field) => (where.startsWith(field) ? where.slice(field.length) : '');
 
 /** The %TypedArray% name ('Float32Array') of a typed array of any realm, else undefined. */
 function typedArrayName(value) {
@@ -74,17 +94,24 @@ function thrownText(thrown) {
   return describe(thrown);
 }
 
-/** Reads value[key] once; a getter or trap that throws becomes an Error naming `field`. */
+/**
+ * Reads the own property value[key] once (an inherited one reads as undefined); a getter or trap
+ * that throws becomes an Error naming `field`.
+ */
 function readOnce(value, key, where, field) {
   try {
-    return value[key];
+    return hasOwn(value, key) ? value[key] : undefined;
   } catch (thrown) {
-    throw inputError(field, `${where}: reading it threw: ${thrownText(thrown)}`, thrown);
+    const reason = thrownText(thrown);
+    throw inputError(field, `${where}: reading it threw: ${reason}`, { cause: thrown, kind: 'read_failed', params: { reason } });
   }
 }
 
 function wrongType(field, where, expected, value) {
-  return inputError(field, `${where}: expected ${expected}, got ${describe(value)}`);
+  const got = describe(value);
+  const path = pathOf(where, field);
+  return inputError(field, `${where}: expected ${expected}, got ${got}`,
+    { kind: 'wrong_type', params: { ...(path ? { path } : {}), expected, got } });
 }
 
 function isPlainObject(value) {
@@ -107,9 +134,13 @@ export function readObject(value, where, fieldOf) {
   try {
     keys = ownKeys(value);
   } catch (thrown) {
-    throw inputError(where, `${where}: could not be read: ${thrownText(thrown)}`, thrown);
+    const reason = thrownText(thrown);
+    throw inputError(where, `${where}: could not be read: ${reason}`, { cause: thrown, kind: 'read_failed', params: { reason } });
   }
-  if (keys.length > MAX_KEYS) throw inputError(where, `${where}: ${keys.length} keys is too many`);
+  if (keys.length > MAX_KEYS) {
+    throw inputError(where, `${where}: ${keys.length} keys is too many`,
+      { kind: 'count_out_of_range', params: { count: keys.length, unit: 'keys', min: 0, max: MAX_KEYS } });
+  }
   const entries = [];
   for (let i = 0; i < keys.length; i++) {
     const key = String(keys[i]).slice(0, MAX_NAME_LENGTH);
@@ -118,12 +149,20 @@ export function readObject(value, where, fieldOf) {
   return entries;
 }
 
+/** The entries of readObject as an object with no prototype: nothing inherited can be read from it. */
+function record(entries) {
+  const out = create(null);
+  for (const [key, value] of entries) out[key] = value;
+  return out;
+}
+
 /** Throws for keys outside `known`: "unknown config key 'lr'; known keys are seed, ...". */
 export function rejectUnknownKeys(entries, what, known) {
   const unknown = entries.map(([key]) => key).filter((key) => !known.includes(key));
   if (unknown.length === 0) return;
   const list = unknown.map((key) => `'${key}'`).join(', ');
-  throw inputError(unknown[0], `unknown ${what} key${unknown.length > 1 ? 's' : ''} ${list}; known keys are ${known.join(', ')}`);
+  throw inputError(unknown[0], `unknown ${what} key${unknown.length > 1 ? 's' : ''} ${list}; known keys are ${known.join(', ')}`,
+    { kind: 'unknown_name', params: { value: unknown[0], allowed: [...known] } });
 }
 
 /** A number argument (its range is the core's to check). */
@@ -149,12 +188,13 @@ export function list(value, field, expected, item) {
     isList = isArray(value);
   } catch { /* a revoked Proxy: not a list */ }
   if (!isList) throw wrongType(field, field, expected, value);
-  const length = readOnce(value, 'length', field, field);
+  const length = readOnce(value, 'length', field, field);  // own on every array
   if (!isInteger(length) || length < 0 || length > 2 ** 32 - 1) {
-    throw inputError(field, `${field}: an array whose length is ${describe(length)}`);
+    throw inputError(field, `${field}: an array whose length is ${describe(length)}`,
+      { kind: 'wrong_type', params: { expected, got: `an array whose length is ${describe(length)}` } });
   }
   if (length > MAX_LIST_ITEMS) return new Array(length);
-  const out = [];
+  const out = [];  // dense: the binding never reads a hole (which Array.prototype could fill)
   for (let i = 0; i < length; i++) {
     const where = `${field}[${i}]`;
     out[i] = item(readOnce(value, i, where, field), where);
@@ -162,22 +202,29 @@ export function list(value, field, expected, item) {
   return out;
 }
 
-/** A fresh copy of a typed array of exactly type `Type` (of any realm, or a subclass of it). */
+/**
+ * A fresh copy of a typed array of exactly type `Type` (of any realm, or a subclass of it). One
+ * longer than MAX_TYPED_ITEMS crosses as an empty plain array of its length: the core rejects it
+ * by length, and its elements are neither read nor copied.
+ */
 export function typedCopy(value, Type, field) {
   if (typedArrayName(value) !== Type.name) throw wrongType(field, field, withArticle(Type.name), value);
+  const length = apply(typedArrayLength, value, []);
+  if (length > MAX_TYPED_ITEMS) return new Array(length);
   try {
-    const copy = new Type(apply(typedArrayLength, value, []));
+    const copy = new Type(length);
     apply(typedArraySet, copy, [value]);  // copies by internal slots: no getter, no species
     return copy;
   } catch (thrown) {
-    throw inputError(field, `${field}: could not be copied: ${thrownText(thrown)}`, thrown);  // detached, too large
+    const reason = thrownText(thrown);  // detached, too large
+    throw inputError(field, `${field}: could not be copied: ${reason}`, { cause: thrown, kind: 'read_failed', params: { reason } });
   }
 }
 
 /** A config object as the core's field table describes it (fields: Map of JS key -> configFields() row). */
 export function configSnapshot(config, fields, extraKeys = []) {
-  const snapshot = {};
-  const extras = {};
+  const snapshot = create(null);
+  const extras = create(null);
   if (config === undefined || config === null) return { snapshot: undefined, extras };
   const entries = readObject(config, 'config', (key) => key);
   rejectUnknownKeys(entries, 'config', [...fields.keys(), ...extraKeys]);
@@ -200,7 +247,7 @@ function fieldValue(field, key, value) {
     case 'integerList':
       return list(value, key, `an array of whole numbers in ${range}`, (item, where) => number(item, key, 'a whole number', where));
     case 'choiceList': return list(value, key, 'an array of names', (item, where) => name(item, key, 'a name', where));
-    default: throw inputError(key, `${key}: unsupported field type ${field.type}`);
+    default: throw wrongType(key, key, `a supported field type, not ${field.type}`, value);
   }
 }
 
@@ -211,8 +258,9 @@ export function membersSnapshot(members) {
     if (!isPlainObject(item)) throw wrongType('members', where, 'an activation name or {activation, init}', item);
     const entries = readObject(item, where, () => 'members');
     rejectUnknownKeys(entries, where, ['activation', 'init']);
-    const fields = Object.fromEntries(entries);
-    const member = { activation: name(fields.activation, 'members', 'an activation name', `${where}.activation`) };
+    const fields = record(entries);
+    const member = create(null);
+    member.activation = name(fields.activation, 'members', 'an activation name', `${where}.activation`);
     if (fields.init !== undefined) member.init = name(fields.init, 'members', 'an initialiser name', `${where}.init`);
     return member;
   });
@@ -232,12 +280,11 @@ export function dataSnapshot(data) {
 function readData(data) {
   const entries = readObject(data, 'data', (key) => key);
   rejectUnknownKeys(entries, 'data', ['points', 'labels', 'classes', 'testFraction']);
-  const fields = Object.fromEntries(entries);
-  const snapshot = {
-    labels: typedCopy(fields.labels, Int32Array, 'labels'),
-    points: typedCopy(fields.points, Float32Array, 'points'),
-    classes: number(fields.classes, 'classes', 'a whole number'),
-  };
+  const fields = record(entries);
+  const snapshot = create(null);
+  snapshot.labels = typedCopy(fields.labels, Int32Array, 'labels');
+  snapshot.points = typedCopy(fields.points, Float32Array, 'points');
+  snapshot.classes = number(fields.classes, 'classes', 'a whole number');
   if (fields.testFraction !== undefined) snapshot.testFraction = number(fields.testFraction, 'testFraction');
   return snapshot;
 }
@@ -247,18 +294,17 @@ export function numbersSnapshot(options, what, known) {
   if (options === undefined || options === null) return undefined;
   const entries = readObject(options, what, (key) => key);
   rejectUnknownKeys(entries, what, known);
-  const snapshot = {};
+  const snapshot = create(null);
   for (const [key, value] of entries) if (value !== undefined) snapshot[key] = number(value, key);
   return snapshot;
 }
 
-/** Cost options {elements, repeats, windowMs, activations}: numbers, and the names to time (default all). */
 /** activationCurves' options: {activations, xMin, xMax, points}, all optional. */
 export function curveOptionsSnapshot(options) {
   if (options === undefined || options === null) return undefined;
   const entries = readObject(options, 'options', (key) => key);
   rejectUnknownKeys(entries, 'options', ['activations', 'xMin', 'xMax', 'points']);
-  const snapshot = {};
+  const snapshot = create(null);
   for (const [key, value] of entries) {
     if (value === undefined) continue;
     snapshot[key] = key === 'activations'
@@ -268,11 +314,12 @@ export function curveOptionsSnapshot(options) {
   return snapshot;
 }
 
+/** Cost options {elements, repeats, windowMs, activations, deadlineMs}: numbers, and the names to time (default all). */
 export function costOptionsSnapshot(options) {
   if (options === undefined || options === null) return undefined;
   const entries = readObject(options, 'options', (key) => key);
-  rejectUnknownKeys(entries, 'options', ['elements', 'repeats', 'windowMs', 'activations']);
-  const snapshot = {};
+  rejectUnknownKeys(entries, 'options', ['elements', 'repeats', 'windowMs', 'activations', 'deadlineMs']);
+  const snapshot = create(null);
   for (const [key, value] of entries) {
     if (value === undefined) continue;
     snapshot[key] = key === 'activations'
