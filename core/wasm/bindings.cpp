@@ -65,6 +65,7 @@ val datasets() { return attempt([] { return datasets_to_js(); }); }
 val initialisers() { return attempt([] { return initialisers_to_js(); }); }
 val config_fields() { return attempt([] { return config_fields_to_js(); }); }
 val default_config() { return attempt([] { return config_to_js(LabConfig{}); }); }
+val constants() { return attempt([] { return constants_to_js(); }); }
 
 std::unique_ptr<NetworkHandle> create_network(val config, val data) {
   return attempt([&] {
@@ -210,6 +211,7 @@ EMSCRIPTEN_BINDINGS(actlab) {
   em::function("initialisers", &initialisers);
   em::function("configFields", &config_fields);
   em::function("defaultConfig", &default_config);
+  em::function("constants", &constants);
   em::function("createNetwork", &create_network);
   em::function("createRace", &create_race);
   em::function("activationCosts", &activation_costs);

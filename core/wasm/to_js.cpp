@@ -144,6 +144,12 @@ val diagnostics_to_js(const Diagnostics& d) {
   for (const auto& l : d.layers) push(layers, object_of(l, layer_fields()));
   set(out, "layers", layers);
   set(out, "firstLastGradRatio", val(d.first_last_grad_ratio));
+  val hidden = val::object();
+  set(hidden, "units", val(d.hidden.units));
+  set(hidden, "deadUnits", val(d.hidden.dead_units));
+  set(hidden, "zeroFraction", val(d.hidden.zero_fraction));
+  set(hidden, "saturatedFraction", val(d.hidden.saturated_fraction));
+  set(out, "hidden", hidden);
   val edges = val::object();
   set(edges, "gradLogMin", val(js_float(kGradLogMin)));
   set(edges, "gradLogMax", val(js_float(kGradLogMax)));
@@ -153,6 +159,32 @@ val diagnostics_to_js(const Diagnostics& d) {
   set(edges, "actBins", val(kActBins));
   set(edges, "saturationThreshold", val(js_float(kSaturationThreshold)));
   set(out, "histogramEdges", edges);
+  return out;
+}
+
+val constants_to_js() {
+  val domain = val::object();
+  set(domain, "xMin", val(js_float(-kDomain)));
+  set(domain, "xMax", val(js_float(kDomain)));
+  set(domain, "yMin", val(js_float(-kDomain)));
+  set(domain, "yMax", val(js_float(kDomain)));
+  val out = val::object();
+  set(out, "domain", domain);
+  set(out, "maxGridSide", val(kMaxGridSide));
+  set(out, "minUnitMapSide", val(kMinUnitMapSide));
+  set(out, "maxUnitMapSide", val(kMaxUnitMapSide));
+  set(out, "maxPoints", val(kMaxPoints));
+  set(out, "maxAddedPoints", val(int(kMaxAddedPoints)));
+  set(out, "minClasses", val(kMinClasses));
+  set(out, "maxClasses", val(kMaxClasses));
+  set(out, "gradLogMin", val(js_float(kGradLogMin)));
+  set(out, "gradLogMax", val(js_float(kGradLogMax)));
+  set(out, "gradBins", val(kGradBins));
+  set(out, "actMin", val(js_float(kActMin)));
+  set(out, "actMax", val(js_float(kActMax)));
+  set(out, "actBins", val(kActBins));
+  set(out, "saturationThreshold", val(js_float(kSaturationThreshold)));
+  set(out, "saturatedUnitShare", val(kSaturatedUnitShare));
   return out;
 }
 

@@ -90,6 +90,9 @@ export interface Diagnostics {
   step: number; diverged: boolean; metrics: Metrics;
   layers: LayerDiagnostics[];        // input side first, output (softmax) layer last
   firstLastGradRatio: number;        // weightGradNorm of the first layer / of the last
+  // The hidden layers together, from the core's counts: shares over every (hidden unit, point)
+  // output (each layer weighted by its units); dead units judged on every training point.
+  hidden: { units: number; deadUnits: number; zeroFraction: number; saturatedFraction: number };
   histogramEdges: { gradLogMin: number; gradLogMax: number; gradBins: number; actMin: number; actMax: number; actBins: number; saturationThreshold: number };
 }
 
@@ -140,12 +143,22 @@ export interface Race {
   delete(): void;
 }
 
+// The core's shared limits and bins, so no JS file keeps a copy (lab.constants()).
+export interface Constants {
+  domain: { xMin: number; xMax: number; yMin: number; yMax: number };  // the data square; grids cover it
+  maxGridSide: number; minUnitMapSide: number; maxUnitMapSide: number;
+  maxPoints: number; maxAddedPoints: number; minClasses: number; maxClasses: number;
+  gradLogMin: number; gradLogMax: number; gradBins: number; actMin: number; actMax: number; actBins: number;
+  saturationThreshold: number; saturatedUnitShare: number;
+}
+
 export interface Lab {
   activations(): ActivationInfo[];
   datasets(): DatasetInfo[];
   initialisers(): InitialiserInfo[];
   configFields(): FieldInfo[];
   defaultConfig(): Config;
+  constants(): Constants;
   // Unknown keys throw ("unknown config key 'lr'; known keys are ..."); missing keys, and keys whose
   // value is undefined, take defaults. With CustomData the network has data.classes classes
   // (Network.classes); config.classes only applies to generated datasets, and config() returns it

@@ -105,6 +105,7 @@ class Lab {
   initialisers() { return checked(this.#raw, this.#raw.initialisers()); }
   configFields() { return checked(this.#raw, this.#raw.configFields()); }
   defaultConfig() { return checked(this.#raw, this.#raw.defaultConfig()); }
+  constants() { return checked(this.#raw, this.#raw.constants()); }
 
   createNetwork(config = undefined, data = undefined) {
     const { snapshot } = configSnapshot(config, this.#fields);
