@@ -358,7 +358,7 @@ TEST_CASE("hidden totals weight each layer by its units and count dead units ove
   CHECK_THAT(s.hidden.saturated_fraction, WithinAbs(6.0 / 9.0, 1e-12));  // sigmoid(+-20) on every point
 }
 
-TEST_CASE("unit maps and diagnostics judge dead units on the same points, beyond the first 2,048", "[diagnostics][unit_maps]") {
+TEST_CASE("unit maps and diagnostics judge dead units on the same points beyond the first 2048", "[diagnostics][unit_maps]") {
   // 3,000 training points; unit 0 = relu(x) is 0 on the first 2,500 (x < 0) and alive on the last
   // 500: alive for both. Unit 1 = relu(-x - 100) is 0 everywhere: dead for both.
   std::vector<Sample> samples;
