@@ -11,10 +11,13 @@
 // Frames (grids, metrics) go out at most every `frameIntervalMs` and only after the page said it
 // drew the previous one, so a slow page is never flooded; diagnostics at most every
 // DIAGNOSTICS_INTERVAL_MS, unit maps every UNIT_MAPS_INTERVAL_MS.
-import { ToWorker, FromWorker } from '../app/protocol.js';
+import { ToWorker, FromWorker } from '../session/protocol.js';
 import { Run } from './run.js';
+import { frameMessage, diagnosticsMessage, unitMapsMessage, pointsMessage } from './run-messages.js';
 import { PaceMeter } from './pace.js';
+import { StepLedger } from './step-ledger.js';
 import { answerClaims } from './claims.js';
+import { answerCosts } from './costs.js';
 
 const TICK_MS = 1000 / 60;
 const SLICE_MS = 8;      // work per turn of the event loop before messages are read again
@@ -35,6 +38,8 @@ export class TrainingLoop {
     this.lab = lab;
     this.post = post;  // (message, transfer?) => void
     this.run = null;
+    this.ledger = new StepLedger();  // steps each network still owes (the loop's own, by index)
+    this.gridSideCap = Infinity;  // ToWorker.LIMIT_GRID_SIDE (tests force a shrunken grid)
     this.playing = false;
     this.stepsPerFrame = 10;
     this.frameIntervalMs = 33;
@@ -63,7 +68,7 @@ export class TrainingLoop {
         return this.wake();
       case ToWorker.PAUSE:
         this.playing = false;
-        for (const m of this.run?.members ?? []) m.owed = 0;
+        this.ledger.clear();
         this.run?.forceMetrics();
         // Steps taken since the last frame would otherwise never be shown: show the paused state.
         return this.queueReports({ frame: true, diagnostics: true, unitMaps: true });
@@ -74,10 +79,13 @@ export class TrainingLoop {
         this.awaitingDraw = false;
         if (this.firstDiagnosticsPending) this.queueReports({ diagnostics: true, unitMaps: true });
         return this.wake();
-      case ToWorker.MEASURE_COSTS: return this.measureCosts(msg);
+      case ToWorker.MEASURE_COSTS: return answerCosts(this.lab, msg, this.post);
       case ToWorker.MEASURE_CLAIMS: return answerClaims(this.lab, msg, this.post);
       case ToWorker.ADD_POINT: return this.editPoints(msg, (run) => run.addPoint(msg));
       case ToWorker.REMOVE_POINT: return this.editPoints(msg, (run) => run.removeAddedPoint());
+      case ToWorker.LIMIT_GRID_SIDE:
+        this.gridSideCap = Number(msg.side) >= 1 ? Number(msg.side) : Infinity;
+        return this.queueReports({ frame: true });
       default: return this.notice('warning', `lab worker: unknown message type ${String(msg?.type)}`);
     }
   }
@@ -86,6 +94,7 @@ export class TrainingLoop {
     this.clearWork();
     this.run?.delete();
     this.run = null;
+    this.ledger.reset(0);
     this.setSpeed(msg);
     this.playing = Boolean(msg.playing);
     try {
@@ -96,10 +105,10 @@ export class TrainingLoop {
       return;
     }
     const run = this.run;
-    for (const m of run.members) m.owed = 0;
+    this.ledger.reset(run.members.length);
     this.pace.reset(run.members.length);
     this.post({ type: FromWorker.RUN_STARTED, runId: run.runId, members: run.names, classes: run.classes });
-    this.send(run.points());
+    this.send(pointsMessage(run));
     // The first frame (step 0) is built in slices like every other, so even a huge network's first
     // boundaries never hold the worker; the why view's first figures follow once they are drawn.
     this.awaitingDraw = false;
@@ -115,14 +124,13 @@ export class TrainingLoop {
     if (steps >= 1) this.stepsPerFrame = Math.min(steps, MAX_STEPS_PER_FRAME);
     const interval = Number(msg.frameIntervalMs);
     if (interval >= 0) this.frameIntervalMs = interval;
-    // A smaller setting applies now: nobody keeps owing the steps of the old one.
-    for (const m of this.run?.members ?? []) m.owed = Math.min(m.owed ?? 0, this.stepsPerFrame);
+    this.ledger.cap(this.stepsPerFrame);
   }
 
   /** Step: `stepsPerFrame` more steps on every network, then a frame and diagnostics. */
   step() {
     if (!this.run) return;
-    for (const m of this.run.members) m.owed = (m.owed ?? 0) + this.stepsPerFrame;
+    this.ledger.add(this.stepsPerFrame);
     this.stepReportPending = true;
     this.wake();
   }
@@ -137,7 +145,7 @@ export class TrainingLoop {
       this.notice('warning', `The point was not added: ${err?.message ?? err}`);
       return;
     }
-    this.send(run.points());
+    this.send(pointsMessage(run));
     this.queueReports({ frame: true });
   }
 
@@ -145,12 +153,13 @@ export class TrainingLoop {
   grant() {
     if (!this.run) return;
     this.tickAt = performance.now();
-    this.ticks = (this.ticks ?? 0) + 1;
-    for (const m of this.run.members) if (this.run.canStep(m)) m.owed = this.stepsPerFrame;
+    const run = this.run;
+    this.ledger.grant(this.stepsPerFrame, (i) => run.canStep(run.members[i]));
   }
 
   owesSteps() {
-    return this.run?.members.some((m) => m.owed > 0 && this.run.canStep(m)) ?? false;
+    const run = this.run;
+    return run ? this.ledger.any((i) => run.canStep(run.members[i])) : false;
   }
 
   /** Queues a turn now if there is work, else sleeps until the next tick. */
@@ -200,22 +209,13 @@ export class TrainingLoop {
 
   /** One training call: the member furthest behind, a chunk sized to about CALL_MS. */
   trainOnce(run) {
-    // Ties (every member equally far, as at the start of each tick) go to a member that rotates
-    // tick by tick: the first call after the worker slept pays for waking up, and always charging
-    // it to the first card made that card's steps/s read lowest.
-    const n = run.members.length;
-    let next = null;
-    for (let k = 0; k < n; k++) {
-      const m = run.members[(k + (this.ticks ?? 0)) % n];
-      if (!(m.owed > 0) || !run.canStep(m)) continue;
-      if (!next || m.net.steps() < next.net.steps()) next = m;
-    }
-    if (!next) return;
+    const i = this.ledger.next((j) => run.canStep(run.members[j]), (j) => run.members[j].net.steps());
+    if (i < 0) return;
+    const next = run.members[i];
     const chunk = Number.isFinite(next.msPerStep) && next.msPerStep > 0
-      ? Math.max(1, Math.min(next.owed, Math.floor(CALL_MS / next.msPerStep)))
+      ? Math.max(1, Math.min(this.ledger.owed[i], Math.floor(CALL_MS / next.msPerStep)))
       : 1;
-    const taken = run.trainMember(next, chunk);
-    next.owed = taken < chunk ? 0 : next.owed - chunk;  // fewer: it diverged or failed
+    this.ledger.took(i, chunk, run.trainMember(next, chunk));
   }
 
   /** Which reports are due now that a slice ended. */
@@ -255,7 +255,8 @@ export class TrainingLoop {
       this.report.frame = true;
       const queuedAt = performance.now();
       // Metrics and grids are decided now, when the frame is asked for; their slices run in order.
-      for (const m of run.members) this.jobs.push(() => { this.jobs.unshift(...run.refreshJobs(m)); });
+      const cap = this.gridSideCap;
+      for (const m of run.members) this.jobs.push(() => { this.jobs.unshift(...run.refreshJobs(m, cap)); });
       this.jobs.push(() => {
         this.report.frame = false;
         this.frameBuildMs = performance.now() - queuedAt;
@@ -273,58 +274,33 @@ export class TrainingLoop {
       }
     }
     if (diagnostics && !this.report.diagnostics && run.hasData) {
-      this.report.diagnostics = true;
       this.firstDiagnosticsPending = false;
-      const entries = [];
-      for (const m of run.members) this.jobs.push(() => entries.push(run.diagnosticsOf(m)));
-      this.jobs.push(() => {
-        this.report.diagnostics = false;
-        this.send(run.diagnosticsMessage(entries));
-        this.lastDiagnosticsAt = performance.now();
-      });
+      this.queueMemberReport(run, 'diagnostics', (m) => run.diagnosticsOf(m), diagnosticsMessage, (at) => { this.lastDiagnosticsAt = at; });
     }
     if (unitMaps && !this.report.unitMaps && run.hasData) {
-      this.report.unitMaps = true;
-      const entries = [];
-      for (const m of run.members) this.jobs.push(() => entries.push(run.unitMapsOf(m)));
-      this.jobs.push(() => {
-        this.report.unitMaps = false;
-        this.send(run.unitMapsMessage(entries));
-        this.lastUnitMapsAt = performance.now();
-      });
+      this.queueMemberReport(run, 'unitMaps', (m) => run.unitMapsOf(m), unitMapsMessage, (at) => { this.lastUnitMapsAt = at; });
     }
     this.wake();
+  }
+
+  /** One job per member (entryOf: one core call), then one that posts message(run, entries). */
+  queueMemberReport(run, kind, entryOf, message, sentAt) {
+    this.report[kind] = true;
+    const entries = [];
+    for (const m of run.members) this.jobs.push(() => entries.push(entryOf(m)));
+    this.jobs.push(() => {
+      this.report[kind] = false;
+      this.send(message(run, entries));
+      sentAt(performance.now());
+    });
   }
 
   sendFrame() {
     if (!this.run) return;
     const requested = this.playing ? (this.stepsPerFrame * 1000) / TICK_MS : NaN;
-    this.send(this.run.frame(this.playing, { requested, members: this.pace.rates() }));
+    this.send(frameMessage(this.run, this.playing, { requested, members: this.pace.rates() }));
     this.awaitingDraw = true;
     this.lastFrameAt = performance.now();
-  }
-
-  /** Stops for good and frees the run's networks (an embedded figure was removed). */
-  dispose() {
-    this.playing = false;
-    clearTimeout(this.timer);
-    this.jobs = [];
-    this.run?.delete();
-    this.run = null;
-    this.channel.port1.onmessage = null;
-    this.channel.port1.close();
-  }
-
-  measureCosts(msg) {
-    const options = {};
-    if (msg.elements) options.elements = msg.elements;
-    if (msg.repeats) options.repeats = msg.repeats;
-    if (msg.windowMs) options.windowMs = msg.windowMs;
-    try {
-      this.post({ type: FromWorker.COSTS, costs: this.lab.activationCosts(options) });
-    } catch (err) {
-      this.notice('error', `measuring activation costs failed: ${err?.message ?? err}`);
-    }
   }
 
   clearWork() {
@@ -337,7 +313,7 @@ export class TrainingLoop {
     this.diagnosticsSkipped = false;
   }
 
-  /** Stops everything and frees the run; the loop cannot be used afterwards. */
+  /** Stops for good and frees the run's networks (an embedded figure was removed); the loop cannot be used afterwards. */
   dispose() {
     this.clearWork();
     this.playing = false;
