@@ -1,7 +1,7 @@
 // One form control per parameter-table row, chosen by the row's type: a labelled select,
 // number input, checkbox or checkbox group. Every value a control produces goes through the
 // same parseValue as the URL, so the form can never hold what the URL would reject.
-import { parseValue, formatValue } from './param-table.js';
+import { parseValue, formatValue } from '../session/param-table.js';
 import { ladderOf, neighbour, nearestIndex } from './value-ladder.js';
 
 let nextId = 0;

@@ -25,9 +25,9 @@ const STATS = [
   ['steps-per-second', 'Steps/s', (s) => (Number.isFinite(s.advancedPerSecond) ? s.advancedPerSecond : s.stepsPerSecond), formatRate],
 ];
 
-const KEY_STEP = 1 / 40;
+const KEY_STEP = 1 / 40;  // keyboard cursor step, as a share of the domain (Shift: 5x)
 const LIGHT_BACKGROUND = [255, 255, 255];
-const DARK_BACKGROUND = [28, 28, 30];  // chance level on a dark page: the classes glow out of it  // keyboard cursor step, as a share of the domain (Shift: 5x)
+const DARK_BACKGROUND = [28, 28, 30];  // chance level on a dark page: the classes glow out of it
 
 /**
  * Mounts a race card into `container` (appended; the container's other children are left alone).

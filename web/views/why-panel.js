@@ -154,8 +154,6 @@ export function mountWhyPanel(container, { name, label, headingLevel = 3 }) {
     const sig = layers.map((l) => `${l.units}:${l.activation}`).join('|');
     if (sig !== signature) { signature = sig; build(layers); }
 
-    // Network-level values over hidden layers, weighted by units: the share of all (unit, point) outputs.
-    let units = 0, zero = 0, saturated = 0, dead = 0;
     const e = diag.histogramEdges;
     layers.forEach((layer, i) => {
       const v = layerViews[i].fields;
@@ -169,15 +167,13 @@ export function mountWhyPanel(container, { name, label, headingLevel = 3 }) {
       setText(v.zero, formatPercent(layer.zeroFraction), layer.zeroFraction);
       setText(v.dead, `${formatInt(layer.deadUnits)} / ${layer.units}`, layer.deadUnits);
       setText(v.saturated, formatPercent(layer.saturatedFraction), layer.saturatedFraction);
-      units += layer.units;
-      zero += layer.zeroFraction * layer.units;
-      saturated += layer.saturatedFraction * layer.units;
-      dead += layer.deadUnits;
     });
+    // Network-level values over the hidden layers: the core's totals (diagnostics.hpp HiddenTotals).
+    const { units, zeroFraction, deadUnits, saturatedFraction } = diag.hidden;
     setText(total.ratio, formatRatio(diag.firstLastGradRatio), diag.firstLastGradRatio);
-    setText(total.zero, units ? formatPercent(zero / units) : '–', units ? zero / units : NaN);
-    setText(total.dead, units ? `${dead} / ${units}` : '–', units ? dead : NaN);
-    setText(total.saturated, units ? formatPercent(saturated / units) : '–', units ? saturated / units : NaN);
+    setText(total.zero, units ? formatPercent(zeroFraction) : '–', units ? zeroFraction : NaN);
+    setText(total.dead, units ? `${deadUnits} / ${units}` : '–', units ? deadUnits : NaN);
+    setText(total.saturated, units ? formatPercent(saturatedFraction) : '–', units ? saturatedFraction : NaN);
     root.dataset.step = String(diag.step);
     root.dataset.diverged = String(Boolean(diag.diverged));
 
