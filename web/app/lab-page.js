@@ -50,49 +50,42 @@ export class LabPage {
     // only after this constructor returns, when every view exists.
     this.startRun();
 
-    this.race = new RaceView(document.getElementById('race-cards'), {
+    this.runHasData = false;
+    this.liveEdit = false;
+    this.mountViews(labelOf);
+    this.mountControls(ready);
+    this.state.addEventListener('change', (event) => this.changed(event.detail));
+    window.addEventListener('hashchange', () => this.hashChanged());
+    client.onOther((message) => this.session.receive(message));
+    this.sync();
+  }
+
+  /** The figures, each a view of the session. */
+  mountViews(labelOf) {
+    const byId = (id) => document.getElementById(id);
+    this.race = new RaceView(byId('race-cards'), {
       session: this.session,
       labelOf,
       onPointClick: (point) => this.points.addPoint(point),
-      lossContainer: document.getElementById('loss-chart'),
-      legendContainer: document.getElementById('boundary-legend'),
+      lossContainer: byId('loss-chart'),
+      legendContainer: byId('boundary-legend'),
     });
-    this.claims = new ClaimsView(document.getElementById('claims-strip'), {
+    this.claims = new ClaimsView(byId('claims-strip'), {
       labels: Object.fromEntries(this.labels),
       measure: (config) => this.session.measureClaims(config),
       open: (claim) => this.openClaim(claim),
     });
     this.claims.request(this.state.config());
-    this.units = new UnitsView(document.getElementById('unit-maps'), { labelOf });
-    this.runHasData = false;
-    this.liveEdit = false;
+    this.units = new UnitsView(byId('unit-maps'), { labelOf });
     mountPageChrome({ setDisplay: (changes) => this.race.setDisplay(changes) });
-    this.why = new WhyView(document.getElementById('why-panels'), { labelOf });
-    this.cost = new CostView(document.getElementById('cost-chart'), {
-      section: document.getElementById('cost-view'),
-      button: document.getElementById('measure-costs'),
-      status: document.getElementById('cost-status'),
+    this.why = new WhyView(byId('why-panels'), { labelOf });
+    this.cost = new CostView(byId('cost-chart'), {
+      section: byId('cost-view'),
+      button: byId('measure-costs'),
+      status: byId('cost-status'),
       labels: Object.fromEntries(this.labels),
       measure: () => this.session.measureCosts(),
     });
-    this.controls = mountControls(document.getElementById('controls'), this.table, ready, {
-      commit: (key, value) => this.commit(key, value),
-      swatch: activationColor,
-    });
-    this.runBar = mountRunBar(this.state, this.table, {
-      step: () => this.session.step(),
-      reset: () => this.startRun(),
-    });
-    this.points = mountPointTools(this.state, (level, text) => notices.show(level, text), {
-      add: (point, added) => this.editPoints(added, () => this.session.addPoint(point)),
-      undo: (added) => this.editPoints(added, () => this.session.removePoint()),
-    });
-    this.presets = mountPresetBar(this.state, this.table, { reducedMotion });
-    document.getElementById('export-png').addEventListener('click', () => this.exportPng());
-    document.getElementById('export-json').addEventListener('click', () => this.exportJson());
-
-    this.state.addEventListener('change', (event) => this.changed(event.detail));
-    window.addEventListener('hashchange', () => this.hashChanged());
     this.session.subscribe(this.race);
     this.session.subscribe({
       start: (started) => this.runStarted(started),
@@ -103,8 +96,25 @@ export class LabPage {
       costs: (costs) => this.cost.setCosts(costs),
       claims: (message) => this.claims.setClaims(message),
     });
-    client.onOther((message) => this.session.receive(message));
-    this.sync();
+  }
+
+  /** The settings form, the run bar, the point tools, the presets and the exports. */
+  mountControls(ready) {
+    this.controls = mountControls(document.getElementById('controls'), this.table, ready, {
+      commit: (key, value) => this.commit(key, value),
+      swatch: activationColor,
+    });
+    this.runBar = mountRunBar(this.state, this.table, {
+      step: () => this.session.step(),
+      reset: () => this.startRun(),
+    });
+    this.points = mountPointTools(this.state, (level, text) => this.notices.show(level, text), {
+      add: (point, added) => this.editPoints(added, () => this.session.addPoint(point)),
+      undo: (added) => this.editPoints(added, () => this.session.removePoint()),
+    });
+    this.presets = mountPresetBar(this.state, this.table, { reducedMotion: this.reducedMotion });
+    document.getElementById('export-png').addEventListener('click', () => this.exportPng());
+    document.getElementById('export-json').addEventListener('click', () => this.exportJson());
   }
 
   /** A control changed one setting by hand. */
