@@ -117,6 +117,11 @@ export class LabPage {
     document.getElementById('export-json').addEventListener('click', () => this.exportJson());
   }
 
+  /** The run's latest frame (the session keeps it; tests and the JSON export read it). */
+  get lastFrame() {
+    return this.session.lastFrame;
+  }
+
   /** A control changed one setting by hand. */
   commit(key, value) {
     const changes = { [key]: value };
@@ -242,7 +247,7 @@ export class LabPage {
   }
 
   exportJson() {
-    const frame = this.session.lastFrame;
+    const frame = this.lastFrame;
     const data = {
       url: location.href,
       settings: this.state.values,
