@@ -106,3 +106,25 @@ test('a config error falls back and starts again, at most four times in a row, t
   assert.equal(posted.filter((m) => m.type === ToWorker.CONFIGURE).length, 5);
   assert.deepEqual(notices.at(-1), { level: 'error', text: 'The lab could not start: still odd' });
 });
+
+test('a view subscribed mid-run is caught up (start, points, last frame) without a second FRAME_DRAWN', async () => {
+  const { session, posted } = harness();
+  const runId = session.start(defaultValues(table));
+  session.receive({ type: FromWorker.RUN_STARTED, runId, members: ['relu'], classes: 2 });
+  session.receive({ type: FromWorker.POINTS, runId, train: {}, test: {} });
+  const grid = { width: 128, height: 128, classes: 2, domain: {} };
+  session.receive({ type: FromWorker.FRAME, runId, grid, members: [{ name: 'relu', step: 30, probs: null, gridSide: null }] });
+  await nextFrame();
+  const late = [];
+  const unsubscribe = session.subscribe({
+    start: (started) => late.push(['start', started.members]),
+    points: () => late.push(['points']),
+    frame: (frame) => late.push(['frame', frame.members[0].step]),
+  });
+  await nextFrame();
+  assert.deepEqual(late, [['start', ['relu']], ['points'], ['frame', 30]]);
+  assert.equal(posted.filter((m) => m.type === ToWorker.FRAME_DRAWN).length, 1);
+  unsubscribe();
+  session.receive({ type: FromWorker.DIAGNOSTICS, runId, members: [] });
+  assert.equal(late.length, 3, 'an unsubscribed view hears nothing more');
+});

@@ -7,6 +7,7 @@ import { WorkerHub } from './worker-hub.js';
 import { FIGURES } from './figures.js';
 import { FIGURE_NAMES, CONTROLS, DEFAULT_FIGURE, DEFAULT_CONTROLS, pick, readEmbedSettings } from './embed-settings.js';
 import { buildParamTable } from '../session/param-table.js';
+import { FromWorker } from '../session/protocol.js';
 import { formatHash, quote } from '../session/url-state.js';
 import { configOf } from '../session/settings.js';
 import { RunSession } from '../session/session.js';
@@ -54,7 +55,9 @@ class EmbeddedFigure {
 
     this.channel = sharedHub(base).register({
       ready: (ready) => this.ready(ready),
-      message: (message) => this.session?.receive(message),
+      // Before READY there is no session yet: only the worker's notices can arrive, and are shown.
+      message: (message) => (this.session ? this.session.receive(message)
+        : message.type === FromWorker.NOTICE && this.notices.show(message.level, message.message)),
       failed: (text) => this.fail(text),
     });
     this.visibility = () => this.syncPlaying();

@@ -13,7 +13,7 @@
 //   diagnostics(message), unitMaps(message)   DIAGNOSTICS / UNIT_MAPS of the current run
 //   costs(costs), claims(message)        COSTS / CLAIMS (not tied to a run)
 // A view subscribed mid-run is caught up at once (start, points, then the last frame on the next
-// animation frame).
+// animation frame: to that view only; the worker's back-pressure is not touched).
 import { ToWorker, FromWorker } from './protocol.js';
 import { configFallback } from './config-fallback.js';
 import { configOf } from './settings.js';
@@ -60,7 +60,11 @@ export class RunSession {
     this.views.add(view);
     if (this.started) view.start?.(this.started);
     if (this.lastPoints) view.points?.(this.lastPoints);
-    if (this.lastFrame) this.scheduleDraw();
+    if (this.lastFrame) {
+      requestDraw(view, () => {
+        if (this.views.has(view) && this.lastFrame) view.frame?.(this.lastFrame, this);
+      });
+    }
     return () => this.views.delete(view);
   }
 
