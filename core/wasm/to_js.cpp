@@ -135,6 +135,19 @@ val config_to_js(const LabConfig& config) {
 
 val metrics_to_js(const Metrics& metrics) { return object_of(metrics, metrics_fields()); }
 
+// The diagnostics histograms' bins and the saturation threshold (diagnostics.hpp).
+static val histogram_edges_to_js() {
+  val edges = val::object();
+  set(edges, "gradLogMin", val(js_float(kGradLogMin)));
+  set(edges, "gradLogMax", val(js_float(kGradLogMax)));
+  set(edges, "gradBins", val(kGradBins));
+  set(edges, "actMin", val(js_float(kActMin)));
+  set(edges, "actMax", val(js_float(kActMax)));
+  set(edges, "actBins", val(kActBins));
+  set(edges, "saturationThreshold", val(js_float(kSaturationThreshold)));
+  return edges;
+}
+
 val diagnostics_to_js(const Diagnostics& d) {
   val out = val::object();
   set(out, "step", val(double(d.step)));
@@ -150,15 +163,7 @@ val diagnostics_to_js(const Diagnostics& d) {
   set(hidden, "zeroFraction", val(d.hidden.zero_fraction));
   set(hidden, "saturatedFraction", val(d.hidden.saturated_fraction));
   set(out, "hidden", hidden);
-  val edges = val::object();
-  set(edges, "gradLogMin", val(js_float(kGradLogMin)));
-  set(edges, "gradLogMax", val(js_float(kGradLogMax)));
-  set(edges, "gradBins", val(kGradBins));
-  set(edges, "actMin", val(js_float(kActMin)));
-  set(edges, "actMax", val(js_float(kActMax)));
-  set(edges, "actBins", val(kActBins));
-  set(edges, "saturationThreshold", val(js_float(kSaturationThreshold)));
-  set(out, "histogramEdges", edges);
+  set(out, "histogramEdges", histogram_edges_to_js());
   return out;
 }
 
@@ -177,13 +182,7 @@ val constants_to_js() {
   set(out, "maxAddedPoints", val(int(kMaxAddedPoints)));
   set(out, "minClasses", val(kMinClasses));
   set(out, "maxClasses", val(kMaxClasses));
-  set(out, "gradLogMin", val(js_float(kGradLogMin)));
-  set(out, "gradLogMax", val(js_float(kGradLogMax)));
-  set(out, "gradBins", val(kGradBins));
-  set(out, "actMin", val(js_float(kActMin)));
-  set(out, "actMax", val(js_float(kActMax)));
-  set(out, "actBins", val(kActBins));
-  set(out, "saturationThreshold", val(js_float(kSaturationThreshold)));
+  set(out, "histogramEdges", histogram_edges_to_js());
   set(out, "saturatedUnitShare", val(kSaturatedUnitShare));
   return out;
 }

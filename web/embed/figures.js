@@ -1,8 +1,8 @@
 // The figures an embed can show, in one table: name -> mount(container, context). A mounted
 // figure is a view of the figure's run session (web/session/session.js: start, points, frame,
 // diagnostics, costs, claims), plus what the host needs to know about it.
-//   context {session, labelOf(name), labels: {name: label}, post(message), importView(path), config(), notice(level, text)}
-//   returns {needsRun, readyOnMessage?, start?({members}), points?(msg), frame?(frame), diagnostics?(msg),
+//   context {session, labelOf(name), labels: {name: label}, importView(path), config(), notice(level, text)}
+//   returns {needsRun, readyOnMessage?, start?({runId, members, classes}), points?(msg), frame?(frame), diagnostics?(msg),
 //            costs?(costs), claims?(message), firstDraw?(), destroy()}
 import { RaceView } from '../session/race-view.js';
 import { mountWhyPanel } from '../views/why-panel.js';

@@ -148,8 +148,8 @@ export interface Constants {
   domain: { xMin: number; xMax: number; yMin: number; yMax: number };  // the data square; grids cover it
   maxGridSide: number; minUnitMapSide: number; maxUnitMapSide: number;
   maxPoints: number; maxAddedPoints: number; minClasses: number; maxClasses: number;
-  gradLogMin: number; gradLogMax: number; gradBins: number; actMin: number; actMax: number; actBins: number;
-  saturationThreshold: number; saturatedUnitShare: number;
+  histogramEdges: Diagnostics['histogramEdges'];  // the diagnostics histograms' bins, as every Diagnostics carries them
+  saturatedUnitShare: number;  // a unit map state is saturated when saturated on at least this share of the points
 }
 
 export interface Lab {
