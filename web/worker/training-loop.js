@@ -10,10 +10,11 @@
 //
 // Frames (grids, metrics) go out at most every `frameIntervalMs` and only after the page said it
 // drew the previous one, so a slow page is never flooded; diagnostics at most every
-// DIAGNOSTICS_INTERVAL_MS, unit maps every UNIT_MAPS_INTERVAL_MS.
+// 250 ms, unit maps every 600 ms (report-queue.js builds them in jobs of one core call).
 import { ToWorker, FromWorker } from '../session/protocol.js';
 import { Run } from './run.js';
-import { frameMessage, diagnosticsMessage, unitMapsMessage, pointsMessage } from './run-messages.js';
+import { frameMessage, pointsMessage } from './run-messages.js';
+import { ReportQueue } from './report-queue.js';
 import { PaceMeter } from './pace.js';
 import { StepLedger } from './step-ledger.js';
 import { answerClaims } from './claims.js';
@@ -22,16 +23,10 @@ import { answerCosts } from './costs.js';
 const TICK_MS = 1000 / 60;
 const SLICE_MS = 8;      // work per turn of the event loop before messages are read again
 const CALL_MS = 2;       // aim for one training call: the clock is checked between calls
-const DIAGNOSTICS_INTERVAL_MS = 250;
-const UNIT_MAPS_INTERVAL_MS = 600;
 // A page that has not drawn for this long is hidden or swamped: stop training until it draws,
 // so a background tab does not burn a core.
 const STALL_MS = 1000;
 const MAX_STEPS_PER_FRAME = 10000;
-// One diagnostics call is one core call over the whole training set: it cannot be sliced. Above
-// this estimate (a deep, wide network on 20,000 points: ~2 s) the why view is not updated live, so
-// the worker keeps answering within a slice; a notice says so once per run.
-const DIAGNOSTICS_BUDGET_MS = 400;
 
 export class TrainingLoop {
   constructor(lab, post) {
@@ -45,15 +40,16 @@ export class TrainingLoop {
     this.frameIntervalMs = 33;
     this.awaitingDraw = false;
     this.lastFrameAt = 0;
-    this.lastDiagnosticsAt = 0;
-    this.lastUnitMapsAt = -Infinity;
     this.frameBuildMs = 0;    // how long the last frame took to build (its core calls)
     this.tickAt = 0;          // when the current tick's steps were granted
     this.timer = 0;
     this.turnQueued = false;
     this.pace = new PaceMeter();
-    this.jobs = [];           // pending report work: functions of one core call each, in order
-    this.report = null;       // which reports the queued jobs build: {frame, diagnostics, unitMaps}
+    this.reports = new ReportQueue({
+      send: (report) => this.send(report),
+      notice: (level, text) => this.notice(level, text),
+      sendFrame: (buildMs) => { this.frameBuildMs = buildMs; this.sendFrame(); },
+    });
     // A MessageChannel turn yields to the event loop without setTimeout's 4 ms clamp.
     this.channel = new MessageChannel();
     this.channel.port1.onmessage = () => this.turn();
@@ -77,7 +73,7 @@ export class TrainingLoop {
       case ToWorker.FRAME_DRAWN:
         if (msg.runId !== this.run?.runId) return undefined;
         this.awaitingDraw = false;
-        if (this.firstDiagnosticsPending) this.queueReports({ diagnostics: true, unitMaps: true });
+        if (this.reports.firstDiagnosticsPending) this.queueReports({ diagnostics: true, unitMaps: true });
         return this.wake();
       case ToWorker.MEASURE_COSTS: return answerCosts(this.lab, msg, this.post);
       case ToWorker.MEASURE_CLAIMS: return answerClaims(this.lab, msg, this.post);
@@ -112,9 +108,6 @@ export class TrainingLoop {
     // The first frame (step 0) is built in slices like every other, so even a huge network's first
     // boundaries never hold the worker; the why view's first figures follow once they are drawn.
     this.awaitingDraw = false;
-    this.firstDiagnosticsPending = true;
-    this.lastDiagnosticsAt = performance.now();
-    this.lastUnitMapsAt = -Infinity;
     this.queueReports({ frame: true });
     if (this.playing) this.grant();
   }
@@ -167,7 +160,7 @@ export class TrainingLoop {
     clearTimeout(this.timer);
     this.timer = 0;
     if (this.turnQueued) return;
-    if (this.jobs.length > 0 || (this.owesSteps() && !this.stalled())) {
+    if (this.reports.hasJobs || (this.owesSteps() && !this.stalled())) {
       this.turnQueued = true;
       this.channel.port2.postMessage(null);
       return;
@@ -195,7 +188,7 @@ export class TrainingLoop {
     const deadline = performance.now() + SLICE_MS;
     try {
       do {
-        if (this.jobs.length > 0) this.jobs.shift()();
+        if (this.reports.hasJobs) this.reports.runNext();
         else if (this.owesSteps() && !this.stalled()) this.trainOnce(run);
         else break;
       } while (performance.now() < deadline && this.run === run);
@@ -233,8 +226,7 @@ export class TrainingLoop {
       // A frame of a big race takes a while to build (a grid and an evaluation per network): the
       // next waits twice that long, so training keeps about two thirds of the worker.
       frame: !this.awaitingDraw && now - this.lastFrameAt >= Math.max(this.frameIntervalMs, 2 * this.frameBuildMs),
-      diagnostics: !idle && !this.firstDiagnosticsPending && now - this.lastDiagnosticsAt >= DIAGNOSTICS_INTERVAL_MS,
-      unitMaps: !idle && !this.firstDiagnosticsPending && now - this.lastUnitMapsAt >= UNIT_MAPS_INTERVAL_MS,
+      ...(idle ? {} : this.reports.due(now)),
     });
     if (!run.canTrain && !this.finalShown) {  // every network diverged or stopped: show the end once more
       this.finalShown = true;
@@ -242,57 +234,11 @@ export class TrainingLoop {
     }
   }
 
-  /**
-   * Queues the work of the reports asked for, one job per member and core call, then a job that
-   * posts. A report already queued is not queued twice. The pacing (frame interval, back-pressure)
-   * is the caller's: a pause, a step or a new run asks for a frame whatever it says.
-   */
-  queueReports({ frame = false, diagnostics = false, unitMaps = false }) {
-    const run = this.run;
-    if (!run) return;
-    this.report ??= { frame: false, diagnostics: false, unitMaps: false };
-    if (frame && !this.report.frame) {
-      this.report.frame = true;
-      const queuedAt = performance.now();
-      // Metrics and grids are decided now, when the frame is asked for; their slices run in order.
-      const cap = this.gridSideCap;
-      for (const m of run.members) this.jobs.push(() => { this.jobs.unshift(...run.refreshJobs(m, cap)); });
-      this.jobs.push(() => {
-        this.report.frame = false;
-        this.frameBuildMs = performance.now() - queuedAt;
-        this.sendFrame();
-      });
-    }
-    if (diagnostics && run.hasData && run.diagnosticsEstimateMs() > DIAGNOSTICS_BUDGET_MS) {
-      diagnostics = false;
-      this.firstDiagnosticsPending = false;
-      if (!this.diagnosticsSkipped) {
-        this.diagnosticsSkipped = true;
-        this.notice('info', `The why view is not updated for these settings: its figures need a pass over all ` +
-          `${run.trainSize} training points by every network (about ${Math.round(run.diagnosticsEstimateMs() / 100) / 10} s ` +
-          'each), during which the lab could not answer. Fewer points or a smaller network bring it back.');
-      }
-    }
-    if (diagnostics && !this.report.diagnostics && run.hasData) {
-      this.firstDiagnosticsPending = false;
-      this.queueMemberReport(run, 'diagnostics', (m) => run.diagnosticsOf(m), diagnosticsMessage, (at) => { this.lastDiagnosticsAt = at; });
-    }
-    if (unitMaps && !this.report.unitMaps && run.hasData) {
-      this.queueMemberReport(run, 'unitMaps', (m) => run.unitMapsOf(m), unitMapsMessage, (at) => { this.lastUnitMapsAt = at; });
-    }
+  /** Queues the reports asked for (report-queue.js); a pause, a step or a new run asks whatever the pacing says. */
+  queueReports(kinds) {
+    if (!this.run) return;
+    this.reports.queue(this.run, kinds, this.gridSideCap);
     this.wake();
-  }
-
-  /** One job per member (entryOf: one core call), then one that posts message(run, entries). */
-  queueMemberReport(run, kind, entryOf, message, sentAt) {
-    this.report[kind] = true;
-    const entries = [];
-    for (const m of run.members) this.jobs.push(() => entries.push(entryOf(m)));
-    this.jobs.push(() => {
-      this.report[kind] = false;
-      this.send(message(run, entries));
-      sentAt(performance.now());
-    });
   }
 
   sendFrame() {
@@ -306,11 +252,9 @@ export class TrainingLoop {
   clearWork() {
     clearTimeout(this.timer);
     this.timer = 0;
-    this.jobs = [];
-    this.report = null;
+    this.reports.reset();
     this.stepReportPending = false;
     this.finalShown = false;
-    this.diagnosticsSkipped = false;
   }
 
   /** Stops for good and frees the run's networks (an embedded figure was removed); the loop cannot be used afterwards. */
