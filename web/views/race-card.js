@@ -15,7 +15,7 @@ import { el } from './dom.js';
 import { attachBoardInput } from './board-input.js';
 
 const STATS = [
-  // [data-field, label, read from snapshot, format]
+  // [data-field, label, read from the card's state, format]
   ['step', 'Step', (s) => s.step, formatInt],
   ['train-loss', 'Train loss', (s) => s.metrics?.trainLoss, formatLoss],
   ['test-loss', 'Test loss', (s) => s.metrics?.testLoss, formatLoss],
@@ -32,8 +32,8 @@ const DARK_BACKGROUND = [28, 28, 30];  // chance level on a dark page: the class
 /**
  * Mounts a race card into `container` (appended; the container's other children are left alone).
  *   {name: activation id ('relu'), label: shown title ('ReLU'), headingLevel = 3}
- * Returns {update(snapshot), redraw(), destroy(), element}.
- *   snapshot (every field optional; absent fields keep their last value):
+ * Returns {update(state), redraw(), destroy(), element}.
+ *   state (every field optional; absent fields keep their last value):
  *     {step, metrics: {trainLoss, testLoss, trainAccuracy, testAccuracy}, losses: Float32Array,
  *      grid: {probs, width, height, classes}, points: {train: PointSet, test: PointSet},
  *      domain: {xMin, xMax, yMin, yMax}, diverged, divergedAt, stepsPerSecond, advancedPerSecond,
@@ -50,13 +50,13 @@ export function mountRaceCard(container, { name, label, headingLevel = 3 }) {
 
   // What is on screen, so update() can tell what changed.
   const shown = { probs: null, points: [], domain: null, losses: null, diverged: false, drawn: false };
-  const last = {};  // the latest value of every snapshot field
+  const last = {};  // the latest value of every state field
   const { scratch, drawPointsLayer, drawSparkLayer, drawBoundaryLayer, disconnect } =
     cardLayers({ root, boundaryCanvas, pointsCanvas, sparkCanvas, color }, last, shown);
 
-  function update(snapshot) {
-    if (!snapshot) return;
-    for (const key of Object.keys(snapshot)) if (snapshot[key] !== undefined) last[key] = snapshot[key];
+  function update(state) {
+    if (!state) return;
+    for (const key of Object.keys(state)) if (state[key] !== undefined) last[key] = state[key];
 
     for (const [field, , read, format] of STATS) {
       const v = read(last);
@@ -115,7 +115,7 @@ export function mountRaceCard(container, { name, label, headingLevel = 3 }) {
 }
 
 /**
- * The card's three canvases as layers drawn from `last` (the latest snapshot fields), each refitted
+ * The card's three canvases as layers drawn from `last` (the latest state fields), each refitted
  * to its box: the boundary (kept as an image in `scratch`, so a resize only re-scales it), the
  * points, the loss sparkline. Records what it drew in `shown`.
  */
