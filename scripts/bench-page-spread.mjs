@@ -10,7 +10,7 @@
 // The page is served cross-origin isolated (scripts/serve.mjs), so its worker times to 5 us; with
 // the 0.1 ms timer of other pages both spreads were 3-4x larger (racers 9-14%, costs 33-39%).
 // Not a test: it prints; tests check fields, never times.
-import { MEASURE_OPTIONS } from '../web/app/cost-view.js';
+import { MEASURE_OPTIONS } from '../web/session/session.js';
 import { CLAIM_COST_OPTIONS, CLAIM_COST_ROUNDS, COST_COMPARED, COST_REFERENCE } from '../web/worker/claims.js';
 
 const spread = (values) => {

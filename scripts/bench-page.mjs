@@ -82,7 +82,7 @@ const { launchChromium } = await import('../tests/browser/chromium.mjs');
 
 let members = ['sigmoid', 'tanh', 'relu', 'leaky_relu'];
 try {
-  ({ DEFAULT_MEMBERS: members } = await import('../web/app/param-table.js'));
+  ({ DEFAULT_MEMBERS: members } = await import('../web/session/param-table.js'));
 } catch { /* keep the list above: it is the issue's default */ }
 const hash = opts.hash ?? `#hidden=8,8,8&members=${members.join(',')}&playing=true`;
 

@@ -13,8 +13,8 @@ import { absolutiseMeta } from './page-meta.mjs';
 import { oembedFor } from './oembed.mjs';
 import { build } from 'esbuild';
 
-// What a static host needs: the page's code, the embed's code, the views, styles, the built module.
-const COPY = ['index.html', 'embed.html', 'app', 'embed', 'views', 'lab', 'worker', 'styles', 'build', 'examples'];
+// What a static host needs: the page's code, the run session, the embed's code, the views, styles, the built module.
+const COPY = ['index.html', 'embed.html', 'app', 'session', 'embed', 'views', 'lab', 'worker', 'styles', 'build', 'examples'];
 const SKIP = new Set(['demo.html', 'demo.js', 'demo.css', 'demo-data.js', 'README.md', 'actlab.d.ts']);
 const NEEDED = ['build/actlab.mjs', 'build/actlab.wasm', 'build/lab-worker.js'];
 

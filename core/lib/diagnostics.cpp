@@ -126,6 +126,18 @@ Diagnostics diagnose(Network& network) {
     }
     d.layers.push_back(std::move(out));
   }
+  uint64_t hidden_zeros = 0, hidden_saturated = 0, hidden_values = 0;
+  for (size_t l = 0; l + 1 < layers.size(); ++l) {
+    d.hidden.units += layers[l].out;
+    d.hidden.dead_units += d.layers[l].dead_units;
+    hidden_zeros += tallies[l].zeros;
+    hidden_saturated += tallies[l].saturated;
+    hidden_values += tallies[l].values;
+  }
+  if (hidden_values > 0) {
+    d.hidden.zero_fraction = double(hidden_zeros) / double(hidden_values);
+    d.hidden.saturated_fraction = double(hidden_saturated) / double(hidden_values);
+  }
   tally_zero_inputs(d, layers, tallies, count_zeros(features.data(), size_t(layers[0].in) * total), total);
   mlp.zero_grads();
   const double last = d.layers.back().weight_grad_norm;

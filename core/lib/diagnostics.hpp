@@ -12,6 +12,7 @@
 //   clamped into the end bins.
 // - zero_fraction: share of (unit, point) outputs exactly 0.0.
 // - dead unit: output exactly 0 for every training point (no gradient can reach its weights).
+//   unit_maps.cpp judges its units' states on the same points (all of the training set).
 // - saturated: z lies in a flat tail of the activation (a side where its properties say it
 //   saturates: sigmoid and tanh both, ELU and GELU below, ReLU6 above), |f'(z)| < kSaturationThreshold,
 //   and the output is not exactly zero: the unit passes a value but (almost) no gradient. Leaky
@@ -49,6 +50,14 @@ struct LayerDiagnostics {
   double zero_input_fraction = 0;  // every layer, the output layer included
 };
 
+// The hidden layers taken together, from the same counts as the per-layer figures, so no caller
+// re-derives them: the shares are over every (hidden unit, point) output, i.e. each layer weighted
+// by its units.
+struct HiddenTotals {
+  int units = 0, dead_units = 0;
+  double zero_fraction = 0, saturated_fraction = 0;
+};
+
 struct Diagnostics {
   int64_t step = 0;
   bool diverged = false;
@@ -56,6 +65,7 @@ struct Diagnostics {
   std::vector<LayerDiagnostics> layers;  // input side first; the last is the softmax output layer
   double first_last_grad_ratio = 0;      // weight_grad_norm of the first layer / of the last
   double zero_multiply_add_fraction = 0; // share of all the forward pass's multiply-adds by an exact 0
+  HiddenTotals hidden;                   // all zero (units 0) for a net without hidden layers
 };
 
 Diagnostics diagnose(Network& network);

@@ -3,20 +3,12 @@
 namespace actlab {
 
 DiagnosticsSummary summarise(const Diagnostics& d) {
+  // The hidden totals come from diagnose()'s own counts (Diagnostics::hidden): no second pooling.
   DiagnosticsSummary s;
   s.first_last_grad_ratio = d.first_last_grad_ratio;
-  double units = 0, zeros = 0, saturated = 0;
-  for (size_t l = 0; l + 1 < d.layers.size(); ++l) {  // the last layer is the softmax output
-    const LayerDiagnostics& layer = d.layers[l];
-    units += layer.units;
-    zeros += layer.zero_fraction * layer.units;
-    saturated += layer.saturated_fraction * layer.units;
-    s.dead_units += layer.dead_units;
-  }
-  if (units > 0) {
-    s.zero_fraction = zeros / units;
-    s.saturated_fraction = saturated / units;
-  }
+  s.zero_fraction = d.hidden.zero_fraction;
+  s.saturated_fraction = d.hidden.saturated_fraction;
+  s.dead_units = d.hidden.dead_units;
   return s;
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // The handful of diagnostics figures that describe a whole run in one row (a sweep's row, an
 // across-seeds dot): the first/last gradient ratio as diagnose() gives it, and the hidden layers'
-// exact-zero, saturated and dead figures pooled over all hidden units (each layer weighted by its
-// units, so the shares are of all hidden (unit, point) outputs, as the page's claims pool them).
+// exact-zero, saturated and dead figures of all hidden units together (Diagnostics::hidden: shares
+// of all hidden (unit, point) outputs), the same numbers diagnostics().hidden gives in JS.
 #include "diagnostics.hpp"
 
 namespace actlab {

@@ -47,7 +47,7 @@ class Race {
   size_t added_points() const { return added_; }
 
  private:
-  std::shared_ptr<Dataset> data_;  // shared (read-only) with every member
+  std::shared_ptr<Dataset> data_;  // the race's own copy, shared with every member; added points go in here
   size_t added_ = 0;
   std::vector<std::unique_ptr<Network>> networks_;
 };

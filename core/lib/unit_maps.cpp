@@ -24,7 +24,7 @@ void tally_states(Network& network, size_t units, UnitTally& t) {
   Mlp& mlp = network.model();
   const auto layers = mlp.layers();
   const auto& features = network.train_features();
-  const size_t stride = network.data().train.size(), total = std::min(stride, kUnitStatePoints);
+  const size_t stride = network.data().train.size(), total = stride;
   t.alive.assign(units, 0);
   t.saturated.assign(units, 0);
   for (size_t begin = 0; begin < total; begin += kPassChunk) {
@@ -83,7 +83,7 @@ UnitMaps compute_unit_maps(Network& network, const GridSpec& g) {
 
   UnitTally tally;
   tally_states(network, units, tally);
-  const double points = double(std::min(network.data().train.size(), kUnitStatePoints));
+  const double points = double(network.data().train.size());
   out.states.resize(units, UnitState::live);
   for (size_t u = 0; u < units; ++u) {
     if (!tally.alive[u]) out.states[u] = UnitState::dead;

@@ -3,11 +3,10 @@
 // (as TensorFlow Playground's neuron thumbnails), with each unit's state over the training set,
 // so a reader sees ReLU units die and sigmoid units go flat.
 //
-// Fixed, documented definitions (the same rules as diagnostics.hpp, per unit), over the first
-// kUnitStatePoints training points (all of them on the page's usual sets; the training set is
-// already in random order, so on a 20,000-point set they are a fair sample, and the call stays a
-// few milliseconds instead of a whole forward pass over every point):
-// - dead: output exactly 0 for every one of those points.
+// Fixed, documented definitions (the same rules as diagnostics.hpp, per unit), over EVERY training
+// point, the points diagnose() judges, so the why view's dead-unit count and the crossed-out maps
+// always agree (a forward pass only: cheaper than diagnose()'s forward and backward):
+// - dead: output exactly 0 for every training point.
 // - saturated: not dead, and for at least kSaturatedUnitShare of those points the unit is
 //   saturated by diagnostics' rule (z in a flat tail of the activation, |f'(z)| <
 //   kSaturationThreshold, output not exactly 0).
@@ -21,7 +20,6 @@ namespace actlab {
 
 inline constexpr int kMinUnitMapSide = 2, kMaxUnitMapSide = 64;
 inline constexpr double kSaturatedUnitShare = 0.9;
-inline constexpr size_t kUnitStatePoints = 2048;
 
 enum class UnitState : uint8_t { live = 0, dead = 1, saturated = 2 };
 

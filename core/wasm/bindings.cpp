@@ -68,6 +68,7 @@ val initialisers() { return attempt([] { return initialisers_to_js(); }); }
 val config_fields() { return attempt([] { return config_fields_to_js(); }); }
 val error_kind_table() { return attempt([] { return error_kinds_to_js(); }); }
 val default_config() { return attempt([] { return config_to_js(LabConfig{}); }); }
+val constants() { return attempt([] { return constants_to_js(); }); }
 
 std::unique_ptr<NetworkHandle> create_network(val config, val data) {
   return attempt([&] {
@@ -225,6 +226,7 @@ EMSCRIPTEN_BINDINGS(actlab) {
   em::function("configFields", &config_fields);
   em::function("errorKinds", &error_kind_table);
   em::function("defaultConfig", &default_config);
+  em::function("constants", &constants);
   em::function("createNetwork", &create_network);
   em::function("createRace", &create_race);
   em::function("activationCosts", &activation_costs);

@@ -51,6 +51,7 @@ val datasets_to_js();
 val initialisers_to_js();
 val config_fields_to_js();
 val config_to_js(const LabConfig& config);
+val constants_to_js();  // the core's shared limits and bins (plane domain, grid and map sides, points)
 val metrics_to_js(const Metrics& metrics);
 val diagnostics_to_js(const Diagnostics& diagnostics);
 val costs_to_js(const std::vector<ActivationCost>& costs);

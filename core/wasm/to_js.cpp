@@ -135,6 +135,19 @@ val config_to_js(const LabConfig& config) {
 
 val metrics_to_js(const Metrics& metrics) { return object_of(metrics, metrics_fields()); }
 
+// The diagnostics histograms' bins and the saturation threshold (diagnostics.hpp).
+static val histogram_edges_to_js() {
+  val edges = val::object();
+  set(edges, "gradLogMin", val(js_float(kGradLogMin)));
+  set(edges, "gradLogMax", val(js_float(kGradLogMax)));
+  set(edges, "gradBins", val(kGradBins));
+  set(edges, "actMin", val(js_float(kActMin)));
+  set(edges, "actMax", val(js_float(kActMax)));
+  set(edges, "actBins", val(kActBins));
+  set(edges, "saturationThreshold", val(js_float(kSaturationThreshold)));
+  return edges;
+}
+
 val diagnostics_to_js(const Diagnostics& d) {
   val out = val::object();
   set(out, "step", val(double(d.step)));
@@ -145,16 +158,33 @@ val diagnostics_to_js(const Diagnostics& d) {
   set(out, "layers", layers);
   set(out, "firstLastGradRatio", val(d.first_last_grad_ratio));
   set(out, "zeroMultiplyAddFraction", val(d.zero_multiply_add_fraction));
-  set(out, "summary", object_of(summarise(d), summary_fields()));
-  val edges = val::object();
-  set(edges, "gradLogMin", val(js_float(kGradLogMin)));
-  set(edges, "gradLogMax", val(js_float(kGradLogMax)));
-  set(edges, "gradBins", val(kGradBins));
-  set(edges, "actMin", val(js_float(kActMin)));
-  set(edges, "actMax", val(js_float(kActMax)));
-  set(edges, "actBins", val(kActBins));
-  set(edges, "saturationThreshold", val(js_float(kSaturationThreshold)));
-  set(out, "histogramEdges", edges);
+  val hidden = val::object();
+  set(hidden, "units", val(d.hidden.units));
+  set(hidden, "deadUnits", val(d.hidden.dead_units));
+  set(hidden, "zeroFraction", val(d.hidden.zero_fraction));
+  set(hidden, "saturatedFraction", val(d.hidden.saturated_fraction));
+  set(out, "hidden", hidden);
+  set(out, "histogramEdges", histogram_edges_to_js());
+  return out;
+}
+
+val constants_to_js() {
+  val domain = val::object();
+  set(domain, "xMin", val(js_float(-kDomain)));
+  set(domain, "xMax", val(js_float(kDomain)));
+  set(domain, "yMin", val(js_float(-kDomain)));
+  set(domain, "yMax", val(js_float(kDomain)));
+  val out = val::object();
+  set(out, "domain", domain);
+  set(out, "maxGridSide", val(kMaxGridSide));
+  set(out, "minUnitMapSide", val(kMinUnitMapSide));
+  set(out, "maxUnitMapSide", val(kMaxUnitMapSide));
+  set(out, "maxPoints", val(kMaxPoints));
+  set(out, "maxAddedPoints", val(int(kMaxAddedPoints)));
+  set(out, "minClasses", val(kMinClasses));
+  set(out, "maxClasses", val(kMaxClasses));
+  set(out, "histogramEdges", histogram_edges_to_js());
+  set(out, "saturatedUnitShare", val(kSaturatedUnitShare));
   return out;
 }
 

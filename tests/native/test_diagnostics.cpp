@@ -3,6 +3,7 @@
 // or against a plain double-precision forward/backward pass written out below, bin by bin.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <numeric>
@@ -10,6 +11,7 @@
 
 #include "diagnostics.hpp"
 #include "lab_fixtures.hpp"
+#include "unit_maps.hpp"
 
 using namespace actlab;
 using Catch::Matchers::WithinAbs;
@@ -324,4 +326,50 @@ TEST_CASE("gradients beyond the histogram's range land in its end bins", "[diagn
   first[0] = 2;
   CHECK(tiny.layers[0].grad_histogram == first);
   CHECK(tiny.layers[0].grad_zeros == 2);
+}
+
+TEST_CASE("hidden totals weight each layer by its units and count dead units over all layers", "[diagnostics]") {
+  // 2 -> 3 -> 1 -> 2 ReLU on kThree's points. Layer 0 as kThreeParams (five zeros of nine, one
+  // dead unit); layer 1's single unit is relu(-1) = 0 on every point (three zeros of three, dead).
+  LabConfig c = test::config_for(ActivationId::relu, {3, 1});
+  auto data = std::make_shared<Dataset>();
+  data->classes = 2;
+  for (const Sample& s : kThree) data->train.push(s.x, s.y, s.label);
+  Network net(c, data);
+  const std::vector<float> params = {
+      1, 0, 0, 1, 1, 1, 0, 0, -10,  // W1 [3][2], b1
+      0, 0, 0, -1,                  // W2 [1][3], b2
+      1, -1, 0, 0};                 // W3 [2][1], b3
+  REQUIRE(net.params().size() == params.size());
+  net.set_params(params);
+  const Diagnostics d = diagnose(net);
+  CHECK(d.hidden.units == 4);
+  CHECK(d.hidden.dead_units == 2);
+  // Unit-weighted: (5 + 3) zeros of (9 + 3) outputs, not the mean of 5/9 and 3/3.
+  CHECK_THAT(d.hidden.zero_fraction, WithinAbs(8.0 / 12.0, 1e-12));
+  CHECK(d.hidden.saturated_fraction == 0.0);
+
+  // Sigmoid on one hidden layer: the totals equal that layer's own figures.
+  auto sig = hand_set(ActivationId::sigmoid, 3, kThree, {0, 0, 0, 0, 0, 0, 20, 0, -20, 1, 0, 0, 0, 1, 0, 0, 0});
+  const Diagnostics s = diagnose(*sig);
+  CHECK(s.hidden.units == 3);
+  CHECK(s.hidden.dead_units == 0);
+  CHECK_THAT(s.hidden.saturated_fraction, WithinAbs(s.layers[0].saturated_fraction, 1e-15));
+  CHECK_THAT(s.hidden.saturated_fraction, WithinAbs(6.0 / 9.0, 1e-12));  // sigmoid(+-20) on every point
+}
+
+TEST_CASE("unit maps and diagnostics judge dead units on the same points beyond the first 2048", "[diagnostics][unit_maps]") {
+  // 3,000 training points; unit 0 = relu(x) is 0 on the first 2,500 (x < 0) and alive on the last
+  // 500: alive for both. Unit 1 = relu(-x - 100) is 0 everywhere: dead for both.
+  std::vector<Sample> samples;
+  for (int i = 0; i < 3000; ++i) samples.push_back({i < 2500 ? -1.0f - float(i % 5) : 1.0f + float(i % 3), 0.5f, i % 2});
+  auto net = hand_set(ActivationId::relu, 2, samples, {1, 0, -1, 0, 0, -100, 1, 0, 0, 1, 0, 0});
+  const Diagnostics d = diagnose(*net);
+  const UnitMaps maps = compute_unit_maps(*net, GridSpec{-6, 6, -6, 6, 4, 4});
+  REQUIRE(maps.states.size() == 2);
+  CHECK(d.layers[0].dead_units == 1);
+  CHECK(maps.states[0] == UnitState::live);
+  CHECK(maps.states[1] == UnitState::dead);
+  const int dead_in_maps = int(std::count(maps.states.begin(), maps.states.end(), UnitState::dead));
+  CHECK(dead_in_maps == d.hidden.dead_units);
 }

@@ -130,9 +130,9 @@ test('a sweep above the bound prints its size and ETA and runs only with --yes',
   assert.match(many.stderr, /1200000 runs x 1 steps .* add --yes/, 'many short runs ask too');
 });
 
-test('a row\'s diagnostics are the wasm module\'s diagnostics().summary of the same run, bit for bit', async () => {
+test('a row\'s diagnostics are the wasm module\'s diagnostics() of the same run (hidden totals), bit for bit', async () => {
   const { loadLabOrFail } = await import('./lab-fixture.mjs');
-  const { outcomeMetrics } = await import('../../web/app/preset-outcome.js');
+  const { outcomeMetrics } = await import('../../web/session/preset-outcome.js');
   const lab = await loadLabOrFail();
   for (const activation of ['relu', 'tanh']) {
     const [row] = rows(sweep(['--set', `activation=${activation}`, '--seeds', '4', '--steps', '700', '--hidden', '8,6,4']));

@@ -7,8 +7,8 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import vm from 'node:vm';
 import { loadLabOrFail, runCli } from './lab-fixture.mjs';
-import { buildParamTable } from '../../web/app/param-table.js';
-import { readHash } from '../../web/app/url-state.js';
+import { buildParamTable } from '../../web/session/param-table.js';
+import { readHash } from '../../web/session/url-state.js';
 
 let lab;
 before(async () => { lab = await loadLabOrFail(); });
@@ -94,7 +94,7 @@ test('documented bounds are accepted: learningRate 1e-6, momentum 0.999, epsilon
     net.delete();
   }
   // The URL: the page's hash parser and the core agree.
-  const table = buildParamTable({ fields: lab.configFields(), activations: lab.activations() });
+  const table = buildParamTable({ fields: lab.configFields(), activations: lab.activations(), constants: lab.constants() });
   const { values, notices } = readHash(table, '#learningRate=1e-6&momentum=0.999&epsilon=1e-12&optimizer=momentum');
   assert.deepEqual(notices, []);
   const race = lab.createRace({ members: ['relu', 'tanh'], hidden: [3], learningRate: values.learningRate,

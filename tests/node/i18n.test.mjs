@@ -12,8 +12,8 @@ import zh from '../../web/i18n/catalogs/zh-CN.js';
 import {
   LANGUAGES, chooseLanguage, createTranslator, englishTranslator, loadTranslator, resolveTag,
 } from '../../web/i18n/i18n.js';
-import { buildParamTable } from '../../web/app/param-table.js';
-import { PRESETS } from '../../web/app/presets.js';
+import { buildParamTable } from '../../web/session/param-table.js';
+import { PRESETS } from '../../web/session/presets.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CATALOGS = { en, 'zh-CN': zh };

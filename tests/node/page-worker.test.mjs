@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { loadLabOrFail } from './lab-fixture.mjs';
 import { createRunRace } from '../../web/worker/run-data.js';
 import { TrainingLoop } from '../../web/worker/training-loop.js';
-import { ToWorker, FromWorker } from '../../web/app/protocol.js';
+import { ToWorker, FromWorker } from '../../web/session/protocol.js';
 
 let lab;
 before(async () => { lab = await loadLabOrFail(); });

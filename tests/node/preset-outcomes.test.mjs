@@ -6,10 +6,10 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadLabOrFail } from './lab-fixture.mjs';
-import { judgeOutcome, outcomeMembers, outcomeMetrics, expectationText } from '../../web/app/preset-outcome.js';
+import { judgeOutcome, outcomeMembers, outcomeMetrics, expectationText } from '../../web/session/preset-outcome.js';
 
 // The presets file, in one place (it may move: web/session/presets.js).
-const PRESETS_MODULE = '../../web/app/presets.js';
+const PRESETS_MODULE = '../../web/session/presets.js';
 const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
 const REQUIRED = 18;
 const STEPS_PER_CALL = 500;

@@ -2,7 +2,7 @@
 // the data the probes train on changes, and shows them (web/views/claims-strip.js). A link in the
 // strip applies its preset and brings its view into sight.
 import { mountClaimsStrip } from '../views/claims-strip.js';
-import { requestDraw } from './draw-loop.js';
+import { requestDraw } from '../session/draw-loop.js';
 
 // The settings the probe networks depend on (the rest of a run's settings does not change a claim).
 const DATA_KEYS = ['seed', 'dataset', 'points', 'noise', 'testFraction', 'classes', 'features'];

@@ -1,11 +1,9 @@
 // One form control per parameter-table row, chosen by the row's type: a labelled select,
 // number input, checkbox or checkbox group. Every value a control produces goes through the
 // same parseValue as the URL, so the form can never hold what the URL would reject.
-import { parseValue, formatValue } from './param-table.js';
+import { parseValue, formatValue } from '../session/param-table.js';
 import { ladderOf, neighbour, nearestIndex } from './value-ladder.js';
-
-let nextId = 0;
-const uid = (key) => `ctl-${key}-${++nextId}`;
+import { uid, field, helpFor, errorSlot, numberInput } from './widget-parts.js';
 
 /**
  * @param row a parameter-table row
@@ -23,47 +21,6 @@ export function createWidget(row, options) {
     case 'integerList': return layersWidget(row, options);
     default: return null;
   }
-}
-
-function field(row, control, extra = []) {
-  const wrap = document.createElement('div');
-  wrap.className = 'field';
-  wrap.dataset.key = row.key;
-  const label = document.createElement('label');
-  label.htmlFor = control.id;
-  label.textContent = row.label;
-  wrap.append(label, control, ...extra, helpFor(row));
-  return wrap;
-}
-
-/** The row's help as visible text under a disclosure (a tooltip alone reaches neither touch nor keyboard). */
-function helpFor(row) {
-  const details = document.createElement('details');
-  details.className = 'field-help';
-  const summary = document.createElement('summary');
-  summary.textContent = 'What is this?';
-  const which = document.createElement('span');
-  which.className = 'visually-hidden';
-  which.textContent = ` (${row.label})`;
-  summary.append(which);
-  const text = document.createElement('p');
-  text.textContent = row.help || row.label;
-  details.append(summary, text);
-  return details;
-}
-
-/** Shows the reason next to the control (text only) and marks it invalid for assistive tech. */
-function errorSlot(control) {
-  const slot = document.createElement('span');
-  slot.className = 'field-error';
-  slot.id = `${control.id}-error`;
-  slot.setAttribute('role', 'alert');
-  control.setAttribute('aria-describedby', slot.id);
-  return {
-    slot,
-    show(message) { slot.textContent = message; control.setAttribute('aria-invalid', 'true'); },
-    clear() { slot.textContent = ''; control.removeAttribute('aria-invalid'); },
-  };
 }
 
 function selectWidget(row, { optionLabel, commit }) {
@@ -295,15 +252,4 @@ function layersWidget(row, { commit }) {
       error.clear();
     },
   };
-}
-
-function numberInput(key, min, max) {
-  const input = document.createElement('input');
-  input.type = 'number';
-  input.id = uid(key);
-  input.min = String(min);
-  input.max = String(max);
-  input.step = '1';
-  input.inputMode = 'numeric';
-  return input;
 }

@@ -4,14 +4,8 @@
 // happens when the view first comes into sight after the page is running (or on request), never
 // while the first boundaries are being drawn.
 import { mountCostChart } from '../views/cost-chart.js';
-import { requestDraw } from './draw-loop.js';
-
-// 16,384 elements; each figure the median of 5 interleaved rounds of one 2 ms window of repeated
-// passes, after a warm-up (see core/lib/cost_benchmark.hpp). A cross-origin isolated page (npm start
-// serves it so: scripts/serve.mjs) reads its timer to 5 us; any other page gets 0.1 ms, which is
-// still within 5% of a 2 ms window but makes the cards' steps/s rough (see timerNote). 17
-// activations x 4 figures x 11 ms is about 0.75 s of the worker's time.
-export const MEASURE_OPTIONS = Object.freeze({ elements: 16384, repeats: 5, windowMs: 2 });
+import { requestDraw } from '../session/draw-loop.js';
+import { MEASURE_OPTIONS } from '../session/session.js';
 
 export class CostView {
   /** @param measure () => void: asks the worker for a measurement */

@@ -1,16 +1,18 @@
 // The page once the module is ready: reads the settings from the URL, builds the controls and
-// views, and keeps one run going in the worker. The run restarts (new runId) whenever a setting
-// that changes what is trained changes; play, pause and speed only steer the current run.
-import { ToWorker, FromWorker } from './protocol.js';
-import { buildParamTable, defaultValues, rowOfField, sameValue } from './param-table.js';
-import { readHash, writeHash } from './url-state.js';
+// views over one run session (web/session/session.js), which keeps the run going in the worker.
+// The run restarts (new runId) whenever a setting that changes what is trained changes; play,
+// pause and speed only steer the current run.
+import { buildParamTable } from '../session/param-table.js';
+import { writeHash } from '../session/url-state.js';
+import { readSettings } from '../session/settings.js';
+import { RunSession } from '../session/session.js';
 import { LabState } from './lab-state.js';
-import { PRESETS, presetByName, presetValues } from './presets.js';
-import { RaceView } from './race-view.js';
+import { PRESETS, presetByName, presetValues } from '../session/presets.js';
+import { RaceView } from '../session/race-view.js';
 import { UnitsView } from './units-view.js';
 import { mountPageChrome } from './page-chrome.js';
 import { WhyView, summarise } from './why-view.js';
-import { CostView, MEASURE_OPTIONS } from './cost-view.js';
+import { CostView } from './cost-view.js';
 import { ClaimsView } from './claims-view.js';
 import { mountControls } from './controls.js';
 import { mountRunBar } from './run-bar.js';
@@ -19,16 +21,10 @@ import { mountPresetBar } from './preset-bar.js';
 import { raceToPng, saveBlob, jsonBlob, stampedName } from './export.js';
 import { activationColor } from '../views/palette.js';
 
-const MAX_FALLBACKS = 4;  // settings the core rejects are reset at most this often in a row
-
 export class LabPage {
   constructor(client, ready, notices, { reducedMotion }) {
-    this.client = client;
     this.notices = notices;
     this.reducedMotion = reducedMotion;
-    this.runId = 0;
-    this.fallbacks = 0;
-    this.lastFrame = null;
     this.ready = false;
     this.labels = new Map(ready.activations.map((a) => [a.name, a.label]));
     const labelOf = (name) => this.labels.get(name) ?? name;
@@ -42,63 +38,88 @@ export class LabPage {
     }
     this.state = new LabState(this.table, values);
     writeHash(this.table, this.state.values);
+    this.session = new RunSession({
+      post: (message, transfer) => client.post(message, transfer),
+      table: this.table,
+      reducedMotion,
+      notice: (level, text) => notices.show(level, text),
+      applySettings: (changes) => this.state.set(changes),  // a restart follows through changed()
+      onFrameDrawn: () => this.drawn(),
+    });
     // The worker builds the networks while this thread builds the page: the replies are handled
     // only after this constructor returns, when every view exists.
     this.startRun();
 
-    this.race = new RaceView(document.getElementById('race-cards'), {
+    this.runHasData = false;
+    this.liveEdit = false;
+    this.mountViews(labelOf);
+    this.mountControls(ready);
+    this.state.addEventListener('change', (event) => this.changed(event.detail));
+    window.addEventListener('hashchange', () => this.hashChanged());
+    client.onOther((message) => this.session.receive(message));
+    this.sync();
+  }
+
+  /** The figures, each a view of the session. */
+  mountViews(labelOf) {
+    const byId = (id) => document.getElementById(id);
+    this.race = new RaceView(byId('race-cards'), {
+      session: this.session,
       labelOf,
       onPointClick: (point) => this.points.addPoint(point),
-      onDrawn: (frame) => this.drawn(frame),
-      lossContainer: document.getElementById('loss-chart'),
-      legendContainer: document.getElementById('boundary-legend'),
+      lossContainer: byId('loss-chart'),
+      legendContainer: byId('boundary-legend'),
     });
-    this.claims = new ClaimsView(document.getElementById('claims-strip'), {
+    this.claims = new ClaimsView(byId('claims-strip'), {
       labels: Object.fromEntries(this.labels),
-      measure: (config) => client.post({ type: ToWorker.MEASURE_CLAIMS, config }),
+      measure: (config) => this.session.measureClaims(config),
       open: (claim) => this.openClaim(claim),
     });
     this.claims.request(this.state.config());
-    this.units = new UnitsView(document.getElementById('unit-maps'), { labelOf });
-    this.runHasData = false;
-    this.liveEdit = false;
+    this.units = new UnitsView(byId('unit-maps'), { labelOf });
     mountPageChrome({ setDisplay: (changes) => this.race.setDisplay(changes) });
-    this.why = new WhyView(document.getElementById('why-panels'), { labelOf });
-    this.cost = new CostView(document.getElementById('cost-chart'), {
-      section: document.getElementById('cost-view'),
-      button: document.getElementById('measure-costs'),
-      status: document.getElementById('cost-status'),
+    this.why = new WhyView(byId('why-panels'), { labelOf });
+    this.cost = new CostView(byId('cost-chart'), {
+      section: byId('cost-view'),
+      button: byId('measure-costs'),
+      status: byId('cost-status'),
       labels: Object.fromEntries(this.labels),
-      measure: () => client.post({ type: ToWorker.MEASURE_COSTS, ...MEASURE_OPTIONS }),
+      measure: () => this.session.measureCosts(),
     });
+    this.session.subscribe(this.race);
+    this.session.subscribe({
+      start: (started) => this.runStarted(started),
+      points: (message) => this.pointsArrived(message),
+      unitMaps: (message) => this.units.setMaps(message),
+      frame: (frame) => this.frame(frame),
+      diagnostics: (message) => this.why.setDiagnostics(message),
+      costs: (costs) => this.cost.setCosts(costs),
+      claims: (message) => this.claims.setClaims(message),
+    });
+  }
+
+  /** The settings form, the run bar, the point tools, the presets and the exports. */
+  mountControls(ready) {
     this.controls = mountControls(document.getElementById('controls'), this.table, ready, {
       commit: (key, value) => this.commit(key, value),
       swatch: activationColor,
     });
     this.runBar = mountRunBar(this.state, this.table, {
-      step: () => client.post({ type: ToWorker.STEP }),
+      step: () => this.session.step(),
       reset: () => this.startRun(),
     });
-    this.points = mountPointTools(this.state, (level, text) => notices.show(level, text), {
-      add: (point, added) => this.editPoints(added, { type: ToWorker.ADD_POINT, ...point }),
-      undo: (added) => this.editPoints(added, { type: ToWorker.REMOVE_POINT }),
+    this.points = mountPointTools(this.state, (level, text) => this.notices.show(level, text), {
+      add: (point, added) => this.editPoints(added, () => this.session.addPoint(point)),
+      undo: (added) => this.editPoints(added, () => this.session.removePoint()),
     });
-    this.presets = mountPresetBar(this.state, this.table, { reducedMotion });
+    this.presets = mountPresetBar(this.state, this.table, { reducedMotion: this.reducedMotion });
     document.getElementById('export-png').addEventListener('click', () => this.exportPng());
     document.getElementById('export-json').addEventListener('click', () => this.exportJson());
+  }
 
-    this.state.addEventListener('change', (event) => this.changed(event.detail));
-    window.addEventListener('hashchange', () => this.hashChanged());
-    client
-      .on(FromWorker.RUN_STARTED, (m) => this.runStarted(m))
-      .on(FromWorker.CONFIG_ERROR, (m) => this.configError(m))
-      .on(FromWorker.POINTS, (m) => m.runId === this.runId && this.pointsArrived(m))
-      .on(FromWorker.UNIT_MAPS, (m) => m.runId === this.runId && this.units.setMaps(m))
-      .on(FromWorker.FRAME, (m) => this.frame(m))
-      .on(FromWorker.DIAGNOSTICS, (m) => m.runId === this.runId && this.why.setDiagnostics(m))
-      .on(FromWorker.COSTS, (m) => this.cost.setCosts(m.costs))
-      .on(FromWorker.CLAIMS, (m) => this.claims.setClaims(m));
-    this.sync();
+  /** The run's latest frame (the session keeps it; tests and the JSON export read it). */
+  get lastFrame() {
+    return this.session.lastFrame;
   }
 
   /** A control changed one setting by hand. */
@@ -120,10 +141,10 @@ export class LabPage {
    * the point in the core: no restart, no reshuffle, the step count keeps going. Otherwise (only
    * clicked points, or no data yet) the change starts a new run, as any setting does.
    */
-  editPoints(added, message) {
+  editPoints(added, send) {
     const live = this.runHasData && this.state.get('data') === 'generated';
     const most = this.table.byKey.get('points')?.max ?? Infinity;
-    if (live && message.type === ToWorker.ADD_POINT && this.trainPoints >= most) {
+    if (live && added.length > this.state.get('added').length && this.trainPoints >= most) {
       this.notices.show('warning', `The training set already has ${this.trainPoints} points, the most it can hold.`);
       return;
     }
@@ -137,13 +158,12 @@ export class LabPage {
     } finally {
       this.liveEdit = false;
     }
-    this.client.post({ ...message, runId: this.runId });
+    send();
   }
 
   pointsArrived(message) {
     this.trainPoints = message.train.label.length;
     this.runHasData = this.trainPoints > 0;
-    this.race.setPoints(message);
   }
 
   changed({ changed, restartsRun }) {
@@ -155,8 +175,8 @@ export class LabPage {
       this.claims.request(this.state.config());  // after the run: its first boundaries come first
       return undefined;
     }
-    if (changed.has('playing')) this.client.post({ type: this.state.get('playing') ? ToWorker.PLAY : ToWorker.PAUSE });
-    if (changed.has('stepsPerFrame')) this.client.post({ type: ToWorker.SET_SPEED, ...this.speed() });
+    if (changed.has('playing')) (this.state.get('playing') ? this.session.play() : this.session.pause());
+    if (changed.has('stepsPerFrame')) this.session.setSpeed(this.state.get('stepsPerFrame'));
     return undefined;
   }
 
@@ -173,12 +193,7 @@ export class LabPage {
    * a short link (#preset=dying) shows the preset; the page always writes every value anyway.
    */
   readAddress() {
-    const read = readHash(this.table, location.hash);
-    const preset = presetByName(read.values.preset);
-    if (!preset) return read;
-    const values = presetValues(this.table, preset, { reducedMotion: this.reducedMotion });
-    for (const key of read.present) values[key] = read.values[key];
-    return { ...read, values };
+    return readSettings(this.table, location.hash, { reducedMotion: this.reducedMotion });
   }
 
   /** A claim's link: its preset, then its view in sight. */
@@ -198,76 +213,30 @@ export class LabPage {
     writeHash(this.table, this.state.values);  // drop what was rejected from the address too
   }
 
-  speed() {
-    return { stepsPerFrame: this.state.get('stepsPerFrame'), frameIntervalMs: this.reducedMotion ? 250 : 33 };
-  }
-
   startRun() {
-    this.runId += 1;
     this.runHasData = false;
-    const added = this.state.get('added');
-    const xy = new Float32Array(added.flatMap((p) => [p.x, p.y]));
-    const labels = new Int32Array(added.map((p) => p.label));
-    this.client.post({
-      type: ToWorker.CONFIGURE,
-      runId: this.runId,
-      config: this.state.config(),
-      members: this.state.get('members'),
-      data: { base: this.state.get('data') === 'cleared' ? 'none' : 'dataset', xy, labels },
-      playing: this.state.get('playing'),
-      ...this.speed(),
-    }, [xy.buffer, labels.buffer]);
+    this.session.start(this.state.values);
   }
 
   runStarted({ runId, members }) {
-    if (runId !== this.runId) return;
-    this.fallbacks = 0;
     document.documentElement.dataset.run = String(runId);
-    this.race.start(members);
     this.units.start(members);
     this.why.start(members);
     this.cost.start(members);
   }
 
-  /** The core rejected the settings: reset the field it named (or everything) and try again. */
-  configError({ runId, message, field, argument }) {
-    if (runId !== this.runId) return;
-    // error.field of the API: the key at fault; argument 'data' marks the clicked points, whose
-    // `points` is not the point-count setting.
-    const clicked = argument === 'data' && (field === 'points' || field === 'labels');
-    const row = clicked ? null : rowOfField(this.table, field);
-    const defaults = defaultValues(this.table);
-    if (++this.fallbacks > MAX_FALLBACKS) {
-      this.notices.show('error', `The lab could not start: ${message}`);
-    } else if (row && !sameValue(this.state.get(row.key), row.default)) {
-      this.notices.show('warning', `${message}. ${row.label} is back to its default.`);
-      this.state.set({ [row.key]: defaults[row.key] });
-    } else if (clicked) {
-      this.notices.show('warning', `${message}. The clicked points were removed.`);
-      this.state.set({ added: [] });
-    } else {
-      this.notices.show('warning', `${message}. Back to the default settings.`);
-      this.state.set({ ...defaults, playing: this.state.get('playing') });
-    }
-  }
-
   frame(frame) {
-    if (frame.runId !== this.runId) return;
-    this.lastFrame = frame;
-    this.race.setFrame(frame);
     this.runBar.showSpeed(frame);
     this.cost.setSpeeds(frame);
   }
 
-  /** The race view drew a frame: let the worker send the next one; mark the page ready once. */
-  drawn(frame) {
-    this.client.post({ type: ToWorker.FRAME_DRAWN, runId: frame.runId });
-    if (!this.ready) {
-      this.ready = true;
-      document.documentElement.dataset.ready = 'true';
-      // The cost measurement pauses training briefly: not before the race is under way.
-      setTimeout(() => this.cost.watch(), 1500);
-    }
+  /** A frame was drawn: mark the page ready once. */
+  drawn() {
+    if (this.ready) return;
+    this.ready = true;
+    document.documentElement.dataset.ready = 'true';
+    // The cost measurement pauses training briefly: not before the race is under way.
+    setTimeout(() => this.cost.watch(), 1500);
   }
 
   exportPng() {

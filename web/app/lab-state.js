@@ -1,8 +1,9 @@
 // The page's settings, in one object, kept in step with the URL hash. Anything that changes a
 // setting goes through set(); listeners learn which keys changed and whether the run (data,
 // networks, training) must start again from step 0.
-import { sameValue } from './param-table.js';
-import { writeHash } from './url-state.js';
+import { sameValue } from '../session/param-table.js';
+import { writeHash } from '../session/url-state.js';
+import { configOf } from '../session/settings.js';
 
 // Page rows that do not change what is trained: changing them never restarts the run.
 const NOT_RUN_KEYS = new Set(['playing', 'stepsPerFrame', 'preset']);
@@ -20,7 +21,7 @@ export class LabState extends EventTarget {
 
   /** Settings as the worker's CONFIGURE wants them: the core's config keys only. */
   config() {
-    return Object.fromEntries(this.table.configKeys.map((k) => [k, structuredClone(this.values[k])]));
+    return configOf(this.table, this.values);
   }
 
   /**

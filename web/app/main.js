@@ -14,7 +14,7 @@ const stop = () => {
 };
 
 const [{ WorkerClient }, { FromWorker }, { Notices }] = await Promise.all([
-  import('./worker-client.js'), import('./protocol.js'), import('./notices.js'),
+  import('./worker-client.js'), import('../session/protocol.js'), import('../views/notices.js'),
 ]);
 const pageModule = import('./lab-page.js');
 const client = new WorkerClient({ worker, messages, errors, stop });

@@ -4,7 +4,6 @@
 // running race does not restart it: the page appends the point to the race's training set in the
 // core (apply.add) and the step count keeps going; undo removes it the same way.
 import { classColors } from '../views/palette.js';
-import { MAX_ADDED_POINTS } from './param-table.js';
 
 const DECIMALS = 100;  // clicked coordinates keep 2 decimals: short URLs, far finer than a cell
 
@@ -22,6 +21,7 @@ export function mountPointTools(state, notify, apply) {
   const undo = document.getElementById('undo-point');
   let classes = 0;
   let chosen = 0;
+  const { min, max, maxItems } = state.table.byKey.get('added');  // the plane and the core's limit
 
   undo.addEventListener('click', () => {
     const added = state.get('added');
@@ -54,11 +54,11 @@ export function mountPointTools(state, notify, apply) {
 
   function addPoint({ x, y }) {
     const added = state.get('added');
-    if (added.length >= MAX_ADDED_POINTS) {
-      notify('warning', `At most ${MAX_ADDED_POINTS} points can be added; clear some first.`);
+    if (added.length >= maxItems) {
+      notify('warning', `At most ${maxItems} points can be added; clear some first.`);
       return;
     }
-    const round = (v) => Math.max(-6, Math.min(6, Math.round(v * DECIMALS) / DECIMALS));
+    const round = (v) => Math.max(min, Math.min(max, Math.round(v * DECIMALS) / DECIMALS));
     const point = { x: round(x), y: round(y), label: chosen };
     apply.add(point, [...added, point]);
   }

@@ -1,6 +1,6 @@
 // The preset buttons and the note that explains the active preset. A preset replaces every
 // setting (defaults, then the preset's own values), so one click always shows the same finding.
-import { PRESETS, presetByName, presetValues } from './presets.js';
+import { PRESETS, presetByName, presetValues } from '../session/presets.js';
 
 export function mountPresetBar(state, table, { reducedMotion }) {
   const buttons = document.getElementById('preset-buttons');

@@ -1,6 +1,6 @@
 // The run's buttons: play/pause, step, reset, regenerate (a new seed) and steps per frame. They
 // change settings through the state (so the URL follows) or ask the page for a step or reset.
-import { parseValue } from './param-table.js';
+import { parseValue } from '../session/param-table.js';
 import { formatRate } from '../views/format.js';
 
 function median(values) {

@@ -1,7 +1,7 @@
 // The hidden-units view: one unit-maps figure (web/views/unit-maps.js) per racing network, fed by
 // the worker's UNIT_MAPS messages (a few a second at most), drawn on the animation frame.
 import { mountUnitMaps } from '../views/unit-maps.js';
-import { requestDraw } from './draw-loop.js';
+import { requestDraw } from '../session/draw-loop.js';
 
 export class UnitsView {
   constructor(container, { labelOf }) {

@@ -8,7 +8,7 @@
 // always follows, so what a screen reader or a test reads is never stale.
 import { mountWhyPanel } from '../views/why-panel.js';
 import { mountWhyComparison } from '../views/why-compare.js';
-import { requestDraw } from './draw-loop.js';
+import { requestDraw } from '../session/draw-loop.js';
 
 export class WhyView {
   constructor(container, { labelOf }) {
@@ -77,17 +77,15 @@ export class WhyView {
   }
 }
 
-/** Headline figures over the hidden layers (weighted by units), for the JSON export. */
+/** Headline figures over the hidden layers (the core's totals), for the JSON export. */
 export function summarise(diagnostics) {
-  const hidden = diagnostics.layers.slice(0, -1);  // the last layer is the softmax output
-  const units = hidden.reduce((sum, l) => sum + l.units, 0);
-  const weighted = (key) => (units ? hidden.reduce((sum, l) => sum + l[key] * l.units, 0) / units : null);
+  const { units, zeroFraction, saturatedFraction, deadUnits } = diagnostics.hidden;
   return {
     step: diagnostics.step,
     firstLastGradRatio: diagnostics.firstLastGradRatio,
-    zeroFraction: weighted('zeroFraction'),
-    saturatedFraction: weighted('saturatedFraction'),
-    deadUnits: hidden.reduce((sum, l) => sum + l.deadUnits, 0),
+    zeroFraction: units ? zeroFraction : null,
+    saturatedFraction: units ? saturatedFraction : null,
+    deadUnits,
     hiddenUnits: units,
     gradNormByLayer: diagnostics.layers.map((l) => l.weightGradNorm),
   };

@@ -1,9 +1,11 @@
-// The page's end of the worker: routes its messages by type. See protocol.js for the messages.
+// The page's end of the worker: routes its messages by type (see web/session/protocol.js); the
+// types nobody claimed go to the run session (onOther).
 // main.js creates the worker before any other module loads and buffers what it says meanwhile.
 export class WorkerClient {
   /** @param early {worker, messages: MessageEvent[], errors: ErrorEvent[], stop()} from main.js */
   constructor({ worker, messages, errors, stop }) {
     this.handlers = new Map();
+    this.other = () => {};
     this.worker = worker;
     this.worker.addEventListener('message', (event) => this.dispatch(event));
     this.worker.addEventListener('error', (event) => this.fail(event));
@@ -20,8 +22,8 @@ export class WorkerClient {
   }
 
   dispatch(event) {
-    const handler = this.handlers.get(event.data?.type);
-    if (handler) handler(event.data);
+    const handler = this.handlers.get(event.data?.type) ?? this.other;
+    handler(event.data);
   }
 
   fail(event) {
@@ -32,6 +34,12 @@ export class WorkerClient {
   /** One handler per message type; 'worker-error' receives a failure to load or run the worker. */
   on(type, handler) {
     this.handlers.set(type, handler);
+    return this;
+  }
+
+  /** The handler of every message type without a handler of its own. */
+  onOther(handler) {
+    this.other = handler;
     return this;
   }
 

@@ -18,7 +18,7 @@
   const BASE = new URL('../', SCRIPT_URL).href;
   const LAZY_MARGIN = '300px';   // start loading this far before the element scrolls into view
   const FIGURE_RATIOS = { race: '16 / 10', card: '3 / 4', why: '1 / 2', cost: '1 / 1', claims: '16 / 9' };
-  // Networks and hidden layers of the presets (web/app/presets.js), for the size estimate below.
+  // Networks and hidden layers of the presets (web/session/presets.js), for the size estimate below.
   const PRESET_SHAPES = { vanishing: [4, 10], dying: [4, 6], sparsity: [4, 2], cost: [8, 3], playground: [4, 2] };
 
   let hostModule = null;  // Promise of figure-host.js, imported once for every element
@@ -212,6 +212,8 @@
     reset() { this.#figure?.reset(); }
     /** What the worker last reported: {figure, runId, playing, running, members: [{name, step, metrics}]}. */
     snapshot() { return this.#figure?.snapshot() ?? null; }
+    /** Test hook: the worker draws this figure's boundaries at most side x side from now on. */
+    limitGridSide(side) { this.#figure?.limitGridSide(side); }
   }
 
   Object.defineProperty(ActivationLabElement, 'base', { value: BASE });

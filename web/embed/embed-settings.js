@@ -1,8 +1,8 @@
-// An embedded figure's settings: the lab's URL-hash syntax, read through the lab's own parameter
-// table and url-state.js (same keys, same validation, same notices), plus the embed's own keys.
-// A preset named in the settings is the base the other values override, as on the lab page.
-import { readHash, quote } from '../app/url-state.js';
-import { presetByName, presetValues } from '../app/presets.js';
+// An embedded figure's settings: the lab's URL-hash syntax, read by the session's one parser
+// (web/session/settings.js: same keys, same validation, same notices, a preset as the base the
+// other values override), plus the embed's own keys (figure, controls, the card's activation).
+import { quote } from '../session/url-state.js';
+import { readSettings } from '../session/settings.js';
 
 export const FIGURE_NAMES = ['race', 'why', 'cost', 'claims', 'card'];
 export const CONTROLS = ['none', 'play', 'full'];
@@ -18,24 +18,19 @@ export function pick(what, raw, allowed, fallback) {
 }
 
 /**
- * @param table the lab's parameter table (param-table.js)
+ * @param table the lab's parameter table (web/session/param-table.js)
  * @param text 'preset=vanishing&members=sigmoid,relu' (a leading # or ? is allowed)
  * @returns {values, notices: string[], present: Set<string>, activation: string|null}
  *   activation: the card figure's `activation=` (checked by the caller against the activations)
  */
-export function readSettings(table, text, { reducedMotion = false } = {}) {
+export function readEmbedSettings(table, text, { reducedMotion = false } = {}) {
   let activation = null;
   const parts = [];
   for (const part of String(text ?? '').replace(/^[#?]+/, '').split('&')) {
     if (part.startsWith('activation=')) activation = decodeText(part.slice('activation='.length));
     else if (part) parts.push(part);
   }
-  const read = readHash(table, parts.join('&'));
-  const preset = presetByName(read.values.preset);
-  if (!preset) return { ...read, activation };
-  const values = presetValues(table, preset, { reducedMotion });
-  for (const key of read.present) values[key] = read.values[key];
-  return { ...read, values, activation };
+  return { ...readSettings(table, parts.join('&'), { reducedMotion }), activation };
 }
 
 function decodeText(text) {

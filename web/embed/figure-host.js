@@ -1,29 +1,27 @@
 // One embedded figure inside an <activation-lab> element's shadow root: its settings (read and
-// validated like the lab's URL), its run in the page's shared worker, its controls, its notices and
-// its "open in Activation Lab" link. It trains only while a reader can see it: scrolled out of
+// validated like the lab's URL), a view over its run session (web/session/session.js) in the
+// page's shared worker, its controls, its notices and its "open in Activation Lab" link. It trains only while a reader can see it: scrolled out of
 // view or in a hidden tab it pauses (the worker stops within one tick) and resumes where it was;
 // destroy() frees its networks in the worker.
 import { WorkerHub } from './worker-hub.js';
 import { FIGURES } from './figures.js';
-import { FIGURE_NAMES, CONTROLS, DEFAULT_FIGURE, DEFAULT_CONTROLS, pick, readSettings } from './embed-settings.js';
-import { ToWorker, FromWorker } from '../app/protocol.js';
-import { buildParamTable, defaultValues, rowOfField, sameValue } from '../app/param-table.js';
-import { formatHash, quote } from '../app/url-state.js';
-import { PRESETS } from '../app/presets.js';
-import { Notices } from '../app/notices.js';
+import { FIGURE_NAMES, CONTROLS, DEFAULT_FIGURE, DEFAULT_CONTROLS, pick, readEmbedSettings } from './embed-settings.js';
+import { buildParamTable } from '../session/param-table.js';
+import { FromWorker } from '../session/protocol.js';
+import { formatHash, quote } from '../session/url-state.js';
+import { configOf } from '../session/settings.js';
+import { RunSession } from '../session/session.js';
+import { PRESETS } from '../session/presets.js';
+import { Notices } from '../views/notices.js';
 import { el } from '../views/dom.js';
 
 // Cross-origin pages start the classic worker bundle (web/build/lab-worker.js, npm run build)
 // from a blob: URL: a host CSP with `worker-src blob:` checks a module worker's imports against
 // worker-src and blocks them, while importScripts is checked against script-src. See worker-hub.js.
-const USE_CLASSIC_WORKER_BUNDLE = true;
-const MAX_FALLBACKS = 4;   // settings the core rejects are reset at most this often in a row
-const FRAME_INTERVAL_MS = 33;
-
 let hub = null;
 /** The page's one worker hub (this module is loaded once per page, so this is one per page). */
 export function sharedHub(base) {
-  hub ??= new WorkerHub(base, { classic: USE_CLASSIC_WORKER_BUNDLE });
+  hub ??= new WorkerHub(base);
   return hub;
 }
 
@@ -39,10 +37,7 @@ class EmbeddedFigure {
     this.settingsText = settings;
     this.onLoaded = onLoaded;
     this.reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    this.runId = 0;
-    this.fallbacks = 0;
-    this.lastFrame = null;
-    this.drawScheduled = false;
+    this.session = null;
     this.drawnOnce = false;
     this.inView = false;
     this.sentPlaying = null;
@@ -60,7 +55,9 @@ class EmbeddedFigure {
 
     this.channel = sharedHub(base).register({
       ready: (ready) => this.ready(ready),
-      message: (message) => this.message(message),
+      // Before READY there is no session yet: only the worker's notices can arrive, and are shown.
+      message: (message) => (this.session ? this.session.receive(message)
+        : message.type === FromWorker.NOTICE && this.notices.show(message.level, message.message)),
       failed: (text) => this.fail(text),
     });
     this.visibility = () => this.syncPlaying();
@@ -119,24 +116,39 @@ class EmbeddedFigure {
     if (this.destroyed || this.table) return;
     this.labels = Object.fromEntries(ready.activations.map((a) => [a.name, a.label]));
     this.table = buildParamTable(ready, { presetNames: PRESETS.map((p) => p.name), reducedMotion: this.reducedMotion });
-    const read = readSettings(this.table, this.settingsText, { reducedMotion: this.reducedMotion });
+    const read = readEmbedSettings(this.table, this.settingsText, { reducedMotion: this.reducedMotion });
     for (const text of read.notices) this.notices.show('warning', text);
     this.values = read.values;
     this.activation = this.checkActivation(read.activation);
     // Reduced motion: wait for the reader's play, whatever the settings say.
     this.intent = this.values.playing && !this.reducedMotion;
     if (this.reducedMotion && this.values.playing) this.status.textContent = 'Paused for reduced motion: press Play.';
+    this.session = new RunSession({
+      post: (message, transfer) => this.channel.post(message, transfer),
+      table: this.table,
+      reducedMotion: this.reducedMotion,
+      notice: (level, text) => this.notices.show(level, text),
+      applySettings: (changes) => {
+        Object.assign(this.values, structuredClone(changes));
+        this.startRun();
+      },
+      onFrameDrawn: () => this.drawn(),
+      what: 'This figure',
+    });
     this.view = FIGURES[this.figure].mount(this.body, {
+      session: this.session,
       labelOf: (name) => this.labels[name] ?? name,
       labels: this.labels,
-      post: (message) => this.channel.post(message),
       importView: (path) => import(new URL(path, this.base).href),
-      config: () => ({ ...this.config(), members: this.members() }),
+      config: () => ({ ...configOf(this.table, this.values), members: this.members() }),
       notice: (level, text) => this.notices.show(level, text),
     });
+    this.session.subscribe(this.view);
+    // The claims figure is ready once its first claims are drawn, not before the strip exists.
+    if (this.view.readyOnMessage) this.session.subscribe({ claims: () => this.loaded() });
     this.buildControls();
     if (this.view.needsRun) this.startRun();
-    else if (!this.view.readyOnMessage) this.loaded();  // else the first message it waits for (claims)
+    else if (!this.view.readyOnMessage) this.loaded();
   }
 
   /** The card figure's activation: a known name, else the first racing one, with a notice. */
@@ -154,63 +166,21 @@ class EmbeddedFigure {
     return this.figure === 'card' ? [this.activation] : this.values.members;
   }
 
-  config() {
-    return Object.fromEntries(this.table.configKeys.map((k) => [k, structuredClone(this.values[k])]));
-  }
-
   startRun() {
-    this.runId += 1;
-    this.lastFrame = null;
-    const added = this.values.added;
-    const xy = new Float32Array(added.flatMap((p) => [p.x, p.y]));
-    const labels = new Int32Array(added.map((p) => p.label));
     this.sentPlaying = this.shouldPlay();
-    this.channel.post({
-      type: ToWorker.CONFIGURE,
-      runId: this.runId,
-      config: this.config(),
-      members: this.members(),
-      data: { base: this.values.data === 'cleared' ? 'none' : 'dataset', xy, labels },
-      playing: this.sentPlaying,
-      stepsPerFrame: this.values.stepsPerFrame,
-      frameIntervalMs: this.reducedMotion ? 250 : FRAME_INTERVAL_MS,
-    }, [xy.buffer, labels.buffer]);
+    this.session.start(this.values, { members: this.members(), playing: this.sentPlaying });
     this.setLink(formatHash(this.table, this.values));
     this.syncButtons();
   }
 
-  message(message) {
+  /** The session drew a frame (and told the worker): the first one makes the figure ready. */
+  drawn() {
     if (this.destroyed) return;
-    const current = message.runId === undefined || message.runId === this.runId;
-    switch (message.type) {
-      case FromWorker.NOTICE: return this.notices.show(message.level, message.message);
-      case FromWorker.CONFIG_ERROR: return current && this.configError(message);
-      case FromWorker.RUN_STARTED: return current && this.view.start?.(message.members);
-      case FromWorker.POINTS: return current && this.view.points?.(message);
-      case FromWorker.FRAME: return current && this.frame(message);
-      case FromWorker.DIAGNOSTICS: return current && this.view.diagnostics?.(message);
-      case FromWorker.COSTS: return this.view.costs?.(message.costs);
-      case 'claims': this.loaded(); return this.view.claims?.(message.claims);
-      default: return undefined;
+    if (!this.drawnOnce) {
+      this.drawnOnce = true;
+      this.view.firstDraw?.();
     }
-  }
-
-  frame(frame) {
-    this.lastFrame = frame;
-    if (this.drawScheduled) return;
-    this.drawScheduled = true;
-    requestAnimationFrame(() => {
-      this.drawScheduled = false;
-      const latest = this.lastFrame;
-      if (this.destroyed || !latest || latest.runId !== this.runId) return;
-      this.view.frame?.(latest);
-      this.channel.post({ type: ToWorker.FRAME_DRAWN, runId: latest.runId });
-      if (!this.drawnOnce) {
-        this.drawnOnce = true;
-        this.view.firstDraw?.();
-      }
-      this.loaded();
-    });
+    this.loaded();
   }
 
   loaded() {
@@ -218,27 +188,6 @@ class EmbeddedFigure {
     this.isLoaded = true;
     this.frameEl.dataset.ready = 'true';
     this.onLoaded();
-  }
-
-  /** The core rejected the settings: reset the field it named (or everything) and try again. */
-  configError({ message, field }) {
-    const row = rowOfField(this.table, field);
-    const defaults = defaultValues(this.table);
-    if (++this.fallbacks > MAX_FALLBACKS) {
-      this.notices.show('error', `This figure could not start: ${message}`);
-      return;
-    }
-    if (row && !sameValue(this.values[row.key], row.default)) {
-      this.notices.show('warning', `${message}. ${row.label} is back to its default.`);
-      this.values[row.key] = defaults[row.key];
-    } else if (field === 'labels' || field === 'xy') {
-      this.notices.show('warning', `${message}. The added points were removed.`);
-      this.values.added = [];
-    } else {
-      this.notices.show('warning', `${message}. Back to the default settings.`);
-      this.values = { ...defaults, playing: this.values.playing };
-    }
-    this.startRun();
   }
 
   fail(text) {
@@ -256,7 +205,8 @@ class EmbeddedFigure {
     const playing = this.shouldPlay();
     if (playing !== this.sentPlaying) {
       this.sentPlaying = playing;
-      this.channel.post({ type: playing ? ToWorker.PLAY : ToWorker.PAUSE });
+      if (playing) this.session.play();
+      else this.session.pause();
     }
     this.syncButtons();
   }
@@ -287,7 +237,7 @@ class EmbeddedFigure {
   step() {
     if (!this.values) return;
     this.pause();
-    this.channel.post({ type: ToWorker.STEP });
+    this.session.step();
   }
 
   reset() {
@@ -302,12 +252,18 @@ class EmbeddedFigure {
     this.startRun();
   }
 
+  /** Test hook: boundary grids at most side x side, as a slow machine or a deep net would get. */
+  limitGridSide(side) {
+    this.session?.limitGridSide(side);
+  }
+
+  /** The figure's state for tests and hosts: settings, run and each network's step and metrics. */
   snapshot() {
-    const frame = this.lastFrame;
+    const frame = this.session?.lastFrame;
     return {
       figure: this.figure,
       id: this.channel.id,
-      runId: this.runId,
+      runId: this.session?.runId ?? 0,
       playing: Boolean(this.sentPlaying),
       intent: Boolean(this.intent),
       settings: this.table ? formatHash(this.table, this.values) : null,
@@ -317,6 +273,7 @@ class EmbeddedFigure {
 
   destroy() {
     this.destroyed = true;
+    this.session?.close();
     document.removeEventListener('visibilitychange', this.visibility);
     this.viewObserver.disconnect();
     this.widthObserver.disconnect();

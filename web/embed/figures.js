@@ -1,13 +1,12 @@
-// The figures an embed can show, in one table: name -> mount(container, context). Each mounted
-// figure takes the worker's messages it cares about and draws on the host's animation frame.
-//   context {labelOf(name), labels: {name: label}, post(message), import(path)}
-//   returns {needsRun, readyOnMessage?, start?(names), points?(msg), frame?(frame), diagnostics?(msg), costs?(costs),
-//            claims?(claims), firstDraw?(), destroy()}
-import { mountRaceCard } from '../views/race-card.js';
+// The figures an embed can show, in one table: name -> mount(container, context). A mounted
+// figure is a view of the figure's run session (web/session/session.js: start, points, frame,
+// diagnostics, costs, claims), plus what the host needs to know about it.
+//   context {session, labelOf(name), labels: {name: label}, importView(path), config(), notice(level, text)}
+//   returns {needsRun, readyOnMessage?, start?({runId, members, classes}), points?(msg), frame?(frame), diagnostics?(msg),
+//            costs?(costs), claims?(message), firstDraw?(), destroy()}
+import { RaceView } from '../session/race-view.js';
 import { mountWhyPanel } from '../views/why-panel.js';
 import { mountCostChart } from '../views/cost-chart.js';
-import { MEASURE_OPTIONS } from '../app/cost-view.js';
-import { ToWorker } from '../app/protocol.js';
 import { el } from '../views/dom.js';
 
 const COST_DELAY_MS = 500;
@@ -20,58 +19,25 @@ export const FIGURES = {
   claims: { mount: (c, ctx) => claimsFigure(c, ctx), label: 'the claims, measured' },
 };
 
-/** Race cards, one per member (the card figure is a race of one). */
-function raceFigure(container, { labelOf }) {
+/** Race cards, one per member (the card figure is a race of one): the page's own race renderer. */
+function raceFigure(container, { session, labelOf }) {
   const grid = el('div', 'alx-cards');
   container.append(grid);
-  const cards = new Map();  // name -> {slot, card}
-  const grids = new Map();  // name -> last finite probabilities
-  let points = null;
-  const clear = () => {
-    for (const { slot, card } of cards.values()) {
-      card.destroy();
-      slot.remove();
-    }
-    cards.clear();
-  };
+  const race = new RaceView(grid, {
+    session,
+    labelOf,
+    followDarkScheme: false,
+    slot: (name) => el('div', 'alx-card', { part: 'card', 'data-member': name }),
+    // Embeds take no clicked points: the board's label must not promise them.
+    afterMount: (card, name) => card.element.querySelector('.al-card-points')
+      ?.setAttribute('aria-label', `Decision boundary of ${labelOf(name)}`),
+  });
   return {
     needsRun: true,
-    start(names) {
-      clear();
-      grids.clear();
-      grid.dataset.count = String(names.length);
-      for (const name of names) {
-        const slot = el('div', 'alx-card', { part: 'card', 'data-member': name });
-        grid.append(slot);
-        const card = mountRaceCard(slot, { name, label: labelOf(name) });
-        // Embeds take no clicked points: the board's label must not promise them.
-        card.element.querySelector('.al-card-points')?.setAttribute('aria-label', `Decision boundary of ${labelOf(name)}`);
-        cards.set(name, { slot, card });
-      }
-    },
-    points(message) { points = { train: message.train, test: message.test }; },
-    frame(frame) {
-      const { width, height, classes, domain } = frame.grid;
-      for (const m of frame.members) {
-        if (m.probs) grids.set(m.name, m.probs);
-        const probs = grids.get(m.name);
-        const entry = cards.get(m.name);
-        if (!entry) continue;
-        entry.slot.dataset.step = String(m.step);
-        entry.card.update({
-          step: m.step,
-          metrics: m.metrics ?? { trainLoss: NaN, testLoss: NaN, trainAccuracy: NaN, testAccuracy: NaN },
-          losses: m.losses,
-          ...(probs ? { grid: { probs, width, height, classes } } : {}),
-          ...(points ? { points } : {}),
-          domain,
-          diverged: m.diverged,
-          divergedAt: m.divergedAt,
-          stepsPerSecond: m.stepsPerSecond,
-        });
-      }
-    },
-    destroy() { clear(); grid.remove(); },
+    start: (started) => race.start(started),
+    points: (message) => race.points(message),
+    frame: (frame) => race.frame(frame),
+    destroy() { race.destroy(); grid.remove(); },
   };
 }
 
@@ -87,9 +53,9 @@ function whyFigure(container, { labelOf }) {
   };
   return {
     needsRun: true,
-    start(names) {
+    start({ members }) {
       clear();
-      for (const name of names) {
+      for (const name of members) {
         const slot = el('div', 'alx-panel', { part: 'panel', 'data-member': name });
         grid.append(slot);
         panels.set(name, mountWhyPanel(slot, { name, label: labelOf(name) }));
@@ -106,7 +72,7 @@ function whyFigure(container, { labelOf }) {
  * ns per element of the racing activations, measured in this browser, and each network's steps/s.
  * Only the racing ones: a blog column is no place for all of them (the lab's link shows them all).
  */
-function costFigure(container, { labels, post }) {
+function costFigure(container, { session, labels }) {
   const chart = mountCostChart(container, { labels });
   let costs = null;
   let names = [];
@@ -114,13 +80,13 @@ function costFigure(container, { labels, post }) {
   const redraw = () => chart.update({ costs: (costs ?? []).filter((c) => names.includes(c.name)), stepsPerSecond: { ...speeds } });
   return {
     needsRun: true,
-    start(members) {
+    start({ members }) {
       names = members;
       speeds = Object.fromEntries(members.map((n) => [n, 0]));
     },
     // Measuring blocks the shared worker for about half a second: once this figure has drawn, and a
     // moment later, so that the other figures on the page draw their first frames before it.
-    firstDraw() { setTimeout(() => post({ type: ToWorker.MEASURE_COSTS, ...MEASURE_OPTIONS }), COST_DELAY_MS); },
+    firstDraw() { setTimeout(() => session.measureCosts(), COST_DELAY_MS); },
     frame(frame) {
       for (const m of frame.members) if (m.stepsPerSecond > 0) speeds[m.name] = m.stepsPerSecond;
       if (costs) redraw();
@@ -131,7 +97,7 @@ function costFigure(container, { labels, post }) {
 }
 
 /** The claims strip (web/views/claims-strip.js), measured by the worker on request. */
-function claimsFigure(container, { labels, post, importView, config, notice }) {
+function claimsFigure(container, { session, labels, importView, config, notice }) {
   const box = el('div', 'alx-claims');
   container.append(box);
   let strip = null;
@@ -140,12 +106,12 @@ function claimsFigure(container, { labels, post, importView, config, notice }) {
   importView('views/claims-strip.js').then((module) => {
     strip = module.mountClaimsStrip(box, { labels });
     if (pending) strip.update(pending);
-    post({ type: ToWorker.MEASURE_CLAIMS, config: config() });
+    session.measureClaims(config());
   }, () => notice('error', 'The claims figure is not available from this copy of the lab (views/claims-strip.js is missing).'));
   return {
     needsRun: false,
     readyOnMessage: true,  // ready once the first claims are drawn, not before the strip exists
-    claims(claims) {
+    claims({ claims }) {
       if (strip) strip.update(claims);
       else pending = claims;
     },

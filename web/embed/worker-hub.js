@@ -2,31 +2,28 @@
 // it (the worker keeps one TrainingLoop per id, web/worker/lab-worker.js) and replies are routed
 // back by it. The worker starts with the first figure and loads the module once; a figure that
 // registers later gets the same READY at once.
-import { ToWorker, FromWorker } from '../app/protocol.js';
+import { ToWorker, FromWorker } from '../session/protocol.js';
 
-// Cross-origin pages cannot start a worker from the lab's URL: they start one from a blob: URL.
-// The lab's classic worker bundle (web/build/lab-worker.js, an esbuild IIFE of
-// web/worker/lab-worker.js) needs only importScripts, which needs no CORS; the module worker
-// fallback needs Access-Control-Allow-Origin on every module (scripts/serve.mjs sends it).
+// Every page starts the lab's classic worker bundle (web/build/lab-worker.js, an esbuild IIFE of
+// web/worker/lab-worker.js, npm run build): one request, the same code on every origin. A
+// cross-origin page cannot start a worker from the lab's URL, so it starts one from a blob: URL
+// that importScripts() the bundle: a host CSP with `worker-src blob:` checks importScripts against
+// script-src (which allows the lab), where a module worker's imports would be checked against
+// worker-src and blocked.
 export const CLASSIC_WORKER_BUNDLE = 'build/lab-worker.js';
-export const MODULE_WORKER = 'worker/lab-worker.js';
 
 /**
- * Starts the lab's worker for a page whose scripts came from `base` (the lab's root URL).
- * `classic` (the default) runs the classic bundle: one request, and the same code on every
- * origin. Same origin: the worker's own URL. Another origin (or an opaque, sandboxed one): a
- * blob: worker that loads the lab's code from `base`.
+ * Starts the lab's worker for a page whose scripts came from `base` (the lab's root URL). Same
+ * origin: the bundle's own URL. Another origin (or an opaque, sandboxed one): a blob: worker that
+ * loads the bundle from `base`.
  */
-export function startLabWorker(base, { classic = true } = {}) {
-  const sameOrigin = self.origin !== 'null' && new URL(base).origin === self.origin;
-  if (sameOrigin) {
-    return classic ? new Worker(new URL(CLASSIC_WORKER_BUNDLE, base)) : new Worker(new URL(MODULE_WORKER, base), { type: 'module' });
-  }
-  const source = classic
-    ? `self.ACTLAB_BASE_URL = ${JSON.stringify(base)};\nimportScripts(${JSON.stringify(new URL(CLASSIC_WORKER_BUNDLE, base).href)});\n`
-    : `import ${JSON.stringify(new URL(MODULE_WORKER, base).href)};\n`;
+export function startLabWorker(base) {
+  const bundle = new URL(CLASSIC_WORKER_BUNDLE, base);
+  const sameOrigin = self.origin !== 'null' && bundle.origin === self.origin;
+  if (sameOrigin) return new Worker(bundle);
+  const source = `self.ACTLAB_BASE_URL = ${JSON.stringify(base)};\nimportScripts(${JSON.stringify(bundle.href)});\n`;
   const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-  const worker = new Worker(url, classic ? undefined : { type: 'module' });
+  const worker = new Worker(url);
   // The worker has fetched its script once it speaks (or fails); only then may the URL go.
   const revoke = () => URL.revokeObjectURL(url);
   worker.addEventListener('message', revoke, { once: true });
@@ -40,9 +37,8 @@ export function startLabWorker(base, { classic = true } = {}) {
 export const IDLE_WORKER_MS = 10_000;
 
 export class WorkerHub {
-  constructor(base, { classic } = {}) {
+  constructor(base) {
     this.base = base;
-    this.classic = classic;
     this.worker = null;
     this.ready = null;          // the READY message, once the module loaded
     this.failure = null;        // text, if the worker could not start
@@ -78,7 +74,7 @@ export class WorkerHub {
   start() {
     if (this.worker || this.failure) return;
     try {
-      this.worker = startLabWorker(this.base, { classic: this.classic });
+      this.worker = startLabWorker(this.base);
     } catch (err) {
       this.fail(`the lab's worker could not start: ${err?.message ?? err}`);
       return;

@@ -111,9 +111,9 @@ export interface Diagnostics {
   layers: LayerDiagnostics[];        // input side first, output (softmax) layer last
   firstLastGradRatio: number;        // weightGradNorm of the first layer / of the last
   zeroMultiplyAddFraction: number;   // share of all the forward pass's multiply-adds by an exact 0
-  // The run in one row (core/lib/diagnostics_summary.hpp; the CLI sweep's `diagnostics`): the hidden
-  // layers pooled, each weighted by its units.
-  summary: { firstLastGradRatio: number; zeroFraction: number; deadUnits: number; saturatedFraction: number };
+  // The hidden layers together, from the core's counts: shares over every (hidden unit, point)
+  // output (each layer weighted by its units); dead units judged on every training point.
+  hidden: { units: number; deadUnits: number; zeroFraction: number; saturatedFraction: number };
   histogramEdges: { gradLogMin: number; gradLogMax: number; gradBins: number; actMin: number; actMax: number; actBins: number; saturationThreshold: number };
 }
 
@@ -169,6 +169,15 @@ export interface Race {
   delete(): void;
 }
 
+// The core's shared limits and bins, so no JS file keeps a copy (lab.constants()).
+export interface Constants {
+  domain: { xMin: number; xMax: number; yMin: number; yMax: number };  // the data square; grids cover it
+  maxGridSide: number; minUnitMapSide: number; maxUnitMapSide: number;
+  maxPoints: number; maxAddedPoints: number; minClasses: number; maxClasses: number;
+  histogramEdges: Diagnostics['histogramEdges'];  // the diagnostics histograms' bins, as every Diagnostics carries them
+  saturatedUnitShare: number;  // a unit map state is saturated when saturated on at least this share of the points
+}
+
 export interface Lab {
   activations(): ActivationInfo[];
   datasets(): DatasetInfo[];
@@ -176,6 +185,7 @@ export interface Lab {
   configFields(): FieldInfo[];
   errorKinds(): ErrorKindInfo[];     // the core's table of error kinds (LabError.kind)
   defaultConfig(): Config;
+  constants(): Constants;
   // Unknown keys throw ("unknown config key 'lr'; known keys are ..."); missing keys, and keys whose
   // value is undefined, take defaults. With CustomData the network has data.classes classes
   // (Network.classes); config.classes only applies to generated datasets, and config() returns it

@@ -111,6 +111,7 @@ class Lab {
   /** The core's table of error kinds: [{name: 'out_of_range', params: ['value', 'min', 'max']}, ...]. */
   errorKinds() { return checked(this.#raw, this.#raw.errorKinds()); }
   defaultConfig() { return checked(this.#raw, this.#raw.defaultConfig()); }
+  constants() { return checked(this.#raw, this.#raw.constants()); }
 
   createNetwork(config = undefined, data = undefined) {
     const { snapshot } = configSnapshot(config, this.#fields);

@@ -155,23 +155,21 @@ const UNIT_FUNCTIONS = {
   relu: (z) => (z > 0 ? z : 0),
   leaky_relu: (z) => (z > 0 ? z : 0.01 * z),
 };
-// In a flat tail: where the derivative is below about 0.02 of its largest value.
-const SATURATED = {
-  sigmoid: (y) => y < 0.02 || y > 0.98,
-  tanh: (y) => Math.abs(y) > 0.99,
-};
+// The states of the pinned units below, by construction (demo data judges nothing: the core's rule
+// is in core/lib/unit_maps.hpp): [unit 1, pinned far below zero; the last unit, pinned far above].
+const PINNED_STATES = { sigmoid: [2, 2], tanh: [2, 2], relu: [1, 0], leaky_relu: [0, 0] };
 
 /**
  * Unit maps as Network.unitMaps() returns them ({width, height, layerUnits, values, states}), from
  * a small seeded network of `kind` run over the plane: weights grow with `progress` in [0, 1], so
  * sigmoid and tanh units drift towards their flat tails as a run goes on. Unit 1 of each layer gets
  * a large negative bias (a ReLU unit that died, 0 everywhere; a sigmoid unit pinned at 0) and the last
- * unit a large positive one (pinned in the upper tail). States are read off the map (the core reads
- * them off the training set): dead when 0 everywhere, saturated when in a flat tail on >= 90%.
+ * unit a large positive one (pinned in the upper tail). Only those pinned units get a state (dead or
+ * saturated, from PINNED_STATES); the others are shown live.
  */
 export function unitMapsFor(kind, { progress = 1, side = 16, layerUnits = [6, 6, 6], seed = 11, domain = DOMAIN } = {}) {
   const f = UNIT_FUNCTIONS[kind] ?? UNIT_FUNCTIONS.relu;
-  const flat = SATURATED[kind] ?? (() => false);
+  const [pinnedLow, pinnedHigh] = PINNED_STATES[kind] ?? PINNED_STATES.relu;
   const rand = rng(seed);
   const cells = side * side;
   const total = layerUnits.reduce((a, b) => a + b, 0);
@@ -187,17 +185,14 @@ export function unitMapsFor(kind, { progress = 1, side = 16, layerUnits = [6, 6,
       const w = inputs.map(() => (gain * 1.6 * gauss(rand)) / Math.sqrt(inputs.length));
       const bias = j === 1 ? -40 : j === units - 1 ? 6 * gain : 0.3 * gauss(rand);
       const out = new Float64Array(cells);
-      let zero = 0, tail = 0;
       for (let i = 0; i < cells; i++) {
         let z = bias;
         for (let k = 0; k < inputs.length; k++) z += w[k] * inputs[k][i];
         const v = f(z);
         out[i] = v;
         values[u * cells + i] = v;
-        if (v === 0) zero++;
-        if (flat(v)) tail++;
       }
-      states[u] = zero === cells ? 1 : tail >= 0.9 * cells ? 2 : 0;
+      states[u] = j === 1 ? pinnedLow : j === units - 1 ? pinnedHigh : 0;
       outputs.push(out);
     }
     inputs = outputs;
@@ -307,6 +302,8 @@ export function diagnosticsFor(kind, step = 1200) {
     metrics: { ...profile.metrics },
     layers,
     firstLastGradRatio: norms[0] / norms[norms.length - 1],
+    // Shaped like the core's totals (diagnostics.hpp HiddenTotals); invented like the rest.
+    hidden: { units: 24, deadUnits: sparse ? 3 : 0, zeroFraction: sparse ? 0.47 : 0, saturatedFraction: profile.saturated(1) },
     histogramEdges: { ...EDGES },
   };
 }

@@ -35,11 +35,11 @@ const RACERS = [
 const cardsEl = document.getElementById('cards');
 const cards = RACERS.map((r) => ({ ...r, view: mountRaceCard(cardsEl, r), points: r.classes ? blobs : spiral }));
 
-function snapshotFor(card, step, withGrid = true) {
+function cardStateFor(card, step, withGrid = true) {
   const progress = 1 - Math.exp(-(card.rate ?? 1e-3) * step);
   let grid, diverged = card.divergeAt !== undefined && step >= card.divergeAt, divergedAt = null, losses;
   if (!withGrid) {
-    divergedAt = diverged ? card.divergeAt : null;  // text-only snapshot: grid and losses absent
+    divergedAt = diverged ? card.divergeAt : null;  // text-only state: grid and losses absent
   } else if (card.classes) {
     grid = blobGrid(GRID, GRID, card.classes, 0.4 + 1.6 * progress);
     losses = lossSeries(200, step, { start: 1.8, end: 0.3 });
@@ -98,11 +98,11 @@ let frameCount = 0;
 const updateTimes = [];
 function frame() {
   // In a still frame the diverging card first shows a live boundary, then diverges (frozen grey).
-  if (!playing && step >= 430) cards[4].view.update(snapshotFor(cards[4], 400));
+  if (!playing && step >= 430) cards[4].view.update(cardStateFor(cards[4], 400));
   const fresh = frameCount++ % 4 === 0;
-  const snapshots = cards.map((card) => snapshotFor(card, step, fresh));
+  const states = cards.map((card) => cardStateFor(card, step, fresh));
   const t0 = performance.now();
-  cards.forEach((card, i) => card.view.update(snapshots[i]));
+  cards.forEach((card, i) => card.view.update(states[i]));
   updateTimes.push(performance.now() - t0);
   figures.update(step, { fresh });
   if (updateTimes.length > 240) updateTimes.shift();

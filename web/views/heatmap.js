@@ -10,11 +10,11 @@
 // device pixels (the transform is reset for the call and restored after), and take `pixelRatio` to
 // size lines, dots and text, so a caller sizes its canvas once for the display and nothing else.
 
-import { classColor, buildLut, packRgba, missingColor } from './palette.js';
+import { classColor, classColors, buildLut, packRgba, missingColor } from './palette.js';
 
 const WHITE = [255, 255, 255];
-const MAX_CLASSES = 8;
-const MAX_SIDE = 1024;  // the core's kMaxGridSide
+// One colour per class the palette has (the core's limit on classes is checked where grids are made).
+const MAX_CLASSES = classColors.length;
 const GREY = packRgba(missingColor.rgb);
 
 // Class LUTs depend only on background and strength, so a page with eight cards builds them once.
@@ -76,7 +76,7 @@ export function drawBoundary(ctx, grid, options = {}) {
   const { probs, width, height } = grid ?? {};
   const classes = grid?.classes | 0;
   const valid = Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0 &&
-    width <= MAX_SIDE && height <= MAX_SIDE && classes >= 1 && classes <= MAX_CLASSES &&
+    classes >= 1 && classes <= MAX_CLASSES &&
     probs && probs.length >= classes * width * height;
   if (!valid) {
     fillCanvas(ctx, missingColor.css);

@@ -125,27 +125,7 @@ export function niceTicks(max, count) {
  * Returns {update(members, {showTest}), destroy(), element}; members as in a FRAME message.
  */
 export function mountLossChart(container, { labelOf = (n) => n } = {}) {
-  const root = el('figure', 'al-loss');
-  const title = el('figcaption', 'al-loss-title');
-  title.textContent = 'Loss and accuracy over training steps, every network on the same axes';
-  const key = el('p', 'al-loss-key');
-  const canvas = el('canvas', 'al-loss-canvas', { role: 'img', 'aria-label': 'Loss and accuracy against steps; the table below gives the numbers.' });
-  const details = el('details', 'al-loss-numbers');
-  const summary = el('summary');
-  summary.textContent = 'The numbers (table)';
-  const table = el('table', 'al-table');
-  const head = el('thead');
-  const headRow = el('tr');
-  for (const text of ['Network', 'Step', 'Train loss', 'Test loss', 'Train acc.', 'Test acc.']) {
-    const th = el('th', null, { scope: 'col' });
-    th.textContent = text;
-    headRow.append(th);
-  }
-  head.append(headRow);
-  const body = el('tbody');
-  table.append(head, body);
-  details.append(summary, table);
-  root.append(title, key, canvas, details);
+  const { root, key, canvas, body } = buildLossChart();
   container.append(root);
 
   const ctx = canvas.getContext('2d');
@@ -175,34 +155,14 @@ export function mountLossChart(container, { labelOf = (n) => n } = {}) {
     const names = members.map((m) => m.name).join(',') + showTest;
     if (names === keyNames) return false;
     keyNames = names;
-    key.replaceChildren();
-    for (const m of members) {
-      const item = el('span', 'al-loss-key-item');
-      const chip = el('span', 'al-swatch', { 'aria-hidden': 'true' });
-      chip.style.background = activationColor(m.name);
-      item.append(chip, document.createTextNode(labelOf(m.name)));
-      key.append(item);
-    }
-    const lines = el('span', 'al-loss-key-item');
-    lines.textContent = showTest ? 'solid: training set, dashed: test set' : 'training set';
-    key.append(lines);
+    fillKey(key, members, showTest, labelOf);
     return true;
   }
 
   function updateText(now) {
     if (now - textAt < TEXT_INTERVAL_MS) return;
     textAt = now;
-    const rows = members.map((m) => {
-      const tr = el('tr');
-      const th = el('th', null, { scope: 'row' });
-      th.textContent = labelOf(m.name);
-      const metrics = m.metrics ?? {};
-      const cells = [formatInt(m.step), formatLoss(metrics.trainLoss), formatLoss(metrics.testLoss),
-        formatPercent(metrics.trainAccuracy), formatPercent(metrics.testAccuracy)];
-      tr.append(th, ...cells.map((text) => { const td = el('td'); td.textContent = text; return td; }));
-      return tr;
-    });
-    body.replaceChildren(...rows);
+    body.replaceChildren(...members.map((m) => tableRow(m, labelOf)));
   }
 
   return {
@@ -221,4 +181,57 @@ export function mountLossChart(container, { labelOf = (n) => n } = {}) {
       root.remove();
     },
   };
+}
+
+/** The chart's elements: caption, colour key, canvas, and its numbers as a table under a disclosure. */
+function buildLossChart() {
+  const root = el('figure', 'al-loss');
+  const title = el('figcaption', 'al-loss-title');
+  title.textContent = 'Loss and accuracy over training steps, every network on the same axes';
+  const key = el('p', 'al-loss-key');
+  const canvas = el('canvas', 'al-loss-canvas', { role: 'img', 'aria-label': 'Loss and accuracy against steps; the table below gives the numbers.' });
+  const details = el('details', 'al-loss-numbers');
+  const summary = el('summary');
+  summary.textContent = 'The numbers (table)';
+  const table = el('table', 'al-table');
+  const head = el('thead');
+  const headRow = el('tr');
+  for (const text of ['Network', 'Step', 'Train loss', 'Test loss', 'Train acc.', 'Test acc.']) {
+    const th = el('th', null, { scope: 'col' });
+    th.textContent = text;
+    headRow.append(th);
+  }
+  head.append(headRow);
+  const body = el('tbody');
+  table.append(head, body);
+  details.append(summary, table);
+  root.append(title, key, canvas, details);
+  return { root, key, canvas, body };
+}
+
+/** The key: one colour chip per network, then what the solid and dashed lines are. */
+function fillKey(key, members, showTest, labelOf) {
+  key.replaceChildren();
+  for (const m of members) {
+    const item = el('span', 'al-loss-key-item');
+    const chip = el('span', 'al-swatch', { 'aria-hidden': 'true' });
+    chip.style.background = activationColor(m.name);
+    item.append(chip, document.createTextNode(labelOf(m.name)));
+    key.append(item);
+  }
+  const lines = el('span', 'al-loss-key-item');
+  lines.textContent = showTest ? 'solid: training set, dashed: test set' : 'training set';
+  key.append(lines);
+}
+
+/** One network's row of the numbers table. */
+function tableRow(m, labelOf) {
+  const tr = el('tr');
+  const th = el('th', null, { scope: 'row' });
+  th.textContent = labelOf(m.name);
+  const metrics = m.metrics ?? {};
+  const cells = [formatInt(m.step), formatLoss(metrics.trainLoss), formatLoss(metrics.testLoss),
+    formatPercent(metrics.trainAccuracy), formatPercent(metrics.testAccuracy)];
+  tr.append(th, ...cells.map((text) => { const td = el('td'); td.textContent = text; return td; }));
+  return tr;
 }

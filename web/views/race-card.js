@@ -12,9 +12,10 @@ import { drawSparkline } from './sparkline.js';
 import { fitCanvas } from './canvas-fit.js';
 import { formatInt, formatLoss, formatPercent, formatRate, setText } from './format.js';
 import { el } from './dom.js';
+import { attachBoardInput } from './board-input.js';
 
 const STATS = [
-  // [data-field, label, read from snapshot, format]
+  // [data-field, label, read from the card's state, format]
   ['step', 'Step', (s) => s.step, formatInt],
   ['train-loss', 'Train loss', (s) => s.metrics?.trainLoss, formatLoss],
   ['test-loss', 'Test loss', (s) => s.metrics?.testLoss, formatLoss],
@@ -25,15 +26,14 @@ const STATS = [
   ['steps-per-second', 'Steps/s', (s) => (Number.isFinite(s.advancedPerSecond) ? s.advancedPerSecond : s.stepsPerSecond), formatRate],
 ];
 
-const KEY_STEP = 1 / 40;
 const LIGHT_BACKGROUND = [255, 255, 255];
-const DARK_BACKGROUND = [28, 28, 30];  // chance level on a dark page: the classes glow out of it  // keyboard cursor step, as a share of the domain (Shift: 5x)
+const DARK_BACKGROUND = [28, 28, 30];  // chance level on a dark page: the classes glow out of it
 
 /**
  * Mounts a race card into `container` (appended; the container's other children are left alone).
  *   {name: activation id ('relu'), label: shown title ('ReLU'), headingLevel = 3}
- * Returns {update(snapshot), redraw(), destroy(), element}.
- *   snapshot (every field optional; absent fields keep their last value):
+ * Returns {update(state), redraw(), destroy(), element}.
+ *   state (every field optional; absent fields keep their last value):
  *     {step, metrics: {trainLoss, testLoss, trainAccuracy, testAccuracy}, losses: Float32Array,
  *      grid: {probs, width, height, classes}, points: {train: PointSet, test: PointSet},
  *      domain: {xMin, xMax, yMin, yMax}, diverged, divergedAt, stepsPerSecond, advancedPerSecond,
@@ -44,8 +44,148 @@ const DARK_BACKGROUND = [28, 28, 30];  // chance level on a dark page: the class
  *   new CustomEvent('point-click', {bubbles: true, detail: {x, y, name}})  (x, y in data coordinates).
  */
 export function mountRaceCard(container, { name, label, headingLevel = 3 }) {
-  const name_ = name;
   const color = activationColor(name);
+  const { root, badge, boundaryCanvas, pointsCanvas, cursor, fields, sparkCanvas } = buildCard(name, label, headingLevel, color);
+  container.append(root);
+
+  // What is on screen, so update() can tell what changed.
+  const shown = { probs: null, points: [], domain: null, losses: null, diverged: false, drawn: false };
+  const last = {};  // the latest value of every state field
+  const { scratch, drawPointsLayer, drawSparkLayer, drawBoundaryLayer, disconnect } =
+    cardLayers({ root, boundaryCanvas, pointsCanvas, sparkCanvas, color }, last, shown);
+
+  function update(state) {
+    if (!state) return;
+    for (const key of Object.keys(state)) if (state[key] !== undefined) last[key] = state[key];
+
+    for (const [field, , read, format] of STATS) {
+      const v = read(last);
+      if (v !== undefined) setText(fields[field], format(v), v);
+    }
+    const diverged = showDiverged(root, badge, last, shown);
+    const display = `${last.showTest !== false}|${Boolean(last.discretize)}|${Boolean(last.dark)}`;
+    const displayChanged = display !== shown.display;
+    shown.display = display;
+    if (displayChanged && !diverged) scratch.image = null;
+    if (diverged) {
+      if (!scratch.muted) drawBoundaryLayer();
+    } else if (last.grid && (last.grid.probs !== shown.probs || displayChanged)) {
+      drawBoundaryLayer();
+    }
+    // The board's label says what it shows now, for a reader who cannot see it.
+    const text = boardDescription(label ?? name, last);
+    if (pointsCanvas.getAttribute('aria-label') !== text) pointsCanvas.setAttribute('aria-label', text);
+
+    if (displayChanged || !samePoints(last.points, shown.points) || !sameDomain(last.domain, shown.domain)) {
+      shown.points = pointRefs(last.points);
+      shown.domain = last.domain && { ...last.domain };
+      drawPointsLayer();
+    }
+    if (last.losses !== shown.losses) {
+      shown.losses = last.losses;
+      drawSparkLayer();
+    }
+  }
+
+  function redraw() {
+    // Recompute from the stored probabilities, not the stored pixels; a frozen (diverged) boundary
+    // keeps its pixels, since the probabilities it has now are the non-finite ones.
+    if (!last.diverged) scratch.image = null;
+    drawBoundaryLayer();
+    drawPointsLayer();
+    drawSparkLayer();
+  }
+
+  // Pointer and keyboard input: both end in the same data-coordinate event.
+  const input = attachBoardInput(pointsCanvas, cursor, (fx, fy) => {
+    const d = last.domain;
+    if (!d) return;
+    const x = d.xMin + fx * (d.xMax - d.xMin);
+    const y = d.yMax - fy * (d.yMax - d.yMin);
+    container.dispatchEvent(new CustomEvent('point-click', { bubbles: true, detail: { x, y, name } }));
+  });
+
+  function destroy() {
+    disconnect();
+    input.detach();
+    root.remove();
+  }
+
+  return { update, redraw, destroy, element: root };
+}
+
+/**
+ * The card's three canvases as layers drawn from `last` (the latest state fields), each refitted
+ * to its box: the boundary (kept as an image in `scratch`, so a resize only re-scales it), the
+ * points, the loss sparkline. Records what it drew in `shown`.
+ */
+function cardLayers({ root, boundaryCanvas, pointsCanvas, sparkCanvas, color }, last, shown) {
+  const boundaryCtx = boundaryCanvas.getContext('2d');
+  const pointsCtx = pointsCanvas.getContext('2d');
+  const sparkCtx = sparkCanvas.getContext('2d');
+  const scratch = createBoundaryScratch();
+
+  const drawPointsLayer = () => {
+    pointsCtx.clearRect(0, 0, pointsCanvas.width, pointsCanvas.height);
+    if (!last.points || !last.domain) return;
+    const points = last.showTest === false ? { train: last.points.train } : last.points;
+    drawPoints(pointsCtx, points, last.domain, { pixelRatio: pointsFit.pixelRatio() });
+  };
+  const boundaryOptions = () => ({
+    scratch, discretize: Boolean(last.discretize), background: last.dark ? DARK_BACKGROUND : LIGHT_BACKGROUND,
+  });
+  const drawSparkLayer = () => {
+    drawSparkline(sparkCtx, last.losses, { log: true, color, pixelRatio: sparkFit.pixelRatio() });
+  };
+  const drawBoundaryLayer = () => {
+    if (last.diverged) {
+      // Frozen: the last live boundary, greyed. If the run diverged before any boundary was shown,
+      // draw the grid it has (non-finite cells come out neutral grey) and grey that.
+      if (!scratch.image && last.grid) drawBoundary(boundaryCtx, last.grid, boundaryOptions());
+      muteBoundary(boundaryCtx, scratch);
+    } else if (last.grid) {
+      drawBoundary(boundaryCtx, last.grid, boundaryOptions());
+    } else {
+      return;
+    }
+    shown.probs = last.grid?.probs ?? null;
+    if (!shown.drawn) { shown.drawn = true; root.dataset.drawn = 'true'; }
+  };
+
+  const boundaryFit = fitCanvas(boundaryCanvas, () => blitOrDraw());
+  const pointsFit = fitCanvas(pointsCanvas, drawPointsLayer);
+  const sparkFit = fitCanvas(sparkCanvas, drawSparkLayer);
+  // After a resize the stored image only needs re-scaling, not recomputing.
+  function blitOrDraw() {
+    if (scratch.image) blitBoundary(boundaryCtx, scratch); else drawBoundaryLayer();
+  }
+
+  const disconnect = () => {
+    boundaryFit.disconnect();
+    pointsFit.disconnect();
+    sparkFit.disconnect();
+  };
+  return { scratch, drawPointsLayer, drawSparkLayer, drawBoundaryLayer, disconnect };
+}
+
+/** The diverged state on the card (data-diverged, class, badge text); returns whether it diverged. */
+function showDiverged(root, badge, last, shown) {
+  const diverged = Boolean(last.diverged);
+  if (diverged !== shown.diverged) {
+    shown.diverged = diverged;
+    root.dataset.diverged = String(diverged);
+    root.classList.toggle('is-diverged', diverged);
+    badge.hidden = !diverged;
+  }
+  if (diverged) {
+    const at = Number.isFinite(last.divergedAt) ? last.divergedAt : last.step;
+    setText(badge, `Diverged at step ${formatInt(at)}`, at);
+  }
+  return diverged;
+}
+
+/** The card's elements: head with title and diverged badge, the board's two canvases and cursor, stats, sparkline. */
+function buildCard(name, label, headingLevel, color) {
   const root = el('article', 'al-card', { 'data-activation': name, 'data-diverged': 'false' });
   root.style.setProperty('--al-accent', color);
 
@@ -88,179 +228,24 @@ export function mountRaceCard(container, { name, label, headingLevel = 3 }) {
   spark.append(sparkCanvas, sparkCaption);
 
   root.append(head, plot, stats, spark);
-  container.append(root);
-
-  const boundaryCtx = boundaryCanvas.getContext('2d');
-  const pointsCtx = pointsCanvas.getContext('2d');
-  const sparkCtx = sparkCanvas.getContext('2d');
-  const scratch = createBoundaryScratch();
-
-  // What is on screen, so update() can tell what changed.
-  const shown = { probs: null, points: [], domain: null, losses: null, diverged: false, drawn: false };
-  const last = {};  // the latest value of every snapshot field
-
-  const drawPointsLayer = () => {
-    pointsCtx.clearRect(0, 0, pointsCanvas.width, pointsCanvas.height);
-    if (!last.points || !last.domain) return;
-    const points = last.showTest === false ? { train: last.points.train } : last.points;
-    drawPoints(pointsCtx, points, last.domain, { pixelRatio: pointsFit.pixelRatio() });
-  };
-  const boundaryOptions = () => ({
-    scratch, discretize: Boolean(last.discretize), background: last.dark ? DARK_BACKGROUND : LIGHT_BACKGROUND,
-  });
-  const drawSparkLayer = () => {
-    drawSparkline(sparkCtx, last.losses, { log: true, color, pixelRatio: sparkFit.pixelRatio() });
-  };
-  const drawBoundaryLayer = () => {
-    if (last.diverged) {
-      // Frozen: the last live boundary, greyed. If the run diverged before any boundary was shown,
-      // draw the grid it has (non-finite cells come out neutral grey) and grey that.
-      if (!scratch.image && last.grid) drawBoundary(boundaryCtx, last.grid, boundaryOptions());
-      muteBoundary(boundaryCtx, scratch);
-    } else if (last.grid) {
-      drawBoundary(boundaryCtx, last.grid, boundaryOptions());
-    } else {
-      return;
-    }
-    shown.probs = last.grid?.probs ?? null;
-    if (!shown.drawn) { shown.drawn = true; root.dataset.drawn = 'true'; }
-  };
-
-  const boundaryFit = fitCanvas(boundaryCanvas, () => blitOrDraw());
-  const pointsFit = fitCanvas(pointsCanvas, drawPointsLayer);
-  const sparkFit = fitCanvas(sparkCanvas, drawSparkLayer);
-  // After a resize the stored image only needs re-scaling, not recomputing.
-  function blitOrDraw() {
-    if (scratch.image) blitBoundary(boundaryCtx, scratch); else drawBoundaryLayer();
-  }
-
-  function update(snapshot) {
-    if (!snapshot) return;
-    for (const key of Object.keys(snapshot)) if (snapshot[key] !== undefined) last[key] = snapshot[key];
-
-    for (const [field, , read, format] of STATS) {
-      const v = read(last);
-      if (v !== undefined) setText(fields[field], format(v), v);
-    }
-
-    const diverged = Boolean(last.diverged);
-    if (diverged !== shown.diverged) {
-      shown.diverged = diverged;
-      root.dataset.diverged = String(diverged);
-      root.classList.toggle('is-diverged', diverged);
-      badge.hidden = !diverged;
-    }
-    const display = `${last.showTest !== false}|${Boolean(last.discretize)}|${Boolean(last.dark)}`;
-    const displayChanged = display !== shown.display;
-    shown.display = display;
-    if (displayChanged && !diverged) scratch.image = null;
-    if (diverged) {
-      const at = Number.isFinite(last.divergedAt) ? last.divergedAt : last.step;
-      setText(badge, `Diverged at step ${formatInt(at)}`, at);
-      if (!scratch.muted) drawBoundaryLayer();
-    } else if (last.grid && (last.grid.probs !== shown.probs || displayChanged)) {
-      drawBoundaryLayer();
-    }
-    describeBoard();
-
-    if (displayChanged || !samePoints(last.points, shown.points) || !sameDomain(last.domain, shown.domain)) {
-      shown.points = pointRefs(last.points);
-      shown.domain = last.domain && { ...last.domain };
-      drawPointsLayer();
-    }
-    if (last.losses !== shown.losses) {
-      shown.losses = last.losses;
-      drawSparkLayer();
-    }
-  }
-
-  // The board's label says what it shows now, for a reader who cannot see it.
-  function describeBoard() {
-    const name = label ?? name_;
-    let text;
-    if (last.diverged) {
-      const at = Number.isFinite(last.divergedAt) ? last.divergedAt : last.step;
-      text = `${name}: diverged at step ${formatInt(at)}; the boundary is frozen at its last finite state.`;
-    } else {
-      const m = last.metrics ?? {};
-      const acc = Number.isFinite(m.trainAccuracy) ? `training accuracy ${formatPercent(m.trainAccuracy, 0)}` : 'not evaluated yet';
-      const test = Number.isFinite(m.testAccuracy) ? `, test accuracy ${formatPercent(m.testAccuracy, 0)}` : '';
-      // No step count here: a label that changed every frame would keep assistive tech busy.
-      text = `${name} decision boundary: ${acc}${test}.`;
-    }
-    text += ' Click, or move with the arrow keys and press Enter, to add a point.';
-    if (pointsCanvas.getAttribute('aria-label') !== text) pointsCanvas.setAttribute('aria-label', text);
-  }
-
-  function redraw() {
-    // Recompute from the stored probabilities, not the stored pixels; a frozen (diverged) boundary
-    // keeps its pixels, since the probabilities it has now are the non-finite ones.
-    if (!last.diverged) scratch.image = null;
-    drawBoundaryLayer();
-    drawPointsLayer();
-    drawSparkLayer();
-  }
-
-  // Pointer and keyboard input: both end in the same data-coordinate event.
-  const emit = (fx, fy) => {
-    const d = last.domain;
-    if (!d) return;
-    const x = d.xMin + fx * (d.xMax - d.xMin);
-    const y = d.yMax - fy * (d.yMax - d.yMin);
-    container.dispatchEvent(new CustomEvent('point-click', { bubbles: true, detail: { x, y, name } }));
-  };
-  const onClick = (event) => {
-    const r = pointsCanvas.getBoundingClientRect();
-    if (r.width <= 0 || r.height <= 0) return;
-    emit(clamp01((event.clientX - r.left) / r.width), clamp01((event.clientY - r.top) / r.height));
-  };
-  const keyCursor = { fx: 0.5, fy: 0.5 };
-  const placeCursor = () => {
-    cursor.style.left = `${keyCursor.fx * 100}%`;
-    cursor.style.top = `${keyCursor.fy * 100}%`;
-  };
-  const onKey = (event) => {
-    const step = KEY_STEP * (event.shiftKey ? 5 : 1);
-    const moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
-    if (moves[event.key]) {
-      keyCursor.fx = clamp01(keyCursor.fx + moves[event.key][0]);
-      keyCursor.fy = clamp01(keyCursor.fy + moves[event.key][1]);
-      cursor.hidden = false;
-      placeCursor();
-    } else if (event.key === 'Enter' || event.key === ' ') {
-      cursor.hidden = false;
-      placeCursor();
-      emit(keyCursor.fx, keyCursor.fy);
-    } else {
-      return;
-    }
-    event.preventDefault();  // arrows and space would otherwise scroll the page
-  };
-  // Keyboard focus shows where Enter would add a point; a mouse click needs no cursor.
-  const onFocus = () => { if (pointsCanvas.matches(':focus-visible')) { cursor.hidden = false; placeCursor(); } };
-  const onBlur = () => { cursor.hidden = true; };
-  pointsCanvas.addEventListener('click', onClick);
-  pointsCanvas.addEventListener('keydown', onKey);
-  pointsCanvas.addEventListener('focus', onFocus);
-  pointsCanvas.addEventListener('blur', onBlur);
-
-  function destroy() {
-    boundaryFit.disconnect();
-    pointsFit.disconnect();
-    sparkFit.disconnect();
-    pointsCanvas.removeEventListener('click', onClick);
-    pointsCanvas.removeEventListener('keydown', onKey);
-    pointsCanvas.removeEventListener('focus', onFocus);
-    pointsCanvas.removeEventListener('blur', onBlur);
-    root.remove();
-  }
-
-  return { update, redraw, destroy, element: root };
+  return { root, badge, boundaryCanvas, pointsCanvas, cursor, fields, sparkCanvas };
 }
 
-function clamp01(v) {
-  return v < 0 ? 0 : v > 1 ? 1 : v;
+/** What the board shows, in a sentence (no step count: a label that changed every frame would keep assistive tech busy). */
+function boardDescription(name, last) {
+  let text;
+  if (last.diverged) {
+    const at = Number.isFinite(last.divergedAt) ? last.divergedAt : last.step;
+    text = `${name}: diverged at step ${formatInt(at)}; the boundary is frozen at its last finite state.`;
+  } else {
+    const m = last.metrics ?? {};
+    const acc = Number.isFinite(m.trainAccuracy) ? `training accuracy ${formatPercent(m.trainAccuracy, 0)}` : 'not evaluated yet';
+    const test = Number.isFinite(m.testAccuracy) ? `, test accuracy ${formatPercent(m.testAccuracy, 0)}` : '';
+    text = `${name} decision boundary: ${acc}${test}.`;
+  }
+  return `${text} Click, or move with the arrow keys and press Enter, to add a point.`;
 }
+
 
 // Points count as changed when any of their arrays is a new object (the worker transfers new ones).
 function pointRefs(p) {

@@ -50,26 +50,7 @@ const gradEdge = (v) => `1e${+v.toFixed(1)}`;
 export function mountWhyPanel(container, { name, label, headingLevel = 3 }) {
   const color = activationColor(name);
   const level = Math.min(5, Math.max(1, headingLevel));
-  const root = el('section', 'al-why', { 'data-activation': name });
-  root.style.setProperty('--al-accent', color);
-
-  const head = el('header', 'al-why-head');
-  const title = el(`h${level}`, 'al-why-title');
-  title.textContent = label ?? name;
-  head.append(el('span', 'al-swatch', { 'aria-hidden': 'true' }), title);
-
-  const summary = el('dl', 'al-why-summary');
-  const total = {
-    ratio: stat(summary, 'First / last layer gradient', 'grad-ratio', 'all'),
-    zero: stat(summary, 'Exact zeros', 'zero-fraction', 'all'),
-    dead: stat(summary, 'Dead units', 'dead-units', 'all'),
-    saturated: stat(summary, 'Saturated', 'saturated-fraction', 'all'),
-  };
-  total.ratio.removeAttribute('data-layer');  // one ratio per network: data-field="grad-ratio" alone
-
-  const norms = figure('al-why-norms', 'Gradient norm |dL/dW| by layer, input → output (log scale)');
-  const layerList = el('ol', 'al-why-layers');
-  root.append(head, summary, norms.fig, layerList);
+  const { root, total, norms, layerList } = buildPanel(name, label, level, color);
   container.append(root);
 
   const normsCtx = norms.canvas.getContext('2d');
@@ -91,53 +72,16 @@ export function mountWhyPanel(container, { name, label, headingLevel = 3 }) {
   };
   const normsFit = fitCanvas(norms.canvas, drawNorms);
 
-  const drawLayerGrad = (i) => {
-    const view = layerViews[i], layer = diag?.layers[i];
-    if (!view || !layer) return;
-    const e = diag.histogramEdges;
-    drawHistogram(view.grad.ctx, layer.gradHistogram, {
-      lo: e.gradLogMin, hi: e.gradLogMax, color, zeroCount: layer.gradZeros, zeroColor: '#777',
-      ticks: niceTicks(e.gradLogMin, e.gradLogMax, 4), formatTick: gradTick, countAxis: true,
-      pixelRatio: view.grad.fit.pixelRatio(),
-    });
-  };
-  const drawLayerAct = (i) => {
-    const view = layerViews[i], layer = diag?.layers[i];
-    if (!view?.act || !layer) return;
-    const e = diag.histogramEdges;
-    drawHistogram(view.act.ctx, layer.activationHistogram, {
-      lo: e.actMin, hi: e.actMax, color, ticks: niceTicks(e.actMin, e.actMax, 3), countAxis: true,
-      pixelRatio: view.act.fit.pixelRatio(),
-    });
-  };
+  const drawLayerGrad = (i) => drawLayerHistogram(layerViews[i], diag?.layers[i], diag?.histogramEdges, color, 'grad');
+  const drawLayerAct = (i) => drawLayerHistogram(layerViews[i], diag?.layers[i], diag?.histogramEdges, color, 'act');
 
   function build(layers) {
     for (const v of layerViews) { v.grad.fit.disconnect(); v.act?.fit.disconnect(); }
     layerList.replaceChildren();
     layerViews = layers.map((layer, i) => {
-      const output = i === layers.length - 1;
-      const item = el('li', 'al-layer', { 'data-layer': String(i) });
-      const h = el(`h${level + 1}`, 'al-layer-title');
-      h.textContent = output ? `Output · ${layer.units} × ${layer.activation}` : `Layer ${i + 1} · ${layer.units} × ${layer.activation}`;
-      const list = el('dl', 'al-layer-stats');
-      const fields = { norm: stat(list, 'Grad norm', 'grad-norm', i) };
-      if (!output) {
-        fields.zero = stat(list, 'Exact zeros', 'zero-fraction', i);
-        fields.dead = stat(list, 'Dead', 'dead-units', i);
-        fields.saturated = stat(list, 'Saturated', 'saturated-fraction', i);
-      }
-      const g = figure('al-layer-grad', 'Weights by |dL/dW| (log axis; bar 0: exactly 0)', { described: true });
-      const view = { fields, grad: { canvas: g.canvas, ctx: g.canvas.getContext('2d') } };
-      view.grad.fit = fitCanvas(g.canvas, () => drawLayerGrad(i));
-      const figs = el('div', 'al-layer-figs');
-      figs.append(g.fig);
-      if (!output) {
-        const a = figure('al-layer-act', 'Outputs (unit × point) by value', { described: true });
-        view.act = { canvas: a.canvas, ctx: a.canvas.getContext('2d') };
-        view.act.fit = fitCanvas(a.canvas, () => drawLayerAct(i));
-        figs.append(a.fig);
-      }
-      item.append(h, list, figs);
+      const { item, view } = buildLayer(layer, i, i === layers.length - 1, level);
+      view.grad.fit = fitCanvas(view.grad.canvas, () => drawLayerGrad(i));
+      if (view.act) view.act.fit = fitCanvas(view.act.canvas, () => drawLayerAct(i));
       layerList.append(item);
       return view;
     });
@@ -154,30 +98,8 @@ export function mountWhyPanel(container, { name, label, headingLevel = 3 }) {
     const sig = layers.map((l) => `${l.units}:${l.activation}`).join('|');
     if (sig !== signature) { signature = sig; build(layers); }
 
-    // Network-level values over hidden layers, weighted by units: the share of all (unit, point) outputs.
-    let units = 0, zero = 0, saturated = 0, dead = 0;
-    const e = diag.histogramEdges;
-    layers.forEach((layer, i) => {
-      const v = layerViews[i].fields;
-      setText(v.norm, formatExp(layer.weightGradNorm), layer.weightGradNorm);
-      // The histograms' text equivalents follow the numbers even while the canvases wait to be drawn.
-      layerViews[i].grad.canvas.setAttribute('aria-label', `Layer ${i + 1} gradients |dL/dW|: ${describeHistogram(
-        layer.gradHistogram, { lo: e.gradLogMin, hi: e.gradLogMax, zeroCount: layer.gradZeros, formatEdge: gradEdge, unit: 'weights' })}`);
-      layerViews[i].act?.canvas.setAttribute('aria-label', `Layer ${i + 1} outputs: ${describeHistogram(
-        layer.activationHistogram, { lo: e.actMin, hi: e.actMax, unit: 'unit outputs' })}`);
-      if (i === layers.length - 1) return;
-      setText(v.zero, formatPercent(layer.zeroFraction), layer.zeroFraction);
-      setText(v.dead, `${formatInt(layer.deadUnits)} / ${layer.units}`, layer.deadUnits);
-      setText(v.saturated, formatPercent(layer.saturatedFraction), layer.saturatedFraction);
-      units += layer.units;
-      zero += layer.zeroFraction * layer.units;
-      saturated += layer.saturatedFraction * layer.units;
-      dead += layer.deadUnits;
-    });
-    setText(total.ratio, formatRatio(diag.firstLastGradRatio), diag.firstLastGradRatio);
-    setText(total.zero, units ? formatPercent(zero / units) : '–', units ? zero / units : NaN);
-    setText(total.dead, units ? `${dead} / ${units}` : '–', units ? dead : NaN);
-    setText(total.saturated, units ? formatPercent(saturated / units) : '–', units ? saturated / units : NaN);
+    layers.forEach((layer, i) => showLayer(layerViews[i], layer, i, i === layers.length - 1, diag.histogramEdges));
+    showTotals(total, diag);
     root.dataset.step = String(diag.step);
     root.dataset.diverged = String(Boolean(diag.diverged));
 
@@ -199,4 +121,94 @@ export function mountWhyPanel(container, { name, label, headingLevel = 3 }) {
   }
 
   return { update, redraw, destroy, element: root };
+}
+
+/** One layer's histogram: 'grad' (log10 |dL/dW|, exact zeros apart) or 'act' (outputs; hidden layers only). */
+function drawLayerHistogram(view, layer, e, color, kind) {
+  if (!layer) return;
+  if (kind === 'grad' && view) {
+    drawHistogram(view.grad.ctx, layer.gradHistogram, {
+      lo: e.gradLogMin, hi: e.gradLogMax, color, zeroCount: layer.gradZeros, zeroColor: '#777',
+      ticks: niceTicks(e.gradLogMin, e.gradLogMax, 4), formatTick: gradTick, countAxis: true,
+      pixelRatio: view.grad.fit.pixelRatio(),
+    });
+  } else if (kind === 'act' && view?.act) {
+    drawHistogram(view.act.ctx, layer.activationHistogram, {
+      lo: e.actMin, hi: e.actMax, color, ticks: niceTicks(e.actMin, e.actMax, 3), countAxis: true,
+      pixelRatio: view.act.fit.pixelRatio(),
+    });
+  }
+}
+
+/** The panel's frame: title, the network's totals, the norm chart, the (empty) list of layers. */
+function buildPanel(name, label, level, color) {
+  const root = el('section', 'al-why', { 'data-activation': name });
+  root.style.setProperty('--al-accent', color);
+
+  const head = el('header', 'al-why-head');
+  const title = el(`h${level}`, 'al-why-title');
+  title.textContent = label ?? name;
+  head.append(el('span', 'al-swatch', { 'aria-hidden': 'true' }), title);
+
+  const summary = el('dl', 'al-why-summary');
+  const total = {
+    ratio: stat(summary, 'First / last layer gradient', 'grad-ratio', 'all'),
+    zero: stat(summary, 'Exact zeros', 'zero-fraction', 'all'),
+    dead: stat(summary, 'Dead units', 'dead-units', 'all'),
+    saturated: stat(summary, 'Saturated', 'saturated-fraction', 'all'),
+  };
+  total.ratio.removeAttribute('data-layer');  // one ratio per network: data-field="grad-ratio" alone
+
+  const norms = figure('al-why-norms', 'Gradient norm |dL/dW| by layer, input → output (log scale)');
+  const layerList = el('ol', 'al-why-layers');
+  root.append(head, summary, norms.fig, layerList);
+  return { root, total, norms, layerList };
+}
+
+/** One layer's item: title, its figures as text, its histograms' canvases (fits are the caller's). */
+function buildLayer(layer, i, output, level) {
+  const item = el('li', 'al-layer', { 'data-layer': String(i) });
+  const h = el(`h${level + 1}`, 'al-layer-title');
+  h.textContent = output ? `Output · ${layer.units} × ${layer.activation}` : `Layer ${i + 1} · ${layer.units} × ${layer.activation}`;
+  const list = el('dl', 'al-layer-stats');
+  const fields = { norm: stat(list, 'Grad norm', 'grad-norm', i) };
+  if (!output) {
+    fields.zero = stat(list, 'Exact zeros', 'zero-fraction', i);
+    fields.dead = stat(list, 'Dead', 'dead-units', i);
+    fields.saturated = stat(list, 'Saturated', 'saturated-fraction', i);
+  }
+  const g = figure('al-layer-grad', 'Weights by |dL/dW| (log axis; bar 0: exactly 0)', { described: true });
+  const view = { fields, grad: { canvas: g.canvas, ctx: g.canvas.getContext('2d') } };
+  const figs = el('div', 'al-layer-figs');
+  figs.append(g.fig);
+  if (!output) {
+    const a = figure('al-layer-act', 'Outputs (unit × point) by value', { described: true });
+    view.act = { canvas: a.canvas, ctx: a.canvas.getContext('2d') };
+    figs.append(a.fig);
+  }
+  item.append(h, list, figs);
+  return { item, view };
+}
+
+/** One layer's figures as text, and its histograms' text equivalents (they follow the numbers even while the canvases wait). */
+function showLayer(view, layer, i, output, e) {
+  const v = view.fields;
+  setText(v.norm, formatExp(layer.weightGradNorm), layer.weightGradNorm);
+  view.grad.canvas.setAttribute('aria-label', `Layer ${i + 1} gradients |dL/dW|: ${describeHistogram(
+    layer.gradHistogram, { lo: e.gradLogMin, hi: e.gradLogMax, zeroCount: layer.gradZeros, formatEdge: gradEdge, unit: 'weights' })}`);
+  view.act?.canvas.setAttribute('aria-label', `Layer ${i + 1} outputs: ${describeHistogram(
+    layer.activationHistogram, { lo: e.actMin, hi: e.actMax, unit: 'unit outputs' })}`);
+  if (output) return;
+  setText(v.zero, formatPercent(layer.zeroFraction), layer.zeroFraction);
+  setText(v.dead, `${formatInt(layer.deadUnits)} / ${layer.units}`, layer.deadUnits);
+  setText(v.saturated, formatPercent(layer.saturatedFraction), layer.saturatedFraction);
+}
+
+/** The network's figures: its first/last ratio and the hidden layers' totals, the core's (diagnostics.hpp HiddenTotals). */
+function showTotals(total, diag) {
+  const { units, zeroFraction, deadUnits, saturatedFraction } = diag.hidden;
+  setText(total.ratio, formatRatio(diag.firstLastGradRatio), diag.firstLastGradRatio);
+  setText(total.zero, units ? formatPercent(zeroFraction) : '–', units ? zeroFraction : NaN);
+  setText(total.dead, units ? `${deadUnits} / ${units}` : '–', units ? deadUnits : NaN);
+  setText(total.saturated, units ? formatPercent(saturatedFraction) : '–', units ? saturatedFraction : NaN);
 }

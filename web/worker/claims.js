@@ -7,7 +7,7 @@
 //   of the current settings.
 // - sparsity: share of the hidden outputs of those same nets that are exactly 0.
 // The probe networks are separate from the race: they exist for the length of one call.
-import { FromWorker } from '../app/protocol.js';
+import { FromWorker } from '../session/protocol.js';
 
 export const PROBE_DEPTH = 8;
 export const PROBE_WIDTH = 16;
@@ -93,10 +93,8 @@ export function measureProbes(lab, config) {
   try {
     const probes = PROBES.map((p, i) => {
       const d = race.member(i).diagnostics();
-      const hidden = d.layers.slice(0, -1);  // the last layer is the softmax output
-      const units = hidden.reduce((s, l) => s + l.units, 0);
-      const zeroShare = hidden.reduce((s, l) => s + l.zeroFraction * l.units, 0) / units;
-      return { name: p.activation, init: p.init, ratio: d.firstLastGradRatio, zeroShare };
+      // The core's own total over every hidden (unit, point) output.
+      return { name: p.activation, init: p.init, ratio: d.firstLastGradRatio, zeroShare: d.hidden.zeroFraction };
     });
     const probe = { depth: PROBE_DEPTH, width: PROBE_WIDTH, dataset: data.dataset ?? null, points: data.points ?? null };
     return {

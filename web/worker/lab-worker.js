@@ -1,12 +1,12 @@
 // The lab's Web Worker: loads the WebAssembly module and does all training, so the page's main
-// thread only draws. Messages are documented in ../app/protocol.js.
+// thread only draws. Messages are documented in ../session/protocol.js.
 //
 // One worker serves many figures: a message may carry `figure` (an id chosen by the page), and
 // each figure gets its own TrainingLoop; everything a loop posts carries its figure id back. The
 // lab page sends no id and uses the one loop without one. All loops share one compiled module.
 import { countWasmCompiles } from './wasm-count.js';
 import { loadLab } from '../lab/actlab.js';
-import { ToWorker, FromWorker } from '../app/protocol.js';
+import { ToWorker, FromWorker } from '../session/protocol.js';
 import { TrainingLoop } from './training-loop.js';
 
 const compiles = countWasmCompiles();
@@ -72,6 +72,7 @@ loadLab().then((loaded) => {
     initialisers: lab.initialisers(),
     fields: lab.configFields(),
     defaultConfig: lab.defaultConfig(),
+    constants: lab.constants(),
     modules: compiles.count,
     heapBytesInUse: lab.heapBytesInUse(),
   });

@@ -31,7 +31,7 @@ export class LossHistory {
   }
 
   /** A copy, safe to transfer. */
-  snapshot() {
+  copyForTransfer() {
     return this.values.slice(0, this.length);
   }
 }
@@ -73,7 +73,7 @@ export class MetricsHistory {
   }
 
   /** {step, trainLoss, testLoss, trainAccuracy, testAccuracy}: Float64Arrays, copies safe to transfer. */
-  snapshot() {
+  copyForTransfer() {
     const F = MetricsHistory.FIELDS;
     const n = this.length;
     const out = { step: new Float64Array(n), trainLoss: new Float64Array(n), testLoss: new Float64Array(n),

@@ -36,3 +36,20 @@ export function createRunRace(lab, config, members, data) {
   return race;
 }
 
+// The untimed warm-up batch (run.js trainMember()): this many training points.
+const WARM_UP_POINTS = 8;
+
+/** The first WARM_UP_POINTS training points of `net`, interleaved for lossAndGradient, or null. */
+export function warmUpBatch(net) {
+  const { train } = net.data();
+  const n = Math.min(WARM_UP_POINTS, train.label.length);
+  if (n === 0) return null;
+  const points = new Float32Array(2 * n);
+  const labels = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    points[2 * i] = train.x[i];
+    points[2 * i + 1] = train.y[i];
+    labels[i] = train.label[i];
+  }
+  return { points, labels };
+}

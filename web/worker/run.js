@@ -1,27 +1,33 @@
 // One run: a race of networks (same data, weights and batches; different activations) plus
-// what the page needs about it: loss and metrics histories, measured training speed, and snapshots
-// packed as protocol messages with their transfer lists. Every method that calls the core does so
+// what the page needs about it: loss and metrics histories, measured training speed, and the
+// protocol messages (FRAME, DIAGNOSTICS, UNIT_MAPS, POINTS) built from them with their transfer
+// lists. The run owns its members' fields; the loop (training-loop.js) only reads them. Every method that calls the core does so
 // for ONE member, so the worker's loop can interleave them with reading its messages
 // (training-loop.js): no single call holds the worker for all members at once.
-import { FromWorker, GRID_SIDE, UNIT_MAP_SIDE, DOMAIN } from '../app/protocol.js';
 import { LossHistory, MetricsHistory } from './loss-history.js';
-import { createRunRace } from './run-data.js';
+import { createRunRace, warmUpBatch } from './run-data.js';
 import { SpeedMeter } from './speed-meter.js';
 
-// The untimed warm-up batch (see trainMember()): this many training points, and only after the
-// worker was idle this long (back-to-back calls within a slice are warm already).
-const WARM_UP_POINTS = 8;
+// The untimed warm-up batch (see trainMember(), run-data.js warmUpBatch) runs only after the worker
+// was idle this long (back-to-back calls within a slice are warm already).
 const WARM_UP_AFTER_IDLE_MS = 2;
 // Longest a boundary grid may hold the worker (estimated from the training time per point).
 const GRID_BUDGET_MS = 60;
 // Time one slice of an evaluation aims for (points per slice from the measured time per point).
 const EVALUATE_SLICE_MS = 20;
-const MAX_SLICE_POINTS = 20000;  // the core's largest count (kMaxPoints)
+// The lab's chosen resolutions (the core allows up to constants().maxGridSide and
+// [minUnitMapSide, maxUnitMapSide]): boundaries at 128 x 128, one coarse 16 x 16 map per unit.
+export const GRID_SIDE = 128;
+const MIN_GRID_SIDE = 32;
+export const UNIT_MAP_SIDE = 16;
 
 export class Run {
   /** Throws the core's Error when the configuration is invalid. */
   constructor(lab, { runId, config, members, data }, notify) {
     this.runId = runId;
+    const constants = lab.constants();
+    this.domain = constants.domain;
+    this.maxSlicePoints = constants.maxPoints;
     this.names = members.slice();
     this.notify = notify;  // (message) => void, for errors that must not stop the other networks
     this.classes = config.classes;
@@ -57,11 +63,6 @@ export class Run {
   /** True while at least one network can still take a step. */
   get canTrain() {
     return this.members.some((m) => m.net && !m.failed && !m.net.diverged());
-  }
-
-  /** Takes `steps` steps on every live network, timing each one on its own. */
-  train(steps) {
-    for (const m of this.members) this.trainMember(m, steps);
   }
 
   canStep(m) {
@@ -130,20 +131,15 @@ export class Run {
    * The core work of one member for the next frame, as jobs of one core call each (the loop runs
    * them between reading its messages): its metrics in slices of points, then its grid.
    */
-  refreshJobs(m) {
+  refreshJobs(m, sideCap = Infinity) {
     if (!m.net) return [];
-    return [...this.metricsJobs(m), () => this.gridOf(m)];
+    return [...this.metricsJobs(m), () => this.gridOf(m, sideCap)];
   }
 
-  /** All of a member's refresh at once (tests, and callers with nothing else to do). */
-  refresh(m) {
-    for (const job of this.refreshJobs(m)) job();
-  }
-
-  gridOf(m) {
+  gridOf(m, sideCap) {
     const step = m.net ? m.net.steps() : 0;
     if (!m.net || step === m.gridStep) return;
-    const side = this.gridSide();
+    const side = Math.max(1, Math.min(sideCap, this.gridSide()));
     const probs = this.safeGrid(m, side);
     m.probs = probs && { probs, side };
     m.gridStep = step;
@@ -159,7 +155,7 @@ export class Run {
     if (!this.metricsDue(m, step)) return [];
     const version = this.dataVersion;
     const perPoint = m.msPerPoint > 0 ? m.msPerPoint : 0;
-    const slice = perPoint > 0 ? Math.min(MAX_SLICE_POINTS, Math.max(256, Math.floor(EVALUATE_SLICE_MS / perPoint))) : 2048;
+    const slice = perPoint > 0 ? Math.min(this.maxSlicePoints, Math.max(256, Math.floor(EVALUATE_SLICE_MS / perPoint))) : 2048;
     const sums = { false: { lossSum: 0, correct: 0, points: 0 }, true: { lossSum: 0, correct: 0, points: 0 } };
     let ms = 0;
     const jobs = [];
@@ -200,7 +196,7 @@ export class Run {
   /**
    * The boundary grid's side: GRID_SIDE, unless one forward pass over it would hold the worker
    * longer than GRID_BUDGET_MS (a deep, wide network), where it shrinks (never below 32), so the
-   * page keeps answering; a boundary at 32 x 32 still shows the shape.
+   * page keeps answering; a boundary at MIN_GRID_SIDE (32 x 32) still shows the shape.
    */
   gridSide() {
     let msPerPoint = 0;
@@ -214,12 +210,13 @@ export class Run {
     }
     if (!(msPerPoint > 0)) return GRID_SIDE;
     const side = Math.floor(Math.sqrt(GRID_BUDGET_MS / msPerPoint) / 16) * 16;
-    return Math.max(32, Math.min(GRID_SIDE, side));
+    return Math.max(MIN_GRID_SIDE, Math.min(GRID_SIDE, side));
   }
 
   /**
-   * Evaluating every point is one core call that cannot be sliced: on a big set it is evaluated
-   * at most every 10 times its cost, so it takes at most a tenth of the worker's time.
+   * Whether a member's metrics are due. Its evaluation runs in slices (metricsJobs), but over a
+   * big set the slices still add up: it is repeated at most every 10 times its last total cost,
+   * so evaluation takes at most about a tenth of the worker's time.
    */
   metricsDue(m, step) {
     if (!m.net || m.metricsStep === step) return false;
@@ -232,60 +229,23 @@ export class Run {
     for (const m of this.members) if (m.metricsStep >= 0) m.metricsStep = -2;
   }
 
-  /**
-   * {message, transfer} for a FRAME; grids only for networks that moved since the last one. Members
-   * not refreshed since they last trained are refreshed here (the loop refreshes them one by one).
-   * pace: {requested, members: [advanced steps/s]} from the loop.
-   */
-  frame(playing, pace = null) {
-    const transfer = [];
-    const members = this.members.map((m, i) => {
-      const step = m.net ? m.net.steps() : 0;
-      const probs = m.probs?.probs ?? null;
-      const side = m.probs?.side ?? null;
-      m.probs = null;
-      if (probs) transfer.push(probs.buffer);
-      const losses = m.history.snapshot();
-      transfer.push(losses.buffer);
-      const history = m.metricsHistory.snapshot();
-      transfer.push(...Object.values(history).map((a) => a.buffer));
-      return {
-        name: m.name,
-        step,
-        metrics: m.metrics,
-        history,
-        advancedPerSecond: pace?.members?.[i] ?? NaN,
-        losses,
-        lossStride: m.history.stride,
-        probs,
-        gridSide: side,  // probs is gridSide x gridSide (grid.width stays the default side)
-        diverged: m.net ? m.net.diverged() : false,
-        divergedAt: m.net ? m.net.divergedAt() : null,
-        failed: m.failed,
-        stepsPerSecond: m.speed.perSecond,
-      };
-    });
-    const grid = { width: GRID_SIDE, height: GRID_SIDE, classes: this.classes, domain: DOMAIN };
-    const requestedPerSecond = pace?.requested ?? NaN;
-    return { message: { type: FromWorker.FRAME, runId: this.runId, playing, requestedPerSecond, grid, members }, transfer };
+  /** The grid computed for the next frame, {probs, side} or null; the next frame carries it away. */
+  takeGrid(m) {
+    const grid = m.probs;
+    m.probs = null;
+    return grid;
   }
 
   /** The network's probabilities, or null if the module failed or any value is not finite. */
   safeGrid(m, side = GRID_SIDE) {
     try {
-      const probs = m.net.predictGrid({ ...DOMAIN, width: side, height: side });
+      const probs = m.net.predictGrid({ ...this.domain, width: side, height: side });
       for (let i = 0; i < probs.length; i++) if (!Number.isFinite(probs[i])) return null;
       return probs;
     } catch (err) {
       this.notify(`${m.name}: drawing the boundary failed: ${err?.message ?? err}`);
       return null;
     }
-  }
-
-  /** {message, transfer} for DIAGNOSTICS, or null without data. */
-  diagnostics() {
-    if (!this.race) return null;
-    return this.diagnosticsMessage(this.members.map((m) => this.diagnosticsOf(m)));
   }
 
   /**
@@ -315,44 +275,15 @@ export class Run {
     }
   }
 
-  diagnosticsMessage(entries) {
-    const members = entries.filter(Boolean);
-    const transfer = [];
-    for (const { diagnostics } of members) {
-      for (const layer of diagnostics.layers) {
-        transfer.push(layer.gradHistogram.buffer);
-        if (layer.activationHistogram?.length) transfer.push(layer.activationHistogram.buffer);
-      }
-    }
-    return { message: { type: FromWorker.DIAGNOSTICS, runId: this.runId, members }, transfer };
-  }
-
   /** One member's unit maps entry {name, step, maps}, or null (no data, or the module failed). */
   unitMapsOf(m) {
     if (!m.net) return null;
     try {
-      return { name: m.name, step: m.net.steps(), maps: m.net.unitMaps({ ...DOMAIN, width: UNIT_MAP_SIDE, height: UNIT_MAP_SIDE }) };
+      return { name: m.name, step: m.net.steps(), maps: m.net.unitMaps({ ...this.domain, width: UNIT_MAP_SIDE, height: UNIT_MAP_SIDE }) };
     } catch (err) {
       this.notify(`${m.name}: unit maps failed: ${err?.message ?? err}`);
       return null;
     }
-  }
-
-  unitMapsMessage(entries) {
-    const members = entries.filter(Boolean);
-    const transfer = members.flatMap(({ maps }) => [maps.values.buffer, maps.states.buffer, maps.layerUnits.buffer]);
-    return { message: { type: FromWorker.UNIT_MAPS, runId: this.runId, members }, transfer };
-  }
-
-  /** {message, transfer} for POINTS: the run's data as the networks see it. */
-  points() {
-    if (!this.race) {
-      const empty = () => ({ x: new Float32Array(0), y: new Float32Array(0), label: new Int32Array(0) });
-      return { message: { type: FromWorker.POINTS, runId: this.runId, classes: this.classes, train: empty(), test: empty() }, transfer: [] };
-    }
-    const { train, test, classes } = this.race.member(0).data();
-    const transfer = [train, test].flatMap((s) => [s.x.buffer, s.y.buffer, s.label.buffer]);
-    return { message: { type: FromWorker.POINTS, runId: this.runId, classes, train, test }, transfer };
   }
 
   delete() {
@@ -360,18 +291,4 @@ export class Run {
     this.race = null;
     for (const m of this.members) m.net = null;
   }
-}
-
-function warmUpBatch(net) {
-  const { train } = net.data();
-  const n = Math.min(WARM_UP_POINTS, train.label.length);
-  if (n === 0) return null;
-  const points = new Float32Array(2 * n);
-  const labels = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    points[2 * i] = train.x[i];
-    points[2 * i + 1] = train.y[i];
-    labels[i] = train.label[i];
-  }
-  return { points, labels };
 }

@@ -10,45 +10,46 @@
 //
 // Frames (grids, metrics) go out at most every `frameIntervalMs` and only after the page said it
 // drew the previous one, so a slow page is never flooded; diagnostics at most every
-// DIAGNOSTICS_INTERVAL_MS, unit maps every UNIT_MAPS_INTERVAL_MS.
-import { ToWorker, FromWorker } from '../app/protocol.js';
+// 250 ms, unit maps every 600 ms (report-queue.js builds them in jobs of one core call).
+import { ToWorker, FromWorker } from '../session/protocol.js';
 import { Run } from './run.js';
+import { frameMessage, pointsMessage } from './run-messages.js';
+import { ReportQueue } from './report-queue.js';
 import { PaceMeter } from './pace.js';
+import { StepLedger } from './step-ledger.js';
 import { answerClaims } from './claims.js';
+import { answerCosts } from './costs.js';
 
 const TICK_MS = 1000 / 60;
 const SLICE_MS = 8;      // work per turn of the event loop before messages are read again
 const CALL_MS = 2;       // aim for one training call: the clock is checked between calls
-const DIAGNOSTICS_INTERVAL_MS = 250;
-const UNIT_MAPS_INTERVAL_MS = 600;
 // A page that has not drawn for this long is hidden or swamped: stop training until it draws,
 // so a background tab does not burn a core.
 const STALL_MS = 1000;
 const MAX_STEPS_PER_FRAME = 10000;
-// One diagnostics call is one core call over the whole training set: it cannot be sliced. Above
-// this estimate (a deep, wide network on 20,000 points: ~2 s) the why view is not updated live, so
-// the worker keeps answering within a slice; a notice says so once per run.
-const DIAGNOSTICS_BUDGET_MS = 400;
 
 export class TrainingLoop {
   constructor(lab, post) {
     this.lab = lab;
     this.post = post;  // (message, transfer?) => void
     this.run = null;
+    this.ledger = new StepLedger();  // steps each network still owes (the loop's own, by index)
+    this.gridSideCap = Infinity;  // ToWorker.LIMIT_GRID_SIDE (tests force a shrunken grid)
     this.playing = false;
     this.stepsPerFrame = 10;
     this.frameIntervalMs = 33;
     this.awaitingDraw = false;
     this.lastFrameAt = 0;
-    this.lastDiagnosticsAt = 0;
-    this.lastUnitMapsAt = -Infinity;
     this.frameBuildMs = 0;    // how long the last frame took to build (its core calls)
     this.tickAt = 0;          // when the current tick's steps were granted
     this.timer = 0;
     this.turnQueued = false;
     this.pace = new PaceMeter();
-    this.jobs = [];           // pending report work: functions of one core call each, in order
-    this.report = null;       // which reports the queued jobs build: {frame, diagnostics, unitMaps}
+    this.reports = new ReportQueue({
+      send: (report) => this.send(report),
+      notice: (level, text) => this.notice(level, text),
+      sendFrame: (buildMs) => { this.frameBuildMs = buildMs; this.sendFrame(); },
+    });
     // A MessageChannel turn yields to the event loop without setTimeout's 4 ms clamp.
     this.channel = new MessageChannel();
     this.channel.port1.onmessage = () => this.turn();
@@ -63,7 +64,7 @@ export class TrainingLoop {
         return this.wake();
       case ToWorker.PAUSE:
         this.playing = false;
-        for (const m of this.run?.members ?? []) m.owed = 0;
+        this.ledger.clear();
         this.run?.forceMetrics();
         // Steps taken since the last frame would otherwise never be shown: show the paused state.
         return this.queueReports({ frame: true, diagnostics: true, unitMaps: true });
@@ -72,12 +73,15 @@ export class TrainingLoop {
       case ToWorker.FRAME_DRAWN:
         if (msg.runId !== this.run?.runId) return undefined;
         this.awaitingDraw = false;
-        if (this.firstDiagnosticsPending) this.queueReports({ diagnostics: true, unitMaps: true });
+        if (this.reports.firstDiagnosticsPending) this.queueReports({ diagnostics: true, unitMaps: true });
         return this.wake();
-      case ToWorker.MEASURE_COSTS: return this.measureCosts(msg);
+      case ToWorker.MEASURE_COSTS: return answerCosts(this.lab, msg, this.post);
       case ToWorker.MEASURE_CLAIMS: return answerClaims(this.lab, msg, this.post);
       case ToWorker.ADD_POINT: return this.editPoints(msg, (run) => run.addPoint(msg));
       case ToWorker.REMOVE_POINT: return this.editPoints(msg, (run) => run.removeAddedPoint());
+      case ToWorker.LIMIT_GRID_SIDE:
+        this.gridSideCap = Number(msg.side) >= 1 ? Number(msg.side) : Infinity;
+        return this.queueReports({ frame: true });
       default: return this.notice('warning', `lab worker: unknown message type ${String(msg?.type)}`);
     }
   }
@@ -86,6 +90,7 @@ export class TrainingLoop {
     this.clearWork();
     this.run?.delete();
     this.run = null;
+    this.ledger.reset(0);
     this.setSpeed(msg);
     this.playing = Boolean(msg.playing);
     try {
@@ -96,16 +101,13 @@ export class TrainingLoop {
       return;
     }
     const run = this.run;
-    for (const m of run.members) m.owed = 0;
+    this.ledger.reset(run.members.length);
     this.pace.reset(run.members.length);
     this.post({ type: FromWorker.RUN_STARTED, runId: run.runId, members: run.names, classes: run.classes });
-    this.send(run.points());
+    this.send(pointsMessage(run));
     // The first frame (step 0) is built in slices like every other, so even a huge network's first
     // boundaries never hold the worker; the why view's first figures follow once they are drawn.
     this.awaitingDraw = false;
-    this.firstDiagnosticsPending = true;
-    this.lastDiagnosticsAt = performance.now();
-    this.lastUnitMapsAt = -Infinity;
     this.queueReports({ frame: true });
     if (this.playing) this.grant();
   }
@@ -115,14 +117,13 @@ export class TrainingLoop {
     if (steps >= 1) this.stepsPerFrame = Math.min(steps, MAX_STEPS_PER_FRAME);
     const interval = Number(msg.frameIntervalMs);
     if (interval >= 0) this.frameIntervalMs = interval;
-    // A smaller setting applies now: nobody keeps owing the steps of the old one.
-    for (const m of this.run?.members ?? []) m.owed = Math.min(m.owed ?? 0, this.stepsPerFrame);
+    this.ledger.cap(this.stepsPerFrame);
   }
 
   /** Step: `stepsPerFrame` more steps on every network, then a frame and diagnostics. */
   step() {
     if (!this.run) return;
-    for (const m of this.run.members) m.owed = (m.owed ?? 0) + this.stepsPerFrame;
+    this.ledger.add(this.stepsPerFrame);
     this.stepReportPending = true;
     this.wake();
   }
@@ -137,7 +138,7 @@ export class TrainingLoop {
       this.notice('warning', `The point was not added: ${err?.message ?? err}`);
       return;
     }
-    this.send(run.points());
+    this.send(pointsMessage(run));
     this.queueReports({ frame: true });
   }
 
@@ -145,12 +146,13 @@ export class TrainingLoop {
   grant() {
     if (!this.run) return;
     this.tickAt = performance.now();
-    this.ticks = (this.ticks ?? 0) + 1;
-    for (const m of this.run.members) if (this.run.canStep(m)) m.owed = this.stepsPerFrame;
+    const run = this.run;
+    this.ledger.grant(this.stepsPerFrame, (i) => run.canStep(run.members[i]));
   }
 
   owesSteps() {
-    return this.run?.members.some((m) => m.owed > 0 && this.run.canStep(m)) ?? false;
+    const run = this.run;
+    return run ? this.ledger.any((i) => run.canStep(run.members[i])) : false;
   }
 
   /** Queues a turn now if there is work, else sleeps until the next tick. */
@@ -158,7 +160,7 @@ export class TrainingLoop {
     clearTimeout(this.timer);
     this.timer = 0;
     if (this.turnQueued) return;
-    if (this.jobs.length > 0 || (this.owesSteps() && !this.stalled())) {
+    if (this.reports.hasJobs || (this.owesSteps() && !this.stalled())) {
       this.turnQueued = true;
       this.channel.port2.postMessage(null);
       return;
@@ -186,7 +188,7 @@ export class TrainingLoop {
     const deadline = performance.now() + SLICE_MS;
     try {
       do {
-        if (this.jobs.length > 0) this.jobs.shift()();
+        if (this.reports.hasJobs) this.reports.runNext();
         else if (this.owesSteps() && !this.stalled()) this.trainOnce(run);
         else break;
       } while (performance.now() < deadline && this.run === run);
@@ -200,22 +202,13 @@ export class TrainingLoop {
 
   /** One training call: the member furthest behind, a chunk sized to about CALL_MS. */
   trainOnce(run) {
-    // Ties (every member equally far, as at the start of each tick) go to a member that rotates
-    // tick by tick: the first call after the worker slept pays for waking up, and always charging
-    // it to the first card made that card's steps/s read lowest.
-    const n = run.members.length;
-    let next = null;
-    for (let k = 0; k < n; k++) {
-      const m = run.members[(k + (this.ticks ?? 0)) % n];
-      if (!(m.owed > 0) || !run.canStep(m)) continue;
-      if (!next || m.net.steps() < next.net.steps()) next = m;
-    }
-    if (!next) return;
+    const i = this.ledger.next((j) => run.canStep(run.members[j]), (j) => run.members[j].net.steps());
+    if (i < 0) return;
+    const next = run.members[i];
     const chunk = Number.isFinite(next.msPerStep) && next.msPerStep > 0
-      ? Math.max(1, Math.min(next.owed, Math.floor(CALL_MS / next.msPerStep)))
+      ? Math.max(1, Math.min(this.ledger.owed[i], Math.floor(CALL_MS / next.msPerStep)))
       : 1;
-    const taken = run.trainMember(next, chunk);
-    next.owed = taken < chunk ? 0 : next.owed - chunk;  // fewer: it diverged or failed
+    this.ledger.took(i, chunk, run.trainMember(next, chunk));
   }
 
   /** Which reports are due now that a slice ended. */
@@ -233,8 +226,7 @@ export class TrainingLoop {
       // A frame of a big race takes a while to build (a grid and an evaluation per network): the
       // next waits twice that long, so training keeps about two thirds of the worker.
       frame: !this.awaitingDraw && now - this.lastFrameAt >= Math.max(this.frameIntervalMs, 2 * this.frameBuildMs),
-      diagnostics: !idle && !this.firstDiagnosticsPending && now - this.lastDiagnosticsAt >= DIAGNOSTICS_INTERVAL_MS,
-      unitMaps: !idle && !this.firstDiagnosticsPending && now - this.lastUnitMapsAt >= UNIT_MAPS_INTERVAL_MS,
+      ...(idle ? {} : this.reports.due(now)),
     });
     if (!run.canTrain && !this.finalShown) {  // every network diverged or stopped: show the end once more
       this.finalShown = true;
@@ -242,102 +234,30 @@ export class TrainingLoop {
     }
   }
 
-  /**
-   * Queues the work of the reports asked for, one job per member and core call, then a job that
-   * posts. A report already queued is not queued twice. The pacing (frame interval, back-pressure)
-   * is the caller's: a pause, a step or a new run asks for a frame whatever it says.
-   */
-  queueReports({ frame = false, diagnostics = false, unitMaps = false }) {
-    const run = this.run;
-    if (!run) return;
-    this.report ??= { frame: false, diagnostics: false, unitMaps: false };
-    if (frame && !this.report.frame) {
-      this.report.frame = true;
-      const queuedAt = performance.now();
-      // Metrics and grids are decided now, when the frame is asked for; their slices run in order.
-      for (const m of run.members) this.jobs.push(() => { this.jobs.unshift(...run.refreshJobs(m)); });
-      this.jobs.push(() => {
-        this.report.frame = false;
-        this.frameBuildMs = performance.now() - queuedAt;
-        this.sendFrame();
-      });
-    }
-    if (diagnostics && run.hasData && run.diagnosticsEstimateMs() > DIAGNOSTICS_BUDGET_MS) {
-      diagnostics = false;
-      this.firstDiagnosticsPending = false;
-      if (!this.diagnosticsSkipped) {
-        this.diagnosticsSkipped = true;
-        this.notice('info', `The why view is not updated for these settings: its figures need a pass over all ` +
-          `${run.trainSize} training points by every network (about ${Math.round(run.diagnosticsEstimateMs() / 100) / 10} s ` +
-          'each), during which the lab could not answer. Fewer points or a smaller network bring it back.');
-      }
-    }
-    if (diagnostics && !this.report.diagnostics && run.hasData) {
-      this.report.diagnostics = true;
-      this.firstDiagnosticsPending = false;
-      const entries = [];
-      for (const m of run.members) this.jobs.push(() => entries.push(run.diagnosticsOf(m)));
-      this.jobs.push(() => {
-        this.report.diagnostics = false;
-        this.send(run.diagnosticsMessage(entries));
-        this.lastDiagnosticsAt = performance.now();
-      });
-    }
-    if (unitMaps && !this.report.unitMaps && run.hasData) {
-      this.report.unitMaps = true;
-      const entries = [];
-      for (const m of run.members) this.jobs.push(() => entries.push(run.unitMapsOf(m)));
-      this.jobs.push(() => {
-        this.report.unitMaps = false;
-        this.send(run.unitMapsMessage(entries));
-        this.lastUnitMapsAt = performance.now();
-      });
-    }
+  /** Queues the reports asked for (report-queue.js); a pause, a step or a new run asks whatever the pacing says. */
+  queueReports(kinds) {
+    if (!this.run) return;
+    this.reports.queue(this.run, kinds, this.gridSideCap);
     this.wake();
   }
 
   sendFrame() {
     if (!this.run) return;
     const requested = this.playing ? (this.stepsPerFrame * 1000) / TICK_MS : NaN;
-    this.send(this.run.frame(this.playing, { requested, members: this.pace.rates() }));
+    this.send(frameMessage(this.run, this.playing, { requested, members: this.pace.rates() }));
     this.awaitingDraw = true;
     this.lastFrameAt = performance.now();
-  }
-
-  /** Stops for good and frees the run's networks (an embedded figure was removed). */
-  dispose() {
-    this.playing = false;
-    clearTimeout(this.timer);
-    this.jobs = [];
-    this.run?.delete();
-    this.run = null;
-    this.channel.port1.onmessage = null;
-    this.channel.port1.close();
-  }
-
-  measureCosts(msg) {
-    const options = {};
-    if (msg.elements) options.elements = msg.elements;
-    if (msg.repeats) options.repeats = msg.repeats;
-    if (msg.windowMs) options.windowMs = msg.windowMs;
-    try {
-      this.post({ type: FromWorker.COSTS, costs: this.lab.activationCosts(options) });
-    } catch (err) {
-      this.notice('error', `measuring activation costs failed: ${err?.message ?? err}`);
-    }
   }
 
   clearWork() {
     clearTimeout(this.timer);
     this.timer = 0;
-    this.jobs = [];
-    this.report = null;
+    this.reports.reset();
     this.stepReportPending = false;
     this.finalShown = false;
-    this.diagnosticsSkipped = false;
   }
 
-  /** Stops everything and frees the run; the loop cannot be used afterwards. */
+  /** Stops for good and frees the run's networks (an embedded figure was removed); the loop cannot be used afterwards. */
   dispose() {
     this.clearWork();
     this.playing = false;

@@ -261,7 +261,7 @@ export default {
   'definition.saturated': 'Saturated: the input to the activation lies in a flat tail of it (|f\'(z)| < 0.02) and the output is not exactly 0. Leaky ReLU\'s 0.01 slope is a choice, not a tail, so it never counts; exact zeros count as zeros, not as saturation.',
   'definition.histograms': 'Histograms: log10|dL/dW| in 28 half-decade bins over [-12, 2] (exact zeros counted apart); activation values in 48 bins over [-3, 3], clamped into the end bins.',
 
-  // ---- web/app/presets.js: one-click presets ----------------------------------------------------
+  // ---- web/session/presets.js: one-click presets ----------------------------------------------------
   'preset.vanishing.label': 'Vanishing gradients',
   'preset.vanishing.text': 'Ten hidden layers, plain SGD. Sigmoid\'s slope is at most 0.25, so every layer can shrink the gradient on its way back to the first layer; ReLU\'s slope is 1 wherever a unit is on. Compare the first/last ratios in the why view (its sentence quotes this run\'s numbers) and watch which boundaries leave 50/50. Tanh, slope 1 at zero but flat far from it, sits in between.',
   'preset.dying.label': 'Dying ReLU',
@@ -294,7 +294,7 @@ export default {
   'settings.widthRange': 'Width: {min} to {max}',
   'settings.unitsPerLayer': 'Units per layer (input side first)',
 
-  // ---- settings: labels (PRESENTATION in web/app/param-table.js) and help (core/lib/config.cpp
+  // ---- settings: labels (PRESENTATION in web/session/param-table.js) and help (core/lib/config.cpp
   // field table, and the page's own rows in param-table.js) ---------------------------------------
   'field.seed.label': 'Seed',
   'field.seed.help': 'one seed for data, initial weights, batch order and RReLU',
@@ -407,7 +407,7 @@ export default {
   'activation.hard_sigmoid': 'Hard sigmoid',
   'activation.hard_swish': 'Hard swish',
 
-  // ---- notices: the address, the module's errors, the worker (web/app/url-state.js, lab-page.js,
+  // ---- notices: the address, the module's errors, the worker (web/session/url-state.js, lab-page.js,
   // main.js, notices.js, web/worker/*.js) -------------------------------------------------------
   'notice.dismiss': 'Dismiss',
   'notice.dismissLabel': 'Dismiss this notice',
@@ -446,7 +446,7 @@ export default {
   'error.empty_training_set': 'The training set is empty: add points or pick a dataset.',
   'error.other': '{field}: {message}',
   'error.item': '{field}, item {index}',
-  // The page's own checks of URL and form text (web/app/param-table.js parseValue), shown as
+  // The page's own checks of URL and form text (web/session/param-table.js parseValue), shown as
   // {reason} in url.ignored and as {error} in settings.fieldError; {what} is one of parse.what.*.
   'parse.notBoolean': 'expected true or false',
   'parse.notOneOf': 'not one of {allowed}',

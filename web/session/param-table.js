@@ -1,11 +1,13 @@
-// The ONE table of the page's settings: every row says a setting's key, type, range and default,
-// and parses and formats it. The config rows come from the core's own field table
-// (lab.configFields(), sent by the worker at startup); the page adds a few rows of its own
-// (which activations race, speed, play state, clicked points). The URL hash, the controls and
-// the worker's CONFIGURE all read this table, so a new core field appears everywhere at once.
+// The ONE table of the page's and the embeds' settings: every row says a setting's key, type,
+// range and default, and parseValue() below is the one parser of their text, for the URL hash, the
+// form and an embed's settings alike. The config rows ARE the core's field table
+// (lab.configFields(), sent in the worker's READY): kinds, ranges, list lengths and defaults as
+// data, nothing re-typed here. The page adds its own small table of page-only settings (which
+// activations race, speed, play state, preset, clicked points), whose limits again come from the
+// core's constants (READY's `constants`). A new core field appears everywhere at once.
 
 // Config fields a race ignores (each member brings its own activation): not settings here.
-const IGNORED_BY_RACE = new Set(['activation', 'layerActivations', 'layer_activations']);
+const IGNORED_BY_RACE = new Set(['activation', 'layerActivations']);
 
 /** Short labels and the control group of known fields; an unknown new field still works. */
 const PRESENTATION = {
@@ -22,13 +24,11 @@ const PRESENTATION = {
 
 /** Activations racing on the default page (issue item 1). */
 export const DEFAULT_MEMBERS = ['sigmoid', 'tanh', 'relu', 'leaky_relu'];
-export const MAX_ADDED_POINTS = 500;
-const ADDED_LIMIT = 6;  // clicked points live in the heatmap's square
 
 const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /**
- * @param ready the worker's READY message (fields, activations, ...)
+ * @param ready the worker's READY message (fields, activations, constants)
  * @param options {presetNames: string[], reducedMotion: boolean}
  * @returns {rows: Row[], byKey: Map<string, Row>, configKeys: string[]}
  */
@@ -53,8 +53,11 @@ export function buildParamTable(ready, { presetNames = [], reducedMotion = false
     help: 'the preset these settings came from (selects its explanation)' }));
   rows.push(makeRow({ key: 'data', type: 'choice', choices: ['generated', 'cleared'], default: 'generated',
     help: 'generated: the dataset plus clicked points; cleared: clicked points only' }));
-  rows.push(makeRow({ key: 'added', type: 'pointList', min: -ADDED_LIMIT, max: ADDED_LIMIT, minItems: 0,
-    maxItems: MAX_ADDED_POINTS, default: [], help: 'points added by clicking: x:y:class, comma separated' }));
+  // Clicked points live in the plane the boundaries cover.
+  const { domain, maxAddedPoints, maxClasses } = ready.constants;
+  rows.push(makeRow({ key: 'added', type: 'pointList', min: Math.max(domain.xMin, domain.yMin), max: Math.min(domain.xMax, domain.yMax),
+    minItems: 0, maxItems: maxAddedPoints, maxClass: maxClasses - 1, default: [],
+    help: 'points added by clicking: x:y:class, comma separated' }));
   const byKey = new Map(rows.map((r) => [r.key, r]));
   return { rows, byKey, configKeys: rows.filter((r) => r.source === 'config').map((r) => r.key) };
 }
@@ -116,7 +119,7 @@ function parseItem(row, item) {
   if (parts.length !== 3) return { error: 'a point is not x:y:class' };
   const x = parseNumber(row, parts[0], 'a coordinate');
   const y = parseNumber(row, parts[1], 'a coordinate');
-  const c = parseNumber({ type: 'integer', min: 0, max: 7 }, parts[2], 'a class');
+  const c = parseNumber({ type: 'integer', min: 0, max: row.maxClass }, parts[2], 'a class');
   const bad = [x, y, c].find((p) => p.error);
   return bad ?? { value: { x: x.value, y: y.value, label: c.value } };
 }

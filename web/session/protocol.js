@@ -1,4 +1,5 @@
-// The message protocol between the page (main thread) and the lab worker, in one place.
+// The message protocol between the page (main thread) and the lab worker, in one place: the
+// session module (session.js) speaks it for the page and every embed; the worker answers it.
 // Every message is a plain object {type, ...fields}. Typed arrays travel in the transfer list
 // (zero copy), so the sender must not touch them afterwards.
 //
@@ -30,12 +31,16 @@ export const ToWorker = Object.freeze({
   // then POINTS. A run without data (every point cleared) cannot take one: CONFIGURE a new run.
   ADD_POINT: 'add-point',
   REMOVE_POINT: 'remove-point',   // {type, runId}: undoes the last ADD_POINT; then POINTS
+  // {type, side}: boundary grids at most side x side from now on (side < 1: no cap), then a
+  // FRAME. A test hook: it forces the shrunken grid a slow machine or a deep net would get.
+  LIMIT_GRID_SIDE: 'limit-grid-side',
 });
 
 /** Worker -> page. */
 export const FromWorker = Object.freeze({
   // {type, activations: ActivationInfo[], datasets: DatasetInfo[], initialisers: InitialiserInfo[],
-  //  fields: FieldInfo[], defaultConfig: Config}: the module loaded; sent once.
+  //  fields: FieldInfo[], defaultConfig: Config, constants: Constants (actlab.d.ts)}: the module
+  //  loaded; sent once. The page's rules (ranges, limits, the plane) come from here.
   READY: 'ready',
   // {type, runId, members: string[], classes}
   RUN_STARTED: 'run-started',
@@ -50,7 +55,7 @@ export const FromWorker = Object.freeze({
   //  members: [{name, step, metrics: Metrics|null, losses: Float32Array, lossStride,
   //             history: {step, trainLoss, testLoss, trainAccuracy, testAccuracy} (Float64Arrays:
   //             every evaluation of the run, thinned evenly to at most 240),
-  //             probs: Float32Array|null, gridSide (probs is gridSide x gridSide: GRID_SIDE, or
+  //             probs: Float32Array|null, gridSide (probs is gridSide x gridSide: grid.width, or
   //             less when a pass over that grid would hold the worker too long), diverged,
   //             divergedAt, failed, stepsPerSecond,
   //             advancedPerSecond: steps this network advanced per second of wall time, recently}]}
@@ -63,7 +68,7 @@ export const FromWorker = Object.freeze({
   // {type, runId, members: [{name, diagnostics: Diagnostics}]}: at most every ~250 ms while playing.
   DIAGNOSTICS: 'diagnostics',
   // {type, runId, members: [{name, step, maps: UnitMaps}]}: every hidden unit's output over a
-  // UNIT_MAP_SIDE grid and its state (actlab.d.ts UnitMaps); at most every ~600 ms while playing.
+  // 16 x 16 grid and its state (actlab.d.ts UnitMaps); at most every ~600 ms while playing.
   UNIT_MAPS: 'unit-maps',
   // {type, costs: ActivationCost[]}
   COSTS: 'costs',
@@ -77,10 +82,3 @@ export const FromWorker = Object.freeze({
   // {type, figure, heapBytesInUse, loops, modules}: after DISPOSE.
   DISPOSED: 'disposed',
 });
-
-/** Grid resolution of the boundary heatmaps (the issue asks for at least 128x128). */
-export const GRID_SIDE = 128;
-/** Grid side of the hidden-unit maps: coarse, since one map per unit is drawn as a thumbnail. */
-export const UNIT_MAP_SIDE = 16;
-/** The data square every generator draws in; the heatmaps cover it. */
-export const DOMAIN = Object.freeze({ xMin: -6, xMax: 6, yMin: -6, yMax: 6 });

@@ -1,7 +1,8 @@
-// The race view: one race card (web/views/race-card.js) per racing activation, fed from the
-// worker's frames on the animation frame. A frame carries a grid only for networks that moved;
-// the last finite grid of each network is kept, so a diverged network shows its last sane
-// boundary under its "diverged at step N" label, never NaN garbage.
+// The race renderer, the one the page and every embedded race or card use: one race card
+// (web/views/race-card.js) per racing activation, drawn from the session's frames on the
+// animation frame. Each network's board is its last finite grid (kept by the session, at the side
+// the worker sent it), so a diverged network shows its last sane boundary under its "diverged at
+// step N" label, never NaN garbage, and a grid the worker shrank draws like any other.
 import { mountRaceCard } from '../views/race-card.js';
 import { mountLossChart } from '../views/loss-chart.js';
 import { mountProbabilityLegend } from '../views/legend.js';
@@ -9,51 +10,63 @@ import { requestDraw } from './draw-loop.js';
 
 const darkScheme = matchMedia('(prefers-color-scheme: dark)');
 
+/** The page's card slot: an <article> a click on the board adds a point through. */
+export function pageSlot(name, label) {
+  const slot = document.createElement('article');
+  slot.className = 'race-slot';
+  slot.dataset.member = name;
+  slot.setAttribute('aria-label', `${label} network`);
+  return slot;
+}
+
 export class RaceView {
   /**
    * @param container element the cards go in
-   * @param options {labelOf(name) -> string, onPointClick({x, y}), onDrawn(frame),
-   *                 lossContainer, legendContainer: where the loss chart and the colour key go}
+   * @param options {session (session.js), labelOf(name) -> string, slot(name, label) -> element
+   *   (default pageSlot), onPointClick({x, y})?, lossContainer?, legendContainer?: where the loss
+   *   chart and the colour key go, afterMount(card, name)?, followDarkScheme = true: boards on a
+   *   dark background when the reader's scheme is dark (embeds keep a light surface, figure.css)}
    */
-  constructor(container, { labelOf, onPointClick, onDrawn, lossContainer, legendContainer }) {
+  constructor(container, { session, labelOf, slot = pageSlot, onPointClick = null, lossContainer, legendContainer, afterMount,
+    followDarkScheme = true }) {
     this.container = container;
-    this.display = { showTest: true, discretize: false, dark: darkScheme.matches };
+    this.session = session;
+    this.display = { showTest: true, discretize: false, dark: followDarkScheme && darkScheme.matches };
     this.loss = lossContainer ? mountLossChart(lossContainer, { labelOf }) : null;
     this.legend = legendContainer ? mountProbabilityLegend(legendContainer) : null;
-    darkScheme.addEventListener('change', () => this.setDisplay({ dark: darkScheme.matches }));
+    this.followScheme = () => this.setDisplay({ dark: darkScheme.matches });
+    if (followDarkScheme) darkScheme.addEventListener('change', this.followScheme);
     this.labelOf = labelOf;
+    this.makeSlot = slot;
     this.onPointClick = onPointClick;
-    this.onDrawn = onDrawn;
+    this.afterMount = afterMount;
     this.cards = new Map();  // name -> {slot, card}
-    this.grids = new Map();  // name -> {probs, width, height}: the last finite grid
-    this.points = null;
-    this.frame = null;
+    this.pointSets = null;
+    this.lastFrame = null;
   }
 
-  /** A new run: cards for these members (kept when the members are the same), grids forgotten. */
-  start(names) {
-    const same = names.length === this.cards.size && names.every((n) => this.cards.has(n));
+  /** A new run: cards for these members (kept when the members are the same). */
+  start({ members }) {
+    const same = members.length === this.cards.size && members.every((n) => this.cards.has(n));
     if (!same) {
       this.destroyCards();
-      for (const name of names) this.mount(name);
+      for (const name of members) this.mount(name);
     }
-    this.grids.clear();
-    this.frame = null;
+    this.container.dataset.count = String(members.length);
+    this.lastFrame = null;
   }
 
   mount(name) {
-    const slot = document.createElement('article');
-    slot.className = 'race-slot';
-    slot.dataset.member = name;
-    slot.setAttribute('aria-label', `${this.labelOf(name)} network`);
+    const slot = this.makeSlot(name, this.labelOf(name));
     this.container.append(slot);
-    slot.addEventListener('point-click', (event) => this.onPointClick(event.detail));
+    if (this.onPointClick) slot.addEventListener('point-click', (event) => this.onPointClick(event.detail));
     const card = mountRaceCard(slot, { name, label: this.labelOf(name) });
+    this.afterMount?.(card, name);
     this.cards.set(name, { slot, card });
   }
 
-  setPoints(message) {
-    this.points = { train: message.train, test: message.test };
+  points(message) {
+    this.pointSets = { train: message.train, test: message.test };
     this.container.dataset.points = String(message.train.label.length + message.test.label.length);
   }
 
@@ -62,36 +75,32 @@ export class RaceView {
     Object.assign(this.display, changes);
     this.container.dataset.showTest = String(this.display.showTest);
     this.container.dataset.discretize = String(this.display.discretize);
-    requestDraw('race', () => this.draw());
+    requestDraw(this, () => this.draw());
   }
 
-  setFrame(frame) {
-    for (const m of frame.members) {
-      if (!m.probs) continue;
-      const side = m.gridSide ?? frame.grid.width;
-      this.grids.set(m.name, { probs: m.probs, width: side, height: side });
-    }
-    this.frame = frame;
-    requestDraw('race', () => this.draw());
+  /** The session's latest frame, in an animation frame. */
+  frame(frame) {
+    this.lastFrame = frame;
+    this.draw();
   }
 
   draw() {
-    const frame = this.frame;
+    const frame = this.lastFrame;
     if (!frame) return;
     const { width, height, classes, domain } = frame.grid;
     for (const m of frame.members) {
       const entry = this.cards.get(m.name);
       if (!entry) continue;
-      const cached = this.grids.get(m.name);
-      const grid = cached ? { ...cached, classes } : { probs: uniformGrid(classes, width, height), width, height, classes };
+      const grid = this.session.gridOf(m.name) ?? { probs: uniformGrid(classes, width, height), width, height, classes };
       entry.slot.dataset.step = String(m.step);
       entry.slot.dataset.diverged = String(m.diverged);
+      entry.slot.dataset.gridSide = String(grid.width);
       entry.card.update({
         step: m.step,
         metrics: m.metrics ?? { trainLoss: NaN, testLoss: NaN, trainAccuracy: NaN, testAccuracy: NaN },
         losses: m.losses,
         grid,
-        points: this.points ?? emptyPoints(),
+        points: this.pointSets ?? emptyPoints(),
         domain,
         diverged: m.diverged,
         divergedAt: m.divergedAt,
@@ -102,7 +111,6 @@ export class RaceView {
     }
     this.loss?.update(frame.members, { showTest: this.display.showTest });
     this.legend?.update({ classes, discretize: this.display.discretize });
-    this.onDrawn(frame);
   }
 
   /** The cards' heatmap canvases with their names, for the PNG export. */
@@ -118,6 +126,11 @@ export class RaceView {
       slot.remove();
     }
     this.cards.clear();
+  }
+
+  destroy() {
+    darkScheme.removeEventListener('change', this.followScheme);
+    this.destroyCards();
   }
 }
 

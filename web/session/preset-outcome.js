@@ -17,10 +17,12 @@ export const OUTCOME_METRICS = ['trainAccuracy', 'testAccuracy', 'trainLoss', 't
   'deadUnits', 'zeroFraction', 'saturatedFraction'];
 
 /**
- * The outcome metrics of one network, from its diagnostics(): its metrics, and the run's summary as
+ * The outcome metrics of one network, from its diagnostics(): its metrics, and the hidden layers' totals as
  * the core pools it (hidden layers together; the same numbers as a CLI sweep row's diagnostics).
  */
-export const outcomeMetrics = (diagnostics) => ({ ...diagnostics.metrics, ...diagnostics.summary });
+export const outcomeMetrics = (diagnostics) => ({
+  ...diagnostics.metrics, ...diagnostics.hidden, firstLastGradRatio: diagnostics.firstLastGradRatio,
+});
 
 /** The activations an outcome names, in order of first mention: the members a check must train. */
 export const outcomeMembers = (outcome) => [...new Set(outcome.expect.map(([activation]) => activation))];
