@@ -241,7 +241,9 @@ test('every setting has a label and a help in each catalog, in English as the pa
     assert.equal(en[`field.${name}.help`], help, `en field.${name}.help is the core's`);
   }
   // The page's rows: labels from its PRESENTATION table, its own rows' help.
-  const table = buildParamTable({ fields: fields.map((f) => ({ ...f, type: 'number', default: 0 })), activations: [] });
+  // Labels and help do not depend on the limits: any plane and point count will do here.
+  const constants = { domain: { xMin: -1, xMax: 1, yMin: -1, yMax: 1 }, maxAddedPoints: 1, maxClasses: 2 };
+  const table = buildParamTable({ fields: fields.map((f) => ({ ...f, type: 'number', default: 0 })), activations: [], constants });
   for (const row of table.rows) {
     assert.equal(en[`field.${row.key}.label`], row.label, `en field.${row.key}.label`);
     assert.equal(en[`field.${row.key}.help`], row.help, `en field.${row.key}.help`);
