@@ -198,6 +198,54 @@ void exp_shifted_add(const float* z, const float* shift, float* p, float* sum, s
 #endif
 }
 
+// Two classes, the same bits as the general softmax below with half its exps. With m the larger
+// sum, one of da = z0 - m and db = z1 - m is exactly 0 and e^0 = 1 exactly (fm::exp), so the only
+// exp needed is that of the other difference, which da + db is exactly (x + 0 = x). NaN and
+// infinite sums give NaN probabilities, as in the general path. The max is written to max_out.
+void softmax_two(const float* z, float* p, float* max_out, float* sum_out, size_t n) {
+  const float *z0 = z, *z1 = z + n;
+  float *p0 = p, *p1 = p + n;
+#if defined(__wasm_simd128__)
+  const dense::V4 one = dense::splat<dense::V4>(1.0f), zero = dense::splat<dense::V4>(0.0f);
+  for (size_t i = 0; i < n; i += dense::kLanes) {
+    const dense::V4 a = dense::load4(z0 + i), b = dense::load4(z1 + i);
+    // pmax(a, b) = a < b ? b : a, std::max's lane by lane (f32x4.max differs on NaN and zeros).
+    const dense::V4 m = fm::pmax(a, b);
+    const dense::V4 da = a - m, db = b - m;
+    const dense::V4 e = fm::exp4(da + db);
+    const dense::V4 ea = da == zero ? one : e, eb = db == zero ? one : e;
+    const dense::V4 sum = ea + eb;
+    dense::store4(p0 + i, ea / sum);
+    dense::store4(p1 + i, eb / sum);
+    dense::store4(max_out + i, m);
+    dense::store4(sum_out + i, sum);
+  }
+#else
+  for (size_t i = 0; i < n; ++i) {
+    const float m = std::max(z0[i], z1[i]);
+    const float da = z0[i] - m, db = z1[i] - m;
+    const float e = fm::exp(da + db);
+    const float ea = da == 0.0f ? 1.0f : e, eb = db == 0.0f ? 1.0f : e;
+    const float sum = ea + eb;
+    p0[i] = ea / sum;
+    p1[i] = eb / sum;
+    max_out[i] = m;
+    sum_out[i] = sum;
+  }
+#endif
+}
+
+// Any number of classes: p = e^(z - max) / sum over the classes, in class order.
+void general_softmax(const float* z, float* p, float* max_out, float* sum_out, int k, size_t n) {
+  for (size_t i = 0; i < n; ++i) max_out[i] = z[i];
+  for (int c = 1; c < k; ++c)
+    for (size_t i = 0; i < n; ++i) max_out[i] = std::max(max_out[i], z[c * n + i]);
+  std::fill_n(sum_out, n, 0.0f);
+  for (int c = 0; c < k; ++c) exp_shifted_add(z + c * n, max_out, p + c * n, sum_out, n);
+  for (int c = 0; c < k; ++c)
+    for (size_t i = 0; i < n; ++i) p[c * n + i] /= sum_out[i];
+}
+
 }  // namespace
 
 // Numerically stable softmax: shift by the per-point maximum; remember log-sum-exp for the loss
@@ -208,14 +256,12 @@ void Mlp::softmax(size_t l, bool keep_log_sum_exp) {
   const float* z = z_[l].data();
   float* p = a_[l].data();
   float* lse = log_sum_exp_.data();
-  for (size_t i = 0; i < n; ++i) lse[i] = z[i];
-  for (int c = 1; c < k; ++c)
-    for (size_t i = 0; i < n; ++i) lse[i] = std::max(lse[i], z[c * n + i]);  // the max, for now
   float* sum = dz_[l].data();  // scratch: dz of the output layer is written only in backward
-  std::fill_n(sum, n, 0.0f);
-  for (int c = 0; c < k; ++c) exp_shifted_add(z + c * n, lse, p + c * n, sum, n);
-  for (int c = 0; c < k; ++c)
-    for (size_t i = 0; i < n; ++i) p[c * n + i] /= sum[i];
+  if (k == 2) {
+    softmax_two(z, p, lse, sum, n);
+  } else {
+    general_softmax(z, p, lse, sum, k, n);
+  }
   if (keep_log_sum_exp)
     for (size_t i = 0; i < n; ++i) lse[i] += fm::log(sum[i]);
 }
