@@ -194,6 +194,11 @@ ACTLAB_KERNEL F32x4 pmin(F32x4 a, F32x4 b) {
   return detail::as<F32x4>(wasm_f32x4_pmin(detail::as<v128_t>(a), detail::as<v128_t>(b)));
 }
 
+// pmax(a, b) = a < b ? b : a, lane by lane: std::max's choice, NaN and signed zeros included.
+ACTLAB_KERNEL F32x4 pmax(F32x4 a, F32x4 b) {
+  return detail::as<F32x4>(wasm_f32x4_pmax(detail::as<v128_t>(a), detail::as<v128_t>(b)));
+}
+
 typedef uint32_t U32x4 __attribute__((vector_size(16)));
 typedef int32_t I32x4 __attribute__((vector_size(16)));
 ACTLAB_KERNEL F32x4 exp4(F32x4 x) {

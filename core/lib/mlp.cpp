@@ -10,6 +10,7 @@
 #include "dense_kernels.hpp"
 #include "fast_math.hpp"
 #include "initialisers.hpp"
+#include "softmax_kernels.hpp"
 #include "weight_grads_by_point.hpp"
 
 namespace actlab {
@@ -140,6 +141,12 @@ void Mlp::forward(const float* inputs, size_t n, PassMode mode, Pcg32* rrelu_rng
         in = a_[l].data();
         continue;
       }
+#if defined(__wasm_simd128__)
+      if (mode == PassMode::predict && layer.is_output && layer.out == 2) {  // probabilities only
+        softmax_kernels::affine_softmax_two(wt, b, in, a_[l].data(), layer.in, stride);
+        break;
+      }
+#endif
       dense::affine_columns(wt, b, in, z, layer.in, layer.out, stride);
     } else {
       dense::affine(w, b, in, z, layer.in, layer.out, stride);
@@ -179,28 +186,6 @@ const float* Mlp::transposed_weights(const LayerLayout& layer, bool reuse) {
   return wt;
 }
 
-namespace {
-
-// p[i] = e^(z[i] - shift[i]) and sum[i] += p[i] over a padded row (n a multiple of kLanes). In
-// wasm on four lanes with fm::exp4 (the same bits), where the vectorised scalar exp runs ~1.7x
-// slower; the softmax's exps were 13% of a ReLU grid.
-void exp_shifted_add(const float* z, const float* shift, float* p, float* sum, size_t n) {
-#if defined(__wasm_simd128__)
-  for (size_t i = 0; i < n; i += dense::kLanes) {
-    const dense::V4 e = fm::exp4(dense::load4(z + i) - dense::load4(shift + i));
-    dense::store4(p + i, e);
-    dense::store4(sum + i, dense::load4(sum + i) + e);
-  }
-#else
-  for (size_t i = 0; i < n; ++i) {
-    p[i] = fm::exp(z[i] - shift[i]);
-    sum[i] += p[i];
-  }
-#endif
-}
-
-}  // namespace
-
 // Numerically stable softmax: shift by the per-point maximum; remember log-sum-exp for the loss
 // (a log per point, skipped when only the probabilities are wanted).
 void Mlp::softmax(size_t l, bool keep_log_sum_exp) {
@@ -209,14 +194,12 @@ void Mlp::softmax(size_t l, bool keep_log_sum_exp) {
   const float* z = z_[l].data();
   float* p = a_[l].data();
   float* lse = log_sum_exp_.data();
-  for (size_t i = 0; i < n; ++i) lse[i] = z[i];
-  for (int c = 1; c < k; ++c)
-    for (size_t i = 0; i < n; ++i) lse[i] = std::max(lse[i], z[c * n + i]);  // the max, for now
   float* sum = dz_[l].data();  // scratch: dz of the output layer is written only in backward
-  std::fill_n(sum, n, 0.0f);
-  for (int c = 0; c < k; ++c) exp_shifted_add(z + c * n, lse, p + c * n, sum, n);
-  for (int c = 0; c < k; ++c)
-    for (size_t i = 0; i < n; ++i) p[c * n + i] /= sum[i];
+  if (k == 2) {
+    softmax_kernels::softmax_two(z, p, lse, sum, n);
+  } else {
+    softmax_kernels::general_softmax(z, p, lse, sum, k, n);
+  }
   if (keep_log_sum_exp)
     for (size_t i = 0; i < n; ++i) lse[i] += fm::log(sum[i]);
 }

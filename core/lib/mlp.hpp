@@ -31,7 +31,8 @@ struct LayerLayout {
 // RReLU draws random slopes only in train mode. predict is evaluate without the loss: the softmax
 // skips its log-sum-exp, so neither loss_sum nor backward may follow a predict pass, and hidden
 // layers whose activation has a fused kernel (ActivationSpec::affine_forward) write their outputs
-// only: pre_activation() of those layers is stale after it.
+// only: pre_activation() of those layers is stale after it. So is the output layer's in wasm when
+// it has two classes (its sums and softmax run in one pass there).
 enum class PassMode : uint8_t { predict, evaluate, train };
 
 // A caller that runs one set of points in chunks says so for every chunk after the first: the
