@@ -9,7 +9,7 @@ import { REPO_ROOT, publicOriginFrom, startServer } from './serve.mjs';
 /** The public origin from --public-origin (wins) or PUBLIC_ORIGIN; null when neither is set. */
 function publicOriginSetting(argv, env) {
   const at = argv.indexOf('--public-origin');
-  const unknown = argv.find((a, i) => a !== '--public-origin' && i !== at + 1);
+  const unknown = argv.find((a, i) => i !== at && !(at >= 0 && i === at + 1));
   if (unknown !== undefined) throw new Error(`npm start: unknown argument ${unknown} (use --public-origin URL)`);
   if (at >= 0) return publicOriginFrom(argv[at + 1] ?? '', '--public-origin');
   return env.PUBLIC_ORIGIN ? publicOriginFrom(env.PUBLIC_ORIGIN, 'PUBLIC_ORIGIN') : null;
