@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { REPO_ROOT, startServer } from '../../scripts/serve.mjs';
 import { before, after } from 'node:test';
-import { collectErrors, launchChromium } from './chromium.mjs';
+import { afterFrames, collectErrors, launchChromium } from './chromium.mjs';
 
 export const RESULTS = path.join(REPO_ROOT, 'test-results');
 export const READY_TIMEOUT_MS = 15000;  // generous for a loaded CI machine; the benchmark measures speed
@@ -75,10 +75,15 @@ export async function waitForNewRun(page, previous) {
   return page.evaluate(() => document.documentElement.dataset.run);
 }
 
-/** Waits for the frame the worker posts after Pause (the speed readout says "Paused"): no step follows it. */
+/**
+ * Waits for the frame the worker posts after Pause, after which no step follows: the speed readout
+ * says "Paused" as that frame arrives, and the race cards show its steps once the next animation
+ * frames have drawn it.
+ */
 export async function waitForPausedFrame(page) {
   await page.waitForFunction(() => /^Paused/.test(document.getElementById('speed-readout')?.textContent ?? ''),
     null, { timeout: READY_TIMEOUT_MS });
+  await afterFrames(page, 3);
 }
 
 export const currentRun = (page) => page.evaluate(() => document.documentElement.dataset.run);

@@ -6,7 +6,7 @@
 // takes is measured and printed by `npm run bench:page` (its "new setting applied" line).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { labSession, openLab, poll, readSteps } from './lab-page.mjs';
+import { labSession, openLab, poll, readSteps, waitForPausedFrame } from './lab-page.mjs';
 import { MAXIMAL_HASH as MAXIMAL } from '../../scripts/bench-apply.mjs';
 
 const TEST_TIMEOUT = 120000;
@@ -80,8 +80,7 @@ test('under the maximal settings a new setting applies after the slice in progre
     // Pause is heard too: the step counts stop moving.
     await page.click('#play');
     // The paused frame (every network evaluated afresh, in slices) says so once it is drawn.
-    assert.ok(await poll(async () => /^Paused/.test(await page.textContent('#speed-readout')), { timeout: 30000 }),
-      'the paused state is shown');
+    await waitForPausedFrame(page);
     const paused = await readSteps(page);
     // Whatever the worker posted before answering a later message has arrived by then: no frame with more steps.
     await workerRoundTrip(page);
