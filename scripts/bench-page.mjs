@@ -16,6 +16,7 @@
 //   speed      each network's steps/s as its race card shows it (data-field="steps-per-second":
 //              training time only) and as counted (data-field="step" over the window);
 //   claims     navigation start -> all three claims of the claims strip shown, on the same loads;
+//   apply      a new setting -> its new run, under the largest valid settings (scripts/bench-apply.mjs);
 //   spreads    the cost figures over repeated measurements and identical racers' steps/s
 //              (scripts/bench-page-spread.mjs; goal <= 10% each);
 //   transfer   every response body the server sent for the measured page (HTML, JS, CSS, the
@@ -31,6 +32,7 @@ import { gzipSync } from 'node:zlib';
 import { REPO_ROOT, DEFAULT_CSP, startServer } from './serve.mjs';
 import { measureSpreads, formatSpreads } from './bench-page-spread.mjs';
 import { measureFirstFigureBytes, formatFirstFigureBytes } from './bench-embed.mjs';
+import { measureSettingApply, formatSettingApply } from './bench-apply.mjs';
 
 const USAGE = 'usage: node scripts/bench-page.mjs [--seconds S] [--loads N] [--hash H] [--profile] [--json] [--no-build]';
 const GOALS = { frameP95Ms: 20, readyMs: 1500, transferGzipBytes: 250_000 };  // issue 4, "Speed"
@@ -308,6 +310,8 @@ try {
     report.spreads = await measureSpreads(spreadPage);
     await spreadContext.close();
   }
+  log('measuring how soon a new setting applies under the maximal settings ...');
+  report.apply = await measureSettingApply(browser, url, VIEWPORT).catch((err) => ({ error: err.message }));
   report.embed = await measureFirstFigureBytes(browser).catch((err) => ({ error: err.message }));  // issue 7: scripts/bench-embed.mjs
 } finally {
   await browser.close();
@@ -414,6 +418,7 @@ function printReport(r) {
   out.push(`  on the way: DOMContentLoaded median ${ms(r.ready.domContentLoadedMedianMs)}, ` +
     `first run configured (<html data-run>, worker and module ready) median ${ms(r.ready.runMedianMs)}`);
   out.push(`  claims strip, all three measured: median ${ms(r.ready.claimsMedianMs)}, max ${ms(r.ready.claimsMaxMs)}   goal <= 2000 ms`);
+  out.push(`  ${formatSettingApply(r.apply)}`);
   out.push('');
   out.push(...formatSpreads(r.spreads));
   out.push('');

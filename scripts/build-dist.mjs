@@ -8,7 +8,7 @@
 // Needs web/build/ (npm run build makes it first).
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT, ISOLATION_HEADERS } from './serve.mjs';
+import { REPO_ROOT, ISOLATION_HEADERS, DEFAULT_CSP } from './serve.mjs';
 import { absolutiseMeta } from './page-meta.mjs';
 import { oembedFor } from './oembed.mjs';
 import { build } from 'esbuild';
@@ -81,12 +81,14 @@ async function bundleFigureHost(out) {
  * _headers, the file Netlify and Cloudflare Pages read: the lab page cross-origin isolated (as
  * npm start serves it, for 5 us timers: see ISOLATION_HEADERS in serve.mjs), its worker scripts
  * with the embedder policy an isolated page requires of them, and every file usable from other
- * origins. Hosts without such a file (GitHub Pages) serve the lab with 0.1 ms timers; the cost
- * view then says so.
+ * origins; every file under the dev server's CSP (object-src and base-uri 'none', no frame-ancestors:
+ * embed.html is made to be framed) and nosniff, so a deployed copy keeps what npm start sends.
+ * Hosts without such a file (GitHub Pages) serve the lab with 0.1 ms timers; the cost view then says so.
  */
-function headersFile() {
+export function headersFile() {
   const lines = (entries) => Object.entries(entries).map(([k, v]) => `  ${k}: ${v}`).join('\n');
-  const open = { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' };
+  const open = { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin',
+                 'Content-Security-Policy': DEFAULT_CSP, 'X-Content-Type-Options': 'nosniff' };
   const embedder = { 'Cross-Origin-Embedder-Policy': ISOLATION_HEADERS['Cross-Origin-Embedder-Policy'] };
   return [`/*\n${lines(open)}`, `/\n${lines(ISOLATION_HEADERS)}`, `/index.html\n${lines(ISOLATION_HEADERS)}`,
           `/worker/*\n${lines(embedder)}`, `/lab/*\n${lines(embedder)}`, `/build/*\n${lines(embedder)}`].join('\n') + '\n';

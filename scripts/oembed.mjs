@@ -4,11 +4,13 @@
 
 export const PROVIDER_NAME = 'Activation Lab';
 export const DEFAULT_WIDTH = 720;
-const MIN_WIDTH = 320;
+export const MIN_WIDTH = 320;
 const MAX_WIDTH = 800;
-// Heights the embed page reaches at 720 px for each figure; the frame then sizes itself from
-// its height messages (WordPress, Embedly and our own format).
-const HEIGHTS = { race: 560, card: 640, why: 900, cost: 760, claims: 420 };
+// Heights the embed page reaches at 720 px for each figure: the frame's first height, and the
+// least a consumer's maxheight must allow (the frame then sizes itself from its height messages:
+// WordPress, Embedly and our own format). The figures have no shorter layout.
+const THUMBNAIL = { width: 1200, height: 630 };  // web/embed/card.png
+export const HEIGHTS = { race: 560, card: 640, why: 900, cost: 760, claims: 420 };
 const TITLES = {
   race: 'Activation Lab: activations racing side by side',
   card: 'Activation Lab: one network training',
@@ -26,8 +28,9 @@ export function escapeHtml(text) {
 /**
  * @param pageUrl the lab or embed URL the consumer asked about (its #hash carries the settings)
  * @param labBase the lab's root URL ('https://host/lab/')
- * @param options {maxwidth, maxheight}
- * @returns {status, body} body: the oEmbed object (status 200) or an error text
+ * @param options {maxwidth, maxheight}: the consumer's query text; each absent, or a positive integer
+ * @returns {status, body} body: the oEmbed object (status 200) or an error text: 400 for a size that
+ *   is not a positive integer, 501 when the figure cannot fit the sizes asked for (as oEmbed allows)
  */
 export function oembedFor(pageUrl, labBase, { maxwidth, maxheight } = {}) {
   let url;
@@ -45,25 +48,42 @@ export function oembedFor(pageUrl, labBase, { maxwidth, maxheight } = {}) {
   const hash = encodeURI(decodeURISafe(url.hash.replace(/^#/, ''))).replace(/#/g, '%23');
   const figure = /(?:^|&)figure=(race|card|why|cost|claims)(?:&|$)/.exec(hash)?.[1] ?? 'race';
   const settings = rest === 'embed.html' || hash.includes('figure=') ? hash : `figure=race${hash ? `&${hash}` : ''}`;
-  const width = clamp(Number(maxwidth) || DEFAULT_WIDTH, MIN_WIDTH, MAX_WIDTH);
-  const height = clamp(HEIGHTS[figure], 200, Number(maxheight) || Infinity);
+  const limits = {};
+  for (const [name, text] of [['maxwidth', maxwidth], ['maxheight', maxheight]]) {
+    if (text === undefined || text === null) continue;
+    limits[name] = positiveInteger(text);
+    if (limits[name] === null) {
+      // The value is named, cut short and stripped of markup characters (the text may be shown as-is).
+      const shown = JSON.stringify(String(text).slice(0, 40)).replace(/[<>&]/g, '?');
+      return { status: 400, body: `${name}: ${shown} is not a positive integer (1, 2, 3 ...)` };
+    }
+  }
+  const width = Math.min(MAX_WIDTH, limits.maxwidth ?? DEFAULT_WIDTH);
+  const height = HEIGHTS[figure];
+  if (width < MIN_WIDTH || height > (limits.maxheight ?? Infinity)) {
+    return { status: 501, body: `the ${figure} figure needs at least ${MIN_WIDTH} x ${height} px; ` +
+      `asked for at most ${limits.maxwidth ?? 'any'} x ${limits.maxheight ?? 'any'}` };
+  }
   const src = new URL(`embed.html#${settings}`, base).href;
   const title = TITLES[figure];
   const html = `<iframe src="${escapeHtml(src)}" width="${width}" height="${height}" title="${escapeHtml(title)}" ` +
     `loading="lazy" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" ` +
     `style="border:0;width:100%;max-width:${width}px"></iframe>`;
+  // oEmbed: the thumbnail, too, must respect maxwidth and maxheight; there is only the one size.
+  const thumbnailFits = THUMBNAIL.width <= (limits.maxwidth ?? Infinity) && THUMBNAIL.height <= (limits.maxheight ?? Infinity);
+  const thumbnail = thumbnailFits ? { thumbnail_url: new URL('embed/card.png', base).href,
+    thumbnail_width: THUMBNAIL.width, thumbnail_height: THUMBNAIL.height } : {};
   return {
     status: 200,
-    body: {
-      version: '1.0', type: 'rich', provider_name: PROVIDER_NAME, provider_url: base.href,
-      title, html, width, height,
-      thumbnail_url: new URL('embed/card.png', base).href, thumbnail_width: 1200, thumbnail_height: 630,
-    },
+    body: { version: '1.0', type: 'rich', provider_name: PROVIDER_NAME, provider_url: base.href, title, html, width, height,
+            ...thumbnail },
   };
 }
 
-function clamp(v, lo, hi) {
-  return Math.min(hi, Math.max(lo, Math.round(v)));
+/** A positive integer in plain decimal digits, or null ('-5', '199.5', '1e3', '' and 'Infinity' are not). */
+function positiveInteger(text) {
+  const digits = String(text);
+  return /^[0-9]+$/.test(digits) && Number(digits) > 0 ? Number(digits) : null;  // a huge one is above every size
 }
 
 function decodeURISafe(text) {

@@ -12,7 +12,10 @@ import { absolutiseMeta } from './page-meta.mjs';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // worker-src blob: lets an embed in an opaque-origin (sandboxed) frame start its worker.
-export const DEFAULT_CSP = "script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:";
+// object-src and base-uri 'none': no plugin content, and no injected <base> can redirect the pages'
+// relative script URLs. No frame-ancestors: embed.html exists to be framed by any site.
+export const DEFAULT_CSP =
+  "script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'";
 
 // The lab page asks to be cross-origin isolated: only then does the browser give it (and its
 // worker) performance.now() at 5 us instead of 100 us, and the page's speed figures are sums of
@@ -49,14 +52,27 @@ const TYPES = {
  *   host   default 127.0.0.1 (loopback only)
  *   csp    Content-Security-Policy value; null/false sends none
  *   mounts extra roots, e.g. {'/fixtures': dir}: '/fixtures/a.html' -> dir/a.html (for embeds and tests)
+ *   publicOrigin  'https://lab.example' (see publicOriginFrom): og:url and oEmbed answers use it
+ *          instead of the request's Host header, which a client (or a shared cache's visitor) chooses
  */
 export function startServer({ root = path.join(REPO_ROOT, 'web'), port = 0, host = '127.0.0.1',
-                              csp = DEFAULT_CSP, mounts = {} } = {}) {
+                              csp = DEFAULT_CSP, mounts = {}, publicOrigin = null } = {}) {
+  const fixedOrigin = publicOrigin === null ? null : publicOriginFrom(publicOrigin, 'publicOrigin');
   // Longest prefix first, so '/a/b' wins over '/a'; '/' (root) comes last.
   const roots = [...Object.entries(mounts).map(([p, d]) => [p.replace(/\/+$/, ''), path.resolve(d)]),
                  ['', path.resolve(root)]].sort((a, b) => b[0].length - a[0].length);
 
   const server = http.createServer((req, res) => {
+    // Nothing a client sends may end the process: an unforeseen throw answers 500 instead.
+    try {
+      handle(req, res);
+    } catch {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end();
+    }
+  });
+
+  function handle(req, res) {
     // Access-Control-Allow-Origin: the lab's files are public, and embeds on other origins (or in
     // sandboxed iframes, whose origin is 'null') fetch the module and import the views with CORS.
     // Cross-Origin-Resource-Policy: the same openness for no-cors loads, which a page that is
@@ -65,6 +81,7 @@ export function startServer({ root = path.join(REPO_ROOT, 'web'), port = 0, host
                       'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' };
     if (csp) headers['Content-Security-Policy'] = csp;
     const fail = (status, message) => {
+      if (res.headersSent) return res.destroy();  // a failure mid-body: cut the response short
       res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
       res.end(req.method === 'HEAD' ? undefined : `${status} ${message}\n`);
     };
@@ -77,7 +94,8 @@ export function startServer({ root = path.join(REPO_ROOT, 'web'), port = 0, host
       return fail(400, 'Bad Request');
     }
     if (pathname.includes('\0')) return fail(400, 'Bad Request');
-    const origin = `http://${req.headers.host ?? `${host}:${server.address().port}`}`;
+    const origin = fixedOrigin ?? originFromHost(req.headers.host, `${hostForUrl(host)}:${server.address().port}`);
+    if (origin === null) return fail(400, 'Bad Request: Host header');
     if (pathname === '/oembed') return answerOembed(req, res, headers, origin);
 
     const [prefix, base] = roots.find(([p]) => pathname === p || pathname.startsWith(p + '/'));
@@ -87,11 +105,14 @@ export function startServer({ root = path.join(REPO_ROOT, 'web'), port = 0, host
     fs.promises.realpath(file).then(async (real) => {
       // A symlink inside the root must not lead outside it either.
       const realBase = await fs.promises.realpath(base);
-      if (real !== realBase && !real.startsWith(realBase + path.sep)) return fail(403, 'Forbidden');
+      const inside = (p) => p === realBase || p.startsWith(realBase + path.sep);
+      if (!inside(real)) return fail(403, 'Forbidden');
       let stat = await fs.promises.stat(real);
       if (stat.isDirectory()) {
-        real = path.join(real, 'index.html');
-        stat = await fs.promises.stat(real);  // no directory listings: missing index -> 404
+        // The index may itself be a symlink: resolve and check it like any file path.
+        real = await fs.promises.realpath(path.join(real, 'index.html'));  // no listings: missing -> 404
+        if (!inside(real)) return fail(403, 'Forbidden');
+        stat = await fs.promises.stat(real);
       }
       if (!stat.isFile()) return fail(404, 'Not Found');
       if (path.extname(real) === '.html') return sendPage(req, res, headers, real, origin + pathname);
@@ -101,16 +122,48 @@ export function startServer({ root = path.join(REPO_ROOT, 'web'), port = 0, host
       if (req.method === 'HEAD') return res.end();
       fs.createReadStream(real).on('error', () => res.destroy()).pipe(res);
     }).catch(() => fail(404, 'Not Found'));
-  });
+  }
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
       server.off('error', reject);
       const { port: actual } = server.address();
-      resolve({ server, url: `http://${host.includes(':') ? `[${host}]` : host}:${actual}/` });
+      resolve({ server, url: `http://${hostForUrl(host)}:${actual}/` });
     });
   });
+}
+
+const hostForUrl = (host) => (host.includes(':') ? `[${host}]` : host);
+
+/**
+ * 'http://' + the Host header, or null when the header is not a plain host[:port] (a space, '[',
+ * '%', a tab, a port above 65535, a path...): WHATWG URL parsing must give back the same host.
+ * A request without the header (HTTP/1.0) gets the server's own address.
+ */
+function originFromHost(header, fallback) {
+  const host = header ?? fallback;
+  try {
+    const url = new URL(`http://${host}`);
+    return url.host === host.toLowerCase() || `${url.host}:80` === host.toLowerCase() ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/** 'https://lab.example' from PUBLIC_ORIGIN or --public-origin; an Error naming the setting otherwise. */
+export function publicOriginFrom(text, name = 'PUBLIC_ORIGIN') {
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    url = null;
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.pathname !== '/' || url.search || url.hash ||
+      url.username || url.password) {
+    throw new Error(`${name}: ${JSON.stringify(String(text))} is not an origin (want http(s)://host[:port], no path)`);
+  }
+  return url.origin;
 }
 
 // The oEmbed answer (JSON only) for ?url=, for a lab page on this server.

@@ -5,6 +5,11 @@ cd "$(dirname "$0")/.."
 
 section() { printf '\n==================== %s ====================\n' "$*"; }
 
+# Tests write only into ignored folders (test-results/, build trees, temporary folders): the tree's
+# tracked and untracked-but-not-ignored files are compared before and after the suites.
+tree_state() { git status --porcelain --untracked-files=all 2>/dev/null; git diff 2>/dev/null | sha1sum; }
+tree_before=$(tree_state)
+
 # All groups at once, so a fresh machine runs apt-get update a single time.
 section "dependencies"
 bash scripts/ensure-deps.sh native wasm browser npm
@@ -31,3 +36,11 @@ for suite in node browser; do
     section "$suite tests: none yet in tests/$suite, skipped"
   fi
 done
+
+section "the tree after the tests"
+if [ "$(tree_state)" != "$tree_before" ]; then
+  echo "npm test changed files that git tracks or does not ignore (tests must write into test-results/ or a temporary folder):"
+  diff <(printf '%s\n' "$tree_before") <(tree_state) || true
+  exit 1
+fi
+echo "unchanged: every output went to an ignored folder"

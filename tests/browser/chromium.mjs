@@ -33,3 +33,15 @@ export function collectErrors(page) {
   page.on('requestfailed', (req) => errors.push(`requestfailed: ${req.url()} ${req.failure()?.errorText}`));
   return errors;
 }
+
+/**
+ * Resolves after the page has drawn `count` more animation frames: a wait counted in the page's own
+ * frames, not in milliseconds, for checks that something did NOT happen (no step while paused, a
+ * still frame stays still) or that a layout change has been drawn.
+ */
+export function afterFrames(page, count) {
+  return page.evaluate((n) => new Promise((resolve) => {
+    const tick = () => (--n <= 0 ? resolve() : requestAnimationFrame(tick));
+    requestAnimationFrame(tick);
+  }), count);
+}

@@ -4,16 +4,27 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { embedSession, openPage, snapshotOf, stepOf, DRAW_TIMEOUT_MS } from './embed-session.mjs';
+import { afterFrames } from './chromium.mjs';
 
 const session = embedSession();
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const script = () => `<script src="${session.lab}embed/activation-lab.js"></script>`;
+
+/** Waits until the first figure shows the worker's paused frame (no step follows it); resolves to its step. */
+async function pausedStep(page) {
+  await page.waitForFunction(() => document.querySelector('activation-lab').snapshot()?.framePlaying === false);
+  return stepOf(page);
+}
+/** Lets the page draw 30 more frames, then asks the shared worker a question: what it posted before answering has arrived. */
+async function nothingMoreFromWorker(page) {
+  await afterFrames(page, 30);
+  await page.evaluate(() => customElements.get('activation-lab').memory());
+}
 
 async function waitDrawn(page, nth, selector) {
   await page.locator('activation-lab').nth(nth).locator(selector).first().waitFor({ timeout: DRAW_TIMEOUT_MS });
 }
 
-test('(c) three elements with different figures draw within 5 s on one worker and one module', async () => {
+test('(c) three elements with different figures draw on one worker and one module', async () => {
   const url = await session.writePost('three.html', `${script()}
     <activation-lab figure="race" settings="preset=vanishing&amp;members=sigmoid,relu"></activation-lab>
     <activation-lab figure="why" settings="members=tanh,relu" controls="none"></activation-lab>
@@ -40,7 +51,7 @@ test('(c) three elements with different figures draw within 5 s on one worker an
   }
 });
 
-test('an element scrolled off-screen stops within 1 s and resumes where it left off; a hidden tab pauses', async () => {
+test('an element scrolled off-screen stops after its paused frame and resumes where it left off; a hidden tab pauses', async () => {
   const url = await session.writePost('scroll.html', `${script()}
     <activation-lab figure="card" settings="activation=relu&amp;dataset=circle"></activation-lab>
     <div style="height:3000px"></div><p id="far">Far below.</p>`);
@@ -50,9 +61,8 @@ test('an element scrolled off-screen stops within 1 s and resumes where it left 
     await page.waitForFunction(() => document.querySelector('activation-lab').snapshot().members[0]?.step > 0);
     const { runId } = await snapshotOf(page);
     await page.locator('#far').scrollIntoViewIfNeeded();
-    await sleep(1000);
-    const stopped = await stepOf(page);
-    await sleep(700);
+    const stopped = await pausedStep(page);
+    await nothingMoreFromWorker(page);
     assert.equal(await stepOf(page), stopped, 'no step taken while off-screen');
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForFunction((s) => document.querySelector('activation-lab').snapshot().members[0].step > s, stopped);
@@ -65,9 +75,8 @@ test('an element scrolled off-screen stops within 1 s and resumes where it left 
       Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
       document.dispatchEvent(new Event('visibilitychange'));
     });
-    await sleep(1000);
-    const hidden = await stepOf(page);
-    await sleep(700);
+    const hidden = await pausedStep(page);
+    await nothingMoreFromWorker(page);
     assert.equal(await stepOf(page), hidden, 'no step taken in a hidden tab');
     await page.evaluate(() => {
       delete document.visibilityState;  // back to the prototype's getter: visible
@@ -86,7 +95,7 @@ test('with reduced motion nothing trains before play', async () => {
   const { context, page, errors } = await openPage(session.browser, url, { reducedMotion: 'reduce' });
   try {
     await waitDrawn(page, 0, '.al-card[data-drawn="true"]');
-    await sleep(1500);
+    await nothingMoreFromWorker(page);
     assert.equal(await stepOf(page), 0);
     // controls="none" still offers play under reduced motion: otherwise nothing could start it.
     const play = page.locator('activation-lab').locator('button', { hasText: 'Play' });
@@ -139,7 +148,7 @@ test('with no figure left the worker ends after a while, and a new figure starts
     const stats = () => page.evaluate(() => customElements.get('activation-lab').stats());
     assert.equal((await stats()).workers, 1);
     await page.evaluate(() => document.querySelector('activation-lab').remove());
-    await page.waitForTimeout(1000);
+    await afterFrames(page, 30);
     assert.equal((await stats()).workers, 1, 'kept for a while: a page that swaps its figures keeps the module');
     await page.waitForFunction(() => customElements.get('activation-lab').stats().workers === 0, null, { timeout: 20000 });
     await page.evaluate(() => {
@@ -162,7 +171,7 @@ test('lazy by default: nothing is fetched or compiled until the element nears th
     <activation-lab id="late" figure="race" settings="members=tanh,relu"></activation-lab>`);
   const { context, page, errors, requests } = await openPage(session.browser, url);
   try {
-    await sleep(1000);
+    await afterFrames(page, 30);
     const early = requests.filter((r) => r.startsWith(session.lab));
     assert.deepEqual(early, [`${session.lab}embed/activation-lab.js`]);
     // The box is reserved before anything loads (aspect-ratio): no jump when the figure arrives.
@@ -274,7 +283,7 @@ test('follows its width from 320 to 800 px without overflowing, and a changed at
     await figure.locator('.al-card[data-drawn="true"]').first().waitFor({ timeout: DRAW_TIMEOUT_MS });
     for (const width of [320, 480, 800]) {
       await page.evaluate((w) => { document.getElementById('box').style.width = `${w}px`; }, width);
-      await page.waitForTimeout(300);
+      await afterFrames(page, 3);  // the figure's resize observers ran and it redrew at the new width
       const fit = await page.evaluate(() => {
         const host = document.querySelector('activation-lab');
         const inner = host.shadowRoot.querySelector('.alx-figure');

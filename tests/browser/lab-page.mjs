@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { REPO_ROOT, startServer } from '../../scripts/serve.mjs';
 import { before, after } from 'node:test';
-import { collectErrors, launchChromium } from './chromium.mjs';
+import { afterFrames, collectErrors, launchChromium } from './chromium.mjs';
 
 export const RESULTS = path.join(REPO_ROOT, 'test-results');
 export const READY_TIMEOUT_MS = 15000;  // generous for a loaded CI machine; the benchmark measures speed
@@ -42,8 +42,9 @@ export function labSession() {
 /**
  * Opens the lab at `url` + `hash` in a fresh context. Records console errors, page errors, failed
  * requests and CSP violations (securitypolicyviolation events, recorded before any page script).
+ * initScript: a function run in the page before any page script (e.g. to tap its worker's messages).
  */
-export async function openLab(browser, url, { hash = '', width = 1440, height = 900, waitReady = true } = {}) {
+export async function openLab(browser, url, { hash = '', width = 1440, height = 900, waitReady = true, initScript = null } = {}) {
   const context = await browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
   const errors = collectErrors(page);
@@ -55,6 +56,7 @@ export async function openLab(browser, url, { hash = '', width = 1440, height = 
       window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
     });
   });
+  if (initScript) await page.addInitScript(initScript);
   await page.goto(url + hash);
   if (waitReady) await waitForReady(page);
   return { context, page, errors, requests };
@@ -71,6 +73,17 @@ export async function waitForNewRun(page, previous) {
     return run !== undefined && run !== old;
   }, previous, { timeout: READY_TIMEOUT_MS });
   return page.evaluate(() => document.documentElement.dataset.run);
+}
+
+/**
+ * Waits for the frame the worker posts after Pause, after which no step follows: the speed readout
+ * says "Paused" as that frame arrives, and the race cards show its steps once the next animation
+ * frames have drawn it.
+ */
+export async function waitForPausedFrame(page) {
+  await page.waitForFunction(() => /^Paused/.test(document.getElementById('speed-readout')?.textContent ?? ''),
+    null, { timeout: READY_TIMEOUT_MS });
+  await afterFrames(page, 3);
 }
 
 export const currentRun = (page) => page.evaluate(() => document.documentElement.dataset.run);

@@ -4,8 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   labSession, openLab, readSteps, boundaryFingerprints, readHashParams, cspViolations, screenshot, poll,
-  currentRun,
+  currentRun, waitForPausedFrame,
 } from './lab-page.mjs';
+import { afterFrames } from './chromium.mjs';
 
 const TEST_TIMEOUT = 60000;
 // One server and one browser for the file; each test opens its own context.
@@ -27,7 +28,7 @@ test('the default page loads clean: no console error, no CSP violation, only its
     assert.ok(steps, 'every network takes steps');
     // ... in a cross-origin isolated page (serve.mjs's headers), whose worker times to 5 us, not 0.1 ms.
     assert.equal(await page.evaluate(() => self.crossOriginIsolated), true, 'the lab page is cross-origin isolated');
-    await page.waitForTimeout(500);
+    await afterFrames(page, 30);  // a few more frames drawn, so a late error has its chance to show
     assert.deepEqual(errors, []);
     assert.deepEqual(await cspViolations(page), []);
     const origin = new URL(lab.url).origin;
@@ -59,9 +60,9 @@ test('pause stops the step counts, play resumes them', { timeout: TEST_TIMEOUT }
     await poll(async () => Object.values(await readSteps(page)).every((v) => v > 0), { what: 'every network to step' });
     await page.click('#play');  // shows "Pause" while playing
     assert.equal((await readHashParams(page)).playing, 'false');
-    await page.waitForTimeout(400);  // frames already in flight land
+    await waitForPausedFrame(page);
     const paused = await readSteps(page);
-    await page.waitForTimeout(700);
+    await afterFrames(page, 40);
     assert.deepEqual(await readSteps(page), paused, 'no step is taken while paused');
     assert.equal(await page.textContent('#play'), 'Play');
 
@@ -106,7 +107,7 @@ test('a click on a boundary adds a point of the chosen class', { timeout: TEST_T
 test('at 375 px wide there is no horizontal scrolling', { timeout: TEST_TIMEOUT }, async () => {
   const { page, context } = await openLab(lab.browser, lab.url, { width: 375, height: 812 });
   try {
-    await page.waitForTimeout(500);
+    await afterFrames(page, 5);  // the views laid out for the first frames' figures
     const { scrollWidth, clientWidth } = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth,
     }));
@@ -149,7 +150,7 @@ test('with prefers-reduced-motion the page waits for Play', { timeout: TEST_TIME
     await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 15000 });
     assert.equal((await readHashParams(page)).playing, 'false');
     assert.equal(await page.textContent('#play'), 'Play');
-    await page.waitForTimeout(500);
+    await afterFrames(page, 30);
     assert.ok(Object.values(await readSteps(page)).every((v) => v === 0), 'no training before Play');
     await page.click('#play');
     assert.ok(await poll(async () => Object.values(await readSteps(page)).every((v) => v > 0)));

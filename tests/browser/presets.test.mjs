@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  labSession, openLab, readHashParams, readNotices, readWhy, currentRun, waitForNewRun, poll, screenshot,
+  labSession, openLab, readHashParams, readNotices, readWhy, currentRun, waitForNewRun, poll, screenshot, readSteps,
 } from './lab-page.mjs';
 
 const TEST_TIMEOUT = 60000;
@@ -30,9 +30,13 @@ test('"Vanishing gradients": sigmoid\'s first/last gradient ratio < 1e-3, ReLU\'
     assert.ok(ratios, 'the why view shows both ratios');
     assert.ok(ratios.sigmoid < 1e-3, `sigmoid ratio ${ratios.sigmoid}`);
     assert.ok(ratios.relu > 1e-2, `relu ratio ${ratios.relu}`);
-    // Still true after some training, not only at step 0.
-    await page.waitForTimeout(2000);
-    const later = { sigmoid: await readWhy(page, 'sigmoid', 'grad-ratio'), relu: await readWhy(page, 'relu', 'grad-ratio') };
+    // Still true after some training, not only at step 0: every network has trained 300 steps and
+    // the why view shows newer figures than the first ones read.
+    const later = await poll(async () => {
+      const steps = Object.values(await readSteps(page));
+      const now = { sigmoid: await readWhy(page, 'sigmoid', 'grad-ratio'), relu: await readWhy(page, 'relu', 'grad-ratio') };
+      return steps.every((s) => s >= 300) && now.sigmoid !== ratios.sigmoid && now.relu !== ratios.relu && now;
+    }, { timeout: 30000, what: 'the why view updated after 300 steps' });
     assert.ok(later.sigmoid < 1e-3, `sigmoid ratio later ${later.sigmoid}`);
     assert.ok(later.relu > 1e-2, `relu ratio later ${later.relu}`);
     // The text a reader sees says the same.

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { REPO_ROOT } from '../../scripts/serve.mjs';
-import { labSession, openLab, readSteps, poll, currentRun, readHashParams, readNotices } from './lab-page.mjs';
+import { labSession, openLab, readSteps, poll, currentRun, readHashParams, readNotices, waitForPausedFrame } from './lab-page.mjs';
 
 const TEST_TIMEOUT = 90000;
 const lab = labSession();
@@ -149,7 +149,7 @@ test('the loss chart and its table cover every racer; "show test data" and "disc
   try {
     assert.ok(await poll(async () => Object.values(await readSteps(page)).every((v) => v > 100)), 'the race runs');
     await page.click('#play');  // paused: the boards only change when a toggle redraws them
-    await page.waitForTimeout(500);
+    await waitForPausedFrame(page);
     const rows = await page.evaluate(() => [...document.querySelectorAll('#loss-chart tbody tr th')].map((th) => th.textContent));
     assert.deepEqual(rows, ['Sigmoid', 'Tanh', 'ReLU', 'Leaky ReLU']);
     const inked = await page.evaluate(() => {

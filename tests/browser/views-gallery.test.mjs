@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { labSession, openLab } from './lab-page.mjs';
-import { collectErrors } from './chromium.mjs';
+import { afterFrames, collectErrors } from './chromium.mjs';
 
 const TEST_TIMEOUT = 60000;
 const DRAWN_TIMEOUT_MS = 15000;
@@ -103,7 +103,7 @@ test('the views gallery draws every view of web/views with ?static, cleanly', { 
     assert.ok(everyDrawn(g.primCanvases), `primitives drawn: ${g.primCanvases}`);
 
     // ?static: one still frame, not an animation.
-    await page.waitForTimeout(300);
+    await afterFrames(page, 20);
     const later = await readGallery(page);
     assert.deepEqual(later.cards.map((c) => c.step), g.cards.map((c) => c.step), 'the still frame stays still');
 
@@ -124,7 +124,7 @@ test('with reduced motion the gallery draws one still frame without ?static', { 
     const readSteps = () => page.evaluate(() => [...document.querySelectorAll('#cards .al-card [data-field=step]')].map((s) => s.textContent));
     await page.waitForFunction(() => document.querySelector('#cards .al-card')?.dataset.drawn === 'true', null, { timeout: DRAWN_TIMEOUT_MS });
     const first = await readSteps();
-    await page.waitForTimeout(300);
+    await afterFrames(page, 20);
     assert.deepEqual(await readSteps(), first, 'no animation under prefers-reduced-motion');
     assert.equal(await page.locator('#toggle').textContent(), 'Play');
     assert.deepEqual(errors, []);

@@ -77,6 +77,8 @@ export const mutants = [
   // ---- optimizer
   { id: 'opt-clip-inverted', file: O, from: 'if (norm > s_.clip_norm)', to: 'if (norm < s_.clip_norm)' },
   { id: 'opt-l2-on-biases', file: O, from: 'g[i] += s_.l2 * mask[i] * w[i];', to: 'g[i] += s_.l2 * w[i];' },
+  // Reads and writes one element past the gradient: the same numbers, so only the sanitizer build kills it.
+  { id: 'opt-l1-past-end', file: O, from: 'if (s_.l1 > 0.0f)\n    for (size_t i = 0; i < n; ++i)', to: 'if (s_.l1 > 0.0f)\n    for (size_t i = 0; i <= n; ++i)' },
   { id: 'opt-l1-sign', file: O, from: '(w[i] > 0.0f) - (w[i] < 0.0f)', to: '(w[i] > 0.0f)' },
   { id: 'opt-momentum-sign', file: O, from: 'first_[i] = mu * first_[i] + g[i];', to: 'first_[i] = mu * first_[i] - g[i];' },
   { id: 'opt-nesterov-lookahead', file: O, from: 'g[i] + mu * first_[i]', to: 'g[i] + first_[i]' },

@@ -1,14 +1,17 @@
 // The mutation check: applies each small source mutation of core/lib (mutants.mjs) one at a time
 // to a private copy of the tree, rebuilds the native suite there, runs it, and reports which
 // mutants the suite killed and which survived. The working tree is never edited.
+// A mutant the Release suite misses is tried again in the sanitizer build (ASan + UBSan, as
+// build-native.sh --sanitize), so a bug that computes the same numbers by reading or writing out
+// of bounds (a loop one element past its end) is killed too. Only survivors pay for that build.
 //
 //   npm run mutate                      every mutant
 //   npm run mutate -- --only diag,init    mutants whose file or id contains "diag" or "init"
 //   npm run mutate -- --list            print the mutants and exit
 //
 // Slow by nature (one rebuild and test run per mutant), so it is a manual command, not part of
-// npm test. Work happens in build-mutate/ (source copy in build-mutate/src, build in
-// build-mutate/build), apart from build-native.
+// npm test. Work happens in build-mutate/ (source copy in build-mutate/src, builds in
+// build-mutate/build and build-mutate/build-sanitize), apart from build-native.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -20,8 +23,12 @@ import { mutants } from './mutants.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const work = join(root, 'build-mutate');
 const src = join(work, 'src');
-const build = join(work, 'build');
-const testBinary = join(build, 'tests', 'native', 'actlab_tests');
+// The two builds of the copied tree: Release first (fast), the sanitizer build for its survivors.
+const BUILDS = [
+  { name: 'release', dir: join(work, 'build'), flags: ['-DCMAKE_BUILD_TYPE=Release'] },
+  { name: 'sanitizer', dir: join(work, 'build-sanitize'), flags: ['-DCMAKE_BUILD_TYPE=RelWithDebInfo', '-DACTLAB_SANITIZE=ON'] },
+];
+const testBinary = (build) => join(build.dir, 'tests', 'native', 'actlab_tests');
 const kTimeoutSeconds = 600;  // a mutant that makes a test loop forever counts as killed
 
 const { values: args } = parseArgs({
@@ -75,36 +82,51 @@ function syncTree(from, to) {
 }
 for (const part of ['CMakeLists.txt', 'core', 'tests/native']) syncTree(join(root, part), join(src, part));
 
-function buildTests() {
-  const result = run('cmake', ['--build', build, '-j2', '--target', 'actlab_tests', '--', '--no-print-directory']);
+function buildTests(build) {
+  const result = run('cmake', ['--build', build.dir, '-j2', '--target', 'actlab_tests', '--', '--no-print-directory']);
   return { ok: result.status === 0, output: result.stdout + result.stderr };
 }
 
-console.log(`== configuring ${build}`);
-const configure = run('cmake', ['-S', src, '-B', build, '-DCMAKE_BUILD_TYPE=Release', '--log-level=WARNING']);
-if (configure.status !== 0) {
-  console.error(configure.stdout + configure.stderr);
-  process.exit(1);
+// --abort: the first failing assertion (or sanitizer report: -fno-sanitize-recover) settles it.
+const runTests = (build) => run(testBinary(build), ['--abort'], { timeout: kTimeoutSeconds * 1000 });
+
+/** Configures and builds `build` on the unmutated copy, whose suite must pass, or every mutant would look killed. */
+function prepare(build) {
+  console.log(`== configuring ${build.dir}`);
+  const configure = run('cmake', ['-S', src, '-B', build.dir, ...build.flags, '--log-level=WARNING']);
+  const built = configure.status === 0 ? buildTests(build) : { ok: false, output: configure.stdout + configure.stderr };
+  if (!built.ok) {
+    console.error(built.output);
+    process.exit(1);
+  }
+  const clean = runTests(build);
+  if (clean.status !== 0) {
+    console.error(clean.stdout.slice(-4000) + clean.stderr.slice(-4000));
+    console.error(`mutate: the unmutated suite fails in the ${build.name} build; fix that first`);
+    process.exit(1);
+  }
+  build.ready = true;
 }
-const baseline = buildTests();
-if (!baseline.ok) {
-  console.error(baseline.output);
-  process.exit(1);
-}
-// The suite must pass on the unmutated code, or every mutant would look killed.
-const clean = run(testBinary, ['--abort'], { timeout: kTimeoutSeconds * 1000 });
-if (clean.status !== 0) {
-  console.error(clean.stdout.slice(-4000));
-  console.error('mutate: the unmutated suite fails; fix that first');
-  process.exit(1);
-}
+
+prepare(BUILDS[0]);
 
 // Catch2 prints a failing test case's name on the line after a rule of 79 dashes.
 function failedTest(result) {
   const lines = result.stdout.split('\n');
   const rule = lines.findIndex((line) => /^-{79}$/.test(line));
   if (rule >= 0 && lines[rule + 1]) return `by "${lines[rule + 1].trim()}"`;
+  const report = /(ERROR: AddressSanitizer: [\w-]+|runtime error: [^\n]{0,80})/.exec(result.stderr)?.[1];
+  if (report) return `by the sanitizer (${report})`;
   return result.signal ? `(${result.signal})` : `(exit ${result.status})`;
+}
+
+/** The outcome of the mutated copy in one build: 'SURVIVED' or 'killed ...'. */
+function tryMutant(build) {
+  if (!buildTests(build).ok) return 'killed (does not compile)';
+  const tested = runTests(build);
+  if (tested.error?.code === 'ETIMEDOUT') return 'killed (timeout)';
+  if (tested.status === 0) return 'SURVIVED';
+  return `killed ${failedTest(tested)}${build === BUILDS[0] ? '' : ` in the ${build.name} build`}`;
 }
 
 const results = [];
@@ -113,16 +135,12 @@ for (const [index, m] of selected.entries()) {
   const started = Date.now();
   let outcome;
   try {
-    writeFileSync(target, apply(originals.get(m.file), m));
-    const built = buildTests();
-    if (!built.ok) {
-      outcome = 'killed (does not compile)';
-    } else {
-      // --abort: the first failing assertion settles it.
-      const tested = run(testBinary, ['--abort'], { timeout: kTimeoutSeconds * 1000 });
-      if (tested.error?.code === 'ETIMEDOUT') outcome = 'killed (timeout)';
-      else if (tested.status === 0) outcome = 'SURVIVED';
-      else outcome = `killed ${failedTest(tested)}`;
+    for (const build of BUILDS) {
+      if (!build.ready) prepare(build);  // on the unmutated copy
+      writeFileSync(target, apply(originals.get(m.file), m));
+      outcome = tryMutant(build);
+      writeFileSync(target, originals.get(m.file));
+      if (outcome !== 'SURVIVED') break;
     }
   } finally {
     writeFileSync(target, originals.get(m.file));

@@ -130,8 +130,8 @@ test('two training loops run side by side, frames carry metrics histories, Pause
 
     a.loop.handle({ type: ToWorker.PAUSE });
     const paused = await a.next((m) => m.type === FromWorker.FRAME && m.playing === false);
-    await new Promise((resolve) => setTimeout(resolve, 100));
     assert.equal(a.loop.run.members[0].net.steps(), paused.members[0].step, 'no step after the paused frame');
+    assert.equal(a.loop.owesSteps(), false, 'and none owed, so none can follow');
   } finally {
     a.loop.dispose();
     b.loop.dispose();

@@ -265,6 +265,8 @@ class EmbeddedFigure {
       id: this.channel.id,
       runId: this.session?.runId ?? 0,
       playing: Boolean(this.sentPlaying),
+      // The last frame's own flag: false once the worker's paused frame is in, after which no step follows.
+      framePlaying: frame ? Boolean(frame.playing) : null,
       intent: Boolean(this.intent),
       settings: this.table ? formatHash(this.table, this.values) : null,
       members: (frame?.members ?? []).map((m) => ({ name: m.name, step: m.step, metrics: m.metrics })),
