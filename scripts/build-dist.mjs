@@ -57,6 +57,8 @@ async function bundleFigureHost(out) {
     entryPoints: [path.join(REPO_ROOT, 'web/embed/figure-host.js')],
     outfile: path.join(out, 'embed/figure-host.js'),
     bundle: true,
+    // lab/compile-wasm.js reads the .wasm with node:fs when it runs in Node; never on a web page.
+    external: ['node:*'],
     format: 'esm',
     platform: 'browser',
     target: 'es2022',

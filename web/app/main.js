@@ -1,7 +1,15 @@
-// Entry point of the page. It has no static imports on purpose: the worker starts first, so
-// the WebAssembly module downloads and compiles while the page's own modules load; what the
-// worker says meanwhile is kept until the page can listen.
-const worker = new Worker(new URL('../worker/lab-worker.js', import.meta.url), { type: 'module' });
+// Entry point of the page. It has no static imports on purpose: the worker starts first, and the
+// page compiles the WebAssembly module while the worker's code and the page's own modules load,
+// then hands the compiled module to the worker (web/worker/wasm-handoff.js: one compile, started
+// as early as possible; index.html preloads the .wasm). What the worker says meanwhile is kept
+// until the page can listen.
+const worker = new Worker(new URL('../worker/lab-worker.js', import.meta.url),
+  { type: 'module', name: 'actlab-wasm-posted' });  // = WASM_POSTED_WORKER_NAME: a module will be posted
+import('../worker/wasm-handoff.js').then(
+  ({ postCompiledWasm }) => postCompiledWasm(worker, new URL('../build/actlab.wasm', import.meta.url)),
+  // Without the hand-off the worker would wait for ever: it compiles the module itself on this.
+  () => worker.postMessage({ type: 'wasm-module', error: 'the page could not load wasm-handoff.js' }),
+);
 const messages = [];
 const errors = [];
 const keepMessage = (event) => messages.push(event);
