@@ -3,8 +3,14 @@
 // then hands the compiled module to the worker (web/worker/wasm-handoff.js: one compile, started
 // as early as possible; index.html preloads the .wasm). What the worker says meanwhile is kept
 // until the page can listen.
-const worker = new Worker(new URL('../worker/lab-worker.js', import.meta.url),
-  { type: 'module', name: 'actlab-wasm-posted' });  // = WASM_POSTED_WORKER_NAME: a module will be posted
+//
+// The worker and the page's code come as bundles (web/build/, npm run build: one request each);
+// index.html?sources loads the ES modules they are made of instead (development, no build step).
+const sources = new URLSearchParams(location.search).has('sources');
+const named = { name: 'actlab-wasm-posted' };  // = WASM_POSTED_WORKER_NAME: a compiled module will be posted
+const worker = sources
+  ? new Worker(new URL('../worker/lab-worker.js', import.meta.url), { ...named, type: 'module' })
+  : new Worker(new URL('../build/lab-worker.js', import.meta.url), named);
 import('../worker/wasm-handoff.js').then(
   ({ postCompiledWasm }) => postCompiledWasm(worker, new URL('../build/actlab.wasm', import.meta.url)),
   // Without the hand-off the worker would wait for ever: it compiles the module itself on this.
@@ -24,7 +30,7 @@ const stop = () => {
 const [{ WorkerClient }, { FromWorker }, { Notices }] = await Promise.all([
   import('./worker-client.js'), import('../session/protocol.js'), import('../views/notices.js'),
 ]);
-const pageModule = import('./lab-page.js');
+const pageModule = sources ? import('./lab-page.js') : import('../build/lab-page.js');
 const client = new WorkerClient({ worker, messages, errors, stop });
 const notices = new Notices(document.getElementById('notices'));
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
