@@ -58,6 +58,29 @@ export async function bundlePage({ outfile = path.join(REPO_ROOT, 'web/build/lab
   return outfile;
 }
 
+/**
+ * The embed's figure code (web/embed/figure-host.js, the session, the views) as ONE module,
+ * web/build/figure-host.js, which the element script imports: a blog page makes one request for it
+ * instead of ~20, from web/ (npm start) as from dist/. Its import() of views/claims-strip.js is by
+ * URL at run time, so that file stays separate.
+ */
+export async function bundleFigureHost({ outfile = path.join(REPO_ROOT, 'web/build/figure-host.js') } = {}) {
+  await build({
+    entryPoints: [path.join(REPO_ROOT, 'web/embed/figure-host.js')],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    // lab/compile-wasm.js reads the .wasm with node:fs when it runs in Node; never on a web page.
+    external: ['node:*'],
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const out of [await bundleWorker(), await bundlePage()]) console.log(`== bundle: ${path.relative(REPO_ROOT, out)}`);
+  for (const out of [await bundleWorker(), await bundlePage(), await bundleFigureHost()]) console.log(`== bundle: ${path.relative(REPO_ROOT, out)}`);
 }
