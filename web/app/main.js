@@ -41,7 +41,9 @@ client
   .on(FromWorker.READY, async (ready) => {
     try {
       const { LabPage } = await pageModule;
+      performance.mark('actlab:page-code-loaded');  // the marks split the first boundary's time (bench-first.mjs)
       window.activationLab = new LabPage(client, ready, notices, { reducedMotion });
+      performance.mark('actlab:page-built');
     } catch (err) {
       notices.show('error', `The page could not start: ${err?.message ?? err}`);
       throw err;
