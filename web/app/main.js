@@ -27,10 +27,16 @@ const stop = () => {
   worker.removeEventListener('error', keepError);
 };
 
-const [{ WorkerClient }, { FromWorker }, { Notices }] = await Promise.all([
-  import('./worker-client.js'), import('../session/protocol.js'), import('../views/notices.js'),
-]);
 const pageModule = sources ? import('./lab-page.js') : import('../build/lab-page.js');
+pageModule.catch(() => {});  // a failure is reported where READY awaits it
+// index.html runs this script async (it need not wait for the stylesheets and the whole body to
+// start the worker), so the page's elements are looked up only once the document is parsed.
+const parsed = document.readyState === 'loading'
+  ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
+  : null;
+const [{ WorkerClient }, { FromWorker }, { Notices }] = await Promise.all([
+  import('./worker-client.js'), import('../session/protocol.js'), import('../views/notices.js'), parsed,
+]);
 const client = new WorkerClient({ worker, messages, errors, stop });
 const notices = new Notices(document.getElementById('notices'));
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
