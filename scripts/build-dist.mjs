@@ -4,7 +4,7 @@
 //   node scripts/build-dist.mjs [--out dist] [--base-url https://you.github.io/lab/]
 // With --base-url the link-card and oEmbed discovery tags get absolute URLs (link cards need them)
 // and dist/oembed.json answers for the default figure; without it those tags are left out.
-// The embed's figure code is bundled into one module there (esbuild, as the worker bundle).
+// The page's and the embed's code come bundled from web/build/ (scripts/bundle-worker.mjs).
 // Needs web/build/ (npm run build makes it first).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +16,7 @@ import { build } from 'esbuild';
 // What a static host needs: the page's code, the run session, the embed's code, the views, styles, the built module.
 const COPY = ['index.html', 'embed.html', 'app', 'session', 'embed', 'views', 'lab', 'worker', 'styles', 'build', 'examples'];
 const SKIP = new Set(['demo.html', 'demo.js', 'demo.css', 'demo-data.js', 'README.md', 'actlab.d.ts']);
-const NEEDED = ['build/actlab.mjs', 'build/actlab.wasm', 'build/lab-worker.js'];
+const NEEDED = ['build/actlab.mjs', 'build/actlab.wasm', 'build/lab-worker.js', 'build/lab-page.js', 'build/figure-host.js'];
 
 function parseArgs(argv) {
   const opts = { out: path.join(REPO_ROOT, 'dist'), baseUrl: null };
@@ -48,23 +48,10 @@ function finishPage(file, relative, baseUrl) {
 }
 
 /**
- * The embed's figure code as ONE module: a blog page then makes one request for it instead of
- * ~20 (the lab page keeps the separate modules it shares with the views gallery). Its import()
- * of views/claims-strip.js is by URL at run time, so that file stays separate.
+ * The element script, minified (it stays one classic script: what every blog page loads first).
+ * The bundles of the page, the figure code and the worker come from web/build/ (npm run build).
  */
-async function bundleFigureHost(out) {
-  await build({
-    entryPoints: [path.join(REPO_ROOT, 'web/embed/figure-host.js')],
-    outfile: path.join(out, 'embed/figure-host.js'),
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    legalComments: 'none',
-    allowOverwrite: true,
-    logLevel: 'warning',
-  });
+async function minifyElementScript(out) {
   // The element script stays one classic script; minified, it is what every blog page loads first.
   await build({
     entryPoints: [path.join(REPO_ROOT, 'web/embed/activation-lab.js')],
@@ -104,7 +91,7 @@ export async function buildDist({ out, baseUrl }) {
   for (const entry of COPY) {
     if (fs.existsSync(path.join(web, entry))) copyTree(path.join(web, entry), path.join(out, entry));
   }
-  await bundleFigureHost(out);
+  await minifyElementScript(out);
   for (const page of ['index.html', 'embed.html']) finishPage(path.join(out, page), page, baseUrl);
   fs.writeFileSync(path.join(out, '_headers'), headersFile());
   if (baseUrl) {

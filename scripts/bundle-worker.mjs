@@ -1,5 +1,6 @@
 // Bundles the lab's worker (web/worker/lab-worker.js, its imports and the Emscripten glue) into one
-// CLASSIC script, web/build/lab-worker.js, for pages on other origins. A page may only start a
+// CLASSIC script, web/build/lab-worker.js: the lab page starts it (one request instead of a
+// module graph), and so do pages on other origins. A page may only start a
 // Worker from its own origin, so an embed starts one from a blob: URL whose code is
 //   self.ACTLAB_BASE_URL = 'https://LAB/'; importScripts('https://LAB/build/lab-worker.js');
 // importScripts needs no CORS, and only classic workers have it (module workers would need CORS on
@@ -35,7 +36,51 @@ export async function bundleWorker({ outfile = path.join(REPO_ROOT, 'web/build/l
   return outfile;
 }
 
+/**
+ * The lab page's code after its first lines (web/app/lab-page.js and everything it imports: the
+ * session, the views, the controls) as ONE module, web/build/lab-page.js, which web/app/main.js
+ * imports: one request instead of ~40 in a chain of imports, so the page is as compact from web/
+ * (npm start) as from dist/. web/index.html?sources loads the unbundled modules instead (for
+ * development: no build after an edit of web/app, web/session or web/views).
+ */
+export async function bundlePage({ outfile = path.join(REPO_ROOT, 'web/build/lab-page.js') } = {}) {
+  await build({
+    entryPoints: [path.join(REPO_ROOT, 'web/app/lab-page.js')],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+/**
+ * The embed's figure code (web/embed/figure-host.js, the session, the views) as ONE module,
+ * web/build/figure-host.js, which the element script imports: a blog page makes one request for it
+ * instead of ~20, from web/ (npm start) as from dist/. Its import() of views/claims-strip.js is by
+ * URL at run time, so that file stays separate.
+ */
+export async function bundleFigureHost({ outfile = path.join(REPO_ROOT, 'web/build/figure-host.js') } = {}) {
+  await build({
+    entryPoints: [path.join(REPO_ROOT, 'web/embed/figure-host.js')],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    // lab/compile-wasm.js reads the .wasm with node:fs when it runs in Node; never on a web page.
+    external: ['node:*'],
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const out = await bundleWorker();
-  console.log(`== worker bundle: ${path.relative(REPO_ROOT, out)}`);
+  for (const out of [await bundleWorker(), await bundlePage(), await bundleFigureHost()]) console.log(`== bundle: ${path.relative(REPO_ROOT, out)}`);
 }

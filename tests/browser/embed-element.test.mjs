@@ -42,7 +42,7 @@ test('(c) three elements with different figures draw on one worker and one modul
     const stats = await page.evaluate(() => customElements.get('activation-lab').stats());
     assert.deepEqual(stats, { workers: 1, modules: 1, figures: 3 });
     // Counted from the network too: one worker bundle, one wasm download, one figure-host module.
-    for (const file of ['build/lab-worker.js', 'build/actlab.wasm', 'embed/figure-host.js']) {
+    for (const file of ['build/lab-worker.js', 'build/actlab.wasm', 'build/figure-host.js']) {
       assert.equal(requests.filter((r) => r === `${session.lab}${file}`).length, 1, file);
     }
     assert.deepEqual(errors, []);

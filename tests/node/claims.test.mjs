@@ -109,8 +109,10 @@ test('each verdict is written from its numbers', () => {
   assert.equal(sparsityVerdict(sparsity, label), '52% of ReLU\'s hidden outputs are exactly 0; Sigmoid\'s 0% and Tanh\'s 0%.');
 });
 
-test('answerClaims: probes first, then the cost once; rejected settings answer with an error, not a notice', async () => {
-  const { answerClaims } = await import('../../web/worker/claims.js');
+test('claimsJobs: probes first, then the cost once; rejected settings answer with an error, not a notice', async () => {
+  const { claimsJobs } = await import('../../web/worker/claims.js');
+  // The deferred queue (deferred-work.js) runs the jobs in order; here they run at once.
+  const answerClaims = (lab, msg, post) => { for (const job of claimsJobs(lab, msg, post)) job(); };
   const { loadLab } = await import('../../web/lab/actlab.js');
   const fresh = await loadLab();  // the same Lab object: the cost may already be known from another test
   const posted = [];

@@ -1,7 +1,21 @@
-// Entry point of the page. It has no static imports on purpose: the worker starts first, so
-// the WebAssembly module downloads and compiles while the page's own modules load; what the
-// worker says meanwhile is kept until the page can listen.
-const worker = new Worker(new URL('../worker/lab-worker.js', import.meta.url), { type: 'module' });
+// Entry point of the page. It has no static imports on purpose: the worker starts first, and the
+// page compiles the WebAssembly module while the worker's code and the page's own modules load,
+// then hands the compiled module to the worker (web/worker/wasm-handoff.js: one compile, started
+// as early as possible; index.html preloads the .wasm). What the worker says meanwhile is kept
+// until the page can listen.
+//
+// The worker and the page's code come as bundles (web/build/, npm run build: one request each);
+// index.html?sources loads the ES modules they are made of instead (development, no build step).
+const sources = new URLSearchParams(location.search).has('sources');
+const named = { name: 'actlab-wasm-posted' };  // = WASM_POSTED_WORKER_NAME: a compiled module will be posted
+const worker = sources
+  ? new Worker(new URL('../worker/lab-worker.js', import.meta.url), { ...named, type: 'module' })
+  : new Worker(new URL('../build/lab-worker.js', import.meta.url), named);
+import('../worker/wasm-handoff.js').then(
+  ({ postCompiledWasm }) => postCompiledWasm(worker, new URL('../build/actlab.wasm', import.meta.url)),
+  // Without the hand-off the worker would wait for ever: it compiles the module itself on this.
+  () => worker.postMessage({ type: 'wasm-module', error: 'the page could not load wasm-handoff.js' }),
+);
 const messages = [];
 const errors = [];
 const keepMessage = (event) => messages.push(event);
@@ -13,10 +27,16 @@ const stop = () => {
   worker.removeEventListener('error', keepError);
 };
 
+const pageModule = sources ? import('./lab-page.js') : import('../build/lab-page.js');
+pageModule.catch(() => {});  // a failure is reported where READY awaits it
+// index.html runs this script async (it need not wait for the stylesheets and the whole body to
+// start the worker), so the page's elements are looked up only once the document is parsed.
+const parsed = document.readyState === 'loading'
+  ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
+  : null;
 const [{ WorkerClient }, { FromWorker }, { Notices }] = await Promise.all([
-  import('./worker-client.js'), import('../session/protocol.js'), import('../views/notices.js'),
+  import('./worker-client.js'), import('../session/protocol.js'), import('../views/notices.js'), parsed,
 ]);
-const pageModule = import('./lab-page.js');
 const client = new WorkerClient({ worker, messages, errors, stop });
 const notices = new Notices(document.getElementById('notices'));
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -27,7 +47,9 @@ client
   .on(FromWorker.READY, async (ready) => {
     try {
       const { LabPage } = await pageModule;
+      performance.mark('actlab:page-code-loaded');  // the marks split the first boundary's time (bench-first.mjs)
       window.activationLab = new LabPage(client, ready, notices, { reducedMotion });
+      performance.mark('actlab:page-built');
     } catch (err) {
       notices.show('error', `The page could not start: ${err?.message ?? err}`);
       throw err;

@@ -6,8 +6,9 @@
 // Attributes: figure (race|why|cost|claims|card), settings (the lab's URL-hash syntax; card also
 // takes activation=NAME), controls (none|play|full), loading (lazy|eager). This file is classic
 // (not a module) so that it loads from another origin under any CSP that allows the lab's origin,
-// and stays small: the figure's code is the lab's own ES modules (web/embed/figure-host.js and
-// web/views/), loaded with import() only when an element nears the viewport. Every element on a
+// and stays small: the figure's code (web/embed/figure-host.js and the views it imports, bundled by
+// npm run build into build/figure-host.js: one request) is loaded with import() only when an
+// element nears the viewport. Every element on a
 // page shares one worker and one compiled module (see stats()).
 (() => {
   'use strict';
@@ -23,7 +24,7 @@
 
   let hostModule = null;  // Promise of figure-host.js, imported once for every element
   let hub = null;         // its shared worker hub, once loaded (stats() must not load it to count zeros)
-  const loadHost = () => (hostModule ??= import(new URL('embed/figure-host.js', BASE).href).then((m) => {
+  const loadHost = () => (hostModule ??= import(new URL('build/figure-host.js', BASE).href).then((m) => {
     hub = m.sharedHub(BASE);
     return m;
   }));

@@ -3,6 +3,7 @@
 // back by it. The worker starts with the first figure and loads the module once; a figure that
 // registers later gets the same READY at once.
 import { ToWorker, FromWorker } from '../session/protocol.js';
+import { WASM_POSTED_WORKER_NAME, postCompiledWasm } from '../worker/wasm-handoff.js';
 
 // Every page starts the lab's classic worker bundle (web/build/lab-worker.js, an esbuild IIFE of
 // web/worker/lab-worker.js, npm run build): one request, the same code on every origin. A
@@ -18,12 +19,22 @@ export const CLASSIC_WORKER_BUNDLE = 'build/lab-worker.js';
  * loads the bundle from `base`.
  */
 export function startLabWorker(base) {
+  const worker = newLabWorker(base);
+  // The module compiles here while the worker's bundle downloads; the worker only instantiates it.
+  postCompiledWasm(worker, new URL(COMPILED_WASM, base));
+  return worker;
+}
+
+export const COMPILED_WASM = 'build/actlab.wasm';
+
+function newLabWorker(base) {
   const bundle = new URL(CLASSIC_WORKER_BUNDLE, base);
   const sameOrigin = self.origin !== 'null' && bundle.origin === self.origin;
-  if (sameOrigin) return new Worker(bundle);
+  const options = { name: WASM_POSTED_WORKER_NAME };  // a compiled module will be posted to it
+  if (sameOrigin) return new Worker(bundle, options);
   const source = `self.ACTLAB_BASE_URL = ${JSON.stringify(base)};\nimportScripts(${JSON.stringify(bundle.href)});\n`;
   const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-  const worker = new Worker(url);
+  const worker = new Worker(url, options);
   // The worker has fetched its script once it speaks (or fails); only then may the URL go.
   const revoke = () => URL.revokeObjectURL(url);
   worker.addEventListener('message', revoke, { once: true });

@@ -14,6 +14,7 @@
 // message, kind, params}), which become Errors with error.field, error.kind and error.params set. While a call runs its object is busy: a
 // getter that calls back into the same network or race (train, delete...) gets a clear Error.
 import createActlabModule from '../build/actlab.mjs';
+import { compileWasmAt } from './compile-wasm.js';
 import {
   configSnapshot, costOptionsSnapshot, curveOptionsSnapshot, dataSnapshot, describe, inputError, membersSnapshot, number, numbersSnapshot, typedCopy,
 } from './snapshot.js';
@@ -22,23 +23,9 @@ const release = Symbol('release');
 const WASM_URL = new URL('../build/actlab.wasm', import.meta.url);
 let labPromise = null;
 
-/**
- * Compiles the module's code (web/build/actlab.wasm) once: streamed while it downloads where the
- * server says application/wasm, else from the whole file; read from disk in Node, whose fetch()
- * cannot read file: URLs. A compiled WebAssembly.Module can be instantiated any number of times.
- */
-export async function compileLabWasm(url = WASM_URL) {
-  const where = new URL(url);
-  if (where.protocol === 'file:') {
-    const { readFile } = await import('node:fs/promises');
-    return WebAssembly.compile(await readFile(where));
-  }
-  const response = await fetch(where);
-  if (!response.ok) throw new Error(`${where.href}: HTTP ${response.status} ${response.statusText}`);
-  // Streaming needs Content-Type application/wasm; a static host that sends another type still works.
-  const streamable = (response.headers.get('Content-Type') ?? '').startsWith('application/wasm');
-  if (streamable && typeof WebAssembly.compileStreaming === 'function') return WebAssembly.compileStreaming(response);
-  return WebAssembly.compile(await response.arrayBuffer());
+/** Compiles web/build/actlab.wasm (or the .wasm at `url`): compile-wasm.js. */
+export function compileLabWasm(url = WASM_URL) {
+  return compileWasmAt(url);
 }
 
 /**

@@ -47,8 +47,18 @@ export class ClaimsMeter {
 }
 
 export function measureCostClaim(lab, rounds = CLAIM_COST_ROUNDS) {
+  return summariseCostRounds(Array.from({ length: rounds }, () => measureCostRound(lab)));
+}
+
+/** One round of the cost claim: one core call, ~40 ms (the deferred queue runs them one per turn). */
+export function measureCostRound(lab) {
   const options = { ...CLAIM_COST_OPTIONS, activations: [COST_REFERENCE, ...COST_COMPARED] };
-  const measured = Array.from({ length: rounds }, () => new Map(lab.activationCosts(options).map((r) => [r.name, r])));
+  return new Map(lab.activationCosts(options).map((r) => [r.name, r]));
+}
+
+/** The cost claim from its rounds (measureCostRound results). */
+export function summariseCostRounds(measured) {
+  const rounds = measured.length;
   const of = (name, key) => measured.map((round) => round.get(name)[key]);
   const over = (name, key) => measured.map((round) => round.get(name)[key] / round.get(COST_REFERENCE)[key]);
   const fastest = (name, key) => Math.min(...of(name, key));
@@ -109,26 +119,36 @@ export function measureProbes(lab, config) {
 const meters = new WeakMap();  // lab -> ClaimsMeter: the cost claim is measured once per module
 
 /**
- * Answers a MEASURE_CLAIMS message. The probes (a few ms) go out first, with the cost claim if it is
- * already known; a first cost measurement (~0.3 s) follows in a second CLAIMS message, so the strip
- * fills as soon as each part is ready. Settings the core rejects give CLAIMS with `error` (the page
- * already says why through CONFIG_ERROR, and asks again with the settings it falls back to).
+ * A MEASURE_CLAIMS message as jobs for the deferred queue (deferred-work.js), one core call each.
+ * The probes (a few ms) go out first, with the cost claim if it is already known; a first cost
+ * measurement follows in CLAIM_COST_ROUNDS jobs of one round (~40 ms each), then a second CLAIMS
+ * message, so the strip fills as soon as each part is ready. Settings the core rejects give CLAIMS
+ * with `error` (the page already says why through CONFIG_ERROR, and asks again with the settings
+ * it falls back to). A request queued while another measures the cost skips the rounds left.
  */
-export function answerClaims(lab, msg, post) {
+export function claimsJobs(lab, msg, post) {
   let meter = meters.get(lab);
   if (!meter) meters.set(lab, (meter = new ClaimsMeter(lab)));
   const requestId = msg.requestId ?? 0;
-  try {
-    const probes = measureProbes(lab, msg.config ?? {});
-    post({ type: FromWorker.CLAIMS, requestId, claims: meter.cost ? { ...probes, cost: meter.cost } : probes });
-  } catch (err) {
-    post({ type: FromWorker.CLAIMS, requestId, claims: {}, error: String(err?.message ?? err) });
-  }
-  if (meter.cost) return;
-  try {
-    meter.cost = measureCostClaim(lab);
+  const probesJob = () => {
+    try {
+      const probes = measureProbes(lab, msg.config ?? {});
+      post({ type: FromWorker.CLAIMS, requestId, claims: meter.cost ? { ...probes, cost: meter.cost } : probes });
+    } catch (err) {
+      post({ type: FromWorker.CLAIMS, requestId, claims: {}, error: String(err?.message ?? err) });
+    }
+  };
+  if (meter.cost) return [probesJob];
+  const rounds = [];
+  const roundJob = () => { if (!meter.cost) rounds.push(measureCostRound(lab)); };
+  const postJob = () => {
+    meter.cost ??= summariseCostRounds(rounds);
     post({ type: FromWorker.CLAIMS, requestId, claims: { cost: meter.cost } });
-  } catch (err) {
-    post({ type: FromWorker.NOTICE, level: 'error', message: `measuring the cost claim failed: ${err?.message ?? err}` });
-  }
+  };
+  return [probesJob, ...Array.from({ length: CLAIM_COST_ROUNDS }, () => roundJob), postJob];
+}
+
+/** What a failed cost measurement says (a job of claimsJobs threw). */
+export function claimsFailure(post) {
+  return (err) => post({ type: FromWorker.NOTICE, level: 'error', message: `measuring the cost claim failed: ${err?.message ?? err}` });
 }

@@ -17,8 +17,9 @@ import { frameMessage, pointsMessage } from './run-messages.js';
 import { ReportQueue } from './report-queue.js';
 import { PaceMeter } from './pace.js';
 import { StepLedger } from './step-ledger.js';
-import { answerClaims } from './claims.js';
-import { answerCosts } from './costs.js';
+import { claimsJobs, claimsFailure } from './claims.js';
+import { costsJobs, costsFailure } from './costs.js';
+import { DeferredWork } from './deferred-work.js';
 
 const TICK_MS = 1000 / 60;
 const SLICE_MS = 8;      // work per turn of the event loop before messages are read again
@@ -29,9 +30,16 @@ const STALL_MS = 1000;
 const MAX_STEPS_PER_FRAME = 10000;
 
 export class TrainingLoop {
-  constructor(lab, post) {
+  /**
+   * deferred: the worker's queue of work that waits for first frames (deferred-work.js), shared by
+   * all its loops; a loop on its own (tests) gets one that waits for its own first frame.
+   */
+  constructor(lab, post, deferred = null) {
     this.lab = lab;
     this.post = post;  // (message, transfer?) => void
+    this.ownDeferred = deferred ? null : new DeferredWork({ blocked: () => this.awaitingFirstDraw });
+    this.deferred = deferred ?? this.ownDeferred;
+    this.awaitingFirstDraw = false;  // the current run's first frame is not drawn yet: deferred work waits
     this.run = null;
     this.ledger = new StepLedger();  // steps each network still owes (the loop's own, by index)
     this.gridSideCap = Infinity;  // ToWorker.LIMIT_GRID_SIDE (tests force a shrunken grid)
@@ -73,10 +81,12 @@ export class TrainingLoop {
       case ToWorker.FRAME_DRAWN:
         if (msg.runId !== this.run?.runId) return undefined;
         this.awaitingDraw = false;
+        this.firstFrameDrawn();
         if (this.reports.firstDiagnosticsPending) this.queueReports({ diagnostics: true, unitMaps: true });
         return this.wake();
-      case ToWorker.MEASURE_COSTS: return answerCosts(this.lab, msg, this.post);
-      case ToWorker.MEASURE_CLAIMS: return answerClaims(this.lab, msg, this.post);
+      // Measurements wait for the first frames (deferred-work.js), then run in slices between training's.
+      case ToWorker.MEASURE_COSTS: return this.deferred.add(this, 'costs', costsJobs(this.lab, msg, this.post), costsFailure(this.post));
+      case ToWorker.MEASURE_CLAIMS: return this.deferred.add(this, 'claims', claimsJobs(this.lab, msg, this.post), claimsFailure(this.post));
       case ToWorker.ADD_POINT: return this.editPoints(msg, (run) => run.addPoint(msg));
       case ToWorker.REMOVE_POINT: return this.editPoints(msg, (run) => run.removeAddedPoint());
       case ToWorker.LIMIT_GRID_SIDE:
@@ -90,6 +100,7 @@ export class TrainingLoop {
     this.clearWork();
     this.run?.delete();
     this.run = null;
+    this.firstFrameDrawn();  // no run awaits a frame until the new one exists
     this.ledger.reset(0);
     this.setSpeed(msg);
     this.playing = Boolean(msg.playing);
@@ -101,6 +112,7 @@ export class TrainingLoop {
       return;
     }
     const run = this.run;
+    this.awaitingFirstDraw = true;
     this.ledger.reset(run.members.length);
     this.pace.reset(run.members.length);
     this.post({ type: FromWorker.RUN_STARTED, runId: run.runId, members: run.names, classes: run.classes });
@@ -110,6 +122,13 @@ export class TrainingLoop {
     this.awaitingDraw = false;
     this.queueReports({ frame: true });
     if (this.playing) this.grant();
+  }
+
+  /** The run's first frame was drawn (or the run is gone): deferred work may go on. */
+  firstFrameDrawn() {
+    if (!this.awaitingFirstDraw) return;
+    this.awaitingFirstDraw = false;
+    this.deferred.kick();
   }
 
   setSpeed(msg) {
@@ -263,6 +282,9 @@ export class TrainingLoop {
     this.playing = false;
     this.run?.delete();
     this.run = null;
+    this.deferred.drop(this);
+    this.firstFrameDrawn();
+    this.ownDeferred?.close();
     this.channel.port1.onmessage = null;
     this.channel.port1.close();
     this.channel.port2.close();

@@ -1,0 +1,89 @@
+// Issue 19, "First boundary fast": measurements that can wait (the claims, the costs, and whatever
+// joins the worker's deferred queue) never run before the first frame of a run is drawn, on the
+// lab page and on a blog with several embedded figures. Checked in the order of the worker's own
+// message log (web/worker/message-log.js), never with a clock: a measurement ('work' entry) may
+// begin only once every run CONFIGUREd before it has had its first FRAME_DRAWN.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { labSession, openLab } from './lab-page.mjs';
+import { embedSession, openPage, DRAW_TIMEOUT_MS } from './embed-session.mjs';
+
+const lab = labSession();
+const blog = embedSession();
+
+/** Every lab worker's message log on the page (workers without one are not the lab's). */
+async function workerLogs(page) {
+  const logs = await Promise.all(page.workers().map((w) => w.evaluate(() => self.actlabMessageLog ?? null)));
+  return logs.filter(Boolean);
+}
+
+/**
+ * The ordering the worker promises, as failures (empty when kept): for each measurement begun,
+ * each run configured before it (same figure) got FRAME_DRAWN between its CONFIGURE and that
+ * measurement. `runs` counts the configured runs so the caller can check the log is not vacuous.
+ */
+function orderingFailures(log) {
+  const failures = [];
+  const key = (e) => `${e.figure ?? 'page'}#${e.runId}`;
+  const open = new Map();  // run key -> index of its CONFIGURE, until its first FRAME_DRAWN
+  const latest = new Map();  // figure -> its latest run key (a new CONFIGURE replaces the old run)
+  log.forEach((e, i) => {
+    if (e.dir === 'in' && e.type === 'configure') {
+      open.delete(latest.get(e.figure ?? 'page'));
+      latest.set(e.figure ?? 'page', key(e));
+      open.set(key(e), i);
+    } else if (e.dir === 'in' && e.type === 'frame-drawn') {
+      open.delete(key(e));
+    } else if (e.dir === 'in' && e.type === 'dispose') {
+      open.delete(latest.get(e.figure));
+    } else if (e.dir === 'work') {
+      for (const [run, at] of open) failures.push(`${e.type} (log entry ${i}) began before run ${run} (configured at entry ${at}) was drawn`);
+    }
+  });
+  return failures;
+}
+
+const measurements = (log) => log.filter((e) => e.dir === 'work').map((e) => e.type);
+
+test('the lab page: the claims are measured only after the first boundary was drawn', async () => {
+  const { context, page, errors } = await openLab(lab.browser, lab.url);
+  try {
+    await page.waitForFunction(() => ['cost', 'vanishing', 'sparsity'].every(
+      (c) => document.querySelector(`[data-claim="${c}"] [data-value]`)), null, { timeout: 20000 });
+    const logs = await workerLogs(page);
+    assert.equal(logs.length, 1, 'one lab worker');
+    const [log] = logs;
+    assert.ok(log.some((e) => e.dir === 'in' && e.type === 'configure'), 'a run was configured');
+    assert.ok(measurements(log).includes('measure:claims'), `the claims were measured (${measurements(log)})`);
+    assert.deepEqual(orderingFailures(log), []);
+    const firstFrame = log.findIndex((e) => e.dir === 'out' && e.type === 'frame');
+    const firstClaims = log.findIndex((e) => e.dir === 'out' && e.type === 'claims');
+    assert.ok(firstFrame >= 0 && firstFrame < firstClaims, 'the first FRAME is posted before the first CLAIMS');
+    assert.ok(log.some((e) => e.dir === 'load' && e.type === 'wasm-module-received'), 'the page compiled the module and posted it');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a blog with a race, a claims and a cost figure: no measurement before each race\'s first frame', async () => {
+  const url = await blog.writePost('first-order.html', `<script src="${blog.lab}embed/activation-lab.js"></script>
+    <activation-lab figure="claims" settings="members=sigmoid,relu"></activation-lab>
+    <activation-lab figure="race" settings="preset=vanishing&amp;members=sigmoid,relu"></activation-lab>
+    <activation-lab figure="cost" settings="members=sigmoid,relu"></activation-lab>`);
+  const { context, page, errors } = await openPage(blog.browser, url, { viewport: { width: 800, height: 4000 } });
+  try {
+    const figures = page.locator('activation-lab');
+    await figures.nth(1).locator('.al-card[data-drawn="true"]').first().waitFor({ timeout: DRAW_TIMEOUT_MS });
+    await figures.nth(2).locator('[data-field="forward-ns"]').filter({ hasNotText: '–' }).first().waitFor({ timeout: 20000 });
+    const logs = await workerLogs(page);
+    assert.equal(logs.length, 1, 'one worker for every figure');
+    const [log] = logs;
+    assert.ok(log.filter((e) => e.dir === 'in' && e.type === 'configure').length >= 2, 'the race and the cost figure configured runs');
+    for (const kind of ['measure:claims', 'measure:costs']) assert.ok(measurements(log).includes(kind), `${kind} ran (${measurements(log)})`);
+    assert.deepEqual(orderingFailures(log), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
