@@ -31,6 +31,7 @@ import { gzipSync } from 'node:zlib';
 import { REPO_ROOT, DEFAULT_CSP, startServer } from './serve.mjs';
 import { measureSpreads, formatSpreads } from './bench-page-spread.mjs';
 import { measureFirstFigureBytes, formatFirstFigureBytes } from './bench-embed.mjs';
+import { measureSeedPool, formatSeedPool } from './bench-seed-pool.mjs';
 
 const USAGE = 'usage: node scripts/bench-page.mjs [--seconds S] [--loads N] [--hash H] [--profile] [--json] [--no-build]';
 const GOALS = { frameP95Ms: 20, readyMs: 1500, transferGzipBytes: 250_000 };  // issue 4, "Speed"
@@ -309,6 +310,7 @@ try {
     await spreadContext.close();
   }
   report.embed = await measureFirstFigureBytes(browser).catch((err) => ({ error: err.message }));  // issue 7: scripts/bench-embed.mjs
+  report.seedPool = await measureSeedPool(browser, url).catch((err) => ({ error: err.message }));  // issue 17: scripts/bench-seed-pool.mjs
 } finally {
   await browser.close();
   server.closeAllConnections();
@@ -437,6 +439,7 @@ function printReport(r) {
   out.push(`  origin: ${t.browserRequests} browser requests, ${t.serverResponses} server responses; ` +
     (t.offOriginRequests.length ? `${t.offOriginRequests.length} LEFT the origin: ${t.offOriginRequests.join(', ')}` : 'none left the origin'));
   if (r.embed) out.push('', formatFirstFigureBytes(r.embed));
+  if (r.seedPool) out.push('', formatSeedPool(r.seedPool));
   if (r.pageErrors.length) out.push(`\npage errors: ${r.pageErrors.join(' | ')}`);
   if (r.profile) {
     out.push('');

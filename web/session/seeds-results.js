@@ -23,12 +23,15 @@ function logRange(values) {
   return [10 ** lo, 10 ** Math.max(hi, lo + 1)];
 }
 
-/** The q-quantile of sorted values, linearly interpolated; Infinity ("never") sorts last and stays Infinity. */
+/**
+ * The q-quantile of sorted values, linearly interpolated. Infinity ("never") sorts last; next to it
+ * there is nothing to interpolate, so the nearer of the two neighbours is taken.
+ */
 export function quantile(sorted, q) {
   if (sorted.length === 0) return NaN;
   const at = (sorted.length - 1) * q;
   const lo = Math.floor(at), hi = Math.ceil(at);
-  if (!Number.isFinite(sorted[hi])) return sorted[hi];
+  if (!Number.isFinite(sorted[hi])) return at - lo < 0.5 ? sorted[lo] : sorted[hi];
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
 }
 
