@@ -39,7 +39,7 @@ export class SeedPool {
 
   /**
    * Queues one seed per entry of `seeds` for `job` {config, members, steps}. Handlers:
-   * done(seed, result), failed(seed, error text), progress(seed, step). Returns {cancel()}.
+   * done(seed, result), failed(seed, error text). Returns {cancel()}.
    */
   run(job, seeds, handlers) {
     const owner = {};
@@ -103,10 +103,6 @@ export class SeedPool {
   #receive(worker, message) {
     const task = this.#busy.get(worker);
     if (!task || message?.task !== task.id) return;  // a cancelled task's last words
-    if (message.type === 'seed-progress') {
-      task.handlers.progress?.(task.seed, message.step);
-      return;
-    }
     this.#busy.delete(worker);
     this.#idle.push(worker);
     if (message.type === 'seed-done') task.handlers.done?.(task.seed, message.result);

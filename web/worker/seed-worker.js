@@ -3,7 +3,6 @@
 // cancels work by terminating it, and a worker that dies (out of memory) costs one seed only.
 //   in:  {type: 'seed', task, job: {config, members, steps, seed}}
 //   out: {type: 'seed-done', task, result} | {type: 'seed-failed', task, error}
-//        {type: 'seed-progress', task, step} once per checkpoint (the figure's live count of steps)
 import { loadLab } from '../lab/actlab.js';
 import { SeedRun } from './seed-run.js';
 
@@ -19,7 +18,7 @@ function train({ task, job }) {
   let run = null;
   try {
     run = new SeedRun(lab, job);
-    while (run.slice()) self.postMessage({ type: 'seed-progress', task, step: run.step });
+    while (run.slice());
     self.postMessage({ type: 'seed-done', task, result: run.result() });
   } catch (err) {
     self.postMessage({ type: 'seed-failed', task, error: String(err?.message ?? err) });
