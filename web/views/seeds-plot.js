@@ -89,7 +89,9 @@ function drawAxis(ctx, metric, { lo, hi, x, left, right, y, muted }) {
   ctx.moveTo(left, y + 0.5);
   ctx.lineTo(right, y + 0.5);
   ctx.stroke();
-  const ticks = metric.scale === 'log' ? [lo, hi] : [lo, (lo + hi) / 2, hi];
+  // The middle tick only where it is a whole number or a share (dead units 0-1 have none).
+  const middle = (lo + hi) / 2;
+  const ticks = metric.scale === 'log' || !(metric.percent || Number.isInteger(middle)) ? [lo, hi] : [lo, middle, hi];
   for (const [i, v] of ticks.entries()) {
     ctx.textAlign = i === 0 ? 'left' : i === ticks.length - 1 ? 'right' : 'center';
     ctx.fillText(tickText(metric, v), x(v), y + 12);
