@@ -131,3 +131,22 @@ for (const way of ['file picker', 'drop']) {
     }
   });
 }
+
+test('cancelling, or changing a setting, terminates the busy seed workers at once', { timeout: 60_000 }, async () => {
+  const { context, page, errors } = await openLab(lab.browser, lab.url, { hash: '#seeds=5&seedSteps=100000&seedWorkers=1' });
+  try {
+    await page.locator('#seeds-view').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => window.activationLabSeeds?.pool().stats().busy === 1);
+    // A setting changes: the busy worker is terminated and a new one starts on the new settings.
+    await page.evaluate(() => window.activationLab.state.set({ learningRate: 0.1 }, { byHand: true }));
+    const afterChange = await page.evaluate(() => window.activationLabSeeds.pool().stats());
+    assert.deepEqual(afterChange, { workers: 1, busy: 1, queued: 4, started: 2 });
+    assert.equal(await page.evaluate(() => window.activationLabSeeds.controller.settings.config.learningRate), 0.1);
+    await page.click('#seeds-view [data-field=cancel]');
+    assert.deepEqual(await page.evaluate(() => window.activationLabSeeds.pool().stats()), { workers: 0, busy: 0, queued: 0, started: 2 });
+    assert.equal(await page.evaluate(() => document.querySelector('#seeds-view .al-seeds').dataset.state), 'cancelled');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
