@@ -150,3 +150,30 @@ test('cancelling, or changing a setting, terminates the busy seed workers at onc
     await context.close();
   }
 });
+
+test('the figure\'s results export as CSV (every point) and PNG', { timeout: 60_000 }, async () => {
+  const { context, page, errors } = await openLab(lab.browser, lab.url, { hash: '#seeds=1&seedSteps=100&seedWorkers=1' });
+  try {
+    await page.waitForFunction(() => window.activationLabSeeds);
+    await page.locator('#seeds-view [data-field=file]').setInputFiles({ name: 'sweep.jsonl', mimeType: 'application/json', buffer: Buffer.from(SWEEP) });
+    await page.waitForFunction(() => document.querySelectorAll('#seeds-view tr[data-seed]').length === 2);
+    const download = async (field) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.click(`#seeds-view [data-field=${field}]`)]);
+      const chunks = [];
+      for await (const chunk of await file.createReadStream()) chunks.push(chunk);
+      return { name: file.suggestedFilename(), bytes: Buffer.concat(chunks) };
+    };
+    const csv = await download('export-csv');
+    assert.equal(csv.name, 'activation-lab-seeds.csv');
+    const lines = csv.bytes.toString('utf8').trim().split('\n');
+    assert.equal(lines.length, 3);
+    assert.match(lines[1], /^sweep\.jsonl: other settings,1,relu,200,0\.95,0\.8,200,0\.5,0\.3,1,false,$/);
+    assert.match(lines[2], /,2,relu,200,0\.7,0\.8,never,/);
+    const png = await download('export-png');
+    assert.equal(png.name, 'activation-lab-seeds.png');
+    assert.deepEqual([...png.bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
