@@ -37,6 +37,7 @@ import { measureSpreads, formatSpreads } from './bench-page-spread.mjs';
 import { measureFirstFigureBytes, formatFirstFigureBytes } from './bench-embed.mjs';
 import { measureSettingApply, formatSettingApply } from './bench-apply.mjs';
 import { measureFirstPage, measureFirstEmbed, formatFirst, FIRST_GOALS } from './bench-first.mjs';
+import { measureSeedPool, formatSeedPool } from './bench-seed-pool.mjs';
 
 const USAGE = 'usage: node scripts/bench-page.mjs [--seconds S] [--loads N] [--hash H] [--profile] [--json] [--no-build] [--quick]';
 const GOALS = { frameP95Ms: 20, transferGzipBytes: 250_000 };  // issue 4, "Speed" (first picture: bench-first.mjs)
@@ -309,6 +310,7 @@ try {
   log('measuring how soon a new setting applies under the maximal settings ...');
   report.apply = await measureSettingApply(browser, url, VIEWPORT).catch((err) => ({ error: err.message }));
   report.embed = await measureFirstFigureBytes(browser).catch((err) => ({ error: err.message }));  // issue 7: scripts/bench-embed.mjs
+  report.seedPool = await measureSeedPool(browser, url).catch((err) => ({ error: err.message }));  // issue 17: scripts/bench-seed-pool.mjs
 } catch (err) {
   if (err !== QUICK_DONE) throw err;
 } finally {
@@ -457,6 +459,7 @@ function printReport(r) {
   out.push(`  origin: ${t.browserRequests} browser requests, ${t.serverResponses} server responses; ` +
     (t.offOriginRequests.length ? `${t.offOriginRequests.length} LEFT the origin: ${t.offOriginRequests.join(', ')}` : 'none left the origin'));
   if (r.embed) out.push('', formatFirstFigureBytes(r.embed));
+  if (r.seedPool) out.push('', formatSeedPool(r.seedPool));
   if (r.pageErrors.length) out.push(`\npage errors: ${r.pageErrors.join(' | ')}`);
   if (r.profile) {
     out.push('');

@@ -16,8 +16,19 @@ import { REPO_ROOT } from './serve.mjs';
 const BUNDLE_URL_GLOBAL = '__actlabBundleUrl';
 
 export async function bundleWorker({ outfile = path.join(REPO_ROOT, 'web/build/lab-worker.js') } = {}) {
-  await build({
-    entryPoints: [path.join(REPO_ROOT, 'web/worker/lab-worker.js')],
+  await build(classicWorker('lab-worker', outfile));
+  return outfile;
+}
+
+// The across-seeds pool's worker (web/worker/seed-worker.js), for pages on other origins alike.
+export async function bundleSeedWorker({ outfile = path.join(REPO_ROOT, 'web/build/seed-worker.js') } = {}) {
+  await build(classicWorker('seed-worker', outfile));
+  return outfile;
+}
+
+function classicWorker(name, outfile) {
+  return {
+    entryPoints: [path.join(REPO_ROOT, `web/worker/${name}.js`)],
     outfile,
     bundle: true,
     format: 'iife',
@@ -29,11 +40,10 @@ export async function bundleWorker({ outfile = path.join(REPO_ROOT, 'web/build/l
     external: ['node:*'],
     define: { 'import.meta.url': BUNDLE_URL_GLOBAL },
     banner: {
-      js: `var ${BUNDLE_URL_GLOBAL}=new URL("build/lab-worker.js",self.ACTLAB_BASE_URL||new URL("..",self.location.href)).href;`,
+      js: `var ${BUNDLE_URL_GLOBAL}=new URL("build/${name}.js",self.ACTLAB_BASE_URL||new URL("..",self.location.href)).href;`,
     },
     logLevel: 'warning',
-  });
-  return outfile;
+  };
 }
 
 /**
@@ -82,5 +92,7 @@ export async function bundleFigureHost({ outfile = path.join(REPO_ROOT, 'web/bui
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const out of [await bundleWorker(), await bundlePage(), await bundleFigureHost()]) console.log(`== bundle: ${path.relative(REPO_ROOT, out)}`);
+  for (const out of [await bundleWorker(), await bundleSeedWorker(), await bundlePage(), await bundleFigureHost()]) {
+    console.log(`== bundle: ${path.relative(REPO_ROOT, out)}`);
+  }
 }

@@ -5,8 +5,9 @@ import { sameValue } from '../session/param-table.js';
 import { writeHash } from '../session/url-state.js';
 import { configOf } from '../session/settings.js';
 
-// Page rows that do not change what is trained: changing them never restarts the run.
-const NOT_RUN_KEYS = new Set(['playing', 'stepsPerFrame', 'preset']);
+// Page rows that do not change what is trained: changing them never restarts the run (the seeds
+// figure's own rows restart only that figure: web/app/seeds-section.js).
+const NOT_RUN_KEYS = new Set(['playing', 'stepsPerFrame', 'preset', 'seeds', 'seedSteps', 'seedWorkers']);
 
 export class LabState extends EventTarget {
   constructor(table, values) {

@@ -141,6 +141,7 @@ class EmbeddedFigure {
       labels: this.labels,
       importView: (path) => import(new URL(path, this.base).href),
       config: () => ({ ...configOf(this.table, this.values), members: this.members() }),
+      values: () => structuredClone(this.values),  // every setting, the page-only ones too (the seeds figure's)
       notice: (level, text) => this.notices.show(level, text),
     });
     this.session.subscribe(this.view);

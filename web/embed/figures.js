@@ -17,6 +17,14 @@ export const FIGURES = {
   why: { mount: (c, ctx) => whyFigure(c, ctx), label: 'gradients and units' },
   cost: { mount: (c, ctx) => costFigure(c, ctx), label: 'cost per activation' },
   claims: { mount: (c, ctx) => claimsFigure(c, ctx), label: 'the claims, measured' },
+  // Across seeds (issue 17): trained in the page's seed pool, not in the figure's run; its code loads when mounted.
+  seeds: {
+    mount: (c, ctx) => {
+      const view = import('./seeds-embed.js').then((m) => m.mountSeedsEmbed(c, ctx));
+      return { needsRun: false, destroy: () => view.then((v) => v.destroy()) };
+    },
+    label: 'the race across seeds',
+  },
 };
 
 /** Race cards, one per member (the card figure is a race of one): the page's own race renderer. */

@@ -58,6 +58,13 @@ export function buildParamTable(ready, { presetNames = [], reducedMotion = false
   rows.push(makeRow({ key: 'added', type: 'pointList', min: Math.max(domain.xMin, domain.yMin), max: Math.min(domain.xMax, domain.yMax),
     minItems: 0, maxItems: maxAddedPoints, maxClass: maxClasses - 1, default: [],
     help: 'points added by clicking: x:y:class, comma separated' }));
+  // The across-seeds figure (web/session/seeds-controller.js): URL settings, not in the form.
+  rows.push(makeRow({ key: 'seeds', label: 'Seeds', type: 'integer', min: 1, max: 100, default: 20, group: 'seeds',
+    help: 'seeds the across-seeds figure runs the race over (the seed setting and the next ones)' }));
+  rows.push(makeRow({ key: 'seedSteps', label: 'Steps per seed', type: 'integer', min: 100, max: 100000, default: 5000, group: 'seeds',
+    help: 'training steps per seed in the across-seeds figure' }));
+  rows.push(makeRow({ key: 'seedWorkers', label: 'Seed workers', type: 'integer', min: 0, max: 64, default: 0, group: 'seeds',
+    help: 'workers training the seeds; 0: one fewer than this machine\'s cores (at least one)' }));
   const byKey = new Map(rows.map((r) => [r.key, r]));
   return { rows, byKey, configKeys: rows.filter((r) => r.source === 'config').map((r) => r.key) };
 }

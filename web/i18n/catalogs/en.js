@@ -352,6 +352,12 @@ export default {
   'field.data.help': 'generated: the dataset plus clicked points; cleared: clicked points only',
   'field.added.label': 'Added points',
   'field.added.help': 'points added by clicking: x:y:class, comma separated',
+  'field.seeds.label': 'Seeds',
+  'field.seeds.help': 'seeds the across-seeds figure runs the race over (the seed setting and the next ones)',
+  'field.seedSteps.label': 'Steps per seed',
+  'field.seedSteps.help': 'training steps per seed in the across-seeds figure',
+  'field.seedWorkers.label': 'Seed workers',
+  'field.seedWorkers.help': 'workers training the seeds; 0: one fewer than this machine\'s cores (at least one)',
 
   // ---- choices shown in the settings (values stay English in the URL) ---------------------------
   'choice.optimizer.sgd': 'SGD',

@@ -349,6 +349,12 @@ export default {
   'field.data.help': '“生成”：数据集加上手动添加的点；“清空”：只用手动添加的点',
   'field.added.label': '手动添加的点',
   'field.added.help': '点击添加的点：x:y:类别编号，用逗号分隔',
+  'field.seeds.label': '种子数',
+  'field.seeds.help': '跨种子图把同一场赛跑重跑多少个种子（当前种子及其后的种子）',
+  'field.seedSteps.label': '每个种子的步数',
+  'field.seedSteps.help': '跨种子图中每个种子训练的步数',
+  'field.seedWorkers.label': '种子工作线程',
+  'field.seedWorkers.help': '训练各种子的工作线程数；0：比本机核心数少一个（至少一个）',
 
   // ---- choices shown in the settings ------------------------------------------------------------
   'choice.optimizer.sgd': 'SGD',

@@ -1,0 +1,35 @@
+// figure=seeds on a blog of another origin under the host CSP: two seeds figures on one page
+// share one seed pool (its workers started from blob: URLs that load build/seed-worker.js, as the
+// lab's worker is), and both finish their seeds with the same numbers for the same settings.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { embedSession, openPage } from './embed-session.mjs';
+
+const session = embedSession();
+const SETTINGS = 'dataset=circle&amp;hidden=8,8&amp;members=tanh,relu&amp;seeds=3&amp;seedSteps=200&amp;seedWorkers=1';
+
+const readFigure = (page, nth) => page.evaluate((i) => {
+  const root = document.querySelectorAll('activation-lab')[i].shadowRoot.querySelector('.al-seeds');
+  return { ...root.dataset, rows: [...root.querySelectorAll('tr[data-seed]')].map((tr) => [tr.dataset.seed, tr.dataset.activation, tr.dataset.trainAccuracy]) };
+}, nth);
+
+test('two seeds figures on another origin share one pool of blob: workers and both finish', { timeout: 120_000 }, async () => {
+  const url = await session.writePost('seeds.html', `<script src="${session.lab}embed/activation-lab.js"></script>
+    <activation-lab figure="seeds" settings="${SETTINGS}"></activation-lab>
+    <activation-lab figure="seeds" settings="${SETTINGS}"></activation-lab>`);
+  const { context, page, errors, requests } = await openPage(session.browser, url, { viewport: { width: 800, height: 6000 } });
+  try {
+    await page.waitForFunction(() => [...document.querySelectorAll('activation-lab')].every(
+      (el) => el.shadowRoot?.querySelector('.al-seeds')?.dataset.state === 'done'), null, { timeout: 90_000 });
+    const [a, b] = [await readFigure(page, 0), await readFigure(page, 1)];
+    assert.equal(a.done, '3');
+    assert.equal(a.failed, '0');
+    assert.equal(a.rows.length, 6);
+    assert.deepEqual(b.rows, a.rows);
+    // One pool of one worker (seedWorkers=1): the bundle was fetched once, by that one worker.
+    assert.equal(requests.filter((r) => r === `${session.lab}build/seed-worker.js`).length, 1);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,68 @@
+// The page's across-seeds section (#seeds-view in index.html): the seeds figure over the page's
+// settings, trained in the page's seed pool. It runs when the section first comes into view (and
+// again, for new settings, while it is in view), never before: a reader who never scrolls here
+// costs no core. It needs only the page's settings object (window.activationLab.state, a LabState),
+// found once the page has started its first run (data-run on <html>).
+//
+// Test and host hook: window.activationLabSeeds = {controller, pool(), presetOutcome(name, options)}.
+import { mountSeedsFigure } from '../views/seeds-figure.js';
+import { SeedsController } from '../session/seeds-controller.js';
+import { sharedSeedPool } from '../session/seed-pool.js';
+import { configOf } from '../session/settings.js';
+import { presetByName } from '../session/presets.js';
+import { checkPresetAcrossSeeds } from '../session/preset-seeds.js';
+
+const LAB_ROOT = new URL('..', import.meta.url);
+
+function whenPageStarted() {
+  return new Promise((resolve) => {
+    const check = () => window.activationLab?.state && document.documentElement.dataset.run !== undefined;
+    if (check()) { resolve(window.activationLab); return; }
+    const observer = new MutationObserver(() => {
+      if (!check()) return;
+      observer.disconnect();
+      resolve(window.activationLab);
+    });
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-run'] });
+  });
+}
+
+function mountSeedsSection(page) {
+  const section = document.getElementById('seeds-view');
+  const labelOf = (name) => page.labels?.get(name) ?? name;
+  const pool = () => sharedSeedPool(LAB_ROOT, page.state.get('seedWorkers'));
+  const controller = new SeedsController({
+    pool,
+    figure: mountSeedsFigure(document.getElementById('seeds-figure'), {
+      labelOf,
+      onRun: () => controller.run(),
+      onCancel: () => controller.cancel(),
+      onFile: (file) => controller.loadFile(file),
+    }),
+  });
+  let inView = false;
+  const settings = () => ({
+    config: configOf(page.table, page.state.values), members: page.state.get('members'),
+    seeds: page.state.get('seeds'), seedSteps: page.state.get('seedSteps'),
+  });
+  const follow = () => {
+    const changed = controller.setSettings(settings());
+    if (changed && inView) controller.run();
+  };
+  page.state.addEventListener('change', ({ detail }) => {
+    if (detail.changed.has('seedWorkers')) pool();  // resizes the shared pool
+    follow();
+  });
+  new IntersectionObserver((entries) => {
+    inView = entries[entries.length - 1].isIntersecting;
+    if (inView && controller.state === 'idle') controller.run();
+  }).observe(section);
+  controller.setSettings(settings());
+  window.activationLabSeeds = {
+    controller,
+    pool,
+    presetOutcome: (name, options = {}) => checkPresetAcrossSeeds({ pool: pool(), table: page.table, preset: presetByName(name), ...options }),
+  };
+}
+
+whenPageStarted().then(mountSeedsSection);

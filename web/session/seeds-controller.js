@@ -1,0 +1,107 @@
+// The across-seeds figure's runs: the current settings' race over N seeds in the page's seed pool
+// (seed-pool.js), and the groups of a loaded sweep file (sweep-file.js), drawn by the figure
+// (web/views/seeds-figure.js). Changing the settings or cancelling stops the pool's work for this
+// figure at once (its busy workers are terminated); the page and the embed each make one of these.
+import { parseSweepFile, groupSweepRows } from './sweep-file.js';
+
+/** The seeds of a run: the settings' seed, then the next ones (as the depth figure's seeds). */
+export const seedList = (first, count) => Array.from({ length: count }, (_, i) => (first + i) >>> 0);
+
+export class SeedsController {
+  #pool;
+  #figure;
+  #job = null;        // the pool's handle of the running seeds
+  #settings = null;   // {config, members, seeds, seedSteps}
+  #live = null;       // the current settings' group
+  #files = [];        // groups of the loaded file
+  #problems = [];
+  #state = 'idle';
+
+  /** @param options {pool: () => SeedPool, figure: mountSeedsFigure(...)'s controller} */
+  constructor({ pool, figure }) {
+    this.#pool = pool;
+    this.#figure = figure;
+  }
+
+  get state() { return this.#state; }
+  get settings() { return this.#settings; }
+
+  /**
+   * New settings ({config, members, seeds, seedSteps}). If they differ from the last ones the
+   * pool's work stops at once and the results go; returns true when they differed.
+   */
+  setSettings(settings) {
+    if (this.#settings && JSON.stringify(settings) === JSON.stringify(this.#settings)) return false;
+    this.#stop();
+    this.#settings = structuredClone(settings);
+    this.#live = null;
+    this.#state = 'idle';
+    this.#draw();
+    return true;
+  }
+
+  /** Runs the current settings over their seeds (again, from nothing). */
+  run() {
+    if (!this.#settings) return;
+    this.#stop();
+    const { config, members, seeds, seedSteps } = this.#settings;
+    const group = { title: 'This page\'s settings', differs: [], budget: seedSteps, members: [...members], seeds: [] };
+    this.#live = group;
+    this.#state = 'running';
+    const finish = (entry) => {
+      if (this.#live !== group) return;
+      group.seeds.push(entry);
+      group.seeds.sort((a, b) => a.seed - b.seed);
+      if (group.seeds.length === seeds) {
+        this.#state = 'done';
+        this.#job = null;
+      }
+      this.#draw();
+    };
+    this.#job = this.#pool().run({ config, members, steps: seedSteps }, seedList(config.seed ?? 1, seeds), {
+      done: (seed, result) => finish({ seed, members: Object.fromEntries(result.members.map((m) => [m.name, m])) }),
+      failed: (seed, error) => finish({ seed, failed: error, members: {} }),
+    });
+    this.#draw();
+  }
+
+  /** Stops the running seeds at once (their workers are terminated); finished seeds stay. */
+  cancel() {
+    if (this.#state !== 'running') return;
+    this.#stop();
+    this.#state = 'cancelled';
+    this.#draw();
+  }
+
+  /** Reads a sweep file (a File or Blob); its rows join the figure grouped by settings. */
+  async loadFile(file) {
+    const parsed = parseSweepFile(await file.text());
+    this.#problems = parsed.problems;
+    const page = this.#settings?.config ?? {};
+    this.#files = groupSweepRows(parsed.rows, page).map((group) => ({
+      ...group, title: `${file.name ?? 'sweep file'}: ${group.differs.length === 0 ? 'this page\'s settings' : 'other settings'}`,
+    }));
+    this.#draw();
+    return parsed;
+  }
+
+  #stop() {
+    this.#job?.cancel();
+    this.#job = null;
+  }
+
+  #draw() {
+    const live = this.#live;
+    this.#figure.update({
+      state: this.#state,
+      done: live?.seeds.length ?? 0,
+      failed: live?.seeds.filter((s) => s.failed).length ?? 0,
+      total: live ? this.#settings.seeds : 0,
+      steps: live?.budget,
+      groups: [...(live ? [live] : []), ...this.#files],
+      problems: this.#problems,
+    });
+  }
+
+  destroy() { this.#stop(); }
+}
