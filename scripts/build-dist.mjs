@@ -16,7 +16,7 @@ import { build } from 'esbuild';
 // What a static host needs: the page's code, the run session, the embed's code, the views, styles, the built module.
 const COPY = ['index.html', 'embed.html', 'app', 'session', 'embed', 'views', 'lab', 'worker', 'styles', 'build', 'examples'];
 const SKIP = new Set(['demo.html', 'demo.js', 'demo.css', 'demo-data.js', 'README.md', 'actlab.d.ts']);
-const NEEDED = ['build/actlab.mjs', 'build/actlab.wasm', 'build/lab-worker.js', 'build/lab-page.js', 'build/figure-host.js'];
+const NEEDED = ['build/actlab.mjs', 'build/actlab.wasm', 'build/lab-worker.js', 'build/seed-worker.js', 'build/lab-page.js', 'build/figure-host.js'];
 
 function parseArgs(argv) {
   const opts = { out: path.join(REPO_ROOT, 'dist'), baseUrl: null };
