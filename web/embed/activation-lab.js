@@ -196,7 +196,8 @@
       box.textContent = `This Activation Lab figure could not load (${err?.message ?? err}). `;
       const link = document.createElement('a');
       link.setAttribute('part', 'link');
-      link.href = new URL(`index.html#${this.getAttribute('settings') ?? ''}`, BASE).href;
+      // The front page: the settings could not be validated, so their raw text is not passed on.
+      link.href = new URL('index.html', BASE).href;
       link.target = '_blank';
       link.rel = 'noopener';
       link.textContent = 'Open it in Activation Lab';

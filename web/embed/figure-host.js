@@ -51,7 +51,9 @@ class EmbeddedFigure {
     this.controls = this.reducedMotion && controlsPick.value === 'none' ? 'play' : controlsPick.value;
     this.buildDom(root);
     for (const pickResult of [figurePick, controlsPick]) if (pickResult.notice) this.notices.show('warning', pickResult.notice);
-    this.setLink(`#${String(settings).replace(/^[#?]+/, '')}`);
+    // The lab's front page until the settings are validated (ready()): never the raw text, which
+    // may be anything a host page wrote (issue 18: a 100,000-digit seed was passed on as is).
+    this.setLink('');
 
     this.channel = sharedHub(base).register({
       ready: (ready) => this.ready(ready),
