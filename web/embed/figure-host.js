@@ -84,14 +84,17 @@ class EmbeddedFigure {
     this.toolbar = el('div', 'alx-toolbar', { part: 'toolbar', role: 'group', 'aria-label': 'Run' });
     this.body = el('div', 'alx-body', { part: 'body' });
     this.caption = el('p', 'alx-caption', { part: 'caption', 'data-field': 'caption' });
-    const noticeList = el('ul', 'alx-notices', { part: 'notices', role: 'status', 'aria-live': 'polite' });
+    // A list cannot take role="status" (axe: aria-allowed-role): the live region wraps it.
+    const noticeList = el('ul', 'alx-notices', { part: 'notices' });
+    const noticeRegion = el('div', 'alx-notices-region', { role: 'status', 'aria-live': 'polite' });
+    noticeRegion.append(noticeList);
     this.notices = new Notices(noticeList);
     const footer = el('div', 'alx-footer', { part: 'footer' });
     this.link = el('a', 'alx-link', { part: 'link', target: '_blank', rel: 'noopener' });
     this.link.textContent = 'Open in Activation Lab';
     this.status = el('span', 'alx-status', { part: 'status' });
     footer.append(this.status, this.link);
-    this.frameEl.append(this.toolbar, noticeList, this.body, this.caption, footer);
+    this.frameEl.append(this.toolbar, noticeRegion, this.body, this.caption, footer);
     root.append(this.frameEl);
     // Narrow layouts come from container queries in figure.css, not from a ResizeObserver that
     // would change the box it observes (issue 18: "ResizeObserver loop" errors on the host window).
