@@ -54,7 +54,7 @@ class EmbeddedFigure {
     for (const pickResult of [figurePick, controlsPick]) if (pickResult.notice) this.notices.show('warning', pickResult.notice);
     // The lab's front page until the settings are validated (ready()): never the raw text, which
     // may be anything a host page wrote (issue 18: a 100,000-digit seed was passed on as is).
-    this.setLink('');
+    this.link.href = this.labUrl('');
 
     this.channel = sharedHub(base).register({
       ready: (ready) => this.ready(ready),
@@ -228,12 +228,8 @@ class EmbeddedFigure {
 
   /** The lab link and the caption, from the validated values. */
   showSettings() {
-    this.setLink(formatHash(this.table, this.values));
+    this.link.href = this.labUrl(formatHash(this.table, this.values));
     this.caption.textContent = captionText(this.values, this.figure === 'card' ? this.labels[this.activation] : null);
-  }
-
-  setLink(hash) {
-    this.link.href = this.labUrl(hash);
   }
 
   labUrl(hash) {
