@@ -25,7 +25,7 @@ test('dist/ serves the lab and a blog post with three live figures from a static
       await lab.context.close();
 
       const blog = await openPage(browser, `${url}examples/blog-post.html`, { viewport: { width: 800, height: 6000 } });
-      await Promise.all([0, 1, 2].map((i) => blog.page.locator('activation-lab').nth(i).locator('[data-drawn="true"], [data-field="grad-ratio"], [data-field="forward-ns"]')
+      await Promise.all([0, 1, 2].map((i) => blog.page.locator('activation-lab').nth(i).locator('[data-drawn="true"], .al-why-ratio, [data-field="forward-ns"]')
         .filter({ hasNotText: '–' }).first().waitFor({ timeout: 3 * DRAW_TIMEOUT_MS })));
       assert.deepEqual(await blog.page.evaluate(() => customElements.get('activation-lab').stats()), { workers: 1, modules: 1, figures: 3 });
       // The figure code is one bundled module in dist/: no request for the separate views.

@@ -37,8 +37,10 @@ test('a snippet from "Embed this", pasted into the blog, gives the lab\'s metric
       element: await lab.page.inputValue('#embed-element'),
       iframe: await lab.page.inputValue('#embed-iframe'),
     };
-    assert.match(snippets.element, /^<script src="[^"]+\/embed\/activation-lab\.js" async><\/script>\n<activation-lab figure="race" controls="full" settings="[^"<>]+"><a href="[^"<>]+\/index\.html#[^"<>]+">Open in Activation Lab<\/a><\/activation-lab>$/);
-    assert.match(snippets.iframe, /^<iframe src="[^"<>]+\/embed\.html#figure=race&amp;controls=full&amp;[^"<>]+"/);
+    // Short: the version key and what differs from its defaults (the lab writes every setting).
+    assert.match(snippets.element, /^<script src="[^"]+\/embed\/activation-lab\.js" async><\/script>\n<activation-lab figure="race" controls="full" settings="v=1&amp;[^"<>]+"><a href="[^"<>]+\/index\.html#[^"<>]+"><img src="[^"<>]+\/embed\/card\.png" [^<>]+><\/a><\/activation-lab>$/);
+    assert.match(snippets.iframe, /^<div class="activation-lab-embed"><iframe src="[^"<>]+\/embed\.html#figure=race&amp;controls=full&amp;v=1&amp;[^"<>]+"/);
+    assert.ok(!/seed=|dataset=|optimizer=/.test(snippets.element), `defaults are left out: ${snippets.element}`);
     assert.deepEqual(lab.errors, []);
   } finally {
     await lab.context.close();

@@ -1,7 +1,14 @@
-// "Embed this": a dialog that writes the iframe snippet and the <activation-lab> snippet for the
+// "Embed this": a dialog that writes the <activation-lab> snippet and the iframe snippet for the
 // settings in the address (the page keeps every setting there) and a chosen figure, with copy
-// buttons. A snippet pasted into a blog reproduces the same run: the same hash, read by the same
-// table. Standalone: it reads location.hash when opened and needs nothing from the page's modules.
+// buttons. A snippet is short: a version key (`v=`) and only the settings that differ from that
+// version's defaults (web/embed/snippet-versions.js keeps every version's defaults, so a pasted
+// snippet keeps its meaning when the lab's defaults change). Each snippet carries a static fallback,
+// a link around the figure's card image, for readers that strip scripts and iframes (feed readers,
+// email); the iframe's carries the few lines of script that follow its height messages
+// (web/embed/frame-resize.js, from the lab's origin, so a host's script-src allows it as it does
+// the element's script).
+import { SNIPPET_VERSIONS, CURRENT_SNIPPET_VERSION } from '../embed/snippet-versions.js';
+
 const FIGURES = [
   ['race', 'The race (every network)'],
   ['card', 'One network (card)'],
@@ -10,7 +17,8 @@ const FIGURES = [
   ['claims', 'The claims, measured'],
 ];
 const CONTROLS = [['play', 'Play / pause / reset'], ['full', 'Play, step, reset, new seed'], ['none', 'None']];
-const IFRAME_HEIGHTS = { race: 560, card: 640, why: 900, cost: 760, claims: 420 };
+// First heights at 720 px, before the frame's first height message arrives.
+const IFRAME_HEIGHTS = { race: 560, card: 640, why: 720, cost: 760, claims: 420 };
 
 const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => ENTITIES[c]);
@@ -23,26 +31,41 @@ export function labBase(href = location.href) {
   return new URL('./', url).href;
 }
 
+/** 'key=value' parts of `hash` whose value differs from the snippet version's default text. */
+export function changedSettings(hash, version = CURRENT_SNIPPET_VERSION) {
+  const defaults = new Map(SNIPPET_VERSIONS[version].split('&').map((part) => part.split(/=(.*)/s, 2)));
+  return String(hash).replace(/^#/, '').split('&').filter((part) => {
+    if (!part) return false;
+    const [key, value = ''] = part.split(/=(.*)/s, 2);
+    return defaults.get(key) !== value;
+  });
+}
+
 /**
  * The two snippets for `hash` (the lab's settings, '#a=1&b=2'), {figure, controls, activation}.
- * @returns {iframe, element, embedUrl}
+ * @returns {iframe, element, embedUrl, settings}  settings: 'v=1&...' as both snippets carry it
  */
 export function embedSnippets(base, hash, { figure = 'race', controls = 'play', activation = '' } = {}) {
-  const settings = String(hash).replace(/^#/, '');
-  const extra = figure === 'card' && activation ? `activation=${encodeURIComponent(activation)}&` : '';
-  const elementSettings = `${extra}${settings}`;
-  const embedUrl = `${base}embed.html#figure=${figure}&controls=${controls}${elementSettings ? `&${elementSettings}` : ''}`;
-  const height = IFRAME_HEIGHTS[figure] ?? 560;
-  const iframe = `<iframe src="${escapeHtml(embedUrl)}" width="720" height="${height}" ` +
+  const changed = changedSettings(hash);
+  const settings = [`v=${CURRENT_SNIPPET_VERSION}`,
+    ...(figure === 'card' && activation ? [`activation=${encodeURIComponent(activation)}`] : []), ...changed].join('&');
+  const controlsPart = controls === 'play' ? '' : `&controls=${controls}`;
+  const embedUrl = `${base}embed.html#figure=${figure}${controlsPart}&${settings}`;
+  const labUrl = `${base}index.html${changed.length ? `#${changed.join('&')}` : ''}`;
+  const fallback = `<a href="${escapeHtml(labUrl)}"><img src="${escapeHtml(`${base}embed/card.png`)}" ` +
+    'width="600" height="315" alt="Activation Lab: small networks racing, differing only in their activation. ' +
+    'Open the live figure."></a>';
+  const iframe = '<div class="activation-lab-embed">' +
+    `<iframe src="${escapeHtml(embedUrl)}" width="720" height="${IFRAME_HEIGHTS[figure] ?? 560}" ` +
     'style="border:0;width:100%;max-width:720px" loading="lazy" title="Activation Lab" ' +
-    'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>';
+    'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>' +
+    `${fallback}</div>\n<script src="${escapeHtml(`${base}embed/frame-resize.js`)}" async></script>`;
   // The link inside shows only where the script never ran (blocked, offline, a feed reader):
   // the element's shadow root hides it otherwise.
   const element = `<script src="${escapeHtml(`${base}embed/activation-lab.js`)}" async></script>\n` +
-    `<activation-lab figure="${escapeHtml(figure)}" controls="${escapeHtml(controls)}" ` +
-    `settings="${escapeHtml(elementSettings)}"><a href="${escapeHtml(`${base}index.html#${settings}`)}">` +
-    'Open in Activation Lab</a></activation-lab>';
-  return { iframe, element, embedUrl };
+    `<activation-lab figure="${escapeHtml(figure)}"${controls === 'play' ? '' : ` controls="${escapeHtml(controls)}"`} ` +
+    `settings="${escapeHtml(settings)}">${fallback}</activation-lab>`;
+  return { iframe, element, embedUrl, settings };
 }
 
 function membersOf(hash) {
@@ -104,9 +127,9 @@ export function mountEmbedDialog(button) {
   title.id = 'embed-title';
   title.textContent = 'Embed this run in a blog post';
   const note = document.createElement('p');
-  note.textContent = 'The snippets carry every setting in the address, so the figure runs exactly this race ' +
-    '(same data, same initial weights). The iframe works almost anywhere; the element sizes itself and pauses ' +
-    'when out of view.';
+  note.textContent = 'The snippets carry the settings in the address that differ from the defaults, so the ' +
+    'figure runs exactly this race (same data, same initial weights). The element sizes itself and pauses when ' +
+    'out of view; the iframe works almost anywhere. Readers that strip both see a linked image.';
   const figure = select(FIGURES);
   figure.id = 'embed-figure';
   const activation = select([]);
@@ -117,8 +140,8 @@ export function mountEmbedDialog(button) {
   const choices = document.createElement('div');
   choices.className = 'embed-choices';
   choices.append(field('Figure ', figure), activationField, field('Controls ', controls));
-  const iframe = snippetBlock('iframe (WordPress, Ghost, Hugo, any HTML block)', 'embed-iframe');
   const element = snippetBlock('Element (your own pages: one script, any number of figures)', 'embed-element');
+  const iframe = snippetBlock('iframe (WordPress, Ghost, Hugo, any HTML block)', 'embed-iframe');
   const preview = document.createElement('a');
   preview.id = 'embed-preview';
   preview.target = '_blank';
@@ -128,7 +151,7 @@ export function mountEmbedDialog(button) {
   close.type = 'button';
   close.textContent = 'Close';
   close.addEventListener('click', () => dialog.close());
-  dialog.append(title, note, choices, iframe.box, element.box, preview, close);
+  dialog.append(title, note, choices, element.box, iframe.box, preview, close);
   document.body.append(dialog);
 
   const update = () => {
@@ -150,5 +173,6 @@ export function mountEmbedDialog(button) {
   return { dialog, update };
 }
 
-const button = document.getElementById('embed-this');
+// On the lab page only: the tests import embedSnippets() in Node, where there is no document.
+const button = globalThis.document?.getElementById('embed-this');
 if (button) mountEmbedDialog(button);

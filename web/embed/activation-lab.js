@@ -44,8 +44,8 @@
 
   /**
    * The figure's height at `width`, estimated from its settings before anything loads (measured
-   * at 360 and 720 px: race cards are square boundaries plus ~165 px of numbers; a why panel is
-   * ~285 px plus ~182 px per layer; a cost row ~128 px per activation). Good to ~10%: the box
+   * at 360 and 720 px: race cards are square boundaries plus ~165 px of numbers; the why chart
+   * ~380 px plus its sentence; a cost row ~128 px per activation). Good to ~10%: the box
    * then barely moves when the figure arrives.
    */
   function estimateHeight(figure, settings, controls, width) {
@@ -55,13 +55,11 @@
     const hidden = get('hidden') !== undefined ? get('hidden').split(/,|%2C/i).filter(Boolean).length : presetHidden;
     const n = figure === 'card' ? 1 : Math.max(1, members);
     const inner = width - 22;
-    const chrome = controls === 'none' ? 60 : 100;
+    const chrome = controls === 'none' ? 80 : 120;  // footer and caption, and the toolbar
     const narrow = width < 420;
     switch (figure) {
-      case 'why': {
-        const columns = Math.max(1, Math.min(n, Math.floor((inner + 8) / 288)));
-        return chrome + Math.ceil(n / columns) * (285 + 182 * (hidden + 1));
-      }
+      // The compact why figure: chart, sentence and ratio row; its per-layer panels start closed.
+      case 'why': return chrome + 380 + Math.ceil((n * 150) / inner) * 40;
       case 'cost': return chrome + 60 + 128 * n;
       case 'claims': return chrome + 140;
       default: {
@@ -120,7 +118,16 @@
 
     connectedCallback() {
       if (!this.#sizeObserver) {
-        this.#sizeObserver = new ResizeObserver(([entry]) => this.#estimate(entry.contentRect.width));
+        // The estimate changes this element's own height: done in the next frame, outside the
+        // observer's delivery, and only for a new width, so the host window never gets a
+        // "ResizeObserver loop completed with undelivered notifications" error event (issue 18).
+        let lastWidth = -1;
+        this.#sizeObserver = new ResizeObserver(([entry]) => {
+          const width = Math.round(entry.contentRect.width);
+          if (width === lastWidth) return;
+          lastWidth = width;
+          requestAnimationFrame(() => this.#estimate(width));
+        });
         this.#sizeObserver.observe(this);
       }
       if (this.#figure || this.#mounting) return;
@@ -197,7 +204,8 @@
       box.textContent = `This Activation Lab figure could not load (${err?.message ?? err}). `;
       const link = document.createElement('a');
       link.setAttribute('part', 'link');
-      link.href = new URL(`index.html#${this.getAttribute('settings') ?? ''}`, BASE).href;
+      // The front page: the settings could not be validated, so their raw text is not passed on.
+      link.href = new URL('index.html', BASE).href;
       link.target = '_blank';
       link.rel = 'noopener';
       link.textContent = 'Open it in Activation Lab';

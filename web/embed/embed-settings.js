@@ -3,6 +3,7 @@
 // other values override), plus the embed's own keys (figure, controls, the card's activation).
 import { quote } from '../session/url-state.js';
 import { readSettings } from '../session/settings.js';
+import { SNIPPET_VERSIONS } from './snippet-versions.js';
 
 export const FIGURE_NAMES = ['race', 'why', 'cost', 'claims', 'card', 'seeds'];
 export const CONTROLS = ['none', 'play', 'full'];
@@ -19,18 +20,30 @@ export function pick(what, raw, allowed, fallback) {
 
 /**
  * @param table the lab's parameter table (web/session/param-table.js)
- * @param text 'preset=vanishing&members=sigmoid,relu' (a leading # or ? is allowed)
+ * @param text 'v=1&preset=vanishing&members=sigmoid,relu' (a leading # or ? is allowed). `v=` names
+ *   the release whose defaults the snippet assumed (the dialog writes only what differs from them),
+ *   so a pasted snippet keeps its meaning when the lab's defaults change; without it (snippets that
+ *   list every setting) today's defaults fill the gaps.
  * @returns {values, notices: string[], present: Set<string>, activation: string|null}
  *   activation: the card figure's `activation=` (checked by the caller against the activations)
  */
 export function readEmbedSettings(table, text, { reducedMotion = false } = {}) {
   let activation = null;
+  let version = null;
   const parts = [];
   for (const part of String(text ?? '').replace(/^[#?]+/, '').split('&')) {
     if (part.startsWith('activation=')) activation = decodeText(part.slice('activation='.length));
+    else if (part.startsWith('v=')) version = decodeText(part.slice(2));
     else if (part) parts.push(part);
   }
-  return { ...readSettings(table, parts.join('&'), { reducedMotion }), activation };
+  const notices = [];
+  if (version !== null && !Object.hasOwn(SNIPPET_VERSIONS, version)) {
+    notices.push(`Unknown snippet version "${quote(version)}": reading its settings with today's defaults ` +
+      `(versions: ${Object.keys(SNIPPET_VERSIONS).join(', ')}).`);
+  }
+  const base = version !== null && Object.hasOwn(SNIPPET_VERSIONS, version) ? SNIPPET_VERSIONS[version] : '';
+  const read = readSettings(table, parts.join('&'), { reducedMotion, base });
+  return { ...read, notices: [...notices, ...read.notices], activation };
 }
 
 function decodeText(text) {

@@ -14,6 +14,7 @@ import { RunSession } from '../session/session.js';
 import { PRESETS } from '../session/presets.js';
 import { Notices } from '../views/notices.js';
 import { el } from '../views/dom.js';
+import { captionText } from './caption.js';
 
 // Cross-origin pages start the classic worker bundle (web/build/lab-worker.js, npm run build)
 // from a blob: URL: a host CSP with `worker-src blob:` checks a module worker's imports against
@@ -51,7 +52,9 @@ class EmbeddedFigure {
     this.controls = this.reducedMotion && controlsPick.value === 'none' ? 'play' : controlsPick.value;
     this.buildDom(root);
     for (const pickResult of [figurePick, controlsPick]) if (pickResult.notice) this.notices.show('warning', pickResult.notice);
-    this.setLink(`#${String(settings).replace(/^[#?]+/, '')}`);
+    // The lab's front page until the settings are validated (ready()): never the raw text, which
+    // may be anything a host page wrote (issue 18: a 100,000-digit seed was passed on as is).
+    this.link.href = this.labUrl('');
 
     this.channel = sharedHub(base).register({
       ready: (ready) => this.ready(ready),
@@ -70,7 +73,8 @@ class EmbeddedFigure {
   }
 
   buildDom(root) {
-    for (const sheet of ['styles/views.css', 'embed/figure.css']) {
+    // Every sheet the figure's components use (claims.css for the claims strip), then the frame's own.
+    for (const sheet of ['styles/views.css', ...(FIGURES[this.figure].styles ?? []), 'embed/figure.css']) {
       const link = el('link', null, { rel: 'stylesheet' });
       link.href = new URL(sheet, this.base).href;
       root.append(link);
@@ -79,20 +83,21 @@ class EmbeddedFigure {
     this.frameEl.setAttribute('aria-label', `Activation Lab: ${FIGURES[this.figure].label}`);
     this.toolbar = el('div', 'alx-toolbar', { part: 'toolbar', role: 'group', 'aria-label': 'Run' });
     this.body = el('div', 'alx-body', { part: 'body' });
-    const noticeList = el('ul', 'alx-notices', { part: 'notices', role: 'status', 'aria-live': 'polite' });
+    this.caption = el('p', 'alx-caption', { part: 'caption', 'data-field': 'caption' });
+    // A list cannot take role="status" (axe: aria-allowed-role): the live region wraps it.
+    const noticeList = el('ul', 'alx-notices', { part: 'notices' });
+    const noticeRegion = el('div', 'alx-notices-region', { role: 'status', 'aria-live': 'polite' });
+    noticeRegion.append(noticeList);
     this.notices = new Notices(noticeList);
     const footer = el('div', 'alx-footer', { part: 'footer' });
     this.link = el('a', 'alx-link', { part: 'link', target: '_blank', rel: 'noopener' });
     this.link.textContent = 'Open in Activation Lab';
     this.status = el('span', 'alx-status', { part: 'status' });
     footer.append(this.status, this.link);
-    this.frameEl.append(this.toolbar, noticeList, this.body, footer);
+    this.frameEl.append(this.toolbar, noticeRegion, this.body, this.caption, footer);
     root.append(this.frameEl);
-    this.widthObserver = new ResizeObserver(([entry]) => {
-      const w = entry.contentRect.width;
-      this.frameEl.dataset.width = w < 420 ? 'narrow' : w < 640 ? 'medium' : 'wide';
-    });
-    this.widthObserver.observe(this.frameEl);
+    // Narrow layouts come from container queries in figure.css, not from a ResizeObserver that
+    // would change the box it observes (issue 18: "ResizeObserver loop" errors on the host window).
   }
 
   buildControls() {
@@ -143,13 +148,17 @@ class EmbeddedFigure {
       config: () => ({ ...configOf(this.table, this.values), members: this.members() }),
       values: () => structuredClone(this.values),  // every setting, the page-only ones too (the seeds figure's)
       notice: (level, text) => this.notices.show(level, text),
+      labLink: (hash) => this.labUrl(hash),
+      // Without cross-origin isolation the browser coarsens performance.now() (to 100 us in Chromium).
+      coarseTimer: !globalThis.crossOriginIsolated,
     });
     this.session.subscribe(this.view);
     // The claims figure is ready once its first claims are drawn, not before the strip exists.
     if (this.view.readyOnMessage) this.session.subscribe({ claims: () => this.loaded() });
     this.buildControls();
     if (this.view.needsRun) this.startRun();
-    else if (!this.view.readyOnMessage) this.loaded();
+    else this.showSettings();
+    if (!this.view.needsRun && !this.view.readyOnMessage) this.loaded();
   }
 
   /** The card figure's activation: a known name, else the first racing one, with a notice. */
@@ -170,7 +179,7 @@ class EmbeddedFigure {
   startRun() {
     this.sentPlaying = this.shouldPlay();
     this.session.start(this.values, { members: this.members(), playing: this.sentPlaying });
-    this.setLink(formatHash(this.table, this.values));
+    this.showSettings();
     this.syncButtons();
   }
 
@@ -218,8 +227,14 @@ class EmbeddedFigure {
     this.playButton.setAttribute('aria-pressed', String(Boolean(this.intent)));
   }
 
-  setLink(hash) {
-    this.link.href = new URL(`index.html${hash}`, this.base).href;
+  /** The lab link and the caption, from the validated values. */
+  showSettings() {
+    this.link.href = this.labUrl(formatHash(this.table, this.values));
+    this.caption.textContent = captionText(this.values, this.figure === 'card' ? this.labels[this.activation] : null);
+  }
+
+  labUrl(hash) {
+    return new URL(`index.html${hash}`, this.base).href;
   }
 
   play() {
@@ -279,7 +294,6 @@ class EmbeddedFigure {
     this.session?.close();
     document.removeEventListener('visibilitychange', this.visibility);
     this.viewObserver.disconnect();
-    this.widthObserver.disconnect();
     this.channel.unregister();
     this.view?.destroy();
     this.host.shadowRoot?.querySelectorAll('.alx-figure, link').forEach((node) => node.remove());

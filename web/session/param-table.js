@@ -25,7 +25,11 @@ const PRESENTATION = {
 /** Activations racing on the default page (issue item 1). */
 export const DEFAULT_MEMBERS = ['sigmoid', 'tanh', 'relu', 'leaky_relu'];
 
-const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+/**
+ * Longest text any one setting may be (issue 18): well above the longest valid value (500 added
+ * points at full precision, ~50 characters each), far below what would make a value costly to read.
+ */
+export const MAX_VALUE_CHARS = 25000;
 
 /**
  * @param ready the worker's READY message (fields, activations, constants)
@@ -76,7 +80,11 @@ function makeRow(spec) {
 
 /** Parses URL or form text for a row: {value} or {error} (plain text naming what is wrong). */
 export function parseValue(row, text) {
-  const raw = String(text).trim();
+  const full = String(text);
+  if (full.length > MAX_VALUE_CHARS) {
+    return { error: `${full.length.toLocaleString('en-US')} characters long, at most ${MAX_VALUE_CHARS.toLocaleString('en-US')}` };
+  }
+  const raw = full.trim();
   switch (row.type) {
     case 'integer': case 'number': return parseNumber(row, raw);
     case 'boolean':
@@ -90,8 +98,38 @@ export function parseValue(row, text) {
   }
 }
 
+/**
+ * Is `text` a decimal number: [+-] digits [. digits] [e [+-] digits], at least one mantissa digit?
+ * One left-to-right pass reading each character once (issue 18: the regular expression it replaces
+ * backtracked quadratically on a long run of digits followed by a non-digit). `text` needs only
+ * `length` and `charCodeAt`, so a test can count the reads.
+ */
+export function isDecimalText(text) {
+  const n = text.length;
+  let i = 0;
+  const code = () => (i < n ? text.charCodeAt(i) : -1);
+  const digits = () => {
+    const start = i;
+    for (let c = code(); c >= 48 && c <= 57; c = code()) i += 1;
+    return i - start;
+  };
+  let c = code();
+  if (c === 43 || c === 45) i += 1;             // + -
+  let mantissa = digits();
+  if (code() === 46) { i += 1; mantissa += digits(); }  // .
+  if (mantissa === 0) return false;
+  c = code();
+  if (c === 101 || c === 69) {                  // e E
+    i += 1;
+    c = code();
+    if (c === 43 || c === 45) i += 1;
+    if (digits() === 0) return false;
+  }
+  return i === n;
+}
+
 function parseNumber(row, raw, what = 'value') {
-  if (!NUMBER_RE.test(raw)) return { error: `${what} is not a number` };
+  if (!isDecimalText(raw)) return { error: `${what} is not a number` };
   const value = Number(raw);
   if (!Number.isFinite(value)) return { error: `${what} is not finite` };
   if (row.type === 'integer' || row.type === 'integerList') {

@@ -150,8 +150,8 @@ export class RunSession {
       return;
     }
     const { changes, text } = configFallback(this.table, this.values, error);
-    this.notice('warning', text);
-    this.applySettings(changes);
+    this.notice(changes ? 'warning' : 'error', text);
+    if (changes) this.applySettings(changes);
   }
 
   /** Keeps the frame and its grids (a frame carries a grid only for networks that moved). */

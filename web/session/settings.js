@@ -4,13 +4,22 @@
 // the preset; the lab page always writes every value back anyway.
 import { readHash } from './url-state.js';
 import { presetByName, presetValues } from './presets.js';
+import { defaultValues } from './param-table.js';
 
-/** @returns {values, notices: string[], present: Set<string>} as readHash, with the preset laid under. */
-export function readSettings(table, text, { reducedMotion = false } = {}) {
+/**
+ * @param base settings text whose values stand in for the table's defaults (an embed snippet's
+ *   version: the defaults of the release that wrote it), under the preset and the text's own values
+ * @returns {values, notices: string[], present: Set<string>} as readHash, with the preset laid under.
+ */
+export function readSettings(table, text, { reducedMotion = false, base = '' } = {}) {
   const read = readHash(table, String(text ?? '').replace(/^[#?]+/, ''));
   const preset = presetByName(read.values.preset);
-  if (!preset) return read;
-  const values = presetValues(table, preset, { reducedMotion });
+  if (!preset && !base) return read;
+  const values = base ? readHash(table, base).values : defaultValues(table);
+  if (preset) {
+    const overlay = presetValues(table, preset, { reducedMotion });
+    for (const key of [...Object.keys(preset.values), 'preset', 'playing']) if (key in overlay) values[key] = overlay[key];
+  }
   for (const key of read.present) values[key] = read.values[key];
   return { ...read, values };
 }

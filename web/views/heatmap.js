@@ -16,6 +16,8 @@ const WHITE = [255, 255, 255];
 // One colour per class the palette has (the core's limit on classes is checked where grids are made).
 const MAX_CLASSES = classColors.length;
 const GREY = packRgba(missingColor.rgb);
+/** Most points drawn of one set (training or test) on one board; larger sets are thinned. */
+export const MAX_DRAWN_POINTS = 2000;
 
 // Class LUTs depend only on background and strength, so a page with eight cards builds them once.
 const lutCache = new Map();
@@ -177,7 +179,10 @@ function fillCanvas(ctx, css) {
  *   points: {train?: {x: Float32Array, y: Float32Array, label: Int32Array}, test?: same}
  *   domain: {xMin, xMax, yMin, yMax} (the boundary's domain; yMax at the top)
  *   options: {pixelRatio = 1, radius (CSS px; default 2.25-4 by canvas size), outline = 'rgba(17,17,17,0.85)', clear = false}
- * Points with a non-finite coordinate are skipped; unknown labels are drawn grey.
+ * Points with a non-finite coordinate are skipped; unknown labels are drawn grey. A set larger than
+ * MAX_DRAWN_POINTS is thinned to every k-th point (the same ones every time): 20,000 discs on a
+ * 150 px board read no better than 2,000, and drawing them on 100 cards blocked the page for
+ * seconds (issue 18). Returns {drawn}: the discs and rings drawn.
  */
 export function drawPoints(ctx, points, domain, options = {}) {
   const { pixelRatio = 1, outline = 'rgba(17,17,17,0.85)', clear = false } = options;
@@ -187,8 +192,9 @@ export function drawPoints(ctx, points, domain, options = {}) {
   const radius = options.radius ?? Math.min(4, Math.max(2.25, width / pixelRatio / 90));
   const { xMin, xMax, yMin, yMax } = domain;
   const sx = width / (xMax - xMin), sy = height / (yMax - yMin);
-  if (!Number.isFinite(sx) || !Number.isFinite(sy)) return;
+  if (!Number.isFinite(sx) || !Number.isFinite(sy)) return { drawn: 0 };
   const r = radius * pixelRatio;
+  let drawn = 0;
 
   ctx.save();
   ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -200,13 +206,15 @@ export function drawPoints(ctx, points, domain, options = {}) {
     let any = false;
     const { x, y, label } = set;
     const n = Math.min(x.length, y.length, label.length);
-    for (let i = 0; i < n; i++) {
+    const stride = Math.ceil(n / MAX_DRAWN_POINTS);
+    for (let i = 0; i < n; i += stride) {
       const l = label[i];
       if (unknown ? (l >= 0 && l < MAX_CLASSES) : l !== c) continue;
       const px = (x[i] - xMin) * sx, py = (yMax - y[i]) * sy;
       if (!(Number.isFinite(px) && Number.isFinite(py))) continue;
       ctx.moveTo(px + r, py);
       ctx.arc(px, py, r, 0, 2 * Math.PI);
+      drawn += 1;
       any = true;
     }
     return any;
@@ -234,4 +242,5 @@ export function drawPoints(ctx, points, domain, options = {}) {
     ctx.stroke();
   });
   ctx.restore();
+  return { drawn };
 }

@@ -31,6 +31,7 @@ export function createRunRace(lab, config, members, data) {
     // Whatever the core named (x, y, label), the setting to reset is the clicked points.
     const wrapped = new Error(`added: ${err?.message ?? err}`);
     wrapped.field = 'added';
+    wrapped.kind = err?.kind ?? '';  // training_set_full: the session keeps the points (config-fallback.js)
     throw wrapped;
   }
   return race;

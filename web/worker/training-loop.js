@@ -108,7 +108,8 @@ export class TrainingLoop {
       this.run = new Run(this.lab, msg, (text) => this.notice('error', text));
     } catch (err) {
       const message = String(err?.message ?? err);
-      this.post({ type: FromWorker.CONFIG_ERROR, runId: msg.runId, message, field: err?.field ?? '', argument: err?.argument ?? '' });
+      this.post({ type: FromWorker.CONFIG_ERROR, runId: msg.runId, message, field: err?.field ?? '', argument: err?.argument ?? '',
+        kind: err?.kind ?? '' });
       return;
     }
     const run = this.run;

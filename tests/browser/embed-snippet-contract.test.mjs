@@ -1,0 +1,83 @@
+// Figure names and settings keys are a public contract (issue 15, item 4): snippets pasted from
+// the release before this change (tests/browser/fixtures/snippets-release-1.json, written by that
+// release's "Embed this" and its README) still draw the same figure with the same validated
+// settings, with no notice; and a short snippet from today's dialog (`v=1` plus the settings that
+// differ) means what the full one meant.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { embedSession, openPage } from './embed-session.mjs';
+import { embedSnippets } from '../../web/app/embed-dialog.js';
+
+const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'snippets-release-1.json');
+const { snippets } = JSON.parse(await fs.readFile(FIXTURE, 'utf8'));
+const FRAMED = ['README element, vanishing race', 'README element, tanh card on circles', 'README Hugo shortcode, why', 'defaults claims', 'vanishing why'];
+const TIMEOUT_MS = 30000;
+
+const session = embedSession();
+
+/** {figure, settings, notices} of the <activation-lab> matching `selector` once its settings are read. */
+function readFigure(target, selector) {
+  return target.waitForFunction((s) => {
+    const host = document.querySelector(s);
+    const snap = host?.snapshot();
+    if (!snap?.settings) return null;
+    const root = host.shadowRoot;
+    return { figure: snap.figure, settings: snap.settings, drawnAs: root.querySelector('.alx-figure').dataset.figure,
+      notices: [...root.querySelectorAll('.alx-notices li')].map((li) => li.textContent) };
+  }, selector, { timeout: TIMEOUT_MS, polling: 100 }).then((h) => h.jsonValue());
+}
+
+function check(got, snippet, how) {
+  assert.equal(got.figure, snippet.expect.figure, `${snippet.name} (${how})`);
+  assert.equal(got.drawnAs, snippet.expect.figure, `${snippet.name} (${how})`);
+  assert.equal(got.settings, snippet.expect.settings, `${snippet.name} (${how})`);
+  assert.deepEqual(got.notices, [], `${snippet.name} (${how}): no notice`);
+}
+
+test('every element snippet of the last release draws the same figure with the same settings', { timeout: 120000 }, async () => {
+  const body = snippets.map((s, i) => s.element.replaceAll('LAB/', session.lab)
+    .replace('<activation-lab ', `<activation-lab id="s${i}" loading="eager" `)).join('\n');
+  const { context, page, errors } = await openPage(session.browser, await session.writePost('contract-elements.html', `<main>${body}</main>`));
+  try {
+    for (const [i, snippet] of snippets.entries()) check(await readFigure(page, `#s${i}`), snippet, 'element');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('iframe snippets of the last release draw the same figure with the same settings', { timeout: 120000 }, async () => {
+  const chosen = snippets.filter((s) => FRAMED.includes(s.name));
+  assert.equal(chosen.length, FRAMED.length);
+  const body = chosen.map((s, i) => s.iframe.replaceAll('LAB/', session.lab).replace('loading="lazy"', `id="f${i}"`)).join('\n');
+  const { context, page, errors } = await openPage(session.browser, await session.writePost('contract-frames.html', `<main>${body}</main>`));
+  try {
+    for (const [i, snippet] of chosen.entries()) {
+      const frame = await (await page.$(`#f${i}`)).contentFrame();
+      check(await readFigure(frame, 'activation-lab'), snippet, 'iframe');
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('today\'s short snippet (v=1 and what differs) reads as the release\'s full one', { timeout: 120000 }, async () => {
+  const full = snippets.filter((s) => !s.name.startsWith('README'));
+  const body = full.map((s, i) => {
+    const short = embedSnippets(session.lab, s.expect.settings, { figure: s.figure, activation: s.activation ?? '' });
+    assert.ok(short.settings.length < s.expect.settings.length / 2,
+      `${s.name}: settings of ${short.settings.length} characters, the release's ${s.expect.settings.length}`);
+    return short.element.replace('<activation-lab ', `<activation-lab id="s${i}" loading="eager" `);
+  }).join('\n');
+  const { context, page, errors } = await openPage(session.browser, await session.writePost('contract-short.html', `<main>${body}</main>`));
+  try {
+    for (const [i, snippet] of full.entries()) check(await readFigure(page, `#s${i}`), snippet, 'short element');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
