@@ -54,17 +54,7 @@ function classicWorker(name, outfile) {
  * development: no build after an edit of web/app, web/session or web/views).
  */
 export async function bundlePage({ outfile = path.join(REPO_ROOT, 'web/build/lab-page.js') } = {}) {
-  await build({
-    entryPoints: [path.join(REPO_ROOT, 'web/app/lab-page.js')],
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'warning',
-  });
+  await build(esmBundle('web/app/lab-page.js', outfile));
   return outfile;
 }
 
@@ -75,8 +65,14 @@ export async function bundlePage({ outfile = path.join(REPO_ROOT, 'web/build/lab
  * URL at run time, so that file stays separate.
  */
 export async function bundleFigureHost({ outfile = path.join(REPO_ROOT, 'web/build/figure-host.js') } = {}) {
-  await build({
-    entryPoints: [path.join(REPO_ROOT, 'web/embed/figure-host.js')],
+  await build(esmBundle('web/embed/figure-host.js', outfile));
+  return outfile;
+}
+
+/** One ES module of an entry point and everything it imports, for a web page. */
+function esmBundle(entry, outfile) {
+  return {
+    entryPoints: [path.join(REPO_ROOT, entry)],
     outfile,
     bundle: true,
     format: 'esm',
@@ -87,8 +83,7 @@ export async function bundleFigureHost({ outfile = path.join(REPO_ROOT, 'web/bui
     // lab/compile-wasm.js reads the .wasm with node:fs when it runs in Node; never on a web page.
     external: ['node:*'],
     logLevel: 'warning',
-  });
-  return outfile;
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

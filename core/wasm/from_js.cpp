@@ -148,20 +148,24 @@ GridSpec grid_from(const val& grid) {
   return g;
 }
 
+// Activation names to time or plot: actlab.js made it an array of strings; the core names an
+// unknown one. At most one per row of the table (a longer list can only repeat names).
+static std::vector<std::string> activation_names_from(const val& names) {
+  const auto n = names["length"].as<size_t>();
+  if (n > activation_table().size()) throw_out_of_range("activations", double(n), 0, double(activation_table().size()));
+  std::vector<std::string> out;
+  for (size_t i = 0; i < n; ++i) out.push_back(names[i].as<std::string>());
+  return out;
+}
+
 CostSettings cost_settings_from(const val& options) {
   CostSettings s;
   if (options.isUndefined()) return s;
   if (const val v = own(options, "elements"); !v.isUndefined()) s.elements = int_from(v, "elements", kMinCostElements, kMaxCostElements);
   if (const val v = own(options, "repeats"); !v.isUndefined()) s.repeats = int_from(v, "repeats", 1, kMaxCostRepeats);
   if (const val v = own(options, "windowMs"); !v.isUndefined()) s.window_ms = number_from(v, "window_ms");
-  // Names to time (the claims strip times three); actlab.js made it an array of strings, the core
-  // names an unknown one.
-  if (const val v = own(options, "activations"); !v.isUndefined()) {
-    const auto n = v["length"].as<size_t>();
-    if (n > activation_table().size())
-      throw_out_of_range("activations", double(n), 0, double(activation_table().size()));
-    for (size_t i = 0; i < n; ++i) s.activations.push_back(v[i].as<std::string>());
-  }
+  // Names to time (the claims strip times three).
+  if (const val v = own(options, "activations"); !v.isUndefined()) s.activations = activation_names_from(v);
   return s;
 }
 
@@ -171,12 +175,7 @@ CurveSettings curve_settings_from(const val& options) {
   if (const val v = own(options, "xMin"); !v.isUndefined()) s.x_min = static_cast<float>(number_from(v, "x_min"));
   if (const val v = own(options, "xMax"); !v.isUndefined()) s.x_max = static_cast<float>(number_from(v, "x_max"));
   if (const val v = own(options, "points"); !v.isUndefined()) s.points = int_from(v, "points", kMinCurvePoints, kMaxCurvePoints);
-  if (const val v = own(options, "activations"); !v.isUndefined()) {
-    const auto n = v["length"].as<size_t>();
-    if (n > activation_table().size())
-      throw_out_of_range("activations", double(n), 0, double(activation_table().size()));
-    for (size_t i = 0; i < n; ++i) s.activations.push_back(v[i].as<std::string>());
-  }
+  if (const val v = own(options, "activations"); !v.isUndefined()) s.activations = activation_names_from(v);
   return s;
 }
 

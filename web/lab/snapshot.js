@@ -300,25 +300,17 @@ export function numbersSnapshot(options, what, known) {
 }
 
 /** activationCurves' options: {activations, xMin, xMax, points}, all optional. */
-export function curveOptionsSnapshot(options) {
-  if (options === undefined || options === null) return undefined;
-  const entries = readObject(options, 'options', (key) => key);
-  rejectUnknownKeys(entries, 'options', ['activations', 'xMin', 'xMax', 'points']);
-  const snapshot = create(null);
-  for (const [key, value] of entries) {
-    if (value === undefined) continue;
-    snapshot[key] = key === 'activations'
-      ? list(value, key, 'an array of activation names', (item, where) => name(item, key, 'an activation name', where))
-      : number(value, key);
-  }
-  return snapshot;
-}
+export const curveOptionsSnapshot = (options) => namesAndNumbersSnapshot(options, ['activations', 'xMin', 'xMax', 'points']);
 
 /** Cost options {elements, repeats, windowMs, activations, deadlineMs}: numbers, and the names to time (default all). */
-export function costOptionsSnapshot(options) {
+export const costOptionsSnapshot = (options) =>
+  namesAndNumbersSnapshot(options, ['elements', 'repeats', 'windowMs', 'activations', 'deadlineMs']);
+
+/** Options whose keys are all numbers but `activations`, a list of activation names. */
+function namesAndNumbersSnapshot(options, known) {
   if (options === undefined || options === null) return undefined;
   const entries = readObject(options, 'options', (key) => key);
-  rejectUnknownKeys(entries, 'options', ['elements', 'repeats', 'windowMs', 'activations', 'deadlineMs']);
+  rejectUnknownKeys(entries, 'options', known);
   const snapshot = create(null);
   for (const [key, value] of entries) {
     if (value === undefined) continue;
