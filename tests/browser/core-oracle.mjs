@@ -199,3 +199,29 @@ async function assertBoundaryMatches(page, card, want, { background, discretize,
       `${colours[row * side + col]} for the core's probabilities (neighbours ${lo} to ${hi})`);
   });
 }
+
+/**
+ * Asserts that the why view's first/last gradient ratio of each of `members` (value and the step
+ * its panel shows) is the core's diagnostics of that network at that step. Needs no pause: the
+ * panel's step and value are read together. Returns {name: ratio}.
+ */
+export async function assertWhyMatchesCore(page, members) {
+  const hash = await page.evaluate(() => location.hash);
+  const shown = await page.evaluate((names) => Object.fromEntries(names.map((name) => {
+    const panel = document.querySelector(`#why-panels [data-member="${name}"] .al-why`);
+    const ratio = panel?.querySelector('[data-field="grad-ratio"]');
+    return [name, { step: Number(panel?.dataset.step), ratio: Number(ratio?.dataset.value) }];
+  })), members);
+  const settings = await settingsOfHash(hash);
+  const core = await coreRace(settings, Object.fromEntries(settings.members.map((name) => [name, shown[name]?.step ?? 0])));
+  try {
+    for (const name of members) {
+      assert.ok(Number.isInteger(shown[name].step), `${name}: the why panel shows its step`);
+      assert.equal(shown[name].ratio, core[name].diagnostics.firstLastGradRatio,
+        `${name}: the why view's first/last ratio at step ${shown[name].step} (${hash})`);
+    }
+  } finally {
+    core.done();
+  }
+  return Object.fromEntries(members.map((name) => [name, shown[name].ratio]));
+}
