@@ -12,7 +12,7 @@ import { readSettings, configOf } from '../../web/session/settings.js';
 import { PRESETS } from '../../web/session/presets.js';
 import { classColor } from '../../web/views/palette.js';
 import { formatInt, formatLoss, formatPercent } from '../../web/views/format.js';
-import { waitForPausedFrame } from './lab-page.mjs';
+import { waitForPausedFrame, READY_TIMEOUT_MS } from './lab-page.mjs';
 
 // The loss is a mean of a sum the worker adds up slice by slice: equal up to rounding.
 const LOSS_TOLERANCE = 1e-12;
@@ -87,8 +87,13 @@ export function readCards(page) {
   }));
 }
 
-/** Pauses the page if it plays, and waits until the cards have drawn the paused frame. */
+/**
+ * Pauses the page if it plays, and waits until the cards have drawn the paused frame of the run
+ * the page last started (a setting committed just before may still have its old run on screen).
+ */
 export async function pauseRace(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.run === String(window.activationLab.session.runId),
+    null, { timeout: READY_TIMEOUT_MS });
   if (await page.getAttribute('#play', 'aria-pressed') === 'true') await page.click('#play');
   await waitForPausedFrame(page);
 }
