@@ -41,7 +41,7 @@ export async function settingsOfHash(hash) {
 /**
  * The core's race for `settings`, each member trained to steps[name] (one number: all alike);
  * `addedAt` adds the clicked points after that many steps instead of at step 0 (a click on a
- * running race). Returns {name: {step, metrics, grid(side), diagnostics, points}}; call done().
+ * running race). Returns {name: {step, metrics, grid(side), unitMaps(side), diagnostics, points}}; call done().
  */
 export async function coreRace({ config, members, added = [], cleared = false }, steps, { addedAt = 0 } = {}) {
   const lab = await coreLab();
@@ -68,6 +68,7 @@ export async function coreRace({ config, members, added = [], cleared = false },
       step: net.steps(), metrics: net.evaluate(), diagnostics: net.diagnostics(),
       points: data.train.label.length + data.test.label.length, classes: data.classes,
       grid: (side) => net.predictGrid({ ...domain, width: side, height: side }),
+      unitMaps: (side) => net.unitMaps({ ...domain, width: side, height: side }),
     };
   });
   out.done = () => race.delete();
