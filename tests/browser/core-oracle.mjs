@@ -100,10 +100,10 @@ export async function pauseRace(page) {
 }
 
 /**
- * The colour the palette gives a 2+-class cell of the core's planar probabilities, as the
+ * The colour the palette gives a cell of the core's planar probabilities, as the
  * boundary heatmap maps it: the arg-max class, at its confidence above chance in 256 levels.
  */
-export function expectedCellColour(probs, cell, n, classes, background, discretize = false) {
+function expectedCellColour(probs, cell, n, classes, background, discretize = false) {
   let best = -Infinity;
   let arg = 0;
   for (let c = 0; c < classes; c++) if (probs[c * n + cell] > best) { best = probs[c * n + cell]; arg = c; }
