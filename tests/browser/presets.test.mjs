@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import {
   labSession, openLab, readHashParams, readNotices, readWhy, currentRun, waitForNewRun, poll, screenshot, readSteps,
 } from './lab-page.mjs';
+import { assertRaceMatchesCore, assertWhyMatchesCore, pauseRace } from './core-oracle.mjs';
 
 const TEST_TIMEOUT = 60000;
 // One server and one browser for the file; each test opens its own context.
@@ -16,7 +17,7 @@ async function applyPreset(page, name) {
   await waitForNewRun(page, run);
 }
 
-test('"Vanishing gradients": sigmoid\'s first/last gradient ratio < 1e-3, ReLU\'s > 1e-2', { timeout: TEST_TIMEOUT }, async () => {
+test('"Vanishing gradients": sigmoid\'s first/last gradient ratio < 1e-3, ReLU\'s > 1e-2, as the core computes them', { timeout: TEST_TIMEOUT }, async () => {
   const { page, context, errors } = await openLab(lab.browser, lab.url);
   try {
     await applyPreset(page, 'vanishing');
@@ -39,6 +40,8 @@ test('"Vanishing gradients": sigmoid\'s first/last gradient ratio < 1e-3, ReLU\'
     }, { timeout: 30000, what: 'the why view updated after 300 steps' });
     assert.ok(later.sigmoid < 1e-3, `sigmoid ratio later ${later.sigmoid}`);
     assert.ok(later.relu > 1e-2, `relu ratio later ${later.relu}`);
+    // They are the core's ratios for the preset's seed at the step the panels show.
+    await assertWhyMatchesCore(page, ['sigmoid', 'tanh', 'relu', 'leaky_relu']);
     // The text a reader sees says the same.
     const shown = await page.textContent('#why-panels [data-member="sigmoid"] [data-field="grad-ratio"]');
     assert.match(shown, /^(1 \/ [\d,]+|10\^-\d+(\.\d)?)$/, 'written for people: "1 / 4,200" or "10^-6.3"');
@@ -49,7 +52,7 @@ test('"Vanishing gradients": sigmoid\'s first/last gradient ratio < 1e-3, ReLU\'
   }
 });
 
-test('every preset starts a run without errors and explains itself', { timeout: TEST_TIMEOUT }, async () => {
+test('every preset starts a run without errors, explains itself and shows the core\'s figures', { timeout: TEST_TIMEOUT }, async () => {
   const { page, context, errors } = await openLab(lab.browser, lab.url);
   try {
     const names = await page.evaluate(() => [...document.querySelectorAll('#preset-buttons [data-preset]')].map((b) => b.dataset.preset));
@@ -59,8 +62,9 @@ test('every preset starts a run without errors and explains itself', { timeout: 
       assert.equal((await readHashParams(page)).preset, name);
       const note = await page.textContent('#preset-note');
       assert.ok(note.length > 80, `${name} has an explanation`);
-      await poll(async () => (await readWhy(page, (await readHashParams(page)).members.split(',')[0], 'grad-ratio')) !== null,
-        { what: `the why view of preset ${name}` });
+      const members = (await readHashParams(page)).members.split(',');
+      await poll(async () => (await readWhy(page, members[0], 'grad-ratio')) !== null, { what: `the why view of preset ${name}` });
+      await assertWhyMatchesCore(page, [members[0]]);
     }
     assert.deepEqual(await readNotices(page), []);
     assert.deepEqual(errors, []);
@@ -77,6 +81,9 @@ test('a short link naming a preset opens that preset, other values in it overrid
     assert.equal(params.members, 'relu,leaky_relu,prelu,elu');
     assert.equal(params.seed, '7');
     assert.match(await page.textContent('#preset-note'), /^Dying ReLU:/);
+    // The race is the core's for the preset with seed 7.
+    await pauseRace(page);
+    await assertRaceMatchesCore(page);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -2,9 +2,11 @@
 // (same seed, same bits), and hostile values fall back to the defaults with a notice, as text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { afterFrames } from './chromium.mjs';
 import {
   labSession, openLab, readHashParams, readNotices, readSteps, cspViolations, poll, screenshot,
 } from './lab-page.mjs';
+import { assertRaceMatchesCore, coreRace, pauseRace } from './core-oracle.mjs';
 
 const TEST_TIMEOUT = 60000;
 // One server and one browser for the file; each test opens its own context.
@@ -14,6 +16,13 @@ const CHOSEN = {
   seed: '42', dataset: 'xor', noise: '0.25', hidden: '6,5', learningRate: '0.1', batchSize: '16',
   init: 'he', optimizer: 'adam', members: 'relu,tanh,elu', stepsPerFrame: '3', playing: 'false',
   added: '1.5:-2:1,0.25:3:0',
+};
+// CHOSEN as the core takes it, written out here (not through the page's parser): the run the
+// address names, independently of how the page reads it.
+const CHOSEN_CORE = {
+  config: { seed: 42, dataset: 'xor', noise: 0.25, hidden: [6, 5], learningRate: 0.1, batchSize: 16, init: 'he', optimizer: 'adam' },
+  members: ['relu', 'tanh', 'elu'],
+  added: [{ x: 1.5, y: -2, label: 1 }, { x: 0.25, y: 3, label: 0 }],
 };
 const hashOf = (params) => `#${Object.entries(params).map(([k, v]) => `${k}=${v}`).join('&')}`;
 
@@ -29,7 +38,7 @@ async function stepAndRead(page) {
   })));
 }
 
-test('a URL round-trips to the same settings and the same run', { timeout: TEST_TIMEOUT }, async () => {
+test('a URL round-trips to the same settings and the same run, the core\'s for those settings', { timeout: TEST_TIMEOUT }, async () => {
   const first = await openLab(lab.browser, lab.url, { hash: hashOf(CHOSEN) });
   let fullHash;
   let numbers;
@@ -44,6 +53,20 @@ test('a URL round-trips to the same settings and the same run', { timeout: TEST_
     const members = await first.page.evaluate(() => [...document.querySelectorAll('#race-cards [data-member]')].map((e) => e.dataset.member));
     assert.deepEqual(members, ['relu', 'tanh', 'elu']);
     numbers = await stepAndRead(first.page);
+    // The numbers are the core's for the chosen settings at step 3, and so are the boundaries.
+    const core = await coreRace(CHOSEN_CORE, 3);
+    try {
+      for (const shown of numbers) {
+        const want = core[shown.name].metrics;
+        for (const key of ['trainLoss', 'testLoss']) {
+          assert.ok(Math.abs(Number(shown[key]) - want[key]) <= 1e-12 * Math.max(1, want[key]), `${shown.name} ${key}: ${shown[key]}, the core ${want[key]}`);
+        }
+      }
+    } finally {
+      core.done();
+    }
+    await afterFrames(first.page, 3);
+    await assertRaceMatchesCore(first.page);
     fullHash = await first.page.evaluate(() => location.hash);
     assert.deepEqual(first.errors, []);
   } finally {
@@ -96,6 +119,9 @@ test('hostile URL values fall back to the defaults with a notice and run no scri
     assert.deepEqual(errors, []);
     assert.deepEqual(await cspViolations(page), []);
     await screenshot(page, 'lab-hostile-url.png');
+    // And what it shows is the core's race for the settings it fell back to.
+    await pauseRace(page);
+    await assertRaceMatchesCore(page);
 
     // The same holds for an address edited after load.
     await page.evaluate(() => { location.hash = `${location.hash}&batchSize=${encodeURIComponent('<svg onload=window.__pwned=3>')}`; });
@@ -114,6 +140,10 @@ test('a combination the core rejects falls back for the field it names', { timeo
     await poll(async () => (await readHashParams(page)).classes === '2', { what: 'classes reset to 2 in the hash' });
     assert.equal((await readHashParams(page)).dataset, 'circle');
     assert.ok((await readNotices(page)).some((n) => /classes/.test(n)));
+    // The run after the fallback is the core's for the circle with two classes.
+    await poll(async () => Object.values(await readSteps(page)).every((v) => v > 0), { what: 'every network to step' });
+    await pauseRace(page);
+    await assertRaceMatchesCore(page);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -8,18 +8,22 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { REPO_ROOT } from '../../scripts/serve.mjs';
 import { labSession, openLab, readSteps, poll, currentRun, readHashParams, readNotices, waitForPausedFrame } from './lab-page.mjs';
+import { assertRaceMatchesCore, coreRace, pauseRace, settingsOfHash, LIGHT_BACKGROUND, DARK_BACKGROUND } from './core-oracle.mjs';
 
 const TEST_TIMEOUT = 90000;
 const lab = labSession();
 
 const pointCount = (page) => page.evaluate(() => Number(document.getElementById('race-cards').dataset.points));
 
-test('a click on a board adds one training point; the race keeps its step count and run; undo removes it', { timeout: TEST_TIMEOUT }, async () => {
+test('a click on a board adds one training point to the core\'s data; the race keeps its step count and run; undo removes it', { timeout: TEST_TIMEOUT }, async () => {
   const { page, context, errors } = await openLab(lab.browser, lab.url);
   try {
     assert.ok(await poll(async () => Object.values(await readSteps(page)).every((v) => v > 50)), 'the race runs');
     const run = await currentRun(page);
     const before = await pointCount(page);
+    const core = await coreRace(await settingsOfHash(await page.evaluate(() => location.hash)), 0);
+    core.done();
+    assert.equal(before, core.relu.points, 'the page shows the core\'s data for its settings');
     const stepBefore = (await readSteps(page)).relu;
     const board = page.locator('#race-cards [data-member="relu"] .al-card-points');
     const box = await board.boundingBox();
@@ -43,7 +47,7 @@ test('a click on a board adds one training point; the race keeps its step count 
   }
 });
 
-test('ArrowUp and ArrowDown on the learning rate step along a 1-2-5 ladder, never by 1', { timeout: TEST_TIMEOUT }, async () => {
+test('ArrowUp and ArrowDown on the learning rate step along a 1-2-5 ladder, never by 1, and the race runs at the last rung', { timeout: TEST_TIMEOUT }, async () => {
   const { page, context } = await openLab(lab.browser, lab.url);
   try {
     const field = page.locator('#controls input[name="learningRate"]');
@@ -70,12 +74,17 @@ test('ArrowUp and ArrowDown on the learning rate step along a 1-2-5 ladder, neve
     const slider = page.locator('#controls [data-key="learningRate"] input[type="range"]');
     assert.equal(await slider.count(), 1, 'a log-scale slider');
     assert.match(await slider.getAttribute('aria-valuetext'), new RegExp(`^${String(value).replace('.', '\\.')}$`));
+    // The rung reached the core: the race shown is the core's at that learning rate.
+    assert.equal(Number((await readHashParams(page)).learningRate), value);
+    await poll(async () => Object.values(await readSteps(page)).every((v) => v > 0), { what: 'the last run to step' });
+    await pauseRace(page);
+    await assertRaceMatchesCore(page);
   } finally {
     await context.close();
   }
 });
 
-test('a phone (375 x 812) shows two boundaries under a claims-sized strip; settings open from a button; a preset changes the boards', { timeout: TEST_TIMEOUT }, async () => {
+test('a phone (375 x 812) shows two boundaries under a claims-sized strip; settings open from a button; a preset changes the boards to the core\'s', { timeout: TEST_TIMEOUT }, async () => {
   const { page, context } = await openLab(lab.browser, lab.url, { width: 375, height: 812 });
   try {
     // The claims strip (another part of issue 8) sits at the top: reserve its ~160 px if it is absent.
@@ -104,6 +113,9 @@ test('a phone (375 x 812) shows two boundaries under a claims-sized strip; setti
     const first = await page.evaluate(() => document.querySelector('#race-cards [data-member]')?.dataset.member);
     assert.equal(first, 'relu', 'the boards now race the preset\'s activations');
     assert.ok((await boardsOnFirstScreen()) >= 2, 'still two boundaries on the first screen');
+    // The phone's boards show the core's race for the preset.
+    await pauseRace(page);
+    await assertRaceMatchesCore(page);
   } finally {
     await context.close();
   }
@@ -119,7 +131,7 @@ async function axeViolations(page) {
 }
 
 for (const scheme of ['light', 'dark']) {
-  test(`${scheme} mode: the page follows the colour scheme and axe-core finds no violation`, { timeout: TEST_TIMEOUT }, async () => {
+  test(`${scheme} mode: the page follows the colour scheme, its boundaries are the core's in that scheme's palette, and axe-core finds no violation`, { timeout: TEST_TIMEOUT }, async () => {
     const context = await lab.browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: scheme,
       bypassCSP: true });  // axe is injected as an inline script; the page's own CSP is tested elsewhere
     const page = await context.newPage();
@@ -138,13 +150,16 @@ for (const scheme of ['light', 'dark']) {
       await page.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
       const violations = await axeViolations(page);
       assert.deepEqual(violations, [], violations.join('\n'));
+      // Chance level shows the scheme's background; the cells are the core's probabilities in it.
+      await pauseRace(page);
+      await assertRaceMatchesCore(page, { background: scheme === 'dark' ? DARK_BACKGROUND : LIGHT_BACKGROUND });
     } finally {
       await context.close();
     }
   });
 }
 
-test('the loss chart and its table cover every racer; "show test data" and "discretize output" redraw the boards', { timeout: TEST_TIMEOUT }, async () => {
+test('the loss chart and its table cover every racer; "show test data" and "discretize output" redraw the boards from the core\'s probabilities', { timeout: TEST_TIMEOUT }, async () => {
   const { page, context, errors } = await openLab(lab.browser, lab.url);
   try {
     assert.ok(await poll(async () => Object.values(await readSteps(page)).every((v) => v > 100)), 'the race runs');
@@ -177,10 +192,12 @@ test('the loss chart and its table cover every racer; "show test data" and "disc
     await page.check('#discretize');
     assert.ok(await poll(async () => (await fingerprint(boundary)) !== b0), 'discretizing redraws the boundary');
     assert.match(await page.textContent('#boundary-legend'), /class the network predicts/);
+    await assertRaceMatchesCore(page, { discretize: true });
     await page.check('#show-test');
     await page.uncheck('#discretize');
     assert.ok(await poll(async () => (await fingerprint(points)) === p0 && (await fingerprint(boundary)) === b0),
       'and back to what it was');
+    await assertRaceMatchesCore(page);
     assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'false', 'Play\'s aria-pressed tracks the pause');
     assert.match(await page.getAttribute(points, 'aria-label'), /^ReLU decision boundary: training accuracy \d+%/);
     assert.deepEqual(errors, []);
