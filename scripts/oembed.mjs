@@ -8,13 +8,15 @@ const MIN_WIDTH = 320;
 const MAX_WIDTH = 800;
 // Heights the embed page reaches at 720 px for each figure; the frame then sizes itself from
 // its height messages (WordPress, Embedly and our own format).
-const HEIGHTS = { race: 560, card: 640, why: 900, cost: 760, claims: 420 };
+const HEIGHTS = { race: 560, card: 640, why: 900, cost: 760, claims: 420, curves: 860, depth: 660 };
 const TITLES = {
   race: 'Activation Lab: activations racing side by side',
   card: 'Activation Lab: one network training',
   why: 'Activation Lab: gradients and units, layer by layer',
   cost: 'Activation Lab: what each activation costs',
   claims: 'Activation Lab: the claims, measured',
+  curves: 'Activation Lab: the activations and their slopes',
+  depth: 'Activation Lab: how much gradient reaches the first layer, by depth',
 };
 
 /** Attribute-safe text: every character that could end or open markup is escaped. */
@@ -43,7 +45,7 @@ export function oembedFor(pageUrl, labBase, { maxwidth, maxheight } = {}) {
   }
   // The hash is kept as the reader wrote it, re-encoded so it cannot leave the attribute.
   const hash = encodeURI(decodeURISafe(url.hash.replace(/^#/, ''))).replace(/#/g, '%23');
-  const figure = /(?:^|&)figure=(race|card|why|cost|claims)(?:&|$)/.exec(hash)?.[1] ?? 'race';
+  const figure = /(?:^|&)figure=(race|card|why|cost|claims|curves|depth)(?:&|$)/.exec(hash)?.[1] ?? 'race';
   const settings = rest === 'embed.html' || hash.includes('figure=') ? hash : `figure=race${hash ? `&${hash}` : ''}`;
   const width = clamp(Number(maxwidth) || DEFAULT_WIDTH, MIN_WIDTH, MAX_WIDTH);
   const height = clamp(HEIGHTS[figure], 200, Number(maxheight) || Infinity);

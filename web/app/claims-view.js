@@ -3,6 +3,7 @@
 // strip applies its preset and brings its view into sight.
 import { mountClaimsStrip } from '../views/claims-strip.js';
 import { requestDraw } from '../session/draw-loop.js';
+import { verdictStepCost } from '../views/verdict.js';
 
 // The settings the probe networks depend on (the rest of a run's settings does not change a claim).
 const DATA_KEYS = ['seed', 'dataset', 'points', 'noise', 'testFraction', 'classes', 'features'];
@@ -26,6 +27,21 @@ export class ClaimsView {
     if (key === this.key) return;
     this.key = key;
     this.measure(data);
+  }
+
+  /**
+   * The current run's figures beside the fresh net's: each racer's first/last ratio and exact-zero
+   * share (its diagnostics), and its time per whole training step as a multiple of ReLU's (the
+   * race's steps/s), so the per-element cost multiple is never read as the whole step's.
+   */
+  setRun(frame, diagnosticsByName) {
+    const ofRacers = (read) => Object.fromEntries([...diagnosticsByName].map(([name, d]) => [name, read(d)]));
+    const run = {
+      vanishing: ofRacers((d) => d.firstLastGradRatio),
+      sparsity: ofRacers((d) => (d.hidden.units ? d.hidden.zeroFraction : NaN)),
+      cost: verdictStepCost(Object.fromEntries(frame.members.map((m) => [m.name, m.stepsPerSecond]))),
+    };
+    requestDraw('claims-run', () => this.strip.updateRun(run));
   }
 
   /** A CLAIMS message: parts measured so far (the strip keeps the others). */

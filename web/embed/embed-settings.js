@@ -4,7 +4,7 @@
 import { quote } from '../session/url-state.js';
 import { readSettings } from '../session/settings.js';
 
-export const FIGURE_NAMES = ['race', 'why', 'cost', 'claims', 'card'];
+export const FIGURE_NAMES = ['race', 'why', 'cost', 'claims', 'card', 'curves', 'depth'];
 export const CONTROLS = ['none', 'play', 'full'];
 export const DEFAULT_FIGURE = 'race';
 export const DEFAULT_CONTROLS = 'play';

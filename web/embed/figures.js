@@ -17,7 +17,34 @@ export const FIGURES = {
   why: { mount: (c, ctx) => whyFigure(c, ctx), label: 'gradients and units' },
   cost: { mount: (c, ctx) => costFigure(c, ctx), label: 'cost per activation' },
   claims: { mount: (c, ctx) => claimsFigure(c, ctx), label: 'the claims, measured' },
+  curves: { mount: (c, ctx) => answerFigure(c, ctx, 'curves'), label: 'the activations and their slopes' },
+  depth: { mount: (c, ctx) => answerFigure(c, ctx, 'depth'), label: 'the gradient by depth' },
 };
+
+/**
+ * The curves (f and f' from the core's kernels, CURVES) or the depth figure (DEPTH, filled in
+ * slices by the worker) of the racing activations; web/views/curves-figure.js, depth-figure.js.
+ */
+function answerFigure(container, { session, labelOf, importView, config }, which) {
+  const sheet = el('link', null, { rel: 'stylesheet', href: new URL('../styles/figures.css', import.meta.url).href });
+  container.append(sheet);
+  let figure = null;
+  let members = [];
+  let init = 'usual';
+  const ask = () => (which === 'curves' ? session.measureCurves(members)
+    : session.measureDepth({ activations: members, init, config: config() }));
+  const loaded = importView(which === 'curves' ? 'views/curves-figure.js' : 'views/depth-figure.js').then((module) => {
+    figure = which === 'curves' ? module.mountCurves(container, { labelOf })
+      : module.mountDepth(container, { labelOf, onInit: (chosen) => { init = chosen; ask(); } });
+  });
+  return {
+    needsRun: true,
+    start(started) { members = started.members; loaded.then(ask); },
+    curves(message) { if (which === 'curves') figure?.update({ items: message.items }); },
+    depth(message) { if (which === 'depth' && message.result?.init === init) figure?.update(message.result); },
+    destroy() { figure?.destroy(); sheet.remove(); },
+  };
+}
 
 /** Race cards, one per member (the card figure is a race of one): the page's own race renderer. */
 function raceFigure(container, { session, labelOf }) {

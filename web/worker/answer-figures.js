@@ -1,0 +1,94 @@
+// The answer's figures, computed in the worker: the curves (lab.activationCurves: the training
+// kernels), the depth figure (depth-sweep.js, one cell per slice so the worker never holds for more
+// than one small net; a new DEPTH request cancels the pending one; sweeps are cached per setting),
+// and the network diagram's edge gradients of the current run (edge-gradients.js). Messages in
+// web/session/protocol.js (CURVES, DEPTH, EDGES).
+import { FromWorker, ToWorker } from '../session/protocol.js';
+import { DepthSweepCache } from './depth-sweep.js';
+import { edgeGradients } from './edge-gradients.js';
+
+// A partial depth result goes out at most this often (the figure fills as the sweep goes).
+const DEPTH_POST_MS = 150;
+const caches = new WeakMap();  // lab -> DepthSweepCache: shared by every figure of the worker
+
+export class AnswerFigures {
+  constructor(lab, post) {
+    this.lab = lab;
+    this.post = post;
+    this.pending = 0;  // the timer of the depth sweep's next slice
+    this.channel = null;
+  }
+
+  /** Handles CURVES, DEPTH and EDGES; returns false for any other message. */
+  handle(msg, run) {
+    switch (msg.type) {
+      case ToWorker.CURVES: this.curves(msg); return true;
+      case ToWorker.DEPTH: this.depth(msg); return true;
+      case ToWorker.EDGES: this.edges(msg, run); return true;
+      default: return false;
+    }
+  }
+
+  curves({ activations, requestId = 0 }) {
+    const items = this.lab.activationCurves(activations ? { activations } : undefined);
+    this.post({ type: FromWorker.CURVES, requestId, items }, items.flatMap((it) => [it.x.buffer, it.f.buffer, it.df.buffer]));
+  }
+
+  /** Starts (or resumes from the cache) the sweep of these settings; the previous one stops. */
+  depth({ activations, init = 'usual', config = {}, requestId = 0 }) {
+    this.cancelDepth();
+    let cache = caches.get(this.lab);
+    if (!cache) caches.set(this.lab, (cache = new DepthSweepCache(this.lab)));
+    let sweep;
+    try {
+      sweep = cache.sweepFor({ activations, init, config });
+    } catch (err) {
+      this.post({ type: FromWorker.DEPTH, requestId, error: String(err?.message ?? err) });
+      return;
+    }
+    let postedAt = 0;
+    const slice = () => {
+      this.pending = 0;
+      let more = !sweep.done;
+      try {
+        if (more) more = sweep.step();
+      } catch (err) {
+        this.post({ type: FromWorker.DEPTH, requestId, error: String(err?.message ?? err) });
+        return;
+      }
+      const now = performance.now();
+      if (!more || now - postedAt >= DEPTH_POST_MS) {
+        postedAt = now;
+        this.post({ type: FromWorker.DEPTH, requestId, result: sweep.result() });
+      }
+      if (more) this.pending = setTimeout(slice, 0);
+    };
+    slice();
+  }
+
+  cancelDepth() {
+    clearTimeout(this.pending);
+    this.pending = 0;
+  }
+
+  /** The current run's |dL/dW| per racer (EDGES for that run; nothing when it has no data). */
+  edges({ runId }, run) {
+    if (!run || run.runId !== runId) return;
+    const members = [];
+    for (const m of run.members) {
+      if (!m.net || m.failed) continue;
+      try {
+        members.push({ name: m.name, ...edgeGradients(m.net) });
+      } catch (err) {
+        // No training data (every point cleared): no gradient to show.
+        members.push({ name: m.name, error: String(err?.message ?? err) });
+      }
+    }
+    const transfer = members.flatMap((m) => (m.layers ?? []).map((l) => l.magnitudes.buffer));
+    this.post({ type: FromWorker.EDGES, runId, members }, transfer);
+  }
+
+  dispose() {
+    this.cancelDepth();
+  }
+}
