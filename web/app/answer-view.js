@@ -30,6 +30,9 @@ export class AnswerView {
     this.depthKey = null;
     this.config = {};
     session.measureCurves();
+    // On a phone the answer starts folded (one line), so the race is on the first screen.
+    const details = verdict.closest('details');
+    if (details && matchMedia('(max-width: 480px)').matches) details.open = false;
   }
 
   /** A new run: its racers' curves, and their depth sweep on its data. */

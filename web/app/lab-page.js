@@ -266,9 +266,16 @@ export class LabPage {
     setTimeout(() => this.cost.watch(), 1500);
   }
 
+  /** The race as a PNG: with its settings written out (and the address) and the colour key. */
   exportPng() {
-    raceToPng(document.getElementById('race-cards'), `Activation Lab: ${this.state.get('dataset')}, ` +
-      `hidden ${this.state.get('hidden').join('-') || 'none'}, seed ${this.state.get('seed')}`)
+    const v = this.state.values;
+    const names = v.members.map((name) => this.labels.get(name) ?? name).join(', ');
+    const settings = [
+      `${names} on ${v.dataset} (${v.points} points, noise ${v.noise}), hidden ${v.hidden.join('-') || 'none'}, seed ${v.seed}`,
+      `${v.optimizer}, learning rate ${v.learningRate}, batch ${v.batchSize}, init ${v.init}`,
+      location.href,
+    ];
+    raceToPng(document.getElementById('race-cards'), { title: 'Activation Lab', settings, classes: v.classes })
       .then((blob) => saveBlob(blob, stampedName('png')))
       .catch((err) => this.notices.show('error', `Export failed: ${err.message}`));
   }

@@ -10,7 +10,11 @@ const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
  *             zeroCount (if a number: one extra bar left of the axis, for values counted apart, e.g.
  *             exact-zero gradients that have no log), zeroLabel = '0', zeroColor,
  *             textColor = '#444', axisColor = '#999', fontSize = 10 (CSS px), clear = true,
- *             countAxis = false (a vertical axis on the left labelled 0 and the tallest bar's count)}
+ *             countAxis = false (a vertical axis on the left labelled 0 and the tallest bar's count,
+ *             named by countLabel = 'count' above it),
+ *             clampBins = false (the first and last bins also hold every value beyond them: drawn
+ *             striped, and their edge ticks read "≤ lo" and "≥ hi", so a pile-up there does not
+ *             read as a spike at that value)}
  * Bars share one scale with the zero bar, so a layer whose gradients are mostly exactly zero shows it.
  */
 export function drawHistogram(ctx, counts, options) {
@@ -34,7 +38,8 @@ export function drawHistogram(ctx, counts, options) {
   // The count axis: its labels' width, a gap, then a 1-px line (left of the zero bar, if any).
   const left = options.countAxis ? Math.ceil(ctx.measureText(countText).width + 5 * pr) : 0;
   const axisH = Math.round(font + 5 * pr);
-  const top = Math.round(options.countAxis ? font * 0.6 : 2 * pr);
+  const countLabel = options.countLabel ?? 'count';
+  const top = Math.round(options.countAxis ? font * 1.7 : 2 * pr);
   const plotH = Math.max(1, height - axisH - top);
   const zeroW = zeroCount === null ? 0 : Math.round(Math.max(8 * pr, width * 0.06));
   const gap = zeroCount === null ? 0 : Math.round(5 * pr);
@@ -56,6 +61,7 @@ export function drawHistogram(ctx, counts, options) {
       const bh = Math.max(pr, h(c));
       ctx.fillRect(plotX + i * bw, baseY - bh, Math.max(pr * 0.75, bw - barGap), bh);
     }
+    if (options.clampBins) stripeEnds(ctx, counts, { plotX, bw, baseY, h, pr, barGap });
     if (zeroCount > 0) {
       ctx.fillStyle = zeroColor;
       const bh = Math.max(pr, h(zeroCount));
@@ -70,6 +76,8 @@ export function drawHistogram(ctx, counts, options) {
     ctx.textBaseline = 'middle';
     ctx.fillText(countText, left - 4 * pr - ctx.measureText(countText).width, top);
     ctx.fillText('0', left - 4 * pr - ctx.measureText('0').width, baseY);
+    ctx.textBaseline = 'top';
+    ctx.fillText(countLabel, 0, 0);
   }
 
   // Axis line and ticks.
@@ -84,7 +92,8 @@ export function drawHistogram(ctx, counts, options) {
     ctx.fillStyle = axisColor;
     ctx.fillRect(x, baseY, Math.max(1, Math.round(pr)), Math.round(3 * pr));
     ctx.fillStyle = textColor;
-    const text = formatTick(v);
+    const edge = options.clampBins && (v === lo ? '\u2264' : v === hi ? '\u2265' : '');
+    const text = `${edge || ''}${formatTick(v)}`;
     const tw = ctx.measureText(text).width;
     // Centred on the tick, but kept inside the canvas.
     ctx.fillText(text, Math.min(width - tw, Math.max(zeroCount === null ? left : plotX, x - tw / 2)), baseY + 3 * pr);
@@ -95,6 +104,27 @@ export function drawHistogram(ctx, counts, options) {
     ctx.fillText(zeroLabel, Math.max(zeroX, zeroX + zeroW / 2 - tw / 2), baseY + 3 * pr);
   }
   ctx.restore();
+}
+
+// The clamp bins, striped: pale diagonal lines cut through the first and last bars.
+function stripeEnds(ctx, counts, { plotX, bw, baseY, h, pr, barGap }) {
+  for (const i of [0, counts.length - 1]) {
+    if (!(counts[i] > 0)) continue;
+    const x = plotX + i * bw, w = Math.max(pr * 0.75, bw - barGap), bh = Math.max(pr, h(counts[i]));
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(x, baseY - bh, w, bh);
+    ctx.clip();
+    ctx.globalCompositeOperation = 'destination-out';
+    ctx.lineWidth = Math.max(1, pr);
+    ctx.beginPath();
+    for (let d = -bh; d < w + bh; d += 4 * pr) {
+      ctx.moveTo(x + d, baseY);
+      ctx.lineTo(x + d + bh, baseY - bh);
+    }
+    ctx.stroke();
+    ctx.restore();
+  }
 }
 
 /** About `count` round values (steps of 1, 2 or 5 times a power of ten) within [lo, hi]. */

@@ -129,12 +129,12 @@ function drawLayerHistogram(view, layer, e, color, kind) {
   if (kind === 'grad' && view) {
     drawHistogram(view.grad.ctx, layer.gradHistogram, {
       lo: e.gradLogMin, hi: e.gradLogMax, color, zeroCount: layer.gradZeros, zeroColor: '#777',
-      ticks: niceTicks(e.gradLogMin, e.gradLogMax, 4), formatTick: gradTick, countAxis: true,
+      ticks: niceTicks(e.gradLogMin, e.gradLogMax, 4), formatTick: gradTick, countAxis: true, clampBins: true,
       pixelRatio: view.grad.fit.pixelRatio(),
     });
   } else if (kind === 'act' && view?.act) {
     drawHistogram(view.act.ctx, layer.activationHistogram, {
-      lo: e.actMin, hi: e.actMax, color, ticks: niceTicks(e.actMin, e.actMax, 3), countAxis: true,
+      lo: e.actMin, hi: e.actMax, color, ticks: niceTicks(e.actMin, e.actMax, 3), countAxis: true, clampBins: true,
       pixelRatio: view.act.fit.pixelRatio(),
     });
   }
