@@ -232,10 +232,11 @@ export class LabPage {
   runStarted({ runId, members }) {
     document.documentElement.dataset.run = String(runId);
     // Columns that leave no orphan row: 4 racers in 4 (or 2 x 2), 5-6 in 3, 7-8 in 4.
-    const cards = document.getElementById('race-cards');
+    // (the race, the unit maps and the network diagrams alike).
+    const views = document.querySelector('.views');
     const n = members.length;
-    cards.style.setProperty('--race-columns', String(n <= 4 ? n : Math.ceil(n / 2)));
-    cards.toggleAttribute('data-even-rows', n % 2 === 0);
+    views.style.setProperty('--race-columns', String(n <= 4 ? n : Math.ceil(n / 2)));
+    views.toggleAttribute('data-even-rows', n % 2 === 0);
     this.units.start(members);
     this.why.start(members);
     this.cost.start(members);

@@ -1,6 +1,8 @@
 // A histogram of pre-binned counts (the module bins; the page only draws), with labelled x-axis ticks.
 // Used for log10 |dL/dW| per layer and for activation values per layer.
 
+import { inkOf } from './scheme-colors.js';
+
 const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 /**
@@ -18,8 +20,10 @@ const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
  * Bars share one scale with the zero bar, so a layer whose gradients are mostly exactly zero shows it.
  */
 export function drawHistogram(ctx, counts, options) {
+  // Text and axis ink: given, or the canvas's own scheme (light text on a dark panel).
+  const ink = options.textColor && options.axisColor ? null : inkOf(ctx.canvas);
   const { lo, hi, color = '#555', pixelRatio: pr = 1, scale = 'linear', formatTick = formatNumber,
-          zeroLabel = '0', textColor = '#444', axisColor = '#999', fontSize = 10, clear = true } = options;
+          zeroLabel = '0', textColor = ink?.muted, axisColor = ink?.muted, fontSize = 10, clear = true } = options;
   const zeroCount = Number.isFinite(options.zeroCount) ? options.zeroCount : null;
   const zeroColor = options.zeroColor ?? color;
   const { width, height } = ctx.canvas;
