@@ -9,6 +9,8 @@ import { loadLabOrFail, runCli, configFlags } from '../node/lab-fixture.mjs';
 import { DepthSweep } from '../../web/worker/depth-sweep.js';
 import { measureProbes, PROBES, PROBE_DEPTH, PROBE_WIDTH } from '../../web/worker/claims.js';
 import { netDescription } from '../../web/views/claims-strip.js';
+import { edgeGradients } from '../../web/worker/edge-gradients.js';
+import { edgeLevel, sharedGradientRange } from '../../web/views/network-diagram.js';
 
 const TEST_TIMEOUT = 180000;
 const session = labSession();
@@ -108,7 +110,7 @@ test('the page\u2019s verdict, claim cards, curves and depth figure carry the co
 // Sentences that say tanh passes (or hears, gets) more gradient than the rest, and the words that
 // name its condition: its init, the depth, its saturation.
 const TANH_AHEAD = /\btanh\b[^.]*\b(passes|hears|gets|reaches)\b[^.]*\b(more|most|better)\b|\btanh\b[^.]*'s most\b/i;
-const CONDITION = /\b(condition|init|xavier|saturat\w*|layers?|depth)\b/i;
+const CONDITION = /\b(condition|init|xavier|saturat\w*|\d+ (hidden )?layers|depth)\b/i;  // not "the first layer"
 
 test('the default page\u2019s verdict, vanishing card and why view agree; tanh ahead is always said with its condition', { timeout: TEST_TIMEOUT }, async () => {
   const { page, context } = await openAnswered({ width: 1366, height: 768 });
@@ -134,8 +136,48 @@ test('the default page\u2019s verdict, vanishing card and why view agree; tanh a
     await page.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
     const text = await page.evaluate(() => document.body.innerText);
     const sentences = text.split(/(?<=[.;!?])\s+|\n+/);
-    const ahead = sentences.filter((s) => TANH_AHEAD.test(s));
-    for (const s of ahead) assert.match(s, CONDITION, `a sentence puts tanh ahead without its condition: "${s}"`);
+    // (And, stricter, any sentence naming whichever activation's first layer hears the most.)
+    const ahead = sentences.filter((s) => TANH_AHEAD.test(s) || /\bhears\b[^.]*\bmost\b/i.test(s));
+    assert.ok(ahead.length > 0, 'the page does compare the racers');
+    for (const s of ahead) assert.match(s, CONDITION, `a sentence puts an activation ahead without its condition: "${s}"`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the network diagrams show each racer\u2019s |dL/dW| per weight on one shared log scale, as the core computes them', { timeout: TEST_TIMEOUT }, async () => {
+  // Paused at step 0 on a small net: the page's edges must be the core's gradients of the same fresh nets.
+  const { page, context, errors } = await openLab(session.browser, session.url,
+    { hash: '#playing=false&hidden=4,3&members=sigmoid,relu', width: 1366, height: 768 });
+  try {
+    await page.evaluate(() => document.getElementById('network-view').scrollIntoView());
+    await page.waitForFunction(() => [...document.querySelectorAll('#network-diagrams .al-diagram')]
+      .filter((d) => d.dataset.step !== undefined).length === 2, null, { timeout: READY_TIMEOUT_MS });
+    const read = await page.evaluate(() => ({
+      config: window.activationLab.state.config(),
+      diagrams: [...document.querySelectorAll('#network-diagrams .al-diagram')].map((d) => ({
+        name: d.dataset.activation, lo: Number(d.dataset.logLo), hi: Number(d.dataset.logHi),
+        layers: [...d.querySelectorAll('[data-field=edges]')].map((e) => ({
+          magnitudes: e.dataset.magnitudes.split(',').map(Number), levels: e.dataset.levels.split(',').map(Number) })),
+      })),
+    }));
+    const race = lab.createRace({ ...read.config, members: ['sigmoid', 'relu'] });
+    try {
+      const expected = [0, 1].map((i) => edgeGradients(race.member(i)));
+      const range = sharedGradientRange(expected);
+      assert.deepEqual(read.diagrams.map((d) => d.name), ['sigmoid', 'relu']);
+      read.diagrams.forEach((d, k) => {
+        assert.deepEqual({ lo: d.lo, hi: d.hi }, { lo: range.lo + 0, hi: range.hi + 0 }, 'one log scale shared by the racers');  // + 0: -0 reads back as 0
+        assert.equal(d.layers.length, expected[k].layers.length);
+        d.layers.forEach((layer, l) => {
+          assert.deepEqual(layer.magnitudes, Array.from(expected[k].layers[l].magnitudes), `${d.name} layer ${l}`);
+          assert.deepEqual(layer.levels, Array.from(expected[k].layers[l].magnitudes, (g) => edgeLevel(g, range)));
+        });
+      });
+    } finally {
+      race.delete();
+    }
+    assert.deepEqual(errors, []);
   } finally {
     await context.close();
   }
