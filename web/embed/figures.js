@@ -31,8 +31,11 @@ function answerFigure(container, { session, labelOf, importView, config }, which
   let figure = null;
   let members = [];
   let init = 'usual';
-  const ask = () => (which === 'curves' ? session.measureCurves(members)
-    : session.measureDepth({ activations: members, init, config: config() }));
+  const ask = () => {
+    if (which === 'curves') return session.measureCurves(members);
+    const { members: _racers, ...settings } = config();  // the core's settings only: the racers are the lines
+    return session.measureDepth({ activations: members, init, config: settings });
+  };
   const loaded = importView(which === 'curves' ? 'views/curves-figure.js' : 'views/depth-figure.js').then((module) => {
     figure = which === 'curves' ? module.mountCurves(container, { labelOf })
       : module.mountDepth(container, { labelOf, onInit: (chosen) => { init = chosen; ask(); } });
