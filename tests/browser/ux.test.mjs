@@ -22,6 +22,7 @@ test('a click on a board adds one training point; the race keeps its step count 
     const before = await pointCount(page);
     const stepBefore = (await readSteps(page)).relu;
     const board = page.locator('#race-cards [data-member="relu"] .al-card-points');
+    await board.scrollIntoViewIfNeeded();  // the answer and the claims above the race may push it below the fold
     const box = await board.boundingBox();
     await page.mouse.click(box.x + box.width * 0.8, box.y + box.height * 0.2);
     assert.ok(await poll(async () => (await pointCount(page)) === before + 1), 'the worker sent the points with one more');

@@ -23,19 +23,19 @@ const CLAIMS = [
     key: 'cost', title: 'Cost', preset: 'cost', view: 'cost-view', link: 'Open the cost view',
     caption: '× ReLU per element, forward + backward (stripes: libm)',
     text: formatTimes, bar: (v) => logBar(v, 0, 2.5), axis: { lo: 0, hi: 2.5, every: 1, label: (d) => `${10 ** d}×` },
-    runCaption: 'whole training step of this run',
+    runCaption: 'whole step',
   },
   {
     key: 'vanishing', title: 'Vanishing gradients', preset: 'vanishing', view: 'why-view', link: 'Open the why view',
     caption: 'first-layer gradient / last-layer gradient, fresh net',
-    text: formatRatio, bar: (v) => logBar(v, -8, 1), axis: { lo: -8, hi: 1, every: 2, label: decadeText },
-    runCaption: 'this run, now',
+    text: formatRatio, bar: (v) => logBar(v, -8, 1), axis: { lo: -8, hi: 1, every: 1, labelEvery: 4, label: decadeText },
+    runCaption: 'this run',
   },
   {
     key: 'sparsity', title: 'Sparsity', preset: 'sparsity', view: 'why-view', link: 'Open the why view',
     caption: 'share of hidden outputs exactly 0, fresh net',
     text: (v) => formatPercent(v, 0), bar: (v) => Math.min(1, Math.max(0, v)),
-    runCaption: 'this run, now',
+    runCaption: 'this run',
   },
 ];
 
@@ -107,13 +107,14 @@ export function mountClaimsStrip(container, options = {}) {
         options.onOpen({ key: claim.key, preset: claim.preset, view: claim.view }, event);
       });
     }
-    card.append(...[title, net, rows, axis, caption, verdict, link].filter(Boolean));
+    card.append(title, net, rows, caption, verdict, link);
     grid.append(card);
-    cards.set(claim.key, { claim, rows, verdict, net, run: {} });
+    cards.set(claim.key, { claim, rows, axis, verdict, net, run: {} });
   }
   container.append(root);
 
-  function fillRows({ claim, rows }, items) {
+  // The rows share one grid with the decade axis (its last item), so ticks and labels line up.
+  function fillRows({ claim, rows, axis }, items) {
     rows.replaceChildren(...items.map((item) => {
       const li = el('li', 'al-claim-row', { 'data-activation': item.name, 'data-value': String(item.value) });
       li.style.setProperty('--al-claim-color', activationColor(item.name));
@@ -138,7 +139,7 @@ export function mountClaimsStrip(container, options = {}) {
       const run = el('span', 'al-claim-run', { 'data-field': 'run' });
       li.append(name, track, value, run);
       return li;
-    }));
+    }), ...(axis ? [axis] : []));
     showRun(cards.get(claim.key));
   }
 
@@ -205,15 +206,15 @@ function decadeTicks({ lo, hi, every }) {
 }
 
 function decadeAxis(axis) {
-  const row = el('div', 'al-claim-axis', { 'aria-hidden': 'true' });
+  const row = el('li', 'al-claim-axis', { 'aria-hidden': 'true' });
   const scale = el('span', 'al-claim-axis-scale');
-  for (let d = Math.ceil(axis.lo); d <= axis.hi; d += axis.every) {
+  for (let d = Math.ceil(axis.lo); d <= axis.hi; d += axis.labelEvery ?? axis.every) {
     const label = el('span', 'al-claim-axis-label');
     label.style.left = `${(100 * (d - axis.lo) / (axis.hi - axis.lo)).toFixed(1)}%`;
     label.textContent = axis.label(d);
     scale.append(label);
   }
-  row.append(el('span'), scale, el('span'));
+  row.append(el('span'), scale);
   return row;
 }
 
