@@ -4,7 +4,7 @@
 // sweep is asked for whenever the racers, the init choice or the data change (DEPTH fills in
 // slices; a new request cancels the old one in the worker, which caches per setting).
 import { mountVerdict } from '../views/verdict-panel.js';
-import { composeVerdict, verdictRun, verdictStepCost } from '../views/verdict.js';
+import { composeVerdict, verdictRun } from '../views/verdict.js';
 import { mountCurves } from '../views/curves-figure.js';
 import { mountDepth } from '../views/depth-figure.js';
 import { requestDraw } from '../session/draw-loop.js';
@@ -79,12 +79,15 @@ export class AnswerView {
     this.compose();
   }
 
-  /** The run's racers as the verdict reads them: metrics from the frame, the rest from the diagnostics. */
-  setRun(frame, diagnosticsByName, learningRate) {
+  /**
+   * The run's racers as the verdict reads them: metrics from the frame, the rest from the
+   * diagnostics; stepCost: each racer's time per whole step over ReLU's (step-cost.js).
+   */
+  setRun(frame, diagnosticsByName, learningRate, stepCost) {
     const members = frame.members.map((m) => ({ name: m.name, metrics: m.metrics, diverged: m.diverged,
       diagnostics: diagnosticsByName.get(m.name) }));
     this.inputs.run = verdictRun(members, learningRate);
-    this.inputs.stepCost = verdictStepCost(Object.fromEntries(frame.members.map((m) => [m.name, m.stepsPerSecond])));
+    this.inputs.stepCost = stepCost;
     this.compose();
   }
 

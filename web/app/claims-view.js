@@ -3,7 +3,6 @@
 // strip applies its preset and brings its view into sight.
 import { mountClaimsStrip } from '../views/claims-strip.js';
 import { requestDraw } from '../session/draw-loop.js';
-import { verdictStepCost } from '../views/verdict.js';
 
 // The settings the probe networks depend on (the rest of a run's settings does not change a claim).
 const DATA_KEYS = ['seed', 'dataset', 'points', 'noise', 'testFraction', 'classes', 'features'];
@@ -34,12 +33,12 @@ export class ClaimsView {
    * share (its diagnostics), and its time per whole training step as a multiple of ReLU's (the
    * race's steps/s), so the per-element cost multiple is never read as the whole step's.
    */
-  setRun(frame, diagnosticsByName) {
+  setRun(diagnosticsByName, stepCost) {
     const ofRacers = (read) => Object.fromEntries([...diagnosticsByName].map(([name, d]) => [name, read(d)]));
     const run = {
       vanishing: ofRacers((d) => d.firstLastGradRatio),
       sparsity: ofRacers((d) => (d.hidden.units ? d.hidden.zeroFraction : NaN)),
-      cost: verdictStepCost(Object.fromEntries(frame.members.map((m) => [m.name, m.stepsPerSecond]))),
+      cost: stepCost,
     };
     requestDraw('claims-run', () => this.strip.updateRun(run));
   }

@@ -21,6 +21,7 @@ import { mountRunBar } from './run-bar.js';
 import { mountPointTools } from './point-tools.js';
 import { mountPresetBar } from './preset-bar.js';
 import { landOn } from './scroll-landing.js';
+import { StepCostMeter } from './step-cost.js';
 import { raceToPng, saveBlob, jsonBlob, stampedName } from './export.js';
 import { activationColor } from '../views/palette.js';
 
@@ -92,6 +93,7 @@ export class LabPage {
     this.answer = new AnswerView({ verdict: byId('verdict'), curves: byId('curves-figure'), depth: byId('depth-figure') },
       { session: this.session, labelOf });
     this.diagrams = new DiagramView(byId('network-diagrams'), { session: this.session, labelOf });
+    this.stepCost = new StepCostMeter();
     this.session.subscribe(this.race);
     this.session.subscribe({
       start: (started) => this.runStarted(started),
@@ -241,6 +243,7 @@ export class LabPage {
     this.why.start(members);
     this.cost.start(members);
     this.diagrams.start(members);
+    this.stepCost.reset();
     this.answer.start(members, this.state.config());
   }
 
@@ -249,8 +252,9 @@ export class LabPage {
     this.why.setDiagnostics(message);
     const frame = this.lastFrame;
     if (!frame) return;
-    this.answer.setRun(frame, this.why.latest, this.state.get('learningRate'));
-    this.claims.setRun(frame, this.why.latest);
+    const stepCost = this.stepCost.add(frame);
+    this.answer.setRun(frame, this.why.latest, this.state.get('learningRate'), stepCost);
+    this.claims.setRun(this.why.latest, stepCost);
   }
 
   frame(frame) {
