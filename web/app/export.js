@@ -77,6 +77,16 @@ function drawKey(ctx, classes, x, y) {
   ctx.textBaseline = 'alphabetic';
 }
 
+/** The run's settings in a few lines for the PNG: enough to reproduce the picture, and its address. */
+export function settingsLines(v, labelOf, href) {
+  return [
+    `${v.members.map(labelOf).join(', ')} on ${v.dataset} (${v.points} points, noise ${v.noise}), ` +
+      `hidden ${v.hidden.join('-') || 'none'}, seed ${v.seed}`,
+    `${v.optimizer}, learning rate ${v.learningRate}, batch ${v.batchSize}, init ${v.init}`,
+    href,
+  ];
+}
+
 /** Saves a Blob under a file name through a temporary link. */
 export function saveBlob(blob, filename) {
   const url = URL.createObjectURL(blob);

@@ -22,7 +22,7 @@ import { mountPointTools } from './point-tools.js';
 import { mountPresetBar } from './preset-bar.js';
 import { landOn } from './scroll-landing.js';
 import { StepCostMeter } from './step-cost.js';
-import { raceToPng, saveBlob, jsonBlob, stampedName } from './export.js';
+import { raceToPng, settingsLines, saveBlob, jsonBlob, stampedName } from './export.js';
 import { activationColor } from '../views/palette.js';
 
 export class LabPage {
@@ -273,14 +273,8 @@ export class LabPage {
 
   /** The race as a PNG: with its settings written out (and the address) and the colour key. */
   exportPng() {
-    const v = this.state.values;
-    const names = v.members.map((name) => this.labels.get(name) ?? name).join(', ');
-    const settings = [
-      `${names} on ${v.dataset} (${v.points} points, noise ${v.noise}), hidden ${v.hidden.join('-') || 'none'}, seed ${v.seed}`,
-      `${v.optimizer}, learning rate ${v.learningRate}, batch ${v.batchSize}, init ${v.init}`,
-      location.href,
-    ];
-    raceToPng(document.getElementById('race-cards'), { title: 'Activation Lab', settings, classes: v.classes })
+    const settings = settingsLines(this.state.values, (name) => this.labels.get(name) ?? name, location.href);
+    raceToPng(document.getElementById('race-cards'), { title: 'Activation Lab', settings, classes: this.state.get('classes') })
       .then((blob) => saveBlob(blob, stampedName('png')))
       .catch((err) => this.notices.show('error', `Export failed: ${err.message}`));
   }
