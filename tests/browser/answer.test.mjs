@@ -87,6 +87,9 @@ test('the page\u2019s verdict, claim cards, curves and depth figure carry the co
     assert.equal(vanishing.values.sigmoidBound, read.bounds.sigmoid);
     assert.equal(vanishing.values.reluBound, read.bounds.relu);
     assert.equal(vanishing.values.depth, PROBE_DEPTH);
+    // Tanh's condition is the claim's own net's: the saturation the card quotes, not another net's.
+    const tanhSentence = read.verdict.find((s) => s.key === 'tanhCondition' || s.key === 'tanhBehind');
+    assert.equal(tanhSentence.values.tanhSaturated, probes.vanishing.items.find((i) => i.name === 'tanh').saturatedShare);
 
     // The depth figure: every cell equals a sweep by the same module over the page's settings ...
     const sweep = new DepthSweep(lab, { activations: read.members, init: read.depth.init, config: dataOf(read.config) });

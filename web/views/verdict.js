@@ -83,13 +83,13 @@ function vanishingSentence({ claims, bounds }, names) {
   return fill('vanishingNoBound', values, shown);
 }
 
-// Tanh's figures from the claim's fresh net and, for its saturation, the run's tanh racer.
+// Tanh's figures from the claim's fresh net (its saturation too, when measured; else the run's tanh racer's).
 function tanhFigures({ claims, run }) {
   const v = byName(claims?.vanishing?.items);
   const t = v.get('tanh'), r = v.get('relu');
   if (!t || !r || !has(t.ratio) || !has(r.ratio)) return null;
   const racer = byName(run?.racers).get('tanh');
-  const saturated = racer?.saturatedShare ?? t.saturatedShare;
+  const saturated = t.saturatedShare ?? racer?.saturatedShare;  // the claim's own net first: the card quotes the same
   return { t, r, saturated };
 }
 
