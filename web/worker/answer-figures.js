@@ -46,7 +46,7 @@ export class AnswerFigures {
       this.post({ type: FromWorker.DEPTH, requestId, error: String(err?.message ?? err) });
       return;
     }
-    let postedAt = 0;
+    let postedAt = -Infinity;  // the first slice always posts: the figure shows it has started
     const slice = () => {
       this.pending = 0;
       let more = !sweep.done;
