@@ -31,6 +31,8 @@ for group in "${groups[@]}"; do
       # Chromium only recommends these fonts; without them pages render in DejaVu and screenshots
       # differ from the ones taken on a developer's machine.
       need fonts-liberation test -d /usr/share/fonts/truetype/liberation
+      # The Chinese page's text in screenshots (npm run screenshots) and its browser tests.
+      need fonts-noto-cjk test -d /usr/share/fonts/opentype/noto
       want_npm=1 ;;  # the browser tests drive Chromium through playwright-core
     fuzz)  # scripts/fuzz.sh: clang's libFuzzer runtime with ASan and UBSan
       need clang-14 command -v clang++-14

@@ -26,6 +26,7 @@ test('a click on a board adds one training point to the core\'s data; the race k
     assert.equal(before, core.relu.points, 'the page shows the core\'s data for its settings');
     const stepBefore = (await readSteps(page)).relu;
     const board = page.locator('#race-cards [data-member="relu"] .al-card-points');
+    await board.scrollIntoViewIfNeeded();  // the answer and the claims above the race may push it below the fold
     const box = await board.boundingBox();
     await page.mouse.click(box.x + box.width * 0.8, box.y + box.height * 0.2);
     assert.ok(await poll(async () => (await pointCount(page)) === before + 1), 'the worker sent the points with one more');

@@ -3,8 +3,8 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadLabOrFail } from './lab-fixture.mjs';
-import { measureProbes, measureCostClaim, ClaimsMeter, PROBE_DEPTH, PROBE_WIDTH } from '../../web/worker/claims.js';
-import { costVerdict, vanishingVerdict, sparsityVerdict } from '../../web/views/claims-strip.js';
+import { measureProbes, measureCostClaim, ClaimsMeter, PROBES, PROBE_DEPTH, PROBE_WIDTH } from '../../web/worker/claims.js';
+import { costVerdict, vanishingVerdict, sparsityVerdict, netDescription } from '../../web/views/claims-strip.js';
 import { formatRatio, formatTimes } from '../../web/views/ratio-text.js';
 
 let lab;
@@ -28,6 +28,8 @@ test('the vanishing and sparsity claims are the diagnostics of fresh deep nets o
     const d = net.diagnostics();
     assert.equal(ratio.relu, d.firstLastGradRatio);
     assert.equal(zeros.relu, d.hidden.zeroFraction);  // the core's own total
+    // Sparsity's consequence and tanh's condition are the core's too.
+    assert.equal(sparsity.items.find((i) => i.name === 'relu').zeroMultiplyAddShare, d.zeroMultiplyAddFraction);
     // ... which is the per-layer shares weighted by units (to rounding: the core divides counts).
     const hidden = d.layers.slice(0, -1);
     const share = hidden.reduce((s, l) => s + l.zeroFraction * l.units, 0) / hidden.reduce((s, l) => s + l.units, 0);
@@ -131,4 +133,29 @@ test('claimsJobs: probes first, then the cost once; rejected settings answer wit
   answerClaims(fresh, { config: { points: 2 } }, (m) => posted.push(m));
   assert.deepEqual(posted.map((m) => m.type), ['claims']);
   assert.match(posted[0].error, /^points: 2 is out of range/);
+});
+
+test('each card says which net it measured, from the constants the worker sends', () => {
+  const { vanishing, sparsity } = measureProbes(lab, { dataset: 'spiral', seed: 1 });
+  const labels = { sigmoid: 'Sigmoid', tanh: 'Tanh', relu: 'ReLU' };
+  for (const part of [vanishing, sparsity]) {
+    assert.deepEqual(part.net, { depth: PROBE_DEPTH, width: PROBE_WIDTH, members: PROBES.map((p) => ({ ...p })) });
+    assert.equal(netDescription(part.net, (n) => labels[n]), '8 layers \u00d7 16, Sigmoid/Tanh Xavier, ReLU He');
+  }
+  const tanh = vanishing.items.find((i) => i.name === 'tanh');
+  const net = lab.createNetwork({ dataset: 'spiral', seed: 1, hidden: Array(PROBE_DEPTH).fill(PROBE_WIDTH), activation: 'tanh', init: 'xavier' });
+  try {
+    assert.equal(tanh.saturatedShare, net.diagnostics().hidden.saturatedFraction);
+  } finally {
+    net.delete();
+  }
+});
+
+test('the vanishing card names tanh\u2019s condition whenever tanh passes more than ReLU, and only then', () => {
+  const items = (tanh) => [{ name: 'sigmoid', init: 'xavier', ratio: 4.5e-6 }, { name: 'tanh', init: 'xavier', ratio: tanh, saturatedShare: 0.03 },
+    { name: 'relu', init: 'he', ratio: 0.38 }];
+  const ahead = vanishingVerdict({ depth: 8, width: 16, items: items(0.9) }, (n) => n);
+  assert.match(ahead, /tanh passes more only under its condition: Xavier init keeps it near 0 \(3% of its units saturated\) at 8 layers of 16/);
+  const behind = vanishingVerdict({ depth: 8, width: 16, items: items(0.1) }, (n) => n);
+  assert.doesNotMatch(behind, /condition/);
 });

@@ -129,3 +129,13 @@ test('the run part and the step cost come from what the run reports', async () =
   assert.deepEqual(verdictStepCost({ relu: 1000, sigmoid: 800, tanh: 0 }), { relu: 1, sigmoid: 1.25 });
   assert.deepEqual(verdictStepCost({ sigmoid: 800 }), {});
 });
+
+test('the cost sentence says "only" for the whole step only when the step is cheaper than the kernels suggest', () => {
+  const claims = { cost: { items: [{ name: 'sigmoid', ratio: 6 }, { name: 'tanh', ratio: 4 }] } };
+  const cost = (stepCost) => composeVerdict({ claims, stepCost }).sentences.find((s) => s.key.startsWith('cost'));
+  assert.equal(cost({ sigmoid: 1.3, tanh: 1.2 }).key, 'cost');
+  const measured = cost({ sigmoid: 8, tanh: 1.2 });
+  assert.equal(measured.key, 'costStepMeasured');
+  assert.doesNotMatch(measured.text, /\bonly\b/);
+  assert.equal(measured.values.stepCost, 8);
+});

@@ -28,6 +28,21 @@ export class ClaimsView {
     this.measure(data);
   }
 
+  /**
+   * The current run's figures beside the fresh net's: each racer's first/last ratio and exact-zero
+   * share (its diagnostics), and its time per whole training step as a multiple of ReLU's (the
+   * race's steps/s), so the per-element cost multiple is never read as the whole step's.
+   */
+  setRun(diagnosticsByName, stepCost) {
+    const ofRacers = (read) => Object.fromEntries([...diagnosticsByName].map(([name, d]) => [name, read(d)]));
+    const run = {
+      vanishing: ofRacers((d) => d.firstLastGradRatio),
+      sparsity: ofRacers((d) => (d.hidden.units ? d.hidden.zeroFraction : NaN)),
+      cost: stepCost,
+    };
+    requestDraw('claims-run', () => this.strip.updateRun(run));
+  }
+
   /** A CLAIMS message: parts measured so far (the strip keeps the others). */
   setClaims({ claims, error }) {
     if (error) return;  // the settings were rejected: the page falls back and asks again

@@ -152,7 +152,12 @@ function checkboxGroupWidget(row, { optionLabel, swatch, commit }) {
   fieldset.dataset.key = row.key;
   const legend = document.createElement('legend');
   legend.textContent = row.label;
-  fieldset.append(legend, helpFor(row));
+  // The limits beside the control, and the refusal right under them, where the reader looks.
+  const limits = document.createElement('p');
+  limits.className = 'field-limits';
+  limits.textContent = row.minItems === row.maxItems ? `Choose ${row.minItems}.` : `Choose ${row.minItems} to ${row.maxItems}.`;
+  const error = errorSlot(fieldset);
+  fieldset.append(legend, limits, error.slot, helpFor(row));
   const boxes = new Map();
   for (const choice of row.choices) {
     const label = document.createElement('label');
@@ -174,8 +179,6 @@ function checkboxGroupWidget(row, { optionLabel, swatch, commit }) {
     fieldset.append(label);
     boxes.set(choice, box);
   }
-  const error = errorSlot(fieldset);
-  fieldset.append(error.slot);
   let current = [];
   fieldset.addEventListener('change', () => {
     // Keep the order the items already had, new ones at the end: cards do not jump around.

@@ -1,30 +1,41 @@
 // Exports: the race view as one PNG (every card's boundary and points, composed with its name,
 // step and accuracy) and the run's metrics as JSON. Both are Blobs saved through a same-origin
 // object URL: nothing leaves the page.
-import { activationColor } from '../views/palette.js';
+import { activationColor, classColors } from '../views/palette.js';
 
 const CELL = 320;       // px per card in the PNG
 const LABEL_H = 44;     // text under each card
 const MARGIN = 16;
 
-/** Composes the cards' canvases (boundary below, points above) into one PNG Blob. */
-export function raceToPng(cardsContainer, title) {
+const LINE_H = 18;      // a line of the settings under the title
+const KEY_H = 30;       // the colour key under the cards
+
+/**
+ * Composes the cards' canvases (boundary below, points above) into one PNG Blob, with the title,
+ * the run's settings (one line each: the picture can be reproduced from it) and the colour key.
+ *   {title, settings: string[], classes: number of classes}
+ */
+export function raceToPng(cardsContainer, { title, settings = [], classes = 2 }) {
   const slots = [...cardsContainer.querySelectorAll('.race-slot')];
   const cols = Math.min(slots.length, 4) || 1;
   const rows = Math.ceil(slots.length / cols) || 1;
+  const head = 40 + settings.length * LINE_H;
   const canvas = document.createElement('canvas');
   canvas.width = MARGIN + cols * (CELL + MARGIN);
-  canvas.height = 40 + rows * (CELL + LABEL_H + MARGIN);
+  canvas.height = head + rows * (CELL + LABEL_H + MARGIN) + KEY_H;
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.fillStyle = '#1b1b1b';
   ctx.font = '600 16px system-ui, sans-serif';
   ctx.fillText(title, MARGIN, 26);
+  ctx.font = '13px system-ui, sans-serif';
+  settings.forEach((line, i) => ctx.fillText(line, MARGIN, 40 + 10 + i * LINE_H));
+  drawKey(ctx, classes, MARGIN, canvas.height - KEY_H / 2);
 
   slots.forEach((slot, i) => {
     const x = MARGIN + (i % cols) * (CELL + MARGIN);
-    const y = 40 + Math.floor(i / cols) * (CELL + LABEL_H + MARGIN);
+    const y = head + Math.floor(i / cols) * (CELL + LABEL_H + MARGIN);
     for (const layer of slot.querySelectorAll('.al-card-plot canvas')) {
       if (layer.width > 0 && layer.height > 0) ctx.drawImage(layer, x, y, CELL, CELL);
     }
@@ -45,6 +56,35 @@ export function raceToPng(cardsContainer, title) {
   return new Promise((resolve, reject) => {
     canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be made'))), 'image/png');
   });
+}
+
+// The colour key: one swatch per class (the shading is the predicted class, paler where unsure),
+// and which dots are training and which test points.
+function drawKey(ctx, classes, x, y) {
+  ctx.font = '13px system-ui, sans-serif';
+  ctx.textBaseline = 'middle';
+  for (let c = 0; c < classes; c += 1) {
+    ctx.fillStyle = classColors[c].css;
+    ctx.beginPath();
+    ctx.arc(x + 6, y, 6, 0, 2 * Math.PI);
+    ctx.fill();
+    ctx.fillStyle = '#1b1b1b';
+    const text = `class ${c}`;
+    ctx.fillText(text, x + 16, y);
+    x += 28 + ctx.measureText(text).width;
+  }
+  ctx.fillText('shading: the class predicted, paler where less sure; filled dots: training points, rings: test points', x + 8, y);
+  ctx.textBaseline = 'alphabetic';
+}
+
+/** The run's settings in a few lines for the PNG: enough to reproduce the picture, and its address. */
+export function settingsLines(v, labelOf, href) {
+  return [
+    `${v.members.map(labelOf).join(', ')} on ${v.dataset} (${v.points} points, noise ${v.noise}), ` +
+      `hidden ${v.hidden.join('-') || 'none'}, seed ${v.seed}`,
+    `${v.optimizer}, learning rate ${v.learningRate}, batch ${v.batchSize}, init ${v.init}`,
+    href,
+  ];
 }
 
 /** Saves a Blob under a file name through a temporary link. */

@@ -14,11 +14,15 @@ import { mountPageChrome } from './page-chrome.js';
 import { WhyView, summarise } from './why-view.js';
 import { CostView } from './cost-view.js';
 import { ClaimsView } from './claims-view.js';
+import { AnswerView } from './answer-view.js';
+import { DiagramView } from './diagram-view.js';
 import { mountControls } from './controls.js';
 import { mountRunBar } from './run-bar.js';
 import { mountPointTools } from './point-tools.js';
 import { mountPresetBar } from './preset-bar.js';
-import { raceToPng, saveBlob, jsonBlob, stampedName } from './export.js';
+import { landOn } from './scroll-landing.js';
+import { StepCostMeter } from './step-cost.js';
+import { raceToPng, settingsLines, saveBlob, jsonBlob, stampedName } from './export.js';
 import { activationColor } from '../views/palette.js';
 
 export class LabPage {
@@ -86,15 +90,22 @@ export class LabPage {
       labels: Object.fromEntries(this.labels),
       measure: () => this.session.measureCosts(),
     });
+    this.answer = new AnswerView({ verdict: byId('verdict'), curves: byId('curves-figure'), depth: byId('depth-figure') },
+      { session: this.session, labelOf });
+    this.diagrams = new DiagramView(byId('network-diagrams'), { session: this.session, labelOf });
+    this.stepCost = new StepCostMeter();
     this.session.subscribe(this.race);
     this.session.subscribe({
       start: (started) => this.runStarted(started),
       points: (message) => this.pointsArrived(message),
-      unitMaps: (message) => this.units.setMaps(message),
+      unitMaps: (message) => { this.units.setMaps(message); this.diagrams.setMaps(message); },
       frame: (frame) => this.frame(frame),
-      diagnostics: (message) => this.why.setDiagnostics(message),
+      diagnostics: (message) => this.diagnosticsArrived(message),
       costs: (costs) => this.cost.setCosts(costs),
-      claims: (message) => this.claims.setClaims(message),
+      claims: (message) => { this.claims.setClaims(message); this.answer.setClaims(this.claims.claims); },
+      curves: (message) => this.answer.setCurves(message),
+      depth: (message) => this.answer.setDepth(message),
+      edges: (message) => this.diagrams.setEdges(message),
     });
   }
 
@@ -112,7 +123,8 @@ export class LabPage {
       add: (point, added) => this.editPoints(added, () => this.session.addPoint(point)),
       undo: (added) => this.editPoints(added, () => this.session.removePoint()),
     });
-    this.presets = mountPresetBar(this.state, this.table, { reducedMotion: this.reducedMotion });
+    this.presets = mountPresetBar(this.state, this.table, { reducedMotion: this.reducedMotion,
+      labelOf: (name) => this.labels.get(name) ?? name });
     document.getElementById('export-png').addEventListener('click', () => this.exportPng());
     document.getElementById('export-json').addEventListener('click', () => this.exportJson());
   }
@@ -196,13 +208,14 @@ export class LabPage {
     return readSettings(this.table, location.hash, { reducedMotion: this.reducedMotion });
   }
 
-  /** A claim's link: its preset, then its view in sight. */
+  /**
+   * A claim's link: its preset (a history entry, so Back returns to the run before), then its view
+   * in sight, held there while the preset's run rebuilds the layout above it (scroll-landing.js).
+   */
   openClaim({ preset, view }) {
     const found = presetByName(preset);
-    if (found) this.state.set(presetValues(this.table, found, { reducedMotion: this.reducedMotion }));
-    const section = document.getElementById(view);
-    section?.scrollIntoView({ behavior: this.reducedMotion ? 'auto' : 'smooth' });
-    section?.focus({ preventScroll: true });
+    if (found) this.state.set(presetValues(this.table, found, { reducedMotion: this.reducedMotion }), { historyEntry: true });
+    landOn(document.getElementById(view));
   }
 
   /** The reader edited the address (or went back): apply it like any other change. */
@@ -220,9 +233,28 @@ export class LabPage {
 
   runStarted({ runId, members }) {
     document.documentElement.dataset.run = String(runId);
+    // Columns that leave no orphan row: 4 racers in 4 (or 2 x 2), 5-6 in 3, 7-8 in 4.
+    // (the race, the unit maps and the network diagrams alike).
+    const views = document.querySelector('.views');
+    const n = members.length;
+    views.style.setProperty('--race-columns', String(n <= 4 ? n : Math.ceil(n / 2)));
+    views.toggleAttribute('data-even-rows', n % 2 === 0);
     this.units.start(members);
     this.why.start(members);
     this.cost.start(members);
+    this.diagrams.start(members);
+    this.stepCost.reset();
+    this.answer.start(members, this.state.config());
+  }
+
+  /** DIAGNOSTICS: the why view, and the run's figures beside the claims' and in the verdict. */
+  diagnosticsArrived(message) {
+    this.why.setDiagnostics(message);
+    const frame = this.lastFrame;
+    if (!frame) return;
+    const stepCost = this.stepCost.add(frame);
+    this.answer.setRun(frame, this.why.latest, this.state.get('learningRate'), stepCost);
+    this.claims.setRun(this.why.latest, stepCost);
   }
 
   frame(frame) {
@@ -239,9 +271,10 @@ export class LabPage {
     setTimeout(() => this.cost.watch(), 1500);
   }
 
+  /** The race as a PNG: with its settings written out (and the address) and the colour key. */
   exportPng() {
-    raceToPng(document.getElementById('race-cards'), `Activation Lab: ${this.state.get('dataset')}, ` +
-      `hidden ${this.state.get('hidden').join('-') || 'none'}, seed ${this.state.get('seed')}`)
+    const settings = settingsLines(this.state.values, (name) => this.labels.get(name) ?? name, location.href);
+    raceToPng(document.getElementById('race-cards'), { title: 'Activation Lab', settings, classes: this.state.get('classes') })
       .then((blob) => saveBlob(blob, stampedName('png')))
       .catch((err) => this.notices.show('error', `Export failed: ${err.message}`));
   }

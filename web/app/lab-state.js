@@ -2,7 +2,7 @@
 // setting goes through set(); listeners learn which keys changed and whether the run (data,
 // networks, training) must start again from step 0.
 import { sameValue } from '../session/param-table.js';
-import { writeHash } from '../session/url-state.js';
+import { formatHash, writeHash } from '../session/url-state.js';
 import { configOf } from '../session/settings.js';
 
 // Page rows that do not change what is trained: changing them never restarts the run (the seeds
@@ -27,9 +27,10 @@ export class LabState extends EventTarget {
 
   /**
    * Applies changes (unknown keys are a programming error and throw). A change made by hand
-   * (byHand) leaves the preset: its explanation no longer describes what is on screen.
+   * (byHand) leaves the preset: its explanation no longer describes what is on screen. A new
+   * history entry (historyEntry: a preset or a claim link) lets Back return to the previous run.
    */
-  set(changes, { byHand = false } = {}) {
+  set(changes, { byHand = false, historyEntry = false } = {}) {
     const changed = new Set();
     for (const [key, value] of Object.entries(changes)) {
       if (!this.table.byKey.has(key)) throw new Error(`LabState: no setting '${key}'`);
@@ -43,7 +44,9 @@ export class LabState extends EventTarget {
       changed.add('preset');
     }
     if (changed.size === 0) return;
-    writeHash(this.table, this.values);
+    const hash = formatHash(this.table, this.values);
+    if (historyEntry && location.hash !== hash) history.pushState(null, '', hash);
+    else writeHash(this.table, this.values);
     this.dispatchEvent(new CustomEvent('change', { detail: { changed, restartsRun } }));
   }
 }

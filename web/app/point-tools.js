@@ -1,5 +1,6 @@
 // Adding points by hand: the class toggle (which class a click adds, shown in its colour), the
-// click handler, undo, "clear points" (keep only the clicked ones) and "back to the dataset".
+// click handler, undo, "clear added points" (the dataset stays), "empty the plane" (the whole
+// training set goes; only points clicked afterwards remain) and "back to the dataset".
 // Clicked points live in the URL, so a shared address reproduces the same data. A click on a
 // running race does not restart it: the page appends the point to the race's training set in the
 // core (apply.add) and the step count keeps going; undo removes it the same way.
@@ -16,6 +17,7 @@ const DECIMALS = 100;  // clicked coordinates keep 2 decimals: short URLs, far f
 export function mountPointTools(state, notify, apply) {
   const toggle = document.getElementById('class-toggle');
   const clear = document.getElementById('clear-points');
+  const empty = document.getElementById('clear-dataset');
   const restore = document.getElementById('restore-points');
   const count = document.getElementById('point-count');
   const undo = document.getElementById('undo-point');
@@ -27,7 +29,8 @@ export function mountPointTools(state, notify, apply) {
     const added = state.get('added');
     if (added.length > 0) apply.undo(added.slice(0, -1));
   });
-  clear.addEventListener('click', () => state.set({ data: 'cleared', added: [] }, { byHand: true }));
+  clear.addEventListener('click', () => state.set({ added: [] }, { byHand: true }));
+  empty.addEventListener('click', () => state.set({ data: 'cleared', added: [] }, { byHand: true }));
   restore.addEventListener('click', () => state.set({ data: 'generated' }, { byHand: true }));
 
   function buildToggle(n) {
@@ -69,8 +72,9 @@ export function mountPointTools(state, notify, apply) {
       if (values.classes !== classes) buildToggle(values.classes);
       const cleared = values.data === 'cleared';
       restore.hidden = !cleared;
-      clear.hidden = cleared && values.added.length === 0;
       const n = values.added.length;
+      clear.disabled = n === 0;
+      empty.hidden = cleared;
       undo.disabled = n === 0;
       count.textContent = cleared
         ? (n ? `${n} point${n === 1 ? '' : 's'} of your own` : 'No points: click a board to add some.')

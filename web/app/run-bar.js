@@ -28,6 +28,14 @@ export function mountRunBar(state, table, { step, reset }) {
   speed.max = String(speedRow.max);
 
   play.addEventListener('click', () => state.set({ playing: !state.get('playing') }));
+  // Space toggles play, unless it is meant for what has focus (a button, a field, a board's cursor).
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== ' ' || event.repeat || event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target;
+    if (target !== document.body && target.closest?.('input, select, textarea, button, a, summary, [tabindex]:not([tabindex="-1"]), [contenteditable]')) return;
+    event.preventDefault();
+    state.set({ playing: !state.get('playing') });
+  });
   stepButton.addEventListener('click', () => {
     if (state.get('playing')) state.set({ playing: false });  // a step is only visible while paused
     step();

@@ -8,6 +8,7 @@
 // always follows, so what a screen reader or a test reads is never stale.
 import { mountWhyPanel } from '../views/why-panel.js';
 import { mountWhyComparison } from '../views/why-compare.js';
+import { mountSparsityWork } from '../views/sparsity-work.js';
 import { requestDraw } from '../session/draw-loop.js';
 
 export class WhyView {
@@ -21,6 +22,11 @@ export class WhyView {
     slot.className = 'why-compare-slot';
     container.before(slot);
     this.compare = mountWhyComparison(slot, { labelOf });
+    // Sparsity's consequence beside its share: the multiply-adds by an exact zero, and dead units.
+    const sparsitySlot = document.createElement('div');
+    sparsitySlot.className = 'why-sparsity-slot';
+    container.after(sparsitySlot);
+    this.sparsity = mountSparsityWork(sparsitySlot, { labelOf });
     this.visible = typeof IntersectionObserver === 'undefined';
     if (!this.visible) {
       this.observer = new IntersectionObserver((entries) => {
@@ -73,6 +79,7 @@ export class WhyView {
       return;
     }
     const normRange = this.compare.update(message.members, { draw });
+    this.sparsity.update(message.members);
     for (const { name, diagnostics } of message.members) this.panels.get(name)?.panel.update(diagnostics, { normRange, draw });
   }
 }

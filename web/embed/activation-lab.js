@@ -3,7 +3,7 @@
 //   <script src="https://LAB/embed/activation-lab.js"></script>
 //   <activation-lab figure="race" settings="preset=vanishing&members=sigmoid,relu"></activation-lab>
 //
-// Attributes: figure (race|why|cost|claims|card), settings (the lab's URL-hash syntax; card also
+// Attributes: figure (race|why|cost|claims|card|curves|depth), settings (the lab's URL-hash syntax; card also
 // takes activation=NAME), controls (none|play|full), loading (lazy|eager). This file is classic
 // (not a module) so that it loads from another origin under any CSP that allows the lab's origin,
 // and stays small: the figure's code (web/embed/figure-host.js and the views it imports, bundled by
@@ -18,7 +18,7 @@
   const SCRIPT_URL = document.currentScript?.src || new URL('embed/activation-lab.js', location.href).href;
   const BASE = new URL('../', SCRIPT_URL).href;
   const LAZY_MARGIN = '300px';   // start loading this far before the element scrolls into view
-  const FIGURE_RATIOS = { race: '16 / 10', card: '3 / 4', why: '1 / 2', cost: '1 / 1', claims: '16 / 9' };
+  const FIGURE_RATIOS = { race: '16 / 10', card: '3 / 4', why: '1 / 2', cost: '1 / 1', claims: '16 / 9', curves: '4 / 5', depth: '1 / 1' };
   // Networks and hidden layers of the presets (web/session/presets.js), for the size estimate below.
   const PRESET_SHAPES = { vanishing: [4, 10], dying: [4, 6], sparsity: [4, 2], cost: [8, 3], playground: [4, 2] };
 
@@ -62,6 +62,8 @@
       case 'why': return chrome + 380 + Math.ceil((n * 150) / inner) * 40;
       case 'cost': return chrome + 60 + 128 * n;
       case 'claims': return chrome + 140;
+      case 'curves': return chrome + (narrow ? 980 : 760);
+      case 'depth': return chrome + 560;
       default: {
         const columns = figure === 'card' ? 1 : narrow ? Math.min(n, 2) : Math.max(1, Math.min(n, Math.floor((inner + 8) / 158)));
         const cardWidth = figure === 'card' ? Math.min(380, inner) : (inner - 8 * (columns - 1)) / columns;

@@ -5,7 +5,7 @@ import { quote } from '../session/url-state.js';
 import { readSettings } from '../session/settings.js';
 import { SNIPPET_VERSIONS } from './snippet-versions.js';
 
-export const FIGURE_NAMES = ['race', 'why', 'cost', 'claims', 'card', 'seeds'];
+export const FIGURE_NAMES = ['race', 'why', 'cost', 'claims', 'card', 'seeds', 'curves', 'depth'];
 export const CONTROLS = ['none', 'play', 'full'];
 export const DEFAULT_FIGURE = 'race';
 export const DEFAULT_CONTROLS = 'play';

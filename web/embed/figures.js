@@ -31,7 +31,35 @@ export const FIGURES = {
     label: 'the race across seeds',
     styles: ['styles/seeds.css'],
   },
+  curves: { mount: (c, ctx) => answerFigure(c, ctx, 'curves'), label: 'the activations and their slopes', styles: ['styles/figures.css'] },
+  depth: { mount: (c, ctx) => answerFigure(c, ctx, 'depth'), label: 'the gradient by depth', styles: ['styles/figures.css'] },
 };
+
+/**
+ * The curves (f and f' from the core's kernels, CURVES) or the depth figure (DEPTH, filled in
+ * slices by the worker) of the racing activations; web/views/curves-figure.js, depth-figure.js.
+ */
+function answerFigure(container, { session, labelOf, importView, config }, which) {
+  let figure = null;
+  let members = [];
+  let init = 'usual';
+  const ask = () => {
+    if (which === 'curves') return session.measureCurves(members);
+    const { members: _racers, ...settings } = config();  // the core's settings only: the racers are the lines
+    return session.measureDepth({ activations: members, init, config: settings });
+  };
+  const loaded = importView(which === 'curves' ? 'views/curves-figure.js' : 'views/depth-figure.js').then((module) => {
+    figure = which === 'curves' ? module.mountCurves(container, { labelOf })
+      : module.mountDepth(container, { labelOf, onInit: (chosen) => { init = chosen; ask(); } });
+  });
+  return {
+    needsRun: true,
+    start(started) { members = started.members; loaded.then(ask); },
+    curves(message) { if (which === 'curves') figure?.update({ items: message.items }); },
+    depth(message) { if (which === 'depth' && message.result?.init === init) figure?.update(message.result); },
+    destroy() { figure?.destroy(); },
+  };
+}
 
 /** Race cards, one per member (the card figure is a race of one): the page's own race renderer. */
 function raceFigure(container, { session, labelOf }) {

@@ -34,6 +34,13 @@ export const ToWorker = Object.freeze({
   // {type, side}: boundary grids at most side x side from now on (side < 1: no cap), then a
   // FRAME. A test hook: it forces the shrunken grid a slow machine or a deep net would get.
   LIMIT_GRID_SIDE: 'limit-grid-side',
+  // The answer's figures (web/worker/answer-figures.js):
+  CURVES: 'curves',               // {type, activations?, requestId?}: posts CURVES
+  // {type, activations, init: 'usual'|'xavier'|'he'|'normal', config: the page's settings, requestId?}:
+  // the depth figure's sweep, one net per slice; posts DEPTH as it fills. A new DEPTH cancels the
+  // pending one; a setting asked before resumes from the cache.
+  DEPTH: 'depth',
+  EDGES: 'edges',                 // {type, runId}: posts EDGES for the current run
 });
 
 /** Worker -> page. */
@@ -75,6 +82,12 @@ export const FromWorker = Object.freeze({
   // {type, requestId, claims: {cost?, vanishing?, sparsity?}, error?} (shapes in web/worker/claims.js):
   // the parts measured so far; one request may be answered in two messages (probes, then cost).
   CLAIMS: 'claims',
+  // {type, requestId, items: [{name, label, maxDerivative, x, f, df}]} (lab.activationCurves)
+  CURVES: 'curves',
+  // {type, requestId, result: DepthSweep.result(), error?}: partial while result.done is false
+  DEPTH: 'depth',
+  // {type, runId, members: [{name, step, layerUnits, layers: [{in, out, magnitudes}]} | {name, error}]}
+  EDGES: 'edges',
   // {type, level: 'error'|'warning'|'info', message}: shown to the reader as text.
   NOTICE: 'notice',
   // {type, heapBytesInUse, loops, modules}: the module's allocated bytes, live runs, modules compiled.

@@ -12,6 +12,7 @@
 //                                        gives each network's last finite grid {probs, width, height, classes}
 //   diagnostics(message), unitMaps(message)   DIAGNOSTICS / UNIT_MAPS of the current run
 //   costs(costs), claims(message)        COSTS / CLAIMS (not tied to a run)
+//   curves(message), depth(message)      CURVES / DEPTH (not tied to a run); edges(message): EDGES of the current run
 // A view subscribed mid-run is caught up at once (start, points, then the last frame on the next
 // animation frame: to that view only; the worker's back-pressure is not touched).
 import { ToWorker, FromWorker } from './protocol.js';
@@ -109,6 +110,12 @@ export class RunSession {
   measureCosts() { this.post({ type: ToWorker.MEASURE_COSTS, ...MEASURE_OPTIONS }); }
   /** Measures the claims strip on the data of `config`; CLAIMS follows (maybe in two parts). */
   measureClaims(config) { this.post({ type: ToWorker.MEASURE_CLAIMS, config }); }
+  /** The curves figure's f and f' from the core's kernels; CURVES follows. */
+  measureCurves(activations) { this.post({ type: ToWorker.CURVES, activations }); }
+  /** The depth figure's sweep (in slices; a new request cancels the pending one); DEPTH follows, filling. */
+  measureDepth({ activations, init, config }) { this.post({ type: ToWorker.DEPTH, activations, init, config }); }
+  /** The current run's per-weight gradient magnitudes (network diagram); EDGES follows. */
+  measureEdges() { this.post({ type: ToWorker.EDGES, runId: this.runId }); }
   /** Test hook: boundary grids at most side x side (the shrink a deep net on a slow machine gets). */
   limitGridSide(side) { this.post({ type: ToWorker.LIMIT_GRID_SIDE, side }); }
 
@@ -129,6 +136,9 @@ export class RunSession {
       case FromWorker.UNIT_MAPS: return current && this.each('unitMaps', message);
       case FromWorker.COSTS: return this.each('costs', message.costs);
       case FromWorker.CLAIMS: return this.each('claims', message);
+      case FromWorker.CURVES: return this.each('curves', message);
+      case FromWorker.DEPTH: return this.each('depth', message);
+      case FromWorker.EDGES: return current && this.each('edges', message);
       default: return undefined;
     }
   }

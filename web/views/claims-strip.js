@@ -22,19 +22,40 @@ const CLAIMS = [
   {
     key: 'cost', title: 'Cost', preset: 'cost', view: 'cost-view', link: 'Open the cost view',
     caption: '× ReLU per element, forward + backward (stripes: libm)',
-    text: formatTimes, bar: (v) => logBar(v, 0, 2.5),
+    text: formatTimes, bar: (v) => logBar(v, 0, 2.5), axis: { lo: 0, hi: 2.5, every: 1, label: (d) => `${10 ** d}×` },
+    runCaption: 'whole step',
   },
   {
     key: 'vanishing', title: 'Vanishing gradients', preset: 'vanishing', view: 'why-view', link: 'Open the why view',
     caption: 'first-layer gradient / last-layer gradient, fresh net',
-    text: formatRatio, bar: (v) => logBar(v, -8, 1),
+    text: formatRatio, bar: (v) => logBar(v, -8, 1), axis: { lo: -8, hi: 1, every: 1, labelEvery: 4, label: decadeText },
+    runCaption: 'this run',
   },
   {
     key: 'sparsity', title: 'Sparsity', preset: 'sparsity', view: 'why-view', link: 'Open the why view',
     caption: 'share of hidden outputs exactly 0, fresh net',
     text: (v) => formatPercent(v, 0), bar: (v) => Math.min(1, Math.max(0, v)),
+    runCaption: 'this run',
   },
 ];
+
+const SUPERSCRIPT = { '-': '\u207B', 0: '\u2070', 1: '\u00B9', 2: '\u00B2', 3: '\u00B3', 4: '\u2074', 5: '\u2075', 6: '\u2076', 7: '\u2077', 8: '\u2078', 9: '\u2079' };
+function decadeText(d) {
+  if (d === 0) return '1';
+  if (d === 1) return '10';
+  return `10${String(d).replace(/./g, (c) => SUPERSCRIPT[c])}`;
+}
+
+// Init names as a sentence says them ("sigmoid/tanh Xavier, ReLU He").
+const INIT_WORDS = { xavier: 'Xavier', he: 'He', normal: 'N(0, 1)', playground: 'Playground\u2019s' };
+
+/** "8 layers × 16, Sigmoid/Tanh Xavier, ReLU He": the fresh net a claim measured, from the worker's constants. */
+export function netDescription(net, labelOf = (n) => n) {
+  const byInit = new Map();
+  for (const { activation, init } of net.members) byInit.set(init, [...(byInit.get(init) ?? []), labelOf(activation)]);
+  const inits = [...byInit].map(([init, names]) => `${names.join('/')} ${INIT_WORDS[init] ?? init}`);
+  return `${net.depth} layers × ${net.width}, ${inits.join(', ')}`;
+}
 
 // Bar length in [0, 1] for v on a log10 axis from 10^lo to 10^hi.
 function logBar(v, lo, hi) {
@@ -69,6 +90,9 @@ export function mountClaimsStrip(container, options = {}) {
     const rows = el('ul', 'al-claim-rows');
     const caption = el('p', 'al-claim-caption');
     caption.textContent = claim.caption;
+    const net = el('p', 'al-claim-net', { 'data-field': 'net' });
+    net.textContent = claim.key === 'cost' ? 'The kernels alone, 16,384 elements' : 'Measured on a fresh net';
+    const axis = claim.axis ? decadeAxis(claim.axis) : null;
     const verdict = el('p', 'al-claim-verdict', { 'aria-live': 'polite' });
     verdict.textContent = 'Measuring in this browser…';
     const link = el('a', 'al-claim-link', { href: href(claim) });
@@ -83,13 +107,14 @@ export function mountClaimsStrip(container, options = {}) {
         options.onOpen({ key: claim.key, preset: claim.preset, view: claim.view }, event);
       });
     }
-    card.append(title, rows, caption, verdict, link);
+    card.append(title, net, rows, caption, verdict, link);
     grid.append(card);
-    cards.set(claim.key, { claim, rows, verdict });
+    cards.set(claim.key, { claim, rows, axis, verdict, net, run: {} });
   }
   container.append(root);
 
-  function fillRows({ claim, rows }, items) {
+  // The rows share one grid with the decade axis (its last item), so ticks and labels line up.
+  function fillRows({ claim, rows, axis }, items) {
     rows.replaceChildren(...items.map((item) => {
       const li = el('li', 'al-claim-row', { 'data-activation': item.name, 'data-value': String(item.value) });
       li.style.setProperty('--al-claim-color', activationColor(item.name));
@@ -110,9 +135,37 @@ export function mountClaimsStrip(container, options = {}) {
         libm.textContent = ` (libm ${claim.text(item.libm)})`;
         value.append(libm);
       }
-      li.append(name, track, value);
+      if (claim.axis) track.append(...decadeTicks(claim.axis));
+      const run = el('span', 'al-claim-run', { 'data-field': 'run' });
+      li.append(name, track, value, run);
       return li;
-    }));
+    }), ...(axis ? [axis] : []));
+    showRun(cards.get(claim.key));
+  }
+
+  // The current run's figure beside the fresh net's: [data-field=run][data-value], with what it is.
+  function showRun(card) {
+    for (const li of card.rows.querySelectorAll('[data-activation]')) {
+      const span = li.querySelector('[data-field=run]');
+      const v = card.run[li.dataset.activation];
+      if (!(typeof v === 'number' && Number.isFinite(v))) {
+        span.textContent = '';
+        delete span.dataset.value;
+        continue;
+      }
+      span.dataset.value = String(v);
+      span.textContent = `${card.claim.runCaption}: ${card.claim.text(v)}`;
+    }
+  }
+
+  /** The current run's figures by claim: {cost: {name: step multiple}, vanishing: {name: ratio}, sparsity: {name: share}}. */
+  function updateRun(run) {
+    for (const [key, values] of Object.entries(run ?? {})) {
+      const card = cards.get(key);
+      if (!card || !values) continue;
+      card.run = values;
+      showRun(card);
+    }
   }
 
   function update(claims) {
@@ -127,16 +180,42 @@ export function mountClaimsStrip(container, options = {}) {
       const card = cards.get('vanishing');
       fillRows(card, vanishing.items.map((i) => ({ name: i.name, value: i.ratio })));
       card.verdict.textContent = vanishingVerdict(vanishing, labelOf);
+      if (vanishing.net) card.net.textContent = `Measured on a fresh net: ${netDescription(vanishing.net, labelOf)}`;
     }
     if (sparsity) {
       const card = cards.get('sparsity');
       fillRows(card, sparsity.items.map((i) => ({ name: i.name, value: i.zeroShare })));
       card.verdict.textContent = sparsityVerdict(sparsity, labelOf);
+      if (sparsity.net) card.net.textContent = `Measured on a fresh net: ${netDescription(sparsity.net, labelOf)}`;
     }
     root.dataset.state = cost && vanishing && sparsity ? 'measured' : 'measuring';
   }
 
-  return { update, destroy: () => root.remove(), element: root };
+  return { update, updateRun, destroy: () => root.remove(), element: root };
+}
+
+// Tick marks at whole decades inside a log bar's track, and the labelled axis under the rows.
+function decadeTicks({ lo, hi, every }) {
+  const ticks = [];
+  for (let d = Math.ceil(lo); d <= hi; d += every) {
+    const tick = el('span', 'al-claim-tick');
+    tick.style.left = `${(100 * (d - lo) / (hi - lo)).toFixed(1)}%`;
+    ticks.push(tick);
+  }
+  return ticks;
+}
+
+function decadeAxis(axis) {
+  const row = el('li', 'al-claim-axis', { 'aria-hidden': 'true' });
+  const scale = el('span', 'al-claim-axis-scale');
+  for (let d = Math.ceil(axis.lo); d <= axis.hi; d += axis.labelEvery ?? axis.every) {
+    const label = el('span', 'al-claim-axis-label');
+    label.style.left = `${(100 * (d - axis.lo) / (axis.hi - axis.lo)).toFixed(1)}%`;
+    label.textContent = axis.label(d);
+    scale.append(label);
+  }
+  row.append(el('span'), scale);
+  return row;
 }
 
 const list = (parts) => (parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`);
@@ -155,13 +234,22 @@ export function costVerdict(cost, labelOf = (n) => n) {
   return head + libm;
 }
 
-/** "In a fresh 8-layer net, sigmoid's first layer gets 1 / 42,000 of ..." from the measured ratios. */
+/**
+ * "In a fresh 8 × 16 net, sigmoid's first layer gets 1 / 42,000 of ...", and when tanh passes more
+ * than ReLU there, the condition it does so under (its init, the depth, its saturated share) and
+ * where to see it fail, so the card never leaves tanh looking like the better choice unqualified.
+ */
 export function vanishingVerdict(v, labelOf = (n) => n) {
   const [first, ...rest] = v.items;
   const data = v.dataset ? ` on the ${DATASET_WORDS[v.dataset] ?? v.dataset} data` : '';
-  return `In a fresh ${v.depth} × ${v.width} net${data}, ${labelOf(first.name)}'s first layer gets ` +
+  const head = `In a fresh ${v.depth} × ${v.width} net${data}, ${labelOf(first.name)}'s first layer gets ` +
     `${formatRatio(first.ratio)} of the gradient its last layer gets; ` +
     `${list(rest.map((i) => `${labelOf(i.name)}'s ${formatRatio(i.ratio)}`))}.`;
+  const tanh = v.items.find((i) => i.name === 'tanh'), relu = v.items.find((i) => i.name === 'relu');
+  if (!tanh || !relu || !(tanh.ratio > relu.ratio)) return head;
+  const saturated = Number.isFinite(tanh.saturatedShare) ? `${formatPercent(tanh.saturatedShare, 0)} of its units saturated` : 'few units saturated';
+  return `${head} ${labelOf('tanh')} passes more only under its condition: ${INIT_WORDS[tanh.init] ?? tanh.init} init ` +
+    `keeps it near 0 (${saturated}) at ${v.depth} layers of ${v.width}; the depth figure shows it under other inits and depths.`;
 }
 
 /** "52% of ReLU's hidden outputs are exactly 0; sigmoid's 0% and tanh's 0%." */

@@ -1,6 +1,8 @@
 // A histogram of pre-binned counts (the module bins; the page only draws), with labelled x-axis ticks.
 // Used for log10 |dL/dW| per layer and for activation values per layer.
 
+import { inkOf } from './scheme-colors.js';
+
 const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 /**
@@ -10,12 +12,18 @@ const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
  *             zeroCount (if a number: one extra bar left of the axis, for values counted apart, e.g.
  *             exact-zero gradients that have no log), zeroLabel = '0', zeroColor,
  *             textColor = '#444', axisColor = '#999', fontSize = 10 (CSS px), clear = true,
- *             countAxis = false (a vertical axis on the left labelled 0 and the tallest bar's count)}
+ *             countAxis = false (a vertical axis on the left labelled 0 and the tallest bar's count,
+ *             named by countLabel = 'count' above it),
+ *             clampBins = false (the first and last bins also hold every value beyond them: drawn
+ *             striped, and their edge ticks read "≤ lo" and "≥ hi", so a pile-up there does not
+ *             read as a spike at that value)}
  * Bars share one scale with the zero bar, so a layer whose gradients are mostly exactly zero shows it.
  */
 export function drawHistogram(ctx, counts, options) {
+  // Text and axis ink: given, or the canvas's own scheme (light text on a dark panel).
+  const ink = options.textColor && options.axisColor ? null : inkOf(ctx.canvas);
   const { lo, hi, color = '#555', pixelRatio: pr = 1, scale = 'linear', formatTick = formatNumber,
-          zeroLabel = '0', textColor = '#444', axisColor = '#999', fontSize = 10, clear = true } = options;
+          zeroLabel = '0', textColor = ink?.muted, axisColor = ink?.muted, fontSize = 10, clear = true } = options;
   const zeroCount = Number.isFinite(options.zeroCount) ? options.zeroCount : null;
   const zeroColor = options.zeroColor ?? color;
   const { width, height } = ctx.canvas;
@@ -34,7 +42,8 @@ export function drawHistogram(ctx, counts, options) {
   // The count axis: its labels' width, a gap, then a 1-px line (left of the zero bar, if any).
   const left = options.countAxis ? Math.ceil(ctx.measureText(countText).width + 5 * pr) : 0;
   const axisH = Math.round(font + 5 * pr);
-  const top = Math.round(options.countAxis ? font * 0.6 : 2 * pr);
+  const countLabel = options.countLabel ?? 'count';
+  const top = Math.round(options.countAxis ? font * 1.7 : 2 * pr);
   const plotH = Math.max(1, height - axisH - top);
   const zeroW = zeroCount === null ? 0 : Math.round(Math.max(8 * pr, width * 0.06));
   const gap = zeroCount === null ? 0 : Math.round(5 * pr);
@@ -56,6 +65,7 @@ export function drawHistogram(ctx, counts, options) {
       const bh = Math.max(pr, h(c));
       ctx.fillRect(plotX + i * bw, baseY - bh, Math.max(pr * 0.75, bw - barGap), bh);
     }
+    if (options.clampBins) stripeEnds(ctx, counts, { plotX, bw, baseY, h, pr, barGap });
     if (zeroCount > 0) {
       ctx.fillStyle = zeroColor;
       const bh = Math.max(pr, h(zeroCount));
@@ -70,6 +80,8 @@ export function drawHistogram(ctx, counts, options) {
     ctx.textBaseline = 'middle';
     ctx.fillText(countText, left - 4 * pr - ctx.measureText(countText).width, top);
     ctx.fillText('0', left - 4 * pr - ctx.measureText('0').width, baseY);
+    ctx.textBaseline = 'top';
+    ctx.fillText(countLabel, 0, 0);
   }
 
   // Axis line and ticks.
@@ -84,7 +96,8 @@ export function drawHistogram(ctx, counts, options) {
     ctx.fillStyle = axisColor;
     ctx.fillRect(x, baseY, Math.max(1, Math.round(pr)), Math.round(3 * pr));
     ctx.fillStyle = textColor;
-    const text = formatTick(v);
+    const edge = options.clampBins && (v === lo ? '\u2264' : v === hi ? '\u2265' : '');
+    const text = `${edge || ''}${formatTick(v)}`;
     const tw = ctx.measureText(text).width;
     // Centred on the tick, but kept inside the canvas.
     ctx.fillText(text, Math.min(width - tw, Math.max(zeroCount === null ? left : plotX, x - tw / 2)), baseY + 3 * pr);
@@ -95,6 +108,27 @@ export function drawHistogram(ctx, counts, options) {
     ctx.fillText(zeroLabel, Math.max(zeroX, zeroX + zeroW / 2 - tw / 2), baseY + 3 * pr);
   }
   ctx.restore();
+}
+
+// The clamp bins, striped: pale diagonal lines cut through the first and last bars.
+function stripeEnds(ctx, counts, { plotX, bw, baseY, h, pr, barGap }) {
+  for (const i of [0, counts.length - 1]) {
+    if (!(counts[i] > 0)) continue;
+    const x = plotX + i * bw, w = Math.max(pr * 0.75, bw - barGap), bh = Math.max(pr, h(counts[i]));
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(x, baseY - bh, w, bh);
+    ctx.clip();
+    ctx.globalCompositeOperation = 'destination-out';
+    ctx.lineWidth = Math.max(1, pr);
+    ctx.beginPath();
+    for (let d = -bh; d < w + bh; d += 4 * pr) {
+      ctx.moveTo(x + d, baseY);
+      ctx.lineTo(x + d + bh, baseY - bh);
+    }
+    ctx.stroke();
+    ctx.restore();
+  }
 }
 
 /** About `count` round values (steps of 1, 2 or 5 times a power of ten) within [lo, hi]. */

@@ -37,7 +37,10 @@ export function drawLossChart(ctx, series, options = {}) {
       }
     }
   }
-  const left = 44 * r, right = 8 * r, top = 8 * r, gap = 26 * r, bottom = 20 * r;
+  // Each panel's title sits in its own band above the panel (never under the lines); the x axis
+  // has its tick labels and its name, "step", below the lower panel.
+  const title = (font + 6) * r;
+  const left = 44 * r, right = 8 * r, top = title, gap = 20 * r + title, bottom = 2 * (font + 5) * r;
   const plotW = Math.max(1, width - left - right);
   const panelH = Math.max(1, (height - top - gap - bottom) / 2);
   const xOf = (step) => left + (maxStep > 0 ? step / maxStep : 0) * plotW;
@@ -68,11 +71,12 @@ export function drawLossChart(ctx, series, options = {}) {
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
   for (const t of niceTicks(maxStep, 4)) ctx.fillText(formatInt(t), xOf(t), accTop + panelH + 4 * r);
-  ctx.textAlign = 'left';
-  ctx.textBaseline = 'top';
   ctx.fillStyle = fg;
-  ctx.fillText('loss (log)', left + 4 * r, lossTop + 2 * r);
-  ctx.fillText('accuracy', left + 4 * r, accTop + 2 * r);
+  ctx.fillText('step', left + plotW / 2, accTop + panelH + (font + 8) * r);
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'bottom';
+  ctx.fillText('loss (log scale)', left, lossTop - 3 * r);
+  ctx.fillText('accuracy', left, accTop - 3 * r);
 
   ctx.lineJoin = 'round';
   for (const s of series) {

@@ -2,6 +2,8 @@
 // nearer the input gets a gradient a few times smaller (|sigmoid'| <= 0.25), so the line falls by
 // decades from right (output) to left (input); with ReLU they stay within about one decade.
 
+import { inkOf } from './scheme-colors.js';
+
 const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 /** The shared log10 range [lo, hi] (whole decades, at least minDecades) of several norm profiles. */
@@ -30,7 +32,7 @@ export function normRange(profiles, minDecades = 4) {
  *   options: {labels = ['1', '2', ...], color = '#555', pixelRatio = 1, minDecades = 4 (so a flat
  *             profile looks flat, not stretched over the whole height), range: {lo, hi} (log10; shared
  *             by several charts so they compare; default: this profile's own, see normRange),
- *             textColor = '#444', gridColor = '#e3e3e3', fontSize = 10 (CSS px), clear = true}
+ *             textColor, gridColor (default: the canvas's --al-muted and --al-border), fontSize = 10 (CSS px), clear = true}
  * A zero or non-finite norm has no log: its slot shows '0' or '–' at the baseline instead of a dot.
  */
 export function drawNormChart(ctx, values, options = {}) {
@@ -43,7 +45,8 @@ export function drawNormChart(ctx, values, options = {}) {
  * offset a little per series so equal values stay visible.
  */
 export function drawNormSeries(ctx, series, options = {}) {
-  const { pixelRatio: pr = 1, minDecades = 4, textColor = '#444', gridColor = '#e3e3e3', dotRing = '#fff',
+  const ink = inkOf(ctx.canvas);  // the panel's scheme, unless colours are given
+  const { pixelRatio: pr = 1, minDecades = 4, textColor = ink.muted, gridColor = ink.grid, dotRing = ink.surface,
           fontSize = 10, clear = true } = options;
   const n = Math.max(0, ...series.map((s) => s.values?.length ?? 0));
   const labels = options.labels ?? Array.from({ length: n }, (_, i) => String(i + 1));

@@ -20,3 +20,24 @@ export function watchSchemeColors(root, onChange) {
     dispose() { scheme.removeEventListener('change', changed); },
   };
 }
+
+// Ink for drawing functions that are not given colours: the element's CSS variables, read once per
+// element and colour scheme (a WeakMap, emptied when the scheme flips), so a histogram or norm chart
+// drawn on a dark panel writes light text without its caller knowing the scheme.
+let inkCache = new WeakMap();
+if (typeof matchMedia === 'function') {
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => { inkCache = new WeakMap(); });
+}
+
+/** {fg, muted, grid, surface} of `element` (defaults: the light scheme's). */
+export function inkOf(element) {
+  let ink = inkCache.get(element);
+  if (!ink) {
+    const style = typeof getComputedStyle === 'function' && element?.isConnected ? getComputedStyle(element) : null;
+    const css = (name, fallback) => style?.getPropertyValue(name).trim() || fallback;
+    ink = { fg: css('--al-fg', '#1b1b1b'), muted: css('--al-muted', '#444444'), grid: css('--al-border', '#d6d6d6'),
+      surface: css('--al-surface', '#ffffff') };
+    if (style) inkCache.set(element, ink);
+  }
+  return ink;
+}

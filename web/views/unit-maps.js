@@ -46,8 +46,10 @@ export function unitMapsLayout(layerUnits, cssWidth) {
  * Draws every unit's map, a row per hidden layer, over the whole canvas.
  *   maps: {width, height, layerUnits: Int32Array, values: Float32Array, states: Uint8Array}
  *   options: {pixelRatio = 1, background = [255,255,255], deadMark = '#a4001d', saturatedMark = '#8a5a00'}
- * Each unit is scaled by its own largest |output| (its shape matters, not its scale); a unit whose
- * values are all 0, or not finite, is drawn grey.
+ * Each unit is scaled by its own largest |output| (its shape matters, not its scale); a unit of one
+ * sign everywhere (sigmoid: always positive) is shaded from its smallest |output| (pale) to its
+ * largest, so its variation shows instead of a uniform orange. A unit whose values are all the
+ * same, or not finite, is drawn grey.
  */
 export function drawUnitMaps(ctx, maps, options = {}) {
   const { pixelRatio: r = 1, background = [255, 255, 255], deadMark = '#a4001d', saturatedMark = '#8a5a00' } = options;
@@ -73,21 +75,24 @@ export function drawUnitMaps(ctx, maps, options = {}) {
   let u = 0;
   for (let l = 0; l < layerUnits.length; l++) {
     for (let j = 0; j < layerUnits[l]; j++, u++) {
-      let scale = 0;
+      let lo = Infinity, hi = -Infinity;
       let finite = true;
       for (let i = 0; i < cells; i++) {
         const v = values[u * cells + i];
         if (!Number.isFinite(v)) finite = false;
-        else if (Math.abs(v) > scale) scale = Math.abs(v);
+        else { lo = Math.min(lo, v); hi = Math.max(hi, v); }
       }
+      // One-signed: from the smallest magnitude; mixed signs: from 0, so the sign stays readable.
+      const offset = lo >= 0 ? lo : hi <= 0 ? -hi : 0;
+      const scale = Math.max(Math.abs(lo), Math.abs(hi)) - offset;
       const x0 = j * step, y0 = l * step;
       for (let dy = 0; dy < side && y0 + dy < ch; dy++) {
         const line = (y0 + dy) * cw;
         const rowBase = u * cells + rowOf[dy] * w;
         for (let dx = 0; dx < side && x0 + dx < cw; dx++) {
-          if (!finite || scale === 0) { px[line + x0 + dx] = greyPixel; continue; }
-          const v = values[rowBase + colOf[dx]] / scale;
-          const q = Math.min(255, Math.round(Math.abs(v) * 255));
+          if (!finite || !(scale > 0)) { px[line + x0 + dx] = greyPixel; continue; }
+          const v = values[rowBase + colOf[dx]];
+          const q = Math.min(255, Math.round(((Math.abs(v) - offset) / scale) * 255));
           px[line + x0 + dx] = v < 0 ? neg[q] : pos[q];
         }
       }

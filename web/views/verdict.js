@@ -29,6 +29,9 @@ export const TEMPLATES = Object.freeze({
   cost: 'Per element, {sigmoid} costs {sigmoidCost} and {tanh} {tanhCost} what {relu} does, but a whole training step of this '
     + 'net only {stepCost}: the multiply-adds, not the activation, take most of the time.',
   costNoStep: 'Per element, {sigmoid} costs {sigmoidCost} and {tanh} {tanhCost} what {relu} does.',
+  // When this run's whole step is not cheaper than the kernels suggest, say so plainly (no "only").
+  costStepMeasured: 'Per element, {sigmoid} costs {sigmoidCost} and {tanh} {tanhCost} what {relu} does; a whole training step '
+    + 'of this net measured {stepCost} {relu}\u2019s in this run.',
   sparsity: '{relu} outputs exact zeros for {zeroShare} of its hidden values, {zeroMacShare} of the next layers\u2019 '
     + 'multiply-adds; dense kernels (this lab\u2019s and most libraries\u2019) still do every one of them.',
   sparsityNoMacs: '{relu} outputs exact zeros for {zeroShare} of its hidden values; dense kernels still multiply by them.',
@@ -80,13 +83,13 @@ function vanishingSentence({ claims, bounds }, names) {
   return fill('vanishingNoBound', values, shown);
 }
 
-// Tanh's figures from the claim's fresh net and, for its saturation, the run's tanh racer.
+// Tanh's figures from the claim's fresh net (its saturation too, when measured; else the run's tanh racer's).
 function tanhFigures({ claims, run }) {
   const v = byName(claims?.vanishing?.items);
   const t = v.get('tanh'), r = v.get('relu');
   if (!t || !r || !has(t.ratio) || !has(r.ratio)) return null;
   const racer = byName(run?.racers).get('tanh');
-  const saturated = racer?.saturatedShare ?? t.saturatedShare;
+  const saturated = t.saturatedShare ?? racer?.saturatedShare;  // the claim's own net first: the card quotes the same
   return { t, r, saturated };
 }
 
@@ -124,7 +127,8 @@ function costSentence({ claims, stepCost }, names) {
   const steps = [stepCost?.sigmoid, stepCost?.tanh].filter(has);
   if (!steps.length) return fill('costNoStep', values, shown);
   const step = Math.max(...steps);
-  return fill('cost', { ...values, stepCost: step }, { ...shown, stepCost: formatTimes(step) });
+  const key = step < Math.min(s.ratio, t.ratio) ? 'cost' : 'costStepMeasured';
+  return fill(key, { ...values, stepCost: step }, { ...shown, stepCost: formatTimes(step) });
 }
 
 function sparsitySentence({ claims }, names) {

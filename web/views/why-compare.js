@@ -10,7 +10,7 @@ import { el } from './dom.js';
 import { activationColor } from './palette.js';
 import { drawNormSeries, normRange } from './norm-chart.js';
 import { fitCanvas } from './canvas-fit.js';
-import { formatExp } from './format.js';
+import { formatExp, formatPercent } from './format.js';
 import { formatRatio } from './ratio-text.js';
 
 // Line styles by position, so racers differ by more than colour.
@@ -129,8 +129,11 @@ export function mountWhyComparison(container, { labelOf = (n) => n, headingLevel
     const finite = members.filter((m) => m.diagnostics.firstLastGradRatio > 0);
     if (finite.length >= 2) {
       const sorted = [...finite].sort((a, b) => a.diagnostics.firstLastGradRatio - b.diagnostics.firstLastGradRatio);
+      // The most is named with its condition (depth, saturation): a ratio holds for this net only.
+      const top = sorted.at(-1).diagnostics;
+      const saturated = top.hidden?.units ? `, ${formatPercent(top.hidden.saturatedFraction, 0)} of its units saturated` : '';
       nodes.push(`. The first layer of ${labelOf(sorted[0].name)} hears least from the loss, ` +
-        `${labelOf(sorted.at(-1).name)}'s most.`);
+        `${labelOf(sorted.at(-1).name)}'s most, under this run's condition: this init, ${top.layers.length - 1} hidden layers${saturated}.`);
     } else {
       nodes.push('.');
     }

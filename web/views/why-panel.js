@@ -79,7 +79,7 @@ export function mountWhyPanel(container, { name, label, headingLevel = 3 }) {
     for (const v of layerViews) { v.grad.fit.disconnect(); v.act?.fit.disconnect(); }
     layerList.replaceChildren();
     layerViews = layers.map((layer, i) => {
-      const { item, view } = buildLayer(layer, i, i === layers.length - 1, level);
+      const { item, view } = buildLayer(layer, i, i === layers.length - 1, level, (a) => (a === name ? label : a));
       view.grad.fit = fitCanvas(view.grad.canvas, () => drawLayerGrad(i));
       if (view.act) view.act.fit = fitCanvas(view.act.canvas, () => drawLayerAct(i));
       layerList.append(item);
@@ -129,12 +129,12 @@ function drawLayerHistogram(view, layer, e, color, kind) {
   if (kind === 'grad' && view) {
     drawHistogram(view.grad.ctx, layer.gradHistogram, {
       lo: e.gradLogMin, hi: e.gradLogMax, color, zeroCount: layer.gradZeros, zeroColor: '#777',
-      ticks: niceTicks(e.gradLogMin, e.gradLogMax, 4), formatTick: gradTick, countAxis: true,
+      ticks: niceTicks(e.gradLogMin, e.gradLogMax, 4), formatTick: gradTick, countAxis: true, clampBins: true,
       pixelRatio: view.grad.fit.pixelRatio(),
     });
   } else if (kind === 'act' && view?.act) {
     drawHistogram(view.act.ctx, layer.activationHistogram, {
-      lo: e.actMin, hi: e.actMax, color, ticks: niceTicks(e.actMin, e.actMax, 3), countAxis: true,
+      lo: e.actMin, hi: e.actMax, color, ticks: niceTicks(e.actMin, e.actMax, 3), countAxis: true, clampBins: true,
       pixelRatio: view.act.fit.pixelRatio(),
     });
   }
@@ -166,10 +166,11 @@ function buildPanel(name, label, level, color) {
 }
 
 /** One layer's item: title, its figures as text, its histograms' canvases (fits are the caller's). */
-function buildLayer(layer, i, output, level) {
+function buildLayer(layer, i, output, level, shownName = (a) => a) {
   const item = el('li', 'al-layer', { 'data-layer': String(i) });
   const h = el(`h${level + 1}`, 'al-layer-title');
-  h.textContent = output ? `Output · ${layer.units} × ${layer.activation}` : `Layer ${i + 1} · ${layer.units} × ${layer.activation}`;
+  const act = shownName(layer.activation);  // the display name (Leaky ReLU), never the table's key
+  h.textContent = output ? `Output · ${layer.units} × ${act}` : `Layer ${i + 1} · ${layer.units} × ${act}`;
   const list = el('dl', 'al-layer-stats');
   const fields = { norm: stat(list, 'Grad norm', 'grad-norm', i) };
   if (!output) {

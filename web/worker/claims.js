@@ -5,7 +5,10 @@
 // - vanishing: first/last layer gradient ratio at initialisation of a deep narrow net (PROBE_DEPTH x
 //   PROBE_WIDTH), sigmoid with Xavier against ReLU with He (tanh with Xavier alongside), on the data
 //   of the current settings.
-// - sparsity: share of the hidden outputs of those same nets that are exactly 0.
+// - sparsity: share of the hidden outputs of those same nets that are exactly 0, and the share of
+//   the forward pass's multiply-adds by such a zero (zeroMultiplyAddShare: work a sparse kernel could skip).
+// Each part carries `net` ({depth, width, members: [{activation, init}]}: these constants), so a
+// card says which net it measured.
 // The probe networks are separate from the race: they exist for the length of one call.
 import { FromWorker } from '../session/protocol.js';
 
@@ -104,12 +107,15 @@ export function measureProbes(lab, config) {
     const probes = PROBES.map((p, i) => {
       const d = race.member(i).diagnostics();
       // The core's own total over every hidden (unit, point) output.
-      return { name: p.activation, init: p.init, ratio: d.firstLastGradRatio, zeroShare: d.hidden.zeroFraction };
+      return { name: p.activation, init: p.init, ratio: d.firstLastGradRatio, zeroShare: d.hidden.zeroFraction,
+        saturatedShare: d.hidden.saturatedFraction, zeroMultiplyAddShare: d.zeroMultiplyAddFraction };
     });
-    const probe = { depth: PROBE_DEPTH, width: PROBE_WIDTH, dataset: data.dataset ?? null, points: data.points ?? null };
+    // The net measured, as data (these constants), so every card can say which net it is.
+    const net = { depth: PROBE_DEPTH, width: PROBE_WIDTH, members: PROBES.map((p) => ({ ...p })) };
+    const probe = { depth: PROBE_DEPTH, width: PROBE_WIDTH, net, dataset: data.dataset ?? null, points: data.points ?? null };
     return {
-      vanishing: { ...probe, items: probes.map(({ name, init, ratio }) => ({ name, init, ratio })) },
-      sparsity: { ...probe, items: probes.map(({ name, init, zeroShare }) => ({ name, init, zeroShare })) },
+      vanishing: { ...probe, items: probes.map(({ name, init, ratio, saturatedShare }) => ({ name, init, ratio, saturatedShare })) },
+      sparsity: { ...probe, items: probes.map(({ name, init, zeroShare, zeroMultiplyAddShare }) => ({ name, init, zeroShare, zeroMultiplyAddShare })) },
     };
   } finally {
     race.delete();

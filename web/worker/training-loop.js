@@ -20,6 +20,7 @@ import { StepLedger } from './step-ledger.js';
 import { claimsJobs, claimsFailure } from './claims.js';
 import { costsJobs, costsFailure } from './costs.js';
 import { DeferredWork } from './deferred-work.js';
+import { AnswerFigures } from './answer-figures.js';
 
 const TICK_MS = 1000 / 60;
 const SLICE_MS = 8;      // work per turn of the event loop before messages are read again
@@ -61,6 +62,7 @@ export class TrainingLoop {
     // A MessageChannel turn yields to the event loop without setTimeout's 4 ms clamp.
     this.channel = new MessageChannel();
     this.channel.port1.onmessage = () => this.turn();
+    this.figures = new AnswerFigures(lab, post, this.deferred);  // curves, depth, edges
   }
 
   handle(msg) {
@@ -92,7 +94,9 @@ export class TrainingLoop {
       case ToWorker.LIMIT_GRID_SIDE:
         this.gridSideCap = Number(msg.side) >= 1 ? Number(msg.side) : Infinity;
         return this.queueReports({ frame: true });
-      default: return this.notice('warning', `lab worker: unknown message type ${String(msg?.type)}`);
+      default:
+        if (this.figures.handle(msg, this.run)) return undefined;
+        return this.notice('warning', `lab worker: unknown message type ${String(msg?.type)}`);
     }
   }
 
@@ -279,6 +283,7 @@ export class TrainingLoop {
 
   /** Stops for good and frees the run's networks (an embedded figure was removed); the loop cannot be used afterwards. */
   dispose() {
+    this.figures.dispose();
     this.clearWork();
     this.playing = false;
     this.run?.delete();

@@ -1,0 +1,42 @@
+// `npm run screenshots`: the default lab page, light and dark, desktop (1366x768) and phone
+// (375x812), written to docs/screenshots/ for the README. Never run by `npm test`: screenshots are
+// pictures for people, refreshed on purpose. Needs the built module (npm run build) and Debian's
+// Chromium; scripts/ensure-deps.sh installs fonts-noto-cjk for the Chinese page's screenshots.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { REPO_ROOT } from './serve.mjs';
+import { launchChromium, withServer } from '../tests/browser/chromium.mjs';
+
+const OUT = path.join(REPO_ROOT, 'docs', 'screenshots');
+const SHOTS = [
+  { name: 'desktop-light', width: 1366, height: 768, colorScheme: 'light' },
+  { name: 'desktop-dark', width: 1366, height: 768, colorScheme: 'dark' },
+  { name: 'phone-light', width: 375, height: 812, colorScheme: 'light', isMobile: true },
+  { name: 'phone-dark', width: 375, height: 812, colorScheme: 'dark', isMobile: true },
+];
+// How far the race must have gone before a picture is taken (steps on the first card): a still of
+// a race under way, not of step 0. Read from the page's own hooks, never from a clock.
+const MIN_STEP = Number(process.env.SCREENSHOT_MIN_STEP ?? 1500);
+
+await mkdir(OUT, { recursive: true });
+const browser = await launchChromium();
+try {
+  await withServer({}, async (url) => {
+    for (const shot of SHOTS) {
+      const context = await browser.newContext({ viewport: { width: shot.width, height: shot.height },
+        colorScheme: shot.colorScheme, isMobile: shot.isMobile ?? false, deviceScaleFactor: shot.isMobile ? 2 : 1 });
+      const page = await context.newPage();
+      await page.goto(url + (process.env.SCREENSHOT_HASH ?? ''));
+      await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 30000 });
+      await page.waitForFunction((min) => Number(document.querySelector('.al-card [data-field=step]')?.dataset.value) >= min,
+        MIN_STEP, { timeout: 120000 });
+      await page.waitForFunction(() => document.querySelector('.al-claims')?.dataset.state === 'measured', null, { timeout: 30000 });
+      const file = path.join(OUT, `${shot.name}.png`);
+      await page.screenshot({ path: file, fullPage: process.env.SCREENSHOT_FULL === '1' });
+      console.log(`wrote ${path.relative(REPO_ROOT, file)}`);
+      await context.close();
+    }
+  });
+} finally {
+  await browser.close();
+}
