@@ -1,5 +1,5 @@
 // `npm run screenshots`: the default lab page, light and dark, desktop (1366x768) and phone
-// (375x812), written to docs/screenshots/ for the README. Never run by `npm test`: screenshots are
+// (375x812), written to web/screenshots/ for the README (in web/: the repository's top level is fixed). Never run by `npm test`: screenshots are
 // pictures for people, refreshed on purpose. Needs the built module (npm run build) and Debian's
 // Chromium; scripts/ensure-deps.sh installs fonts-noto-cjk for the Chinese page's screenshots.
 import { mkdir } from 'node:fs/promises';
@@ -7,7 +7,7 @@ import path from 'node:path';
 import { REPO_ROOT } from './serve.mjs';
 import { launchChromium, withServer } from '../tests/browser/chromium.mjs';
 
-const OUT = path.join(REPO_ROOT, 'docs', 'screenshots');
+const OUT = path.join(REPO_ROOT, 'web', 'screenshots');
 const SHOTS = [
   { name: 'desktop-light', width: 1366, height: 768, colorScheme: 'light' },
   { name: 'desktop-dark', width: 1366, height: 768, colorScheme: 'dark' },
