@@ -10,7 +10,7 @@ const MAX_WIDTH = 800;
 // least a consumer's maxheight must allow (the frame then sizes itself from its height messages:
 // WordPress, Embedly and our own format). The figures have no shorter layout.
 const THUMBNAIL = { width: 1200, height: 630 };  // web/embed/card.png
-export const HEIGHTS = { race: 560, card: 640, why: 900, cost: 760, claims: 420, curves: 860, depth: 660 };
+export const HEIGHTS = { race: 560, card: 640, why: 900, cost: 760, claims: 420, curves: 860, depth: 660, seeds: 820 };
 const TITLES = {
   race: 'Activation Lab: activations racing side by side',
   card: 'Activation Lab: one network training',
@@ -19,6 +19,7 @@ const TITLES = {
   claims: 'Activation Lab: the claims, measured',
   curves: 'Activation Lab: the activations and their slopes',
   depth: 'Activation Lab: how much gradient reaches the first layer, by depth',
+  seeds: 'Activation Lab: the same race over many seeds',
 };
 
 /** Attribute-safe text: every character that could end or open markup is escaped. */
@@ -48,7 +49,7 @@ export function oembedFor(pageUrl, labBase, { maxwidth, maxheight } = {}) {
   }
   // The hash is kept as the reader wrote it, re-encoded so it cannot leave the attribute.
   const hash = encodeURI(decodeURISafe(url.hash.replace(/^#/, ''))).replace(/#/g, '%23');
-  const figure = /(?:^|&)figure=(race|card|why|cost|claims|curves|depth)(?:&|$)/.exec(hash)?.[1] ?? 'race';
+  const figure = /(?:^|&)figure=(race|card|why|cost|claims|curves|depth|seeds)(?:&|$)/.exec(hash)?.[1] ?? 'race';
   const settings = rest === 'embed.html' || hash.includes('figure=') ? hash : `figure=race${hash ? `&${hash}` : ''}`;
   const limits = {};
   for (const [name, text] of [['maxwidth', maxwidth], ['maxheight', maxheight]]) {

@@ -15,10 +15,13 @@ const FIGURES = [
   ['why', 'Why: gradients and units'],
   ['cost', 'Cost per activation'],
   ['claims', 'The claims, measured'],
+  ['curves', 'The activations and their slopes'],
+  ['depth', 'The gradient by depth'],
+  ['seeds', 'The race across seeds'],
 ];
 const CONTROLS = [['play', 'Play / pause / reset'], ['full', 'Play, step, reset, new seed'], ['none', 'None']];
 // First heights at 720 px, before the frame's first height message arrives.
-const IFRAME_HEIGHTS = { race: 560, card: 640, why: 720, cost: 760, claims: 420 };
+const IFRAME_HEIGHTS = { race: 560, card: 640, why: 720, cost: 760, claims: 420, curves: 860, depth: 660, seeds: 820 };
 
 const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => ENTITIES[c]);
