@@ -139,7 +139,10 @@ function mountGroup(container, index, { labelOf, headingLevel }) {
   const summary = el('summary');
   summary.textContent = 'The numbers, seed by seed';
   const table = el('table');
-  details.append(summary, table);
+  // A wide table scrolls sideways in a narrow column (a blog at 360 px) rather than overflow it.
+  const scroller = el('div', 'al-seeds-table', { tabindex: '0', role: 'region', 'aria-label': 'The numbers, seed by seed' });
+  scroller.append(table);
+  details.append(summary, scroller);
   box.append(title, differs, canvas, details);
   container.append(box);
   let group = null;
