@@ -53,9 +53,12 @@ function probe([selector, keySelector, properties]) {
   const outside = [...root.querySelectorAll('.alx-figure *')].filter((node) => {
     const r = node.getBoundingClientRect();
     if (r.width === 0 || r.height === 0) return false;
-    // A wide table in a sideways scroller is the usual narrow-column layout: its box is the limit.
-    const scroller = node.parentElement?.closest('.al-seeds-table');
-    const card = scroller ?? node.closest('.al-card, .al-claim');
+    // A wide table in a sideways scroller is the usual narrow-column layout: the scroller is checked,
+    // what scrolls inside it is not.
+    for (let up = node.parentElement; up && up !== frame; up = up.parentElement) {
+      if (['auto', 'scroll'].includes(getComputedStyle(up).overflowX)) return false;
+    }
+    const card = node.closest('.al-card, .al-claim');
     const limit = card ? card.getBoundingClientRect() : box;
     return r.right > limit.right + 1 || r.left < limit.left - 1;
   }).map((node) => `${node.className || node.tagName}: ${node.textContent.slice(0, 30)}`);
