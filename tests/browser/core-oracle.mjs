@@ -75,9 +75,15 @@ export async function coreRace({ config, members, added = [], cleared = false },
   return out;
 }
 
-/** What each race card shows: step and metrics (data-value) with their text, and its grid side. */
-export function readCards(page) {
-  return page.evaluate(() => [...document.querySelectorAll('#race-cards [data-member]')].map((card) => {
+/**
+ * What each race card shows: step and metrics (data-value) with their text, and its grid side.
+ * `host`: the selector of an <activation-lab> element in `page` (a page or a frame) whose shadow
+ * root holds the cards; without it, the lab page's race.
+ */
+export function readCards(page, host = null) {
+  return page.evaluate((hostSelector) => [...(hostSelector
+    ? document.querySelector(hostSelector).shadowRoot.querySelectorAll('.alx-cards [data-member]')
+    : document.querySelectorAll('#race-cards [data-member]'))].map((card) => {
     const field = (f) => card.querySelector(`[data-field="${f}"]`);
     const read = (f) => ({ value: Number(field(f).dataset.value), text: field(f).textContent });
     return {
@@ -85,7 +91,7 @@ export function readCards(page) {
       step: read('step'), trainLoss: read('train-loss'), testLoss: read('test-loss'),
       trainAccuracy: read('train-accuracy'), testAccuracy: read('test-accuracy'),
     };
-  }));
+  }), host);
 }
 
 /**
@@ -170,23 +176,43 @@ export async function assertRaceMatchesCore(page, { background = LIGHT_BACKGROUN
     for (const card of cards) {
       const want = core[card.name];
       const what = `${card.name} at step ${card.step.value} (${hash})`;
-      assert.equal(card.step.text, formatInt(want.step), `${what}: step`);
-      for (const key of ['trainAccuracy', 'testAccuracy']) {
-        assert.equal(card[key].value, want.metrics[key], `${what}: ${key}`);
-        assert.equal(card[key].text, formatPercent(want.metrics[key]), `${what}: ${key} text`);
-      }
-      for (const key of ['trainLoss', 'testLoss']) {
-        const diff = Math.abs(card[key].value - want.metrics[key]);
-        assert.ok(diff <= LOSS_TOLERANCE * Math.max(1, Math.abs(want.metrics[key])),
-          `${what}: ${key} shows ${card[key].value}, the core ${want.metrics[key]}`);
-        assert.equal(card[key].text, formatLoss(want.metrics[key]), `${what}: ${key} text`);
-      }
+      assertCardMetrics(card, want, what);
       await assertBoundaryMatches(page, card, want, { background, discretize, what });
     }
   } finally {
     core.done();
   }
   return cards;
+}
+
+/** One card's step, accuracies and losses (values and text) against the core's network `want`. */
+function assertCardMetrics(card, want, what) {
+  assert.equal(card.step.text, formatInt(want.step), `${what}: step`);
+  for (const key of ['trainAccuracy', 'testAccuracy']) {
+    assert.equal(card[key].value, want.metrics[key], `${what}: ${key}`);
+    assert.equal(card[key].text, formatPercent(want.metrics[key]), `${what}: ${key} text`);
+  }
+  for (const key of ['trainLoss', 'testLoss']) {
+    const diff = Math.abs(card[key].value - want.metrics[key]);
+    assert.ok(diff <= LOSS_TOLERANCE * Math.max(1, Math.abs(want.metrics[key])),
+      `${what}: ${key} shows ${card[key].value}, the core ${want.metrics[key]}`);
+    assert.equal(card[key].text, formatLoss(want.metrics[key]), `${what}: ${key} text`);
+  }
+}
+
+/**
+ * Asserts that `cards` (as readCards gives them, from any page: an embed's too) show the core's
+ * step, losses and accuracies for `settings` (settingsOfHash), each at the step its card shows:
+ * the metrics part of assertRaceMatchesCore, for figures whose boundaries this file cannot read.
+ */
+export async function assertCardsMatchCore(cards, settings, where) {
+  assert.deepEqual(cards.map((c) => c.name), settings.members, `${where}: the cards race the settings' members`);
+  const core = await coreRace(settings, Object.fromEntries(cards.map((c) => [c.name, c.step.value])));
+  try {
+    for (const card of cards) assertCardMetrics(card, core[card.name], `${card.name} at step ${card.step.value} (${where})`);
+  } finally {
+    core.done();
+  }
 }
 
 async function assertBoundaryMatches(page, card, want, { background, discretize, what }) {

@@ -2,7 +2,9 @@
 // "Embed this" writes it (the element, and the iframe with its resize script), into a blog page on a
 // second origin under the host CSP, at 360 and 720 px, light and dark: drawn, styled like the lab's
 // own components, within its height budget, no number outside its card, no console error and no
-// error event on the host window, axe-core clean. Screenshots go to test-results/embeds/ (ignored).
+// error event on the host window, axe-core clean; and the race and card figures, paused, show the
+// core's step, losses and accuracies for the settings the snippet gives (core-oracle.mjs).
+// Screenshots go to test-results/embeds/ (ignored).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
@@ -11,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { embedSession, openPage } from './embed-session.mjs';
 import { collectErrors } from './chromium.mjs';
 import { embedSnippets } from '../../web/app/embed-dialog.js';
+import { assertCardsMatchCore, readCards, settingsOfHash } from './core-oracle.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'embeds');
@@ -79,6 +82,26 @@ async function axeViolations(target, { framed = false } = {}) {
   }, framed ? { 'page-has-heading-one': { enabled: false } } : {});
 }
 
+/**
+ * Pauses the figure `selector` in `target` (the blog page, or the iframe's embed page) and asserts
+ * that its cards show the core's numbers for the snippet's settings text, read by the lab's own
+ * settings parser, racing `members` (the card figure races its one activation).
+ */
+async function assertFigureMatchesCore(target, selector, settingsText, members, what) {
+  await target.evaluate((s) => document.querySelector(s).pause(), selector);
+  // The worker's paused frame is in (no step follows it) and every card has drawn its step.
+  await target.waitForFunction((s) => {
+    const snap = document.querySelector(s).snapshot();
+    if (!snap || snap.playing || snap.framePlaying !== false || snap.members.length === 0) return false;
+    const cards = [...document.querySelector(s).shadowRoot.querySelectorAll('.alx-cards [data-member]')];
+    const stepOf = Object.fromEntries(snap.members.map((m) => [m.name, m.step]));
+    return cards.length === snap.members.length
+      && cards.every((c) => Number(c.querySelector('[data-field="step"]').dataset.value) === stepOf[c.dataset.member]);
+  }, selector, { timeout: READY_TIMEOUT_MS, polling: 100 });
+  const settings = { ...await settingsOfHash(settingsText), members };
+  await assertCardsMatchCore(await readCards(target, selector), settings, what);
+}
+
 // Node 20 runs a file's top-level before() hooks concurrently: this one waits for the session's
 // browser by being called from the tests instead (once).
 let setup = null;
@@ -144,6 +167,11 @@ for (const mode of ['element', 'iframe']) {
             if (scheme === 'dark') assert.notEqual(result.background, 'rgb(255, 255, 255)', `${what}: a white frame in dark mode`);
             if (scheme === 'light' && width === 720 && referenceStyles[figure]) {
               assert.deepEqual(result.style, referenceStyles[figure], `${what}: styled as the lab's ${KEY_ELEMENT[figure]}`);
+            }
+            if (figure === 'race' || figure === 'card') {
+              const settings = await settingsOfHash(SETTINGS[figure]);
+              await assertFigureMatchesCore(target, selector, SETTINGS[figure],
+                ACTIVATION[figure] ? [ACTIVATION[figure]] : settings.members, what);
             }
             if (mode === 'iframe') {
               // The snippet's resize script followed the frame's height messages.

@@ -1,10 +1,13 @@
 // Navigation that lands (issue 16, item 5): a claim link applies its preset and its view's top is in
 // the viewport once the preset's run has settled (its why panels and figures built), at 1366x768
 // and 375x812; presets and claim links push a history entry, so Back restores the previous address
-// and run.
+// and run. "The run" is checked against the core: paused, each race card shows the core's numbers
+// and boundary for the settings then in the address (core-oracle.mjs), so a page that restored the
+// address but kept (or rebuilt wrongly) the run fails.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { labSession, openLab, currentRun, waitForNewRun, READY_TIMEOUT_MS } from './lab-page.mjs';
+import { assertRaceMatchesCore, pauseRace } from './core-oracle.mjs';
 
 const TEST_TIMEOUT = 120000;
 const lab = labSession();
@@ -39,6 +42,9 @@ for (const size of SIZES) {
         const { top, height } = await topOf(page, view);
         assert.ok(top >= -1 && top < height * 0.5, `#${view}'s top at ${top} of ${height}`);
         assert.equal(await page.evaluate(() => window.activationLab.state.get('preset')), claim);
+        // Pausing rewrites this entry's address (playing=false), not the one Back returns to.
+        await pauseRace(page);
+        await assertRaceMatchesCore(page);
 
         await page.goBack();
         await page.waitForFunction((url) => location.href === url, before.url, { timeout: READY_TIMEOUT_MS });
@@ -46,6 +52,8 @@ for (const size of SIZES) {
         assert.equal(page.url(), before.url, 'Back restores the address');
         assert.deepEqual(await page.evaluate(() => window.activationLab.state.get('members')), members, 'and the run\'s racers');
         assert.equal(await page.evaluate(() => window.activationLab.state.get('preset')), 'none');
+        await pauseRace(page);
+        await assertRaceMatchesCore(page);
         assert.deepEqual(errors, []);
       } finally {
         await context.close();
@@ -69,10 +77,14 @@ test('a preset pushes a history entry: Back returns to the run before it, Forwar
     const back = await waitForNewRun(page, run);
     assert.equal(page.url(), before.url);
     assert.equal(await page.evaluate(() => window.activationLab.state.get('preset')), 'none');
+    await pauseRace(page);
+    await assertRaceMatchesCore(page);
     await page.goForward();
     await waitForNewRun(page, back);
     assert.equal(page.url(), presetUrl);
     assert.equal(await page.evaluate(() => window.activationLab.state.get('preset')), 'dying');
+    await pauseRace(page);
+    await assertRaceMatchesCore(page);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
