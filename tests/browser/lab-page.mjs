@@ -81,8 +81,14 @@ export async function waitForNewRun(page, previous) {
  * frames have drawn it.
  */
 export async function waitForPausedFrame(page) {
-  await page.waitForFunction(() => /^Paused/.test(document.getElementById('speed-readout')?.textContent ?? ''),
-    null, { timeout: READY_TIMEOUT_MS });
+  // The readout says Paused at the click; the worker's paused frame (the steps and metrics it ends
+  // on) comes after the reports it had queued: wait for that frame of the current run, then draws.
+  await page.waitForFunction(() => {
+    const session = window.activationLab?.session;
+    const frame = session?.lastFrame;
+    return /^Paused/.test(document.getElementById('speed-readout')?.textContent ?? '') &&
+      frame?.runId === session.runId && frame.playing === false;
+  }, null, { timeout: READY_TIMEOUT_MS });
   await afterFrames(page, 3);
 }
 
