@@ -48,21 +48,9 @@ void write_json(const Network& network, const TrainResult& r, bool with_params) 
   const double steps = double(network.steps());
   const size_t batch = std::min<size_t>(network.config().batch_size, network.data().train.size());
   JsonWriter json(std::cout);
-  json.begin_object().field("command", "train").key("config");
-  write_config(json, network.config());
-  json.field("steps_requested", r.requested).field("steps", network.steps()).field("diverged", network.diverged());
-  if (const auto at = network.diverged_at()) {
-    json.field("diverged_at", *at);
-  } else {
-    json.null_field("diverged_at");
-  }
-  json.key("metrics");
-  write_metrics(json, r.metrics);
-  json.field("last_batch_loss", r.last_batch_loss)
-      .field("train_points", network.data().train.size())
-      .field("test_points", network.data().test.size())
-      .field("batch", batch)
-      .field("seconds", r.seconds)
+  json.begin_object().field("command", "train");
+  write_run_fields(json, network, r.requested, r.metrics, r.last_batch_loss);
+  json.field("seconds", r.seconds)
       .field("steps_per_second", per_second(steps, r.seconds))
       .field("samples_per_second", per_second(steps * double(batch), r.seconds))
       .field("param_count", network.params().size());

@@ -69,6 +69,24 @@ void write_metrics(JsonWriter& json, const Metrics& m) {
   json.begin_object().fields(m, metrics_fields()).end_object();
 }
 
+void write_run_fields(JsonWriter& json, const Network& network, int64_t requested, const Metrics& metrics,
+                      float last_batch_loss) {
+  json.key("config");
+  write_config(json, network.config());
+  json.field("steps_requested", requested).field("steps", network.steps()).field("diverged", network.diverged());
+  if (const auto at = network.diverged_at()) {
+    json.field("diverged_at", *at);
+  } else {
+    json.null_field("diverged_at");
+  }
+  json.key("metrics");
+  write_metrics(json, metrics);
+  json.field("last_batch_loss", last_batch_loss)
+      .field("train_points", network.data().train.size())
+      .field("test_points", network.data().test.size())
+      .field("batch", std::min<size_t>(network.config().batch_size, network.data().train.size()));
+}
+
 std::string field_text(const FieldSpec& f, const LabConfig& config) {
   const FieldValue v = f.get(config);
   if (const auto* d = std::get_if<double>(&v)) return number_text(f.type, *d);

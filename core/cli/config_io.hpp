@@ -18,6 +18,10 @@ void apply_config_flags(LabConfig& config, const ParsedArgs& args);
 // The config as a JSON object keyed by field name; float fields print as float32 ("0.03").
 void write_config(JsonWriter& json, const LabConfig& config);
 void write_metrics(JsonWriter& json, const Metrics& metrics);
+// What `actlab train --json` says of a run, from "config" to "batch", in its order; a sweep row
+// (core/cli/sweep_rows.cpp) is the same fields, so that its rows equal train's for the same run.
+void write_run_fields(JsonWriter& json, const Network& network, int64_t requested, const Metrics& metrics,
+                      float last_batch_loss);
 
 // A value as the command line spells it: "0.03", "16,16", "relu,tanh", "true".
 std::string field_text(const FieldSpec& field, const LabConfig& config);

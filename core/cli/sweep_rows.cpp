@@ -42,21 +42,9 @@ std::string csv_cell(const std::string& text) {
 
 void write_json_row(std::ostream& out, const SweepPlan& plan, size_t job, size_t k, const Checkpoint& c) {
   JsonWriter json(out);
-  json.begin_object().field("row", row_number(plan, job, k)).key("config");
-  write_config(json, c.network.config());
-  json.field("steps_requested", c.requested).field("steps", c.network.steps()).field("diverged", c.network.diverged());
-  if (const auto at = c.network.diverged_at()) {
-    json.field("diverged_at", *at);
-  } else {
-    json.null_field("diverged_at");
-  }
-  json.key("metrics");
-  write_metrics(json, c.metrics);
-  json.field("last_batch_loss", c.last_batch_loss)
-      .field("train_points", c.network.data().train.size())
-      .field("test_points", c.network.data().test.size())
-      .field("batch", std::min<size_t>(c.network.config().batch_size, c.network.data().train.size()))
-      .field("param_count", c.network.params().size())
+  json.begin_object().field("row", row_number(plan, job, k));
+  write_run_fields(json, c.network, c.requested, c.metrics, c.last_batch_loss);
+  json.field("param_count", c.network.params().size())
       .key("diagnostics")
       .begin_object()
       .fields(c.summary, summary_fields())

@@ -4,10 +4,14 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadLabOrFail, runCli, configFlags } from './lab-fixture.mjs';
-import { DepthSweep, DepthSweepCache, DEPTH_MAX, DEPTH_WIDTH, depthSettingKey } from '../../web/worker/depth-sweep.js';
+import { DepthSweep, DepthSweepCache, DEPTH_WIDTH, depthLimit, depthSettingKey } from '../../web/worker/depth-sweep.js';
 
 let lab;
-before(async () => { lab = await loadLabOrFail(); });
+let DEPTH_MAX;  // the core's limit on hidden layers, as the figure reads it
+before(async () => {
+  lab = await loadLabOrFail();
+  DEPTH_MAX = depthLimit(lab);
+});
 
 const run = (sweep) => { let slices = 0; while (sweep.step()) slices += 1; return slices + 1; };
 

@@ -1,5 +1,6 @@
 // The depth figure's numbers: the first/last layer gradient ratio at initialisation (the core's
-// diagnose(), as `actlab probe` reports it) of fresh nets of depth 1..DEPTH_MAX x DEPTH_WIDTH, for
+// diagnose(), as `actlab probe` reports it) of fresh nets of depth 1..the core's most hidden layers
+// (depthLimit(lab): the `hidden` field's maxItems) x DEPTH_WIDTH, for
 // each activation, under one init choice, over DEPTH_SEEDS seeds (seed, seed + 1, ...: each seed
 // draws the data and the weights, as the CLI's --seed does), with their median and spread.
 //
@@ -7,7 +8,8 @@
 // blocks for more than one (activation, depth, seed) cell (one small net built and diagnosed), and
 // drops a sweep to cancel it. DepthSweepCache keeps sweeps per setting, finished or not.
 
-export const DEPTH_MAX = 10;  // the core's limit on hidden layers (kMaxHiddenLayers)
+/** The deepest net the figure shows: the core's limit on hidden layers, from its field table. */
+export const depthLimit = (lab) => lab.configFields().find((f) => f.name === 'hidden').maxItems;
 export const DEPTH_WIDTH = 16;
 export const DEPTH_SEEDS = 5;
 // 'usual': each activation's own pairing (the core's usualInit column of lab.activations()).
@@ -43,6 +45,7 @@ export class DepthSweep {
     if (!DEPTH_INITS.includes(init)) throw new Error(`init: '${init}' is not one of ${DEPTH_INITS.join(', ')}`);
     if (!Number.isInteger(seeds) || seeds < 1 || seeds > 20) throw new Error(`seeds: ${seeds} is out of range [1, 20]`);
     this.#lab = lab;
+    this.depthMax = depthLimit(lab);
     const usual = new Map(lab.activations().map((a) => [a.name, a.usualInit]));
     const unknown = activations.filter((name) => !usual.has(name));
     if (unknown.length) throw new Error(`activations: '${unknown[0]}' is not one of ${[...usual.keys()].join(', ')}`);
@@ -50,8 +53,8 @@ export class DepthSweep {
     this.key = depthSettingKey(this.settings);
     this.inits = new Map(activations.map((name) => [name, init === 'usual' ? usual.get(name) : init]));
     this.#results = new Map(activations.map((name) => [name,
-      Array.from({ length: DEPTH_MAX }, (_, i) => ({ depth: i + 1, ratios: [] }))]));
-    this.#total = activations.length * DEPTH_MAX * seeds;
+      Array.from({ length: this.depthMax }, (_, i) => ({ depth: i + 1, ratios: [] }))]));
+    this.#total = activations.length * this.depthMax * seeds;
     this.#cells = this.#enumerate();
   }
 
@@ -59,7 +62,7 @@ export class DepthSweep {
     const first = this.settings.config.seed ?? 1;
     // Seed-major, so that a partial sweep already shows every line at every depth for one seed.
     for (let s = 0; s < this.settings.seeds; s += 1) {
-      for (let depth = 1; depth <= DEPTH_MAX; depth += 1) {
+      for (let depth = 1; depth <= this.depthMax; depth += 1) {
         for (const name of this.settings.activations) yield { name, depth, seed: (first + s) >>> 0 };
       }
     }
