@@ -112,10 +112,15 @@ export async function pauseRace(page) {
 function expectedCellColour(probs, cell, n, classes, background, discretize = false) {
   let best = -Infinity;
   let arg = 0;
-  for (let c = 0; c < classes; c++) if (probs[c * n + cell] > best) { best = probs[c * n + cell]; arg = c; }
+  let tie = false;
+  for (let c = 0; c < classes; c++) {
+    const v = probs[c * n + cell];
+    if (v > best) { best = v; arg = c; tie = false; } else if (v === best) tie = true;
+  }
   const chance = 1 / classes;
   let q = Math.min(255, Math.max(0, Math.floor((best - chance) * (255 / (1 - chance)) + 0.5)));
-  if (discretize && q > 0) q = 255;
+  // Discretized, every cell takes its class's full colour, however near chance; an exact tie has no class.
+  if (discretize) q = tie ? 0 : 255;
   const t = STRENGTH * (q / 255);
   const to = classColor(arg).rgb;
   return background.map((b, k) => Math.min(255, Math.max(0, Math.round(b + (to[k] - b) * t))));

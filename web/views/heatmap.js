@@ -97,17 +97,19 @@ export function drawBoundary(ctx, grid, options = {}) {
     fillTwoClasses(probs, n, luts, px, discretize);
   } else {
     for (let i = 0; i < n; i++) {
-      let best = probs[i], arg = 0, sum = best;
+      let best = probs[i], arg = 0, sum = best, tie = false;
       for (let c = 1, j = i + n; c < classes; c++, j += n) {
         const v = probs[j];
         sum += v;
-        if (v > best) { best = v; arg = c; }
+        if (v > best) { best = v; arg = c; tie = false; } else if (v === best) tie = true;
       }
       // sum - sum is 0 only when every term is finite (NaN and +-Infinity both give NaN).
       if (sum - sum !== 0) { px[i] = GREY; continue; }
       let q = (best - chance) * scale + 0.5;
       q = q < 0 ? 0 : q > 255 ? 255 : q | 0;
-      if (discretize && q > 0) q = 255;
+      // Discretized, only an exact tie stays background, as in the two-class path: a cell a hair
+      // above chance still has a predicted class.
+      if (discretize) q = tie ? 0 : 255;
       px[i] = luts[(arg << 8) | q];
     }
   }
