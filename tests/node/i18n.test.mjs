@@ -30,6 +30,22 @@ test('every language has a catalog and the catalogs have the same keys', () => {
   assert.deepEqual(enKeys.filter((k) => !(k in zh)), [], 'keys in en but not in zh-CN');
 });
 
+test('a key lives in one file: no part of a catalog redefines a key of another part or of the base', async () => {
+  // The parts are spread into the base object, so a duplicate would silently win over the other copy.
+  for (const lang of LANGUAGES) {
+    const owner = new Map();
+    const base = readFileSync(path.join(repoRoot, `web/i18n/catalogs/${lang}.js`), 'utf8');
+    for (const [, key] of base.matchAll(/^\s*'([^']+)':/gm)) owner.set(key, `${lang}.js`);
+    for (const area of ['app', 'views', 'embed', 'answer']) {
+      const part = (await import(`../../web/i18n/catalogs/${lang}/${area}.js`)).default;
+      for (const key of Object.keys(part)) {
+        assert.ok(!owner.has(key), `${lang}: "${key}" is in ${owner.get(key)} and in ${lang}/${area}.js`);
+        owner.set(key, `${lang}/${area}.js`);
+      }
+    }
+  }
+});
+
 test('each key has the same placeholders in every language, and no empty value', () => {
   for (const [lang, catalog] of Object.entries(CATALOGS)) {
     for (const [key, value] of Object.entries(catalog)) {

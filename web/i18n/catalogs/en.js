@@ -3,6 +3,11 @@
 // Values: text with {named} placeholders (numbers are formatted by the translator; strings are
 // inserted as given), or {one, other} for a message that depends on params.count.
 // Activation names keep their written forms (ReLU, tanh, sigmoid) in every language.
+import app from './en/app.js';
+import views from './en/views.js';
+import embed from './en/embed.js';
+import answer from './en/answer.js';
+
 export default {
   // ---- web/index.html: head, for the page and for link previews (Open Graph, oEmbed) -----------
   'meta.page.title': 'Activation Lab: why does ReLU beat sigmoid and tanh?',
@@ -535,4 +540,9 @@ export default {
   // ---- formats shared by several views (web/views/format.js, ratio-text.js) --------------------
   'format.times': '{value}×',
   'format.missing': '–',
+  // ---- the parts, one file per area of the code (so parallel work does not collide) -------------
+  ...app,
+  ...views,
+  ...embed,
+  ...answer,
 };

@@ -3,6 +3,11 @@
 // 梯度消失, 饱和, 稀疏性, 神经元死亡 (Dead ReLU), 计算量, 决策边界, 学习率, 初始化, 隐藏层;
 // a hidden unit is 神经元. Activation, optimizer and initialiser names stay as written in English.
 // Full-width punctuation in Chinese sentences; a space between Chinese and Latin/digits.
+import app from './zh-CN/app.js';
+import views from './zh-CN/views.js';
+import embed from './zh-CN/embed.js';
+import answer from './zh-CN/answer.js';
+
 export default {
   // ---- web/index.html: head ------------------------------------------------------------------
   'meta.page.title': 'Activation Lab：为什么 ReLU 比 sigmoid 和 tanh 好？',
@@ -528,4 +533,9 @@ export default {
   // ---- formats shared by several views ----------------------------------------------------------
   'format.times': '{value} 倍',
   'format.missing': '–',
+  // ---- the parts, one file per area of the code (so parallel work does not collide) -------------
+  ...app,
+  ...views,
+  ...embed,
+  ...answer,
 };
