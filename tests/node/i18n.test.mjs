@@ -14,6 +14,7 @@ import {
 } from '../../web/i18n/i18n.js';
 import { buildParamTable } from '../../web/session/param-table.js';
 import { PRESETS } from '../../web/session/presets.js';
+import { strayLatin } from '../allowed-latin.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CATALOGS = { en, 'zh-CN': zh };
@@ -177,36 +178,6 @@ test('loadTranslator loads the chosen catalog, and only a known one', async () =
 });
 
 // ---- no stray English in zh-CN ---------------------------------------------------------------
-
-// Latin words a Chinese reader is shown on purpose. Activation, optimizer and initialiser names
-// keep their usual forms; units; the product name; names of technologies, formats and peers a
-// Chinese text writes in Latin letters too; code (URL keys, file names, commands). Single letters
-// are maths (x, y, f, z, e, L, W) and pass.
-const ALLOWED_LATIN = new Set([
-  // activations
-  'ReLU', 'Leaky', 'PReLU', 'RReLU', 'ELU', 'SELU', 'GELU', 'Swish', 'SiLU', 'Mish', 'Softplus', 'Hard', 'Sigmoid',
-  'sigmoid', 'tanh', 'Tanh',
-  // optimizers and initialisers
-  'SGD', 'Adam', 'Nesterov', 'Xavier', 'He', 'LeCun', 'Playground',
-  // units and maths
-  'ns', 'ms', 'µs', 'px', 'sin', 'log', 'dL', 'dW',
-  // the product, its peers, technologies and formats
-  'Activation', 'Lab', 'TensorFlow', 'WebAssembly', 'Web', 'Worker', 'JavaScript', 'CPU', 'COOP', 'COEP', 'PNG',
-  'JSON', 'iframe', 'HTML', 'WordPress', 'Ghost', 'Hugo', 'libm', 'English',
-  // code: commands, attribute values, file names
-  'npm', 'start', 'true', 'false', 'views', 'claims', 'strip', 'js',
-]);
-
-// Phrases allowed whole (a word of them alone is not): the English name the Chinese term glosses
-// (神经元死亡（Dead ReLU）, as Chinese answers write it) and formulas written as code.
-const ALLOWED_PHRASES = ['Dead ReLU', 'max(0, x)'];
-
-/** The Latin words of a text that are not allowed (placeholders and allowed phrases removed first). */
-function strayLatin(text) {
-  const cleaned = ALLOWED_PHRASES.reduce((t, phrase) => t.split(phrase).join(' '), String(text).replace(/\{\w+\}/g, ' '));
-  const words = cleaned.match(/[A-Za-zµ]+/g) ?? [];
-  return words.filter((w) => w.length > 1 && !ALLOWED_LATIN.has(w));
-}
 
 test('the zh-CN catalog has no English words outside the allowed names, units and code', () => {
   // The check itself must be able to fail: an English phrase is caught, allowed names are not.
