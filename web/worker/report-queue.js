@@ -7,10 +7,6 @@ import { diagnosticsMessage, unitMapsMessage } from './run-messages.js';
 
 const DIAGNOSTICS_INTERVAL_MS = 250;
 const UNIT_MAPS_INTERVAL_MS = 600;
-// One diagnostics call is one core call over the whole training set: it cannot be sliced. Above
-// this estimate (a deep, wide network on 20,000 points: ~2 s) the why view is not updated live, so
-// the worker keeps answering within a slice; a notice says so once per run.
-const DIAGNOSTICS_BUDGET_MS = 400;
 
 export class ReportQueue {
   /** @param options {send({message, transfer}), notice(level, text), sendFrame(buildMs)} */
@@ -59,7 +55,9 @@ export class ReportQueue {
         this.sendFrame(performance.now() - queuedAt);
       });
     }
-    if (diagnostics && run.hasData && run.diagnosticsEstimateMs() > DIAGNOSTICS_BUDGET_MS) {
+    // One diagnostics call cannot be sliced: beyond its budget of work (a deep, wide network on many
+    // points) the why view is not updated live, so the worker keeps answering; a notice says so once.
+    if (diagnostics && run.hasData && !run.diagnosticsFit) {
       diagnostics = false;
       this.skipDiagnostics(run);
     }

@@ -7,6 +7,7 @@
 import { LossHistory, MetricsHistory } from './loss-history.js';
 import { createRunRace, warmUpBatch } from './run-data.js';
 import { SpeedMeter } from './speed-meter.js';
+import { diagnosticsFitBudget } from './diagnostics-budget.js';
 
 // The untimed warm-up batch (see trainMember(), run-data.js warmUpBatch) runs only after the worker
 // was idle this long (back-to-back calls within a slice are warm already).
@@ -31,6 +32,7 @@ export class Run {
     this.names = members.slice();
     this.notify = notify;  // (message) => void, for errors that must not stop the other networks
     this.classes = config.classes;
+    this.shape = { features: config.features, hidden: config.hidden, classes: config.classes };
     this.race = createRunRace(lab, config, members, data);
     this.dataVersion = 0;  // bumped when clicked points change the data
     this.warmUp = this.race ? warmUpBatch(this.race.member(0)) : null;
@@ -248,11 +250,16 @@ export class Run {
     }
   }
 
+  /** True when a diagnostics call per network fits its budget of work (diagnostics-budget.js). */
+  get diagnosticsFit() {
+    return diagnosticsFitBudget(this.shape, this.trainSize);
+  }
+
   /**
-   * Estimated cost of one member's diagnostics: a forward and a backward pass over the whole
-   * training set, about 1.5 training steps' worth per batch of points (measured: ~2.4 s for the
-   * largest settings, where a step of 1,024 points takes ~90 ms). From the training time per step
-   * once known (a stable average), else from the last evaluation's time per point (a forward pass).
+   * Milliseconds one member's diagnostics would take here, for the notice's words only (whether they
+   * run is decided by work: diagnosticsFit): a forward and a backward pass over the training set,
+   * about 1.5 training steps' worth per batch of points. From the training time per step once known,
+   * else from the last evaluation's time per point (a forward pass).
    */
   diagnosticsEstimateMs() {
     let worst = 0;
