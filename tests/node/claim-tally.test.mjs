@@ -73,7 +73,7 @@ const seeds20 = Array.from({ length: 20 }, (_, i) => ({ ...SEEDS[i === 0 ? 1 : 0
 
 test('the sentences, done, live and stopped, in English', () => {
   const done = tallyClaims(group(seeds20), { total: 20 });
-  const sentence = (tally, key, rival) => tallySentence(tally.items.find((i) => i.key === key && i.rival === rival), tally, { labelOf });
+  const sentence = (tally, key, rival) => tallySentence(tally.items.find((i) => i.key === key && i.rival === rival), tally, { labelOf, i18n: englishTranslator });
   assert.equal(sentence(done, 'gradient', 'sigmoid'), 'ReLU passed more gradient to its first layer than Sigmoid in 19 of 20 seeds, after 5,000 steps.');
   assert.equal(sentence(done, 'chance'), 'Sigmoid stayed at chance in 19 of 20 seeds, after 5,000 steps.');
   assert.equal(sentence(done, 'zeros'), 'ReLU had exact zeros (at least 5% of its hidden outputs) in 19 of 20 seeds, after 5,000 steps.');

@@ -7,7 +7,8 @@
 // holding one activation's numbers after `budget` steps (web/worker/seed-run.js: testAccuracy,
 // firstLastGradRatio, zeroFraction, diverged, ...). A claim is tallied only when the race has the
 // activations it names; no results, no tally (null): the page never shows a count it did not run.
-import { englishTranslator } from '../i18n/i18n.js';
+// No imports: the seeds section loads this beside the page's bundle, and its words come from the
+// translator the view passes (tallySentence).
 
 // "Stayed at chance": test accuracy below chance (1 / classes) plus this margin. With two classes
 // that is 60%, the bar the vanishing-gradient preset states for sigmoid (presets.js).
@@ -77,9 +78,9 @@ function countText({ total, done, failed, steps, state }, held, i18n) {
 
 /**
  * One claim's sentence: "ReLU passed more gradient to its first layer than Sigmoid in 19 of 20
- * seeds, after 5,000 steps."
+ * seeds, after 5,000 steps." i18n: the view's translator (englishTranslator for English).
  */
-export function tallySentence(item, tally, { labelOf = (n) => n, i18n = englishTranslator } = {}) {
+export function tallySentence(item, tally, { labelOf = (n) => n, i18n }) {
   return i18n.t(`claimTally.${item.key}`, {
     relu: labelOf('relu'), sigmoid: labelOf('sigmoid'), rival: item.rival ? labelOf(item.rival) : '',
     minShare: i18n.percent(EXACT_ZEROS_MIN_SHARE, 0), count: countText(tally, item.held, i18n),
