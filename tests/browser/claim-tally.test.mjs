@@ -13,6 +13,7 @@ import { loadLabOrFail } from '../node/lab-fixture.mjs';
 import { tallyClaims } from '../../web/session/claim-tally.js';
 import { judgeOutcome, outcomeMembers, outcomeMetrics } from '../../web/session/preset-outcome.js';
 import { presetByName } from '../../web/session/presets.js';
+import { strayLatin } from '../allowed-latin.mjs';
 
 const SEEDS = 6;
 const STEPS = 1500;
@@ -106,6 +107,27 @@ test('the strip\'s and the verdict\'s "k of N seeds" are the tally of the seeds 
     // While the pool ran, the strip counted live.
     const live = await page.evaluate(() => window.__tallyTexts);
     assert.ok(live.some((l) => Number(l.done) < SEEDS && / seeds so far \(of 6, /.test(l.text)), JSON.stringify(live.slice(0, 3)));
+
+    // In Chinese (the views' setLanguage, as the page's switch calls it): the same counts, no stray
+    // English in the strip or the verdict, and the race goes on (same run, more steps).
+    const before = await page.evaluate(() => ({ run: window.activationLab.session.runId, step: window.activationLab.lastFrame.members[0].step }));
+    await page.evaluate(async () => {
+      const { loadTranslator } = await import(new URL('i18n/i18n.js', location.href).href);
+      const zh = await loadTranslator('zh-CN');
+      for (const view of [window.activationLab.claims, window.activationLab.answer, window.activationLab.presets]) view.setLanguage(zh);
+    });
+    await page.waitForFunction(() => /个种子/.test(document.querySelector('#verdict [data-field=verdict-tally]')?.textContent ?? '')
+      && /个种子/.test(document.querySelector('[data-claim=vanishing] [data-field=tally]')?.textContent ?? ''));
+    const zhShown = await readShownTallies(page);
+    assert.deepEqual(numbersOnly(zhShown), expectedLines(fromFigure));
+    const texts = await page.evaluate(() => [...document.querySelectorAll('#claims-strip, #verdict')].flatMap((root) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const out = [root.querySelector('[aria-label]')?.getAttribute('aria-label') ?? ''];
+      while (walker.nextNode()) out.push(walker.currentNode.textContent);
+      return out;
+    }));
+    assert.deepEqual(texts.flatMap(strayLatin), [], texts.filter((t) => strayLatin(t).length).join('\n'));
+    await page.waitForFunction((b) => window.activationLab.session.runId === b.run && window.activationLab.lastFrame.members[0].step > b.step, before);
 
     // New settings cancel the seeds: the counts go with them.
     await page.evaluate(() => window.activationLab.state.set({ learningRate: 0.02 }));
