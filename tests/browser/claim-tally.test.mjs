@@ -176,3 +176,22 @@ test('a preset\'s across-seeds check fills its slot with the count of seeds wher
     await context.close();
   }
 });
+
+test('choosing another preset cancels the previous preset\'s check at once', { timeout: 120_000 }, async () => {
+  const { context, page, errors } = await openLab(lab.browser, lab.url, { hash: '#preset=dying&seeds=5&seedWorkers=1' });
+  try {
+    await page.locator('#preset-outcome [data-field=preset-seeds-check]').click();
+    // The page's one pool (the seeds section's): the preset check starts no pool of its own.
+    await page.waitForFunction(() => window.activationLabSeeds?.pool().stats().busy === 1);
+    assert.match(await page.textContent('#preset-outcome [data-preset-seeds="dying"]'), /^Checking across seeds: held in 0 of 0 so far \(5 seeds, after 6,000 steps\)\.$/);
+    await page.click('.preset[data-preset="sparsity"]');
+    const stats = await page.evaluate(() => window.activationLabSeeds.pool().stats());
+    assert.deepEqual({ busy: stats.busy, queued: stats.queued, workers: stats.workers }, { busy: 0, queued: 0, workers: 0 });
+    // The new preset's record offers its own check, not started.
+    assert.equal(await page.textContent('#preset-outcome [data-preset-seeds="sparsity"]'), '');
+    assert.equal(await page.isVisible('#preset-outcome [data-field=preset-seeds-check]'), true);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
