@@ -8,6 +8,7 @@ import { composeVerdict, verdictRun } from '../views/verdict.js';
 import { mountCurves } from '../views/curves-figure.js';
 import { mountDepth } from '../views/depth-figure.js';
 import { requestDraw } from '../session/draw-loop.js';
+import { englishTranslator } from '../i18n/i18n.js';
 
 // The settings a fresh net at initialisation depends on (as the claims' probes).
 const DATA_KEYS = ['seed', 'dataset', 'points', 'noise', 'testFraction', 'classes', 'features'];
@@ -16,11 +17,13 @@ export class AnswerView {
   /**
    * @param containers {verdict, curves, depth}: elements to mount into
    * @param session the RunSession (measureCurves / measureDepth)
+   * @param i18n the translator the verdict is written in (setLanguage changes it)
    */
-  constructor({ verdict, curves, depth }, { session, labelOf }) {
+  constructor({ verdict, curves, depth }, { session, labelOf, i18n = englishTranslator }) {
     this.session = session;
     this.labelOf = labelOf;
-    this.verdict = mountVerdict(verdict, { headingLevel: 2, title: 'The answer, from this browser\u2019s numbers' });
+    this.i18n = i18n;
+    this.verdict = mountVerdict(verdict, { headingLevel: 2, labelOf, i18n });
     this.curves = mountCurves(curves, { labelOf, headingLevel: 3 });
     this.depth = mountDepth(depth, { labelOf, headingLevel: 3, onInit: (init) => this.askDepth(init) });
     this.inputs = { claims: null, bounds: null, run: null, stepCost: null, depth: undefined };
@@ -91,10 +94,22 @@ export class AnswerView {
     this.compose();
   }
 
+  /** How often each claim held across seeds (claim-tally.js tallyClaims), or null when none ran. */
+  setTally(tally) {
+    requestDraw('verdict-tally', () => this.verdict.updateTally(tally));
+  }
+
+  /** The verdict's words in another language, from the numbers it has (nothing is measured again). */
+  setLanguage(i18n) {
+    this.i18n = i18n;
+    this.verdict.setLanguage(i18n);
+    this.compose();
+  }
+
   // Rewritten only when a sentence's text changes, so a screen reader is not flooded while training.
   compose() {
     requestDraw('verdict', () => {
-      const verdict = composeVerdict(this.inputs, { labelOf: this.labelOf });
+      const verdict = composeVerdict(this.inputs, { labelOf: this.labelOf, i18n: this.i18n });
       const text = verdict.sentences.map((s) => s.text).join('\n');
       if (text === this.shownText) return;
       this.shownText = text;

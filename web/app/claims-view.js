@@ -11,9 +11,10 @@ export class ClaimsView {
   /**
    * @param measure (config) => void: asks the worker for CLAIMS
    * @param open ({key, preset, view}) => void: a claim's link was followed
+   * @param i18n the translator (setLanguage changes it)
    */
-  constructor(container, { labels, measure, open }) {
-    this.strip = mountClaimsStrip(container, { labels, onOpen: open });
+  constructor(container, { labels, measure, open, i18n }) {
+    this.strip = mountClaimsStrip(container, { labels, onOpen: open, i18n });
     this.measure = measure;
     this.key = null;
     this.claims = null;
@@ -41,6 +42,15 @@ export class ClaimsView {
       cost: stepCost,
     };
     requestDraw('claims-run', () => this.strip.updateRun(run));
+  }
+
+  /** How often each claim held across seeds (claim-tally.js tallyClaims), or null when none ran. */
+  setTally(tally) {
+    requestDraw('claims-tally', () => this.strip.updateTally(tally));
+  }
+
+  setLanguage(i18n) {
+    this.strip.setLanguage(i18n);
   }
 
   /** A CLAIMS message: parts measured so far (the strip keeps the others). */

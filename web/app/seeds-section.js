@@ -4,13 +4,19 @@
 // costs no core. It needs only the page's settings object (window.activationLab.state, a LabState),
 // found once the page has started its first run (data-run on <html>).
 //
-// Test and host hook: window.activationLabSeeds = {controller, pool(), presetOutcome(name, options)}.
+// The same results feed the claim tally (web/session/claim-tally.js): how often each claim held, in
+// the claims strip's cards and under the verdict (the page's ClaimsView and AnswerView); new
+// settings cancel the seeds and the tally goes with them.
+//
+// Test and host hook: window.activationLabSeeds = {controller, pool(), presetOutcome(name, options),
+// tally() (the current tallyClaims()), setLanguage(i18n)}.
 import { mountSeedsFigure } from '../views/seeds-figure.js';
 import { SeedsController } from '../session/seeds-controller.js';
 import { sharedSeedPool } from '../session/seed-pool.js';
 import { configOf } from '../session/settings.js';
 import { presetByName } from '../session/presets.js';
 import { checkPresetAcrossSeeds } from '../session/preset-seeds.js';
+import { tallyClaims } from '../session/claim-tally.js';
 
 const LAB_ROOT = new URL('..', import.meta.url);
 
@@ -31,14 +37,19 @@ function mountSeedsSection(page) {
   const section = document.getElementById('seeds-view');
   const labelOf = (name) => page.labels?.get(name) ?? name;
   const pool = () => sharedSeedPool(LAB_ROOT, page.state.get('seedWorkers'));
-  const controller = new SeedsController({
-    pool,
-    figure: mountSeedsFigure(document.getElementById('seeds-figure'), {
-      labelOf,
-      onRun: () => controller.run(),
-      onCancel: () => controller.cancel(),
-      onFile: (file) => controller.loadFile(file),
-    }),
+  const figure = mountSeedsFigure(document.getElementById('seeds-figure'), {
+    labelOf,
+    i18n: page.i18n,
+    onRun: () => controller.run(),
+    onCancel: () => controller.cancel(),
+    onFile: (file) => controller.loadFile(file),
+  });
+  const controller = new SeedsController({ pool, figure });
+  let tally = null;
+  controller.onUpdate(({ state, total, classes, group }) => {
+    tally = tallyClaims(group, { total, classes, running: state === 'running' });
+    page.claims?.setTally(tally);
+    page.answer?.setTally(tally);
   });
   let inView = false;
   const settings = () => ({
@@ -62,6 +73,8 @@ function mountSeedsSection(page) {
     controller,
     pool,
     presetOutcome: (name, options = {}) => checkPresetAcrossSeeds({ pool: pool(), table: page.table, preset: presetByName(name), ...options }),
+    tally: () => tally,
+    setLanguage: (i18n) => figure.setLanguage?.(i18n),
   };
 }
 

@@ -7,11 +7,12 @@
 //   check.promise.then(({ held, total }) => ...);   // 'held in 19 of 20 seeds'
 //   check.cancel();                                  // stops its seeds at once (e.g. another preset chosen)
 //
-// or, for a `data-preset-outcome` slot, mountPresetOutcome(slot, {pool, table, preset}) -> {cancel()}.
+// or, for a `data-preset-seeds` slot, mountPresetOutcome(slot, {pool, table, preset, i18n}) -> {cancel(), setLanguage(i18n)}.
 import { judgeOutcome, outcomeMembers } from './preset-outcome.js';
 import { presetValues } from './presets.js';
 import { configOf } from './settings.js';
 import { seedList } from './seeds-controller.js';
+import { englishTranslator } from '../i18n/i18n.js';
 
 /**
  * @param options {pool: SeedPool, table: the param table, preset, seeds = 20, onProgress(counts)}
@@ -44,20 +45,25 @@ export function checkPresetAcrossSeeds({ pool, table, preset, seeds = 20, onProg
   return { promise, cancel: () => job.cancel() };
 }
 
-/** "Held in 19 of 20 seeds (after 6,000 steps)", or the live count while it runs. */
-export function presetOutcomeText({ held, done, failed, total, after }) {
-  const steps = `after ${after.toLocaleString('en-US')} steps`;
-  const failedText = failed ? `, ${failed} failed` : '';
-  if (done < total) return `Checking across seeds: held in ${held} of ${done} so far (${total} seeds, ${steps}${failedText}).`;
-  return `Held in ${held} of ${total} seeds (${steps}${failedText}).`;
+/** "Held in 19 of 20 seeds (after 6,000 steps).", or the live count while it runs. */
+export function presetOutcomeText({ held, done, failed, total, after }, { i18n = englishTranslator } = {}) {
+  const key = `presetSeeds.${done < total ? 'running' : 'done'}${failed ? 'Failed' : ''}`;
+  return i18n.t(key, { held, done, failed, total, steps: after });
 }
 
-/** Fills `slot` with the live check of `preset`; data-held/-done/-total on the slot. Returns {promise, cancel()}. */
-export function mountPresetOutcome(slot, { pool, table, preset, seeds = 20 }) {
+/**
+ * Fills `slot` with the live check of `preset`; data-held/-done/-total on the slot.
+ * Returns {promise, cancel(), setLanguage(i18n)} (the text redrawn from the last counts).
+ */
+export function mountPresetOutcome(slot, { pool, table, preset, seeds = 20, i18n = englishTranslator }) {
+  let shown = { held: 0, done: 0, failed: 0, total: seeds, after: preset.outcome.after };
+  let words = i18n;
   const show = (counts) => {
-    slot.textContent = presetOutcomeText(counts);
+    shown = counts;
+    slot.textContent = presetOutcomeText(counts, { i18n: words });
     Object.assign(slot.dataset, { held: String(counts.held), done: String(counts.done), total: String(counts.total) });
   };
-  show({ held: 0, done: 0, failed: 0, total: seeds, after: preset.outcome.after });
-  return checkPresetAcrossSeeds({ pool, table, preset, seeds, onProgress: show });
+  show(shown);
+  const check = checkPresetAcrossSeeds({ pool, table, preset, seeds, onProgress: show });
+  return { ...check, setLanguage(next) { words = next; show(shown); } };
 }

@@ -144,14 +144,18 @@ export function startSeedWorker(base) {
   return worker;
 }
 
-let shared = null;
+// The one pool lives on globalThis, not in this module: the page's bundle (web/build/lab-page.js:
+// the preset bar's checks) and the modules loaded beside it (app/seeds-section.js, the embeds) each
+// hold a copy of this file, and two pools would each start a worker per core.
+const SHARED = Symbol.for('activation-lab.seed-pool');
 /**
  * The page's one pool, its workers started from `base` (the lab's root URL). `workers`: the
  * seedWorkers setting (0: defaultPoolSize()); a later call with another value resizes the pool.
  */
 export function sharedSeedPool(base, workers = 0) {
   const size = workers > 0 ? workers : defaultPoolSize();
-  shared ??= new SeedPool({ startWorker: () => startSeedWorker(base), size });
+  globalThis[SHARED] ??= new SeedPool({ startWorker: () => startSeedWorker(base), size });
+  const shared = globalThis[SHARED];
   if (size !== shared.size) shared.resize(size);
   return shared;
 }

@@ -16,6 +16,7 @@ export class SeedsController {
   #files = [];        // groups of the loaded file
   #problems = [];
   #state = 'idle';
+  #listeners = new Set();  // onUpdate: readers of the live results besides the figure (the claim tally)
 
   /** @param options {pool: () => SeedPool, figure: mountSeedsFigure(...)'s controller} */
   constructor({ pool, figure }) {
@@ -38,6 +39,20 @@ export class SeedsController {
     this.#state = 'idle';
     this.#draw();
     return true;
+  }
+
+  /**
+   * Calls `listener({state, total, classes, group})` with the current settings' results (group:
+   * {members, budget, seeds} or null) at once and whenever they change; returns the unsubscribe.
+   */
+  onUpdate(listener) {
+    this.#listeners.add(listener);
+    listener(this.#liveResults());
+    return () => this.#listeners.delete(listener);
+  }
+
+  #liveResults() {
+    return { state: this.#state, total: this.#live ? this.#settings.seeds : 0, classes: this.#settings?.config.classes, group: this.#live };
   }
 
   /** Runs the current settings over their seeds (again, from nothing). */
@@ -101,6 +116,7 @@ export class SeedsController {
       groups: [...(live ? [live] : []), ...this.#files],
       problems: this.#problems,
     });
+    for (const listener of this.#listeners) listener(this.#liveResults());
   }
 
   destroy() { this.#stop(); }

@@ -11,31 +11,31 @@ import { el } from './dom.js';
 import { activationColor } from './palette.js';
 import { formatPercent } from './format.js';
 import { formatRatio, formatTimes } from './ratio-text.js';
+import { costVerdict, vanishingVerdict, sparsityVerdict, netDescription } from './claims-text.js';
+import { tallySentence } from '../session/claim-tally.js';
+import { englishTranslator } from '../i18n/i18n.js';
+
+// The verdicts' words live in claims-text.js; exported here too, where the page and tests look for them.
+export { costVerdict, vanishingVerdict, sparsityVerdict, netDescription };
 
 const FALLBACK_LABELS = { relu: 'ReLU', sigmoid: 'Sigmoid', tanh: 'Tanh' };
-// Datasets as a sentence names them ("on the XOR data"); others by their table name.
-const DATASET_WORDS = { xor: 'XOR', gauss: 'Gaussian-blob', moons: 'two-moons' };
+const KERNEL_ELEMENTS = 16384;  // web/worker/costs.js: the elements each cost kernel is timed over
 
-// Each claim: its title, the preset and view its link opens, how one number reads and where its
-// bar ends (a log scale for multiples and ratios, which span decades; linear for shares).
+// Each claim (its words: catalog keys claims.<key>.*): the preset and view its link opens, how one
+// number reads and where its bar ends (a log scale for multiples and ratios, which span decades;
+// linear for shares).
 const CLAIMS = [
   {
-    key: 'cost', title: 'Cost', preset: 'cost', view: 'cost-view', link: 'Open the cost view',
-    caption: '× ReLU per element, forward + backward (stripes: libm)',
-    text: formatTimes, bar: (v) => logBar(v, 0, 2.5), axis: { lo: 0, hi: 2.5, every: 1, label: (d) => `${10 ** d}×` },
-    runCaption: 'whole step',
+    key: 'cost', preset: 'cost', view: 'cost-view',
+    text: formatTimes, bar: (v) => logBar(v, 0, 2.5), axis: { lo: 0, hi: 2.5, every: 1, label: (d, i18n) => i18n.t('format.times', { value: String(10 ** d) }) },
   },
   {
-    key: 'vanishing', title: 'Vanishing gradients', preset: 'vanishing', view: 'why-view', link: 'Open the why view',
-    caption: 'first-layer gradient / last-layer gradient, fresh net',
+    key: 'vanishing', preset: 'vanishing', view: 'why-view',
     text: formatRatio, bar: (v) => logBar(v, -8, 1), axis: { lo: -8, hi: 1, every: 1, labelEvery: 4, label: decadeText },
-    runCaption: 'this run',
   },
   {
-    key: 'sparsity', title: 'Sparsity', preset: 'sparsity', view: 'why-view', link: 'Open the why view',
-    caption: 'share of hidden outputs exactly 0, fresh net',
+    key: 'sparsity', preset: 'sparsity', view: 'why-view',
     text: (v) => formatPercent(v, 0), bar: (v) => Math.min(1, Math.max(0, v)),
-    runCaption: 'this run',
   },
 ];
 
@@ -46,17 +46,6 @@ function decadeText(d) {
   return `10${String(d).replace(/./g, (c) => SUPERSCRIPT[c])}`;
 }
 
-// Init names as a sentence says them ("sigmoid/tanh Xavier, ReLU He").
-const INIT_WORDS = { xavier: 'Xavier', he: 'He', normal: 'N(0, 1)', playground: 'Playground\u2019s' };
-
-/** "8 layers × 16, Sigmoid/Tanh Xavier, ReLU He": the fresh net a claim measured, from the worker's constants. */
-export function netDescription(net, labelOf = (n) => n) {
-  const byInit = new Map();
-  for (const { activation, init } of net.members) byInit.set(init, [...(byInit.get(init) ?? []), labelOf(activation)]);
-  const inits = [...byInit].map(([init, names]) => `${names.join('/')} ${INIT_WORDS[init] ?? init}`);
-  return `${net.depth} layers × ${net.width}, ${inits.join(', ')}`;
-}
-
 // Bar length in [0, 1] for v on a log10 axis from 10^lo to 10^hi.
 function logBar(v, lo, hi) {
   if (!(v > 0)) return 0;
@@ -65,20 +54,25 @@ function logBar(v, lo, hi) {
 
 /**
  * Mounts the strip into `container` (appended).
- *   options: {labels: {name: label}, headingLevel = 2 (of each claim's title),
+ *   options: {labels: {name: label}, headingLevel = 2 (of each claim's title), i18n (the translator),
  *             href(claim) -> string: the link's target (default '#preset=NAME', the lab's own address;
  *             an embed passes the lab's full URL), linkTarget: e.g. '_blank' (then rel="noopener"),
  *             onOpen(claim, event): when given, called on a link click (the page applies the preset
  *             and scrolls to the view itself; claim: {key, preset, view})}
- * Returns {update(claims), destroy(), element}; claims as CLAIMS messages carry them.
+ * Returns {update(claims), updateRun(run), updateTally(tally), setLanguage(i18n), destroy(), element};
+ * claims as CLAIMS messages carry them; tally: tallyClaims() of the across-seeds results, or null.
+ * Tally hooks: [data-claim] [data-field=tally] [data-tally=gradient|chance|zeros][data-rival?]
+ * [data-held][data-done][data-total][data-failed].
  */
 export function mountClaimsStrip(container, options = {}) {
   const labels = { ...FALLBACK_LABELS, ...(options.labels ?? {}) };
   const labelOf = (name) => labels[name] ?? name;
   const level = Math.min(5, Math.max(1, options.headingLevel ?? 2));
   const href = options.href ?? ((claim) => `#preset=${claim.preset}`);
+  let i18n = options.i18n ?? englishTranslator;
+  let shown = { claims: null, run: null, tally: null };  // the last data, redrawn in another language
 
-  const root = el('section', 'al-claims', { 'aria-label': 'Three claims, measured in this browser' });
+  const root = el('section', 'al-claims');
   root.dataset.state = 'measuring';
   const grid = el('div', 'al-claims-grid');  // root is the size container; its grid reflows inside
   root.append(grid);
@@ -86,32 +80,41 @@ export function mountClaimsStrip(container, options = {}) {
   for (const claim of CLAIMS) {
     const card = el('article', 'al-claim', { 'data-claim': claim.key });
     const title = el(`h${level}`, 'al-claim-title');  // each claim is a section of the page at this level
-    title.textContent = claim.title;
     const rows = el('ul', 'al-claim-rows');
     const caption = el('p', 'al-claim-caption');
-    caption.textContent = claim.caption;
     const net = el('p', 'al-claim-net', { 'data-field': 'net' });
-    net.textContent = claim.key === 'cost' ? 'The kernels alone, 16,384 elements' : 'Measured on a fresh net';
-    const axis = claim.axis ? decadeAxis(claim.axis) : null;
     const verdict = el('p', 'al-claim-verdict', { 'aria-live': 'polite' });
-    verdict.textContent = 'Measuring in this browser…';
+    const tally = el('div', 'al-claim-tally', { 'data-field': 'tally', 'aria-live': 'polite', hidden: '' });
     const link = el('a', 'al-claim-link', { href: href(claim) });
     if (options.linkTarget) {
       link.target = options.linkTarget;
       link.rel = 'noopener';
     }
-    link.textContent = claim.link;
     if (options.onOpen) {
       link.addEventListener('click', (event) => {
         event.preventDefault();
         options.onOpen({ key: claim.key, preset: claim.preset, view: claim.view }, event);
       });
     }
-    card.append(title, net, rows, caption, verdict, link);
+    card.append(title, net, rows, caption, verdict, tally, link);
     grid.append(card);
-    cards.set(claim.key, { claim, rows, axis, verdict, net, run: {} });
+    cards.set(claim.key, { claim, rows, axis: null, verdict, net, tally, run: {}, words: { title, caption, link } });
   }
   container.append(root);
+
+  // The words that do not depend on a measurement, in the current language.
+  function drawWords() {
+    root.setAttribute('aria-label', i18n.t('claims.label'));
+    for (const card of cards.values()) {
+      const { claim, words } = card;
+      words.title.textContent = i18n.t(`claims.${claim.key}.title`);
+      words.caption.textContent = i18n.t(`claims.${claim.key}.caption`);
+      words.link.textContent = i18n.t(`claims.${claim.key}.link`);
+      card.net.textContent = claim.key === 'cost' ? i18n.t('claims.net.kernels', { elements: KERNEL_ELEMENTS }) : i18n.t('claims.net.fresh');
+      card.verdict.textContent = i18n.t('claims.measuring');
+      card.axis = claim.axis ? decadeAxis(claim.axis, i18n) : null;
+    }
+  }
 
   // The rows share one grid with the decade axis (its last item), so ticks and labels line up.
   function fillRows({ claim, rows, axis }, items) {
@@ -132,7 +135,7 @@ export function mountClaimsStrip(container, options = {}) {
         libmBar.style.width = `${(100 * claim.bar(item.libm)).toFixed(1)}%`;
         track.append(libmBar);
         const libm = el('span', 'al-claim-libm');
-        libm.textContent = ` (libm ${claim.text(item.libm)})`;
+        libm.textContent = i18n.t('claims.cost.libm', { times: claim.text(item.libm) });
         value.append(libm);
       }
       if (claim.axis) track.append(...decadeTicks(claim.axis));
@@ -154,12 +157,13 @@ export function mountClaimsStrip(container, options = {}) {
         continue;
       }
       span.dataset.value = String(v);
-      span.textContent = `${card.claim.runCaption}: ${card.claim.text(v)}`;
+      span.textContent = i18n.t('claims.run', { caption: i18n.t(`claims.${card.claim.key}.run`), value: card.claim.text(v) });
     }
   }
 
   /** The current run's figures by claim: {cost: {name: step multiple}, vanishing: {name: ratio}, sparsity: {name: share}}. */
   function updateRun(run) {
+    shown.run = { ...shown.run, ...run };
     for (const [key, values] of Object.entries(run ?? {})) {
       const card = cards.get(key);
       if (!card || !values) continue;
@@ -170,28 +174,57 @@ export function mountClaimsStrip(container, options = {}) {
 
   function update(claims) {
     if (!claims) return;
+    shown.claims = claims;
     const { cost, vanishing, sparsity } = claims;
+    const words = { i18n };
+    const measured = (net) => i18n.t('claims.net.measured', { net: netDescription(net, labelOf, words) });
     if (cost) {
       const card = cards.get('cost');
       fillRows(card, cost.items.map((i) => ({ name: i.name, value: i.ratio, libm: i.libmRatio })));
-      card.verdict.textContent = costVerdict(cost, labelOf);
+      card.verdict.textContent = costVerdict(cost, labelOf, words);
     }
     if (vanishing) {
       const card = cards.get('vanishing');
       fillRows(card, vanishing.items.map((i) => ({ name: i.name, value: i.ratio })));
-      card.verdict.textContent = vanishingVerdict(vanishing, labelOf);
-      if (vanishing.net) card.net.textContent = `Measured on a fresh net: ${netDescription(vanishing.net, labelOf)}`;
+      card.verdict.textContent = vanishingVerdict(vanishing, labelOf, words);
+      if (vanishing.net) card.net.textContent = measured(vanishing.net);
     }
     if (sparsity) {
       const card = cards.get('sparsity');
       fillRows(card, sparsity.items.map((i) => ({ name: i.name, value: i.zeroShare })));
-      card.verdict.textContent = sparsityVerdict(sparsity, labelOf);
-      if (sparsity.net) card.net.textContent = `Measured on a fresh net: ${netDescription(sparsity.net, labelOf)}`;
+      card.verdict.textContent = sparsityVerdict(sparsity, labelOf, words);
+      if (sparsity.net) card.net.textContent = measured(sparsity.net);
     }
     root.dataset.state = cost && vanishing && sparsity ? 'measured' : 'measuring';
   }
 
-  return { update, updateRun, destroy: () => root.remove(), element: root };
+  /** How often each card's claims held across seeds (claim-tally.js), or null: the lines go. */
+  function updateTally(tally) {
+    shown.tally = tally;
+    for (const card of cards.values()) {
+      const items = tally ? tally.items.filter((item) => item.card === card.claim.key) : [];
+      card.tally.hidden = items.length === 0;
+      card.tally.replaceChildren(...items.map((item) => {
+        const line = el('p', 'al-claim-tally-line', { 'data-tally': item.key, 'data-held': String(item.held),
+          'data-done': String(tally.done), 'data-total': String(tally.total), 'data-failed': String(tally.failed),
+          ...(item.rival ? { 'data-rival': item.rival } : {}) });
+        line.textContent = tallySentence(item, tally, { labelOf, i18n });
+        return line;
+      }));
+    }
+  }
+
+  function setLanguage(next) {
+    i18n = next ?? englishTranslator;
+    drawWords();
+    const { claims, run, tally } = shown;
+    if (claims) update(claims);
+    if (run) updateRun(run);
+    updateTally(tally);
+  }
+
+  drawWords();
+  return { update, updateRun, updateTally, setLanguage, destroy: () => root.remove(), element: root };
 }
 
 // Tick marks at whole decades inside a log bar's track, and the labelled axis under the rows.
@@ -205,57 +238,15 @@ function decadeTicks({ lo, hi, every }) {
   return ticks;
 }
 
-function decadeAxis(axis) {
+function decadeAxis(axis, i18n) {
   const row = el('li', 'al-claim-axis', { 'aria-hidden': 'true' });
   const scale = el('span', 'al-claim-axis-scale');
   for (let d = Math.ceil(axis.lo); d <= axis.hi; d += axis.labelEvery ?? axis.every) {
     const label = el('span', 'al-claim-axis-label');
     label.style.left = `${(100 * (d - axis.lo) / (axis.hi - axis.lo)).toFixed(1)}%`;
-    label.textContent = axis.label(d);
+    label.textContent = axis.label(d, i18n);
     scale.append(label);
   }
   row.append(el('span'), scale);
   return row;
-}
-
-const list = (parts) => (parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`);
-
-/** "In this browser sigmoid costs 12× ReLU and tanh 9×, ..." from the measured multiples. */
-export function costVerdict(cost, labelOf = (n) => n) {
-  const items = cost.items;
-  const dearer = items.filter((i) => i.ratio > 1);
-  const ns = (v) => (v < 10 ? v.toPrecision(2) : v.toFixed(0));
-  const head = dearer.length === items.length
-    ? `In this browser, ${list(items.map((i, k) => `${labelOf(i.name)}${k ? '' : ' costs'} ${formatTimes(i.ratio)}`))} ` +
-      `what ${labelOf(cost.reference)} costs per element (${ns(cost.referenceNs)} ns)`
-    : `In this browser, ${list(items.map((i) => `${labelOf(i.name)} ${formatTimes(i.ratio)}`))} ${labelOf(cost.reference)}'s ` +
-      `cost per element: not all dearer here`;
-  const libm = `; with libm, ${list(items.map((i) => formatTimes(i.libmRatio)))}.`;
-  return head + libm;
-}
-
-/**
- * "In a fresh 8 × 16 net, sigmoid's first layer gets 1 / 42,000 of ...", and when tanh passes more
- * than ReLU there, the condition it does so under (its init, the depth, its saturated share) and
- * where to see it fail, so the card never leaves tanh looking like the better choice unqualified.
- */
-export function vanishingVerdict(v, labelOf = (n) => n) {
-  const [first, ...rest] = v.items;
-  const data = v.dataset ? ` on the ${DATASET_WORDS[v.dataset] ?? v.dataset} data` : '';
-  const head = `In a fresh ${v.depth} × ${v.width} net${data}, ${labelOf(first.name)}'s first layer gets ` +
-    `${formatRatio(first.ratio)} of the gradient its last layer gets; ` +
-    `${list(rest.map((i) => `${labelOf(i.name)}'s ${formatRatio(i.ratio)}`))}.`;
-  const tanh = v.items.find((i) => i.name === 'tanh'), relu = v.items.find((i) => i.name === 'relu');
-  if (!tanh || !relu || !(tanh.ratio > relu.ratio)) return head;
-  const saturated = Number.isFinite(tanh.saturatedShare) ? `${formatPercent(tanh.saturatedShare, 0)} of its units saturated` : 'few units saturated';
-  return `${head} ${labelOf('tanh')} passes more only under its condition: ${INIT_WORDS[tanh.init] ?? tanh.init} init ` +
-    `keeps it near 0 (${saturated}) at ${v.depth} layers of ${v.width}; the depth figure shows it under other inits and depths.`;
-}
-
-/** "52% of ReLU's hidden outputs are exactly 0; sigmoid's 0% and tanh's 0%." */
-export function sparsityVerdict(s, labelOf = (n) => n) {
-  const order = [...s.items].sort((a, b) => b.zeroShare - a.zeroShare);
-  const [top, ...rest] = order;
-  return `${formatPercent(top.zeroShare, 0)} of ${labelOf(top.name)}'s hidden outputs are exactly 0; ` +
-    `${list(rest.map((i) => `${labelOf(i.name)}'s ${formatPercent(i.zeroShare, 0)}`))}.`;
 }

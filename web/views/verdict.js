@@ -14,49 +14,35 @@
 //   depth: a depth-sweep result ({init, width, items: [{name, init, points: [{depth, median}]}]})
 import { formatPercent } from './format.js';
 import { formatRatio, formatTimes, twoDigits } from './ratio-text.js';
+import english from '../i18n/catalogs/en.js';
+import { englishTranslator } from '../i18n/i18n.js';
 
-export const TEMPLATES = Object.freeze({
-  vanishing: '{sigmoid}\u2019s slope is at most {sigmoidBound}, so in a fresh {depth}-layer net ({sigmoidInit} init) only '
-    + '{sigmoidRatio} of the last layer\u2019s gradient reaches the first; {relu}\u2019s slope is {reluBound} wherever it is '
-    + 'active, and it passes {reluRatio} ({reluInit} init).',
-  vanishingNoBound: 'In a fresh {depth}-layer net only {sigmoidRatio} of the last layer\u2019s gradient reaches {sigmoid}\u2019s '
-    + 'first layer ({sigmoidInit} init); {relu} passes {reluRatio} ({reluInit} init).',
-  tanhCondition: '{tanh} passes more gradient than {relu} here ({tanhRatio} against {reluRatio}) because of its condition: '
-    + '{tanhInit} init, {depth} layers of {width}, and only {tanhSaturated} of its units saturated.',
-  tanhDepth: 'That condition is narrow: with {depthInit} init at {depthMax} layers, {tanh} passes {tanhDeep} and {relu} {reluDeep}.',
-  tanhBehind: '{tanh} is zero-centred but saturates too: it passes {tanhRatio} against {relu}\u2019s {reluRatio} ({tanhInit} init, '
-    + '{tanhSaturated} of its units saturated).',
-  cost: 'Per element, {sigmoid} costs {sigmoidCost} and {tanh} {tanhCost} what {relu} does, but a whole training step of this '
-    + 'net only {stepCost}: the multiply-adds, not the activation, take most of the time.',
-  costNoStep: 'Per element, {sigmoid} costs {sigmoidCost} and {tanh} {tanhCost} what {relu} does.',
-  // When this run's whole step is not cheaper than the kernels suggest, say so plainly (no "only").
-  costStepMeasured: 'Per element, {sigmoid} costs {sigmoidCost} and {tanh} {tanhCost} what {relu} does; a whole training step '
-    + 'of this net measured {stepCost} {relu}\u2019s in this run.',
-  sparsity: '{relu} outputs exact zeros for {zeroShare} of its hidden values, {zeroMacShare} of the next layers\u2019 '
-    + 'multiply-adds; dense kernels (this lab\u2019s and most libraries\u2019) still do every one of them.',
-  sparsityNoMacs: '{relu} outputs exact zeros for {zeroShare} of its hidden values; dense kernels still multiply by them.',
-  reluLosesRun: '{relu} does not win this run: {winner} reaches {winnerAccuracy} test accuracy against {relu}\u2019s '
-    + '{reluAccuracy}, with {reluDead} of {relu}\u2019s units dead at learning rate {learningRate}.',
-  reluDiverged: '{relu} does not win this run: at learning rate {learningRate} it diverged, while {winner} reaches {winnerAccuracy}.',
-  reluLimits: '{relu} does not always win: at high learning rates its units can die ({reluDead} dead in this run), tanh with '
-    + 'Xavier init holds up at moderate depth, and on small nets smooth activations can match it.',
-});
+// Each sentence's template is the catalog's verdict.sentence.<key> (web/i18n/catalogs/*/answer.js);
+// TEMPLATES holds the English ones, the placeholders every language's template must be filled from.
+export const TEMPLATE_KEYS = ['vanishing', 'vanishingNoBound', 'tanhCondition', 'tanhDepth', 'tanhBehind', 'cost', 'costNoStep',
+  'costStepMeasured', 'sparsity', 'sparsityNoMacs', 'reluLosesRun', 'reluDiverged', 'reluLimits'];
+export const TEMPLATES = Object.freeze(Object.fromEntries(TEMPLATE_KEYS.map((key) => [key, english[`verdict.sentence.${key}`]])));
 
 const LABELS = { relu: 'ReLU', sigmoid: 'Sigmoid', tanh: 'Tanh' };
 
+// A sentence from its template, every placeholder filled from `shown` (strings as shown); a
+// placeholder the code does not fill is a mistake here and throws, naming it.
 function fill(key, values, shown) {
-  const text = TEMPLATES[key].replace(/\{(\w+)\}/g, (_, name) => {
+  for (const [, name] of TEMPLATES[key].matchAll(/\{(\w+)\}/g)) {
     if (!(name in shown)) throw new Error(`verdict: template ${key} needs ${name}`);
-    return shown[name];
-  });
-  return { key, text, values };
+  }
+  return { key, text: shown.i18n.t(`verdict.sentence.${key}`, shown), values };
 }
+
+// An init as the sentences name it (verdict.init.<name>; the core's name where the catalog has none).
+const initName = (init, i18n) => (i18n.has(`verdict.init.${init}`) ? i18n.t(`verdict.init.${init}`) : init);
 
 const byName = (items) => new Map((items ?? []).map((it) => [it.name, it]));
 const has = (v) => typeof v === 'number' && Number.isFinite(v);
 
-export function composeVerdict(input = {}, { labelOf = (n) => LABELS[n] ?? n } = {}) {
-  const names = { sigmoid: labelOf('sigmoid'), tanh: labelOf('tanh'), relu: labelOf('relu') };
+export function composeVerdict(input = {}, { labelOf = (n) => LABELS[n] ?? n, i18n = englishTranslator } = {}) {
+  // `names` travels with every sentence's shown values: the labels and the translator that words them.
+  const names = { sigmoid: labelOf('sigmoid'), tanh: labelOf('tanh'), relu: labelOf('relu'), i18n };
   const sentences = [vanishingSentence(input, names), tanhSentence(input, names), ...tanhDepthSentence(input, names),
     costSentence(input, names), sparsitySentence(input, names), reluLimitSentence(input, names, labelOf)].filter(Boolean);
   // At most five: the sparsity sentence gives way first (the claims strip shows it), then tanh's depth.
@@ -74,8 +60,8 @@ function vanishingSentence({ claims, bounds }, names) {
   const s = v.get('sigmoid'), r = v.get('relu');
   if (!s || !r || !has(s.ratio) || !has(r.ratio)) return null;
   const values = { depth: claims.vanishing.depth, sigmoidRatio: s.ratio, sigmoidInit: s.init, reluRatio: r.ratio, reluInit: r.init };
-  const shown = { ...names, depth: String(values.depth), sigmoidRatio: formatRatio(s.ratio), sigmoidInit: s.init,
-    reluRatio: formatRatio(r.ratio), reluInit: r.init };
+  const shown = { ...names, depth: String(values.depth), sigmoidRatio: formatRatio(s.ratio), sigmoidInit: initName(s.init, names.i18n),
+    reluRatio: formatRatio(r.ratio), reluInit: initName(r.init, names.i18n) };
   if (has(bounds?.sigmoid) && has(bounds?.relu)) {
     return fill('vanishing', { ...values, sigmoidBound: bounds.sigmoid, reluBound: bounds.relu },
       { ...shown, sigmoidBound: twoDigits(bounds.sigmoid), reluBound: twoDigits(bounds.relu) });
@@ -99,8 +85,9 @@ function tanhSentence(input, names) {
   const { t, r, saturated } = figures;
   const { depth, width } = input.claims.vanishing;
   const values = { tanhRatio: t.ratio, reluRatio: r.ratio, tanhInit: t.init, depth, width, tanhSaturated: saturated };
-  const shown = { ...names, tanhRatio: formatRatio(t.ratio), reluRatio: formatRatio(r.ratio), tanhInit: t.init,
-    depth: String(depth), width: String(width), tanhSaturated: has(saturated) ? formatPercent(saturated, 0) : 'an unmeasured share' };
+  const shown = { ...names, tanhRatio: formatRatio(t.ratio), reluRatio: formatRatio(r.ratio), tanhInit: initName(t.init, names.i18n),
+    depth: String(depth), width: String(width),
+    tanhSaturated: has(saturated) ? formatPercent(saturated, 0) : names.i18n.t('verdict.unmeasuredShare') };
   return fill(t.ratio > r.ratio ? 'tanhCondition' : 'tanhBehind', values, shown);
 }
 
@@ -114,7 +101,7 @@ function tanhDepthSentence(input, names) {
   const t = deepest(d.get('tanh')), r = deepest(d.get('relu'));
   if (!t || !r || t.depth !== r.depth || !(r.median > t.median)) return [];
   const values = { depthInit: d.get('tanh').init, depthMax: t.depth, tanhDeep: t.median, reluDeep: r.median };
-  return [fill('tanhDepth', values, { ...names, depthInit: values.depthInit, depthMax: String(t.depth),
+  return [fill('tanhDepth', values, { ...names, depthInit: initName(values.depthInit, names.i18n), depthMax: String(t.depth),
     tanhDeep: formatRatio(t.median), reluDeep: formatRatio(r.median) })];
 }
 
@@ -149,7 +136,7 @@ function reluLimitSentence({ run }, names, labelOf) {
   const best = others.sort((a, b) => b.testAccuracy - a.testAccuracy)[0];
   const lr = run.learningRate;
   const dead = relu.deadShare;
-  const shownDead = has(dead) ? formatPercent(dead, 0) : 'some';
+  const shownDead = has(dead) ? formatPercent(dead, 0) : names.i18n.t('verdict.someDead');
   if (relu.diverged && best) {
     return fill('reluDiverged', { learningRate: lr, winner: best.name, winnerAccuracy: best.testAccuracy },
       { ...names, learningRate: String(lr), winner: labelOf(best.name), winnerAccuracy: formatPercent(best.testAccuracy) });

@@ -247,7 +247,7 @@ export default {
   'claims.failed': 'Measuring the cost claim failed: {message}',
 
   // ---- the verdict and the caveats: the answer in a paragraph (README "What the page shows") ----
-  'verdict.title': 'Why ReLU usually wins',
+  'verdict.title': 'The answer, from this browser\u2019s numbers',
   'verdict.cheap': 'ReLU is cheap: max(0, x) is one comparison, where sigmoid and tanh need an exponential and a division.',
   'verdict.gradient': 'ReLU does not saturate for x > 0: its slope there is exactly 1, so gradients survive many layers, where sigmoid\'s slope of at most 0.25 shrinks them at every layer.',
   'verdict.sparsity': 'ReLU gives sparsity: for any one point many units output exactly 0. The downside is the dead unit: a unit that is 0 for every point gets no gradient and never comes back.',

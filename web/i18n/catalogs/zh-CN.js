@@ -245,7 +245,7 @@ export default {
   'claims.failed': '测量计算量结论失败：{message}',
 
   // ---- the verdict and the caveats ---------------------------------------------------------------
-  'verdict.title': '为什么 ReLU 通常更好',
+  'verdict.title': '答案：来自此浏览器实测的数字',
   'verdict.cheap': 'ReLU 计算量小：max(0, x) 只是一次比较，而 sigmoid 和 tanh 需要指数运算和除法。',
   'verdict.gradient': 'ReLU 在 x > 0 时不饱和：那里的导数恰好为 1，梯度穿过很多层仍能保留；而 sigmoid 的导数最大只有 0.25，每经过一层都会把梯度缩小。',
   'verdict.sparsity': 'ReLU 带来稀疏性：对任意一个数据点，许多神经元的输出恰好为 0。代价是神经元死亡（Dead ReLU）：对每个点都输出 0 的神经元得不到梯度，再也恢复不了。',
