@@ -1,4 +1,63 @@
 // zh-CN, the embed part: keys added while moving the embeds' (web/embed, web/embed.html, oEmbed) strings into the catalog (see ../zh-CN.js
 // for the conventions). The same keys and placeholders in every language's embed.js.
 export default {
+  // ---- web/embed/figures.js ----
+  'embed.figure.seeds': '多个种子下的赛跑',
+  'embed.figure.curves': '激活函数及其斜率',
+  'embed.figure.depth': '梯度随深度的变化',
+  'embed.why.ratios': '第一层梯度与最后一层梯度之比',
+  'embed.why.more': '每个网络的直方图、死亡神经元与饱和神经元',
+  'embed.cost.coarseTimer': '不显示每秒步数：这个页面的计时器精度较低（它没有跨源隔离）。',
+  'embed.unknown.version': '未知的代码片段版本“{value}”：按当前的默认值读取它的设置（可用版本：{allowed}）。',
+
+  // ---- web/embed/caption.js ----
+  'embed.caption': '{dataset}，{shape}，{optimizer} {learningRate}，种子 {seed}',
+  'embed.caption.card': '{activation}：{settings}',
+  'embed.caption.cleared': '仅手动添加的点',
+  'embed.caption.noHidden': '无隐藏层',
+  'embed.caption.dataset.circle': '圆环',
+  'embed.caption.dataset.xor': '异或',
+  'embed.caption.dataset.gauss': '高斯团',
+  'embed.caption.dataset.spiral': '螺旋',
+  'embed.caption.dataset.moons': '双月',
+  'embed.caption.dataset.checkerboard': '棋盘',
+  'embed.caption.optimizer.sgd': 'SGD',
+  'embed.caption.optimizer.momentum': '动量 SGD',
+  'embed.caption.optimizer.adam': 'Adam',
+
+  // ---- scripts/oembed.mjs ----
+  'embed.oembed.title.race': 'Activation Lab：各激活函数并排赛跑',
+  'embed.oembed.title.card': 'Activation Lab：一个网络的训练过程',
+  'embed.oembed.title.why': 'Activation Lab：逐层的梯度与神经元',
+  'embed.oembed.title.cost': 'Activation Lab：各激活函数的计算量',
+  'embed.oembed.title.claims': 'Activation Lab：三个结论的实测',
+  'embed.oembed.title.curves': 'Activation Lab：激活函数及其斜率',
+  'embed.oembed.title.depth': 'Activation Lab：不同深度下有多少梯度传到第一层',
+  'embed.oembed.title.seeds': 'Activation Lab：同一场赛跑在多个种子下的结果',
+
+  // ---- web/app/embed-dialog.js ----
+  'embed.dialog.title': '把这次运行嵌入博客文章',
+  'embed.dialog.note': '代码片段带有地址中与默认值不同的设置，所以图示运行的正是这场赛跑（同样的数据、同样的初始权重）。元素会自行调整大小，移出视野时暂停；iframe 几乎在任何地方都能用。两者都被过滤掉的阅读器会看到一张带链接的图片。',
+  'embed.dialog.figure': '图示 ',
+  'embed.dialog.network': '网络 ',
+  'embed.dialog.controls': '控件 ',
+  'embed.dialog.figure.race': '赛跑（全部网络）',
+  'embed.dialog.figure.card': '单个网络（卡片）',
+  'embed.dialog.figure.why': '原因：梯度与神经元',
+  'embed.dialog.figure.cost': '各激活函数的计算量',
+  'embed.dialog.figure.claims': '三个结论的实测',
+  'embed.dialog.figure.curves': '激活函数及其斜率',
+  'embed.dialog.figure.depth': '梯度随深度的变化',
+  'embed.dialog.figure.seeds': '多个种子下的赛跑',
+  'embed.dialog.controls.play': '开始 / 暂停 / 重置',
+  'embed.dialog.controls.full': '开始、单步、重置、新种子',
+  'embed.dialog.controls.none': '无',
+  'embed.dialog.element': '元素（你自己的网页：一个脚本，任意多个图示）',
+  'embed.dialog.iframe': 'iframe（WordPress、Ghost、Hugo 或任何 HTML 块）',
+  'embed.dialog.link': '链接（两者都不支持的平台：它会展开为这种语言的链接卡片）',
+  'embed.dialog.preview': '预览嵌入页面',
+  'embed.dialog.copy': '复制',
+  'embed.dialog.copied': '已复制',
+  'embed.dialog.close': '关闭',
+  'embed.dialog.fallbackAlt': 'Activation Lab：小型神经网络赛跑，唯一的区别是激活函数。打开实时图示。',
 };
