@@ -14,7 +14,12 @@
   let lastHeight = -1;
   let shown = null;  // {figure, controls, settings} of the element on the page
 
-  /** {figure, controls, settings, secret} from '#figure=race&preset=vanishing#?secret=abc'. */
+  // The language a server saw (?lang=zh-CN, /zh-CN/embed.html: it sent this page's head in it),
+  // for a hash without lang=.
+  const servedLang = new URLSearchParams(location.search).get('lang') ||
+    /\/(zh-CN)\/[^/]*$/.exec(location.pathname)?.[1] || null;
+
+  /** {figure, controls, lang, settings, secret} from '#figure=race&preset=vanishing#?secret=abc'. */
   function readEmbedHash(hash) {
     const out = { figure: null, controls: null, lang: null, settings: [], secret: '' };
     for (const part of hash.replace(/^#/, '').split(/[&#]/)) {
@@ -28,7 +33,7 @@
       else if (key === 'lang') out.lang = safeDecode(value);
       else if (clean) out.settings.push(clean);
     }
-    return { ...out, settings: out.settings.join('&') };
+    return { ...out, lang: out.lang ?? servedLang, settings: out.settings.join('&') };
   }
 
   function safeDecode(text) {
