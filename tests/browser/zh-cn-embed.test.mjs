@@ -212,11 +212,12 @@ test('changing lang at run time says the figure again without restarting its run
     const read = await waitWords(page, '#sw');
     assertChinese([['race after lang="zh-CN"', read]], t);
     const after = await snapshotOf(page);
+    assert.equal(after.id, before.id, 'the same figure (not mounted again)');
     assert.equal(after.runId, before.runId, 'the same run');
     assert.ok(Math.min(...after.members.map((m) => m.step)) >= Math.min(...before.members.map((m) => m.step)), 'its steps kept');
     await page.evaluate(() => document.querySelector('#sw').setAttribute('lang', 'en'));
     await page.waitForFunction(() => document.querySelector('#sw').shadowRoot.querySelector('.alx-link').textContent === 'Open in Activation Lab');
-    assert.equal((await snapshotOf(page)).runId, before.runId);
+    assert.deepEqual([(await snapshotOf(page)).id, (await snapshotOf(page)).runId], [before.id, before.runId]);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
