@@ -69,5 +69,6 @@ export function localiseHead(html, page, lang) {
   if (keys.oembedTitle) {
     out = setAttribute(out, '<link\\b[^>]*\\btype="application/json\\+oembed"[^>]*>', 'title', t(keys.oembedTitle));
   }
+  if (out.includes('property="og:locale"')) return out;  // already in its language (dist's stand-ins)
   return out.replace(/(<meta\b[^>]*\bproperty="og:type"[^>]*>)/, `$1\n  <meta property="og:locale" content="${OG_LOCALES[lang]}">`);
 }

@@ -105,9 +105,11 @@ export function startServer({ root = path.join(REPO_ROOT, 'web'), port = 0, host
     if (origin === null) return fail(400, 'Bad Request: Host header');
     if (pathname === '/oembed') return answerOembed(req, res, headers, origin);
 
-    // /zh-CN/embed.html is embed.html in Chinese: the file below the language's path.
+    // /zh-CN/embed.html is embed.html in Chinese: the file below the language's path, unless the
+    // root has a zh-CN/ folder of its own (dist/ has its stand-in pages there, for static hosts).
     const pathLang = PATH_LANGUAGES.find((lang) => pathname === `/${lang}` || pathname.startsWith(`/${lang}/`)) ?? null;
-    const filePath = pathLang ? pathname.slice(pathLang.length + 1) || '/' : pathname;
+    const ownFolder = pathLang && fs.existsSync(path.join(path.resolve(root), pathLang));
+    const filePath = pathLang && !ownFolder ? pathname.slice(pathLang.length + 1) || '/' : pathname;
     const [prefix, base] = roots.find(([p]) => filePath === p || filePath.startsWith(p + '/'));
     let file = path.join(base, filePath.slice(prefix.length));
     if (file !== base && !file.startsWith(base + path.sep)) return fail(403, 'Forbidden');

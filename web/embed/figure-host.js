@@ -99,7 +99,7 @@ class EmbeddedFigure {
     const noticeList = el('ul', 'alx-notices', { part: 'notices' });
     const noticeRegion = el('div', 'alx-notices-region', { role: 'status', 'aria-live': 'polite' });
     noticeRegion.append(noticeList);
-    this.notices = new Notices(noticeList);
+    this.notices = new Notices(noticeList, { i18n: this.i18n });  // its Dismiss button's words
     const footer = el('div', 'alx-footer', { part: 'footer' });
     this.link = el('a', 'alx-link', { part: 'link', target: '_blank', rel: 'noopener' });
     this.status = el('span', 'alx-status', { part: 'status' });
@@ -148,6 +148,7 @@ class EmbeddedFigure {
     this.i18n = i18n;
     if (languageNotice) this.kept.push({ level: 'warning', message: languageNotice });
     this.sayFrame();
+    this.notices.setLanguage?.(i18n);
     this.notices.list.replaceChildren();
     for (const { level, message } of this.kept) this.notices.show(level, say(message, i18n));
     if (this.table) this.showSettings();
