@@ -226,6 +226,28 @@ test('changing lang at run time says the figure again without restarting its run
   }
 });
 
+test('an iframe whose #lang= changes says its figure again without restarting it', { timeout: 120_000 }, async () => {
+  const src = `${session.lab}embed.html#figure=card&activation=relu`;
+  const url = await session.writePost('frame-switch.html',
+    `<iframe id="f" sandbox="allow-scripts" width="720" height="900" title="figure" src="${src.replaceAll('&', '&amp;')}"></iframe>`);
+  const { context, page, errors } = await openPage(session.browser, url);
+  try {
+    const frame = await (await page.$('#f')).contentFrame();
+    assert.equal((await waitWords(frame, 'activation-lab')).lang, 'en');
+    await frame.waitForFunction(() => document.querySelector('activation-lab').snapshot()?.members[0]?.step > 0);
+    const before = await frame.evaluate(() => document.querySelector('activation-lab').snapshot());
+    await page.evaluate((next) => { document.querySelector('#f').src = next; }, `${src}&lang=zh-CN`);
+    await frame.waitForFunction(() => document.querySelector('activation-lab').shadowRoot.querySelector('.alx-figure').lang === 'zh-CN'
+      && document.documentElement.lang === 'zh-CN');
+    const after = await frame.evaluate(() => document.querySelector('activation-lab').snapshot());
+    assert.deepEqual([after.id, after.runId], [before.id, before.runId], 'the same figure and run');
+    assert.deepEqual(strayLatin(await frame.title()), [], 'embed.html\'s <title> in Chinese');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('oEmbed for a ?lang=zh-CN link answers with the Chinese title and a #lang=zh-CN frame', async () => {
   const chinese = (await import('../../web/i18n/catalogs/zh-CN.js')).default;
   const link = `${session.lab}index.html?lang=zh-CN#figure=why`;
