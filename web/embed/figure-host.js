@@ -14,16 +14,12 @@ import { formatHash, quote } from '../session/url-state.js';
 import { configOf } from '../session/settings.js';
 import { RunSession } from '../session/session.js';
 import { PRESETS } from '../session/presets.js';
-import { Notices } from '../views/notices.js';
-import { el } from '../views/dom.js';
+import { FigureFrame } from './figure-frame.js';
 import { captionText } from './caption.js';
-import { say } from './figure-words.js';
 
 // What the element script (classic, no imports) needs to choose and load a figure's language.
 export { chooseLanguage, loadTranslator } from '../i18n/i18n.js';
 export { applyStaticText } from '../i18n/static-text.js';
-
-const MAX_KEPT_NOTICES = 12;  // as many as the notice list shows (web/views/notices.js)
 
 // Cross-origin pages start the classic worker bundle (web/build/lab-worker.js, npm run build)
 // from a blob: URL: a host CSP with `worker-src blob:` checks a module worker's imports against
@@ -44,7 +40,6 @@ class EmbeddedFigure {
   constructor(host, root, { base, figure, settings, controls, onLoaded, i18n, languageNotice = null }) {
     this.host = host;
     this.i18n = i18n;
-    this.kept = [];  // the notices shown, as messages (figure-words.js), to say again in another language
     this.base = base;
     this.settingsText = settings;
     this.onLoaded = onLoaded;
@@ -61,12 +56,12 @@ class EmbeddedFigure {
     this.figure = figurePick.value;
     // With reduced motion nothing trains before the reader presses play, so play is always offered.
     this.controls = this.reducedMotion && controlsPick.value === 'none' ? 'play' : controlsPick.value;
-    this.buildDom(root);
+    this.frame = new FigureFrame(root, { base, figure: this.figure, sheets: FIGURES[this.figure].styles, i18n });
     if (languageNotice) this.notice('warning', languageNotice);
     for (const pickResult of [figurePick, controlsPick]) if (pickResult.notice) this.notice('warning', pickResult.notice);
     // The lab's front page until the settings are validated (ready()): never the raw text, which
     // may be anything a host page wrote (issue 18: a 100,000-digit seed was passed on as is).
-    this.link.href = this.labUrl('');
+    this.frame.link.href = this.labUrl('');
 
     this.channel = sharedHub(base).register({
       ready: (ready) => this.ready(ready),
@@ -84,61 +79,6 @@ class EmbeddedFigure {
     this.viewObserver.observe(host);
   }
 
-  buildDom(root) {
-    // Every sheet the figure's components use (claims.css for the claims strip), then the frame's own.
-    for (const sheet of ['styles/views.css', ...(FIGURES[this.figure].styles ?? []), 'embed/figure.css']) {
-      const link = el('link', null, { rel: 'stylesheet' });
-      link.href = new URL(sheet, this.base).href;
-      root.append(link);
-    }
-    this.frameEl = el('div', 'alx-figure', { part: 'figure', 'data-figure': this.figure, role: 'figure' });
-    this.toolbar = el('div', 'alx-toolbar', { part: 'toolbar', role: 'group' });
-    this.body = el('div', 'alx-body', { part: 'body' });
-    this.caption = el('p', 'alx-caption', { part: 'caption', 'data-field': 'caption' });
-    // A list cannot take role="status" (axe: aria-allowed-role): the live region wraps it.
-    const noticeList = el('ul', 'alx-notices', { part: 'notices' });
-    const noticeRegion = el('div', 'alx-notices-region', { role: 'status', 'aria-live': 'polite' });
-    noticeRegion.append(noticeList);
-    this.notices = new Notices(noticeList, { i18n: this.i18n });  // its Dismiss button's words
-    const footer = el('div', 'alx-footer', { part: 'footer' });
-    this.link = el('a', 'alx-link', { part: 'link', target: '_blank', rel: 'noopener' });
-    this.status = el('span', 'alx-status', { part: 'status' });
-    this.statusMessage = null;
-    footer.append(this.status, this.link);
-    this.frameEl.append(this.toolbar, noticeRegion, this.body, this.caption, footer);
-    root.append(this.frameEl);
-    this.sayFrame();
-    // Narrow layouts come from container queries in figure.css, not from a ResizeObserver that
-    // would change the box it observes (issue 18: "ResizeObserver loop" errors on the host window).
-  }
-
-  /** The frame's own words (label, toolbar, link, status, notices) in the figure's language. */
-  sayFrame() {
-    const { t } = this.i18n;
-    this.frameEl.lang = this.i18n.lang;  // the host page may be in another language: read aloud right
-    this.frameEl.setAttribute('aria-label', t('embed.label', { figure: t(`embed.figure.${this.figure}`) }));
-    this.toolbar.setAttribute('aria-label', t('embed.toolbar'));
-    this.link.textContent = t('embed.open');
-    this.status.textContent = say(this.statusMessage, this.i18n);
-    for (const button of this.toolbar.querySelectorAll('button[data-key]')) {
-      button.textContent = t(button.dataset.key);
-      button.title = t(`${button.dataset.key}.title`);
-    }
-    this.syncButtons();
-  }
-
-  setStatus(message) {
-    this.statusMessage = message;
-    this.status.textContent = say(message, this.i18n);
-  }
-
-  /** A notice, kept as a message so that setLanguage can say it again. */
-  notice(level, message) {
-    this.kept.push({ level, message });
-    if (this.kept.length > MAX_KEPT_NOTICES) this.kept.shift();
-    this.notices.show(level, say(message, this.i18n));
-  }
-
   /**
    * Says everything again in `i18n`'s language: the frame, the notices, the caption and the view.
    * languageNotice: {key, params} when the language asked for has no catalog (lang.unknown).
@@ -146,30 +86,21 @@ class EmbeddedFigure {
   setLanguage(i18n, languageNotice = null) {
     if (this.destroyed) return;
     this.i18n = i18n;
-    if (languageNotice) this.kept.push({ level: 'warning', message: languageNotice });
-    this.sayFrame();
-    this.notices.setLanguage?.(i18n);
-    this.notices.list.replaceChildren();
-    for (const { level, message } of this.kept) this.notices.show(level, say(message, i18n));
+    this.frame.setLanguage(i18n, languageNotice);
     if (this.table) this.showSettings();
     this.view?.setLanguage?.(i18n);
   }
 
+  notice(level, message) {
+    this.frame.notice(level, message);
+  }
+
   buildControls() {
-    this.toolbar.replaceChildren();
-    this.toolbar.hidden = this.controls === 'none' || !this.view?.needsRun;
-    // data-key: the button's catalog key (its title: key.title), for sayFrame.
-    const button = (key, action) => {
-      const b = el('button', 'alx-button', { type: 'button', part: 'button', 'data-key': key });
-      b.addEventListener('click', action);
-      this.toolbar.append(b);
-      return b;
-    };
-    this.playButton = button('embed.play', () => (this.intent ? this.pause() : this.play()));
-    if (this.controls === 'full') button('embed.step', () => this.step());
-    button('embed.reset', () => this.reset());
-    if (this.controls === 'full') button('embed.newSeed', () => this.regenerate());
-    this.sayFrame();
+    const buttons = [{ key: 'embed.play', action: () => (this.intent ? this.pause() : this.play()) }];
+    if (this.controls === 'full') buttons.push({ key: 'embed.step', action: () => this.step() });
+    buttons.push({ key: 'embed.reset', action: () => this.reset() });
+    if (this.controls === 'full') buttons.push({ key: 'embed.newSeed', action: () => this.regenerate() });
+    this.frame.setButtons(buttons, this.controls === 'none' || !this.view?.needsRun);
   }
 
   ready(ready) {
@@ -182,7 +113,7 @@ class EmbeddedFigure {
     this.activation = this.checkActivation(read.activation);
     // Reduced motion: wait for the reader's play, whatever the settings say.
     this.intent = this.values.playing && !this.reducedMotion;
-    if (this.reducedMotion && this.values.playing) this.setStatus({ key: 'embed.reducedMotion' });
+    if (this.reducedMotion && this.values.playing) this.frame.setStatus({ key: 'embed.reducedMotion' });
     this.session = new RunSession({
       post: (message, transfer) => this.channel.post(message, transfer),
       table: this.table,
@@ -195,7 +126,7 @@ class EmbeddedFigure {
       onFrameDrawn: () => this.drawn(),
       what: 'This figure',
     });
-    this.view = FIGURES[this.figure].mount(this.body, {
+    this.view = FIGURES[this.figure].mount(this.frame.body, {
       session: this.session,
       labelOf: (name) => this.labels[name] ?? name,
       labels: this.labels,
@@ -252,7 +183,7 @@ class EmbeddedFigure {
   loaded() {
     if (this.isLoaded) return;
     this.isLoaded = true;
-    this.frameEl.dataset.ready = 'true';
+    this.frame.element.dataset.ready = 'true';
     this.onLoaded();
   }
 
@@ -278,18 +209,13 @@ class EmbeddedFigure {
   }
 
   syncButtons() {
-    if (!this.playButton) return;
-    const key = this.intent ? 'embed.pause' : 'embed.play';
-    this.playButton.dataset.key = key;
-    this.playButton.textContent = this.i18n.t(key);
-    this.playButton.title = this.i18n.t('embed.play.title');
-    this.playButton.setAttribute('aria-pressed', String(Boolean(this.intent)));
+    this.frame.setPlaying(Boolean(this.intent));
   }
 
   /** The lab link and the caption, from the validated values. */
   showSettings() {
-    this.link.href = this.labUrl(formatHash(this.table, this.values));
-    this.caption.textContent = captionText(this.values, this.figure === 'card' ? this.labels[this.activation] : null, { i18n: this.i18n });
+    this.frame.link.href = this.labUrl(formatHash(this.table, this.values));
+    this.frame.caption.textContent = captionText(this.values, this.figure === 'card' ? this.labels[this.activation] : null, { i18n: this.i18n });
   }
 
   labUrl(hash) {
@@ -299,7 +225,7 @@ class EmbeddedFigure {
   play() {
     if (!this.values) return;
     this.intent = true;
-    this.setStatus(null);
+    this.frame.setStatus(null);
     this.syncPlaying();
   }
 
