@@ -13,6 +13,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { embedSession, openPage, snapshotOf, DRAW_TIMEOUT_MS } from './embed-session.mjs';
 import { strayLatin } from '../allowed-latin.mjs';
+import chinese from '../../web/i18n/catalogs/zh-CN.js';
 
 const session = embedSession();
 const FIGURES = ['race', 'card', 'why', 'cost', 'claims', 'seeds', 'curves', 'depth'];
@@ -177,12 +178,13 @@ test('no attribute: a host page in Chinese gets Chinese, and so does a Chinese r
   assertChinese(reads, t);
 });
 
-test('lang="fr" reads in English with the usual notice; old snippets without lang read in English', { timeout: 120_000 }, async () => {
+test('lang="fr" reads in English with the usual notice; old snippets without lang read in English; beside them a Chinese figure', { timeout: 120_000 }, async () => {
   const fixture = JSON.parse(await fs.readFile(new URL('fixtures/snippets-release-1.json', import.meta.url), 'utf8'));
   const old = fixture.snippets.slice(0, 2).map((s, i) => s.element.replaceAll('LAB/', session.lab)
     .replace('<activation-lab ', `<activation-lab id="old${i}" loading="eager" `)).join('\n');
   const url = await session.writePost('fr.html', `${script()}
-    <activation-lab id="fr" figure="card" lang="fr" settings="activation=relu" loading="eager"></activation-lab>${old}`);
+    <activation-lab id="fr" figure="card" lang="fr" settings="activation=relu" loading="eager"></activation-lab>${old}
+    <activation-lab id="zh" figure="card" lang="zh-CN" settings="activation=tanh" loading="eager"></activation-lab>`);
   const { context, page, errors } = await openPage(session.browser, url, { viewport: { width: 800, height: 5000 } });
   try {
     const read = await waitWords(page, '#fr');
@@ -195,6 +197,10 @@ test('lang="fr" reads in English with the usual notice; old snippets without lan
       assert.ok(words.includes('Open in Activation Lab'), `${id}: English`);
       assert.ok(!words.some((text) => /[\u4e00-\u9fff]/.test(text)), `${id}: no Chinese in an old snippet`);
     }
+    // One translator per figure: the Chinese one on the same page reads Chinese.
+    const zh = await waitWords(page, '#zh');
+    assert.equal(zh.lang, 'zh-CN');
+    assert.ok(zh.words.some((w) => w.text === chinese['embed.open']), 'the Chinese figure\'s link');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -249,7 +255,6 @@ test('an iframe whose #lang= changes says its figure again without restarting it
 });
 
 test('oEmbed for a ?lang=zh-CN link answers with the Chinese title and a #lang=zh-CN frame', async () => {
-  const chinese = (await import('../../web/i18n/catalogs/zh-CN.js')).default;
   const link = `${session.lab}index.html?lang=zh-CN#figure=why`;
   const answer = await (await fetch(`${session.lab}oembed?url=${encodeURIComponent(link)}&format=json`)).json();
   assert.equal(answer.title, chinese['embed.oembed.title.why']);
