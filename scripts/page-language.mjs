@@ -69,6 +69,11 @@ export function localiseHead(html, page, lang) {
   if (keys.oembedTitle) {
     out = setAttribute(out, '<link\\b[^>]*\\btype="application/json\\+oembed"[^>]*>', 'title', t(keys.oembedTitle));
   }
+  // embed.html's few marked words in its body (its noscript text and link), for readers without scripts.
+  if (page === 'embed.html') {
+    out = out.replace(/(<(\w+)\b[^>]*\bdata-i18n="([^"]+)"[^>]*>)[^<]*(<\/\2>)/g,
+      (_, open, _tag, key, close) => `${open}${escapeHtml(t(key))}${close}`);
+  }
   if (out.includes('property="og:locale"')) return out;  // already in its language (dist's stand-ins)
   return out.replace(/(<meta\b[^>]*\bproperty="og:type"[^>]*>)/, `$1\n  <meta property="og:locale" content="${OG_LOCALES[lang]}">`);
 }

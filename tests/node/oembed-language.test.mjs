@@ -53,6 +53,7 @@ test('the server sends the lab and embed pages\' head in Chinese for ?lang=zh-CN
       assert.equal(head(html, /<meta name="description"[^>]* content="([^"]*)"/), chinese[`meta.${page}.description`], path);
       assert.equal(head(html, /<meta property="og:title"[^>]* content="([^"]*)"/), chinese['meta.page.title'], path);
       assert.equal(head(html, /<meta property="og:description"[^>]* content="([^"]*)"/), chinese[`meta.${page}.ogDescription`], path);
+      if (page === 'embed') assert.ok(html.includes(`>${chinese['embed.noscript']}</p>`), `${path}: the noscript text`);
       const ogUrl = head(html, /<meta property="og:url" content="([^"]*)"/);
       assert.ok(ogUrl.includes('lang=zh-CN') || ogUrl.includes('/zh-CN/'), `${path}: og:url ${ogUrl} keeps the language`);
       // The discovered oEmbed answer is Chinese too.
