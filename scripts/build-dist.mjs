@@ -5,16 +5,20 @@
 // With --base-url the link-card and oEmbed discovery tags get absolute URLs (link cards need them)
 // and dist/oembed.json answers for the default figure; without it those tags are left out.
 // The page's and the embed's code come bundled from web/build/ (scripts/bundle-worker.mjs).
+// dist/zh-CN/index.html and dist/zh-CN/embed.html: the pages' head in Chinese (a static host cannot
+// answer ?lang= with another head) for link cards, with dist/oembed-zh-CN.json; they send a reader
+// on to ../index.html?lang=zh-CN (or ../embed.html) with the hash kept (web/embed/language-path.js).
 // Needs web/build/ (npm run build makes it first).
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, ISOLATION_HEADERS, DEFAULT_CSP } from './serve.mjs';
 import { absolutiseMeta } from './page-meta.mjs';
 import { oembedFor } from './oembed.mjs';
+import { PATH_LANGUAGES, localiseHead, translatorFor } from './page-language.mjs';
 import { build } from 'esbuild';
 
 // What a static host needs: the page's code, the run session, the embed's code, the views, styles, the built module.
-const COPY = ['index.html', 'embed.html', 'app', 'session', 'embed', 'views', 'lab', 'worker', 'styles', 'build', 'examples'];
+const COPY = ['index.html', 'embed.html', 'app', 'session', 'embed', 'views', 'lab', 'worker', 'styles', 'build', 'examples', 'i18n'];
 const SKIP = new Set(['demo.html', 'demo.js', 'demo.css', 'demo-data.js', 'README.md', 'actlab.d.ts']);
 const NEEDED = ['build/actlab.mjs', 'build/actlab.wasm', 'build/lab-worker.js', 'build/seed-worker.js', 'build/lab-page.js', 'build/figure-host.js'];
 
@@ -39,10 +43,10 @@ function copyTree(from, to) {
 }
 
 /** Absolute card and discovery URLs with a base; without one, drop the tags that need them. */
-function finishPage(file, relative, baseUrl) {
+function finishPage(file, relative, baseUrl, oembedFile = 'oembed.json') {
   const html = fs.readFileSync(file, 'utf8');
   const out = baseUrl
-    ? absolutiseMeta(html, new URL(relative, baseUrl).href, new URL('oembed.json', baseUrl).href)
+    ? absolutiseMeta(html, new URL(relative, baseUrl).href, new URL(oembedFile, baseUrl).href)
     : html.replace(/\n?\s*<(meta|link)\b[^>]*\bdata-absolute\b[^>]*>/g, '');
   fs.writeFileSync(file, out);
 }
@@ -81,6 +85,21 @@ export function headersFile() {
           `/worker/*\n${lines(embedder)}`, `/lab/*\n${lines(embedder)}`, `/build/*\n${lines(embedder)}`].join('\n') + '\n';
 }
 
+/**
+ * `lang`'s stand-in for the lab page or the embed page (`page`), one folder down: the page's head
+ * in that language (its styles, preloads and scripts dropped, the card image one level up), a
+ * script and a refresh that lead to the live page, and a link for readers with neither.
+ */
+export function languagePage(html, page, lang) {
+  const head = localiseHead(html, page, lang);
+  const tags = head.slice(head.indexOf('<head>') + '<head>'.length, head.indexOf('<link rel="icon"'))
+    .replace('content="embed/card.png"', 'content="../embed/card.png"');
+  const live = `../${page}?lang=${lang}`;
+  return `<!doctype html>\n${head.match(/<html\b[^>]*>/)[0]}\n<head>${tags}<link rel="icon" href="data:,">\n` +
+    `  <meta http-equiv="refresh" content="0; url=${live}">\n  <script src="../embed/language-path.js"></script>\n</head>\n` +
+    `<body>\n  <p><a href="${live}">${translatorFor(lang).t('embed.openLab')}</a></p>\n</body>\n</html>\n`;
+}
+
 export async function buildDist({ out, baseUrl }) {
   const web = path.join(REPO_ROOT, 'web');
   for (const needed of NEEDED) {
@@ -93,10 +112,22 @@ export async function buildDist({ out, baseUrl }) {
   }
   await minifyElementScript(out);
   for (const page of ['index.html', 'embed.html']) finishPage(path.join(out, page), page, baseUrl);
+  for (const lang of PATH_LANGUAGES) {
+    fs.mkdirSync(path.join(out, lang), { recursive: true });
+    for (const page of ['index.html', 'embed.html']) {
+      const file = path.join(out, lang, page);
+      fs.writeFileSync(file, languagePage(fs.readFileSync(path.join(web, page), 'utf8'), page, lang));
+      finishPage(file, `${lang}/${page}`, baseUrl, `oembed-${lang}.json`);
+    }
+  }
   fs.writeFileSync(path.join(out, '_headers'), headersFile());
   if (baseUrl) {
     const { body } = oembedFor(baseUrl, baseUrl);
     fs.writeFileSync(path.join(out, 'oembed.json'), `${JSON.stringify(body, null, 2)}\n`);
+    for (const lang of PATH_LANGUAGES) {
+      const answer = oembedFor(new URL(`${lang}/`, baseUrl).href, baseUrl).body;
+      fs.writeFileSync(path.join(out, `oembed-${lang}.json`), `${JSON.stringify(answer, null, 2)}\n`);
+    }
   }
   return out;
 }

@@ -1,6 +1,9 @@
 // oEmbed for the lab (https://oembed.com): a lab or embed URL becomes a "rich" answer whose html is
 // an iframe of embed.html with the same settings. Shared by the dev server (/oembed) and
-// scripts/build-dist.mjs (a static oembed.json for hosts without a server).
+// scripts/build-dist.mjs (a static oembed.json for hosts without a server). The URL's language
+// (#lang=, ?lang= or a /zh-CN/ path) gives the answer's title from the catalogs and goes into the
+// iframe as #lang=, so a Chinese link unfurls into a Chinese figure.
+import { pathLanguage, queryLanguage, translatorFor } from './page-language.mjs';
 
 export const PROVIDER_NAME = 'Activation Lab';
 export const DEFAULT_WIDTH = 720;
@@ -11,16 +14,6 @@ const MAX_WIDTH = 800;
 // WordPress, Embedly and our own format). The figures have no shorter layout.
 const THUMBNAIL = { width: 1200, height: 630 };  // web/embed/card.png
 export const HEIGHTS = { race: 560, card: 640, why: 900, cost: 760, claims: 420, curves: 860, depth: 660, seeds: 820 };
-const TITLES = {
-  race: 'Activation Lab: activations racing side by side',
-  card: 'Activation Lab: one network training',
-  why: 'Activation Lab: gradients and units, layer by layer',
-  cost: 'Activation Lab: what each activation costs',
-  claims: 'Activation Lab: the claims, measured',
-  curves: 'Activation Lab: the activations and their slopes',
-  depth: 'Activation Lab: how much gradient reaches the first layer, by depth',
-  seeds: 'Activation Lab: the same race over many seeds',
-};
 
 /** Attribute-safe text: every character that could end or open markup is escaped. */
 const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -43,14 +36,19 @@ export function oembedFor(pageUrl, labBase, { maxwidth, maxheight } = {}) {
     return { status: 400, body: 'url: not a URL' };
   }
   const base = new URL(labBase);
-  const rest = url.pathname.startsWith(base.pathname) ? url.pathname.slice(base.pathname.length) : null;
+  const below = url.pathname.startsWith(base.pathname) ? pathLanguage(url.pathname.slice(base.pathname.length)) : null;
+  const rest = below?.rest ?? null;
   if (url.origin !== base.origin || !['', 'index.html', 'embed.html'].includes(rest)) {
     return { status: 404, body: `url: ${url.href} is not a page of this lab` };
   }
   // The hash is kept as the reader wrote it, re-encoded so it cannot leave the attribute.
   const hash = encodeURI(decodeURISafe(url.hash.replace(/^#/, ''))).replace(/#/g, '%23');
   const figure = /(?:^|&)figure=(race|card|why|cost|claims|curves|depth|seeds)(?:&|$)/.exec(hash)?.[1] ?? 'race';
-  const settings = rest === 'embed.html' || hash.includes('figure=') ? hash : `figure=race${hash ? `&${hash}` : ''}`;
+  const hashLang = /(?:^|&)lang=([^&]*)/.exec(hash)?.[1];
+  const lang = queryLanguage(hashLang === undefined ? url.searchParams.get('lang') : decodeURISafe(hashLang)) ?? below.lang;
+  const named = rest === 'embed.html' || hash.includes('figure=') ? hash : `figure=race${hash ? `&${hash}` : ''}`;
+  // A language the server saw (query, path) goes into the frame's hash, which is all it reads.
+  const settings = lang && lang !== 'en' && hashLang === undefined ? `lang=${lang}${named ? `&${named}` : ''}` : named;
   const limits = {};
   for (const [name, text] of [['maxwidth', maxwidth], ['maxheight', maxheight]]) {
     if (text === undefined || text === null) continue;
@@ -68,7 +66,7 @@ export function oembedFor(pageUrl, labBase, { maxwidth, maxheight } = {}) {
       `asked for at most ${limits.maxwidth ?? 'any'} x ${limits.maxheight ?? 'any'}` };
   }
   const src = new URL(`embed.html#${settings}`, base).href;
-  const title = TITLES[figure];
+  const title = translatorFor(lang ?? 'en').t(`embed.oembed.title.${figure}`);
   const html = `<iframe src="${escapeHtml(src)}" width="${width}" height="${height}" title="${escapeHtml(title)}" ` +
     `loading="lazy" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" ` +
     `style="border:0;width:100%;max-width:${width}px"></iframe>`;

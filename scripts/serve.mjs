@@ -2,13 +2,17 @@
 // It sends the same strict Content-Security-Policy the page must live under, so tests prove the
 // wasm module runs without 'unsafe-eval'. Every file may be used from another origin
 // (Access-Control-Allow-Origin: *): blogs embed the lab's figures. /oembed answers oEmbed, and
-// HTML pages get absolute URLs in their link-card and discovery tags (scripts/page-meta.mjs).
+// HTML pages get absolute URLs in their link-card and discovery tags (scripts/page-meta.mjs), and
+// the lab's and the embed's pages a head in the language the URL names where a server sees it:
+// `?lang=zh-CN`, or a `/zh-CN/` path (which serves the same files as `/`, so that the page's
+// relative URLs work below it): scripts/page-language.mjs.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { oembedFor } from './oembed.mjs';
 import { absolutiseMeta } from './page-meta.mjs';
+import { PATH_LANGUAGES, localiseHead, queryLanguage } from './page-language.mjs';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // worker-src blob: lets an embed in an opaque-origin (sandboxed) frame start its worker.
@@ -88,8 +92,11 @@ export function startServer({ root = path.join(REPO_ROOT, 'web'), port = 0, host
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(405, 'Method Not Allowed');
 
     let pathname;
+    let queryLang;
     try {
-      pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      const requested = new URL(req.url, 'http://x');
+      pathname = decodeURIComponent(requested.pathname);
+      queryLang = queryLanguage(requested.searchParams.get('lang'));
     } catch {
       return fail(400, 'Bad Request');
     }
@@ -98,8 +105,13 @@ export function startServer({ root = path.join(REPO_ROOT, 'web'), port = 0, host
     if (origin === null) return fail(400, 'Bad Request: Host header');
     if (pathname === '/oembed') return answerOembed(req, res, headers, origin);
 
-    const [prefix, base] = roots.find(([p]) => pathname === p || pathname.startsWith(p + '/'));
-    let file = path.join(base, pathname.slice(prefix.length));
+    // /zh-CN/embed.html is embed.html in Chinese: the file below the language's path, unless the
+    // root has a zh-CN/ folder of its own (dist/ has its stand-in pages there, for static hosts).
+    const pathLang = PATH_LANGUAGES.find((lang) => pathname === `/${lang}` || pathname.startsWith(`/${lang}/`)) ?? null;
+    const ownFolder = pathLang && fs.existsSync(path.join(path.resolve(root), pathLang));
+    const filePath = pathLang && !ownFolder ? pathname.slice(pathLang.length + 1) || '/' : pathname;
+    const [prefix, base] = roots.find(([p]) => filePath === p || filePath.startsWith(p + '/'));
+    let file = path.join(base, filePath.slice(prefix.length));
     if (file !== base && !file.startsWith(base + path.sep)) return fail(403, 'Forbidden');
 
     fs.promises.realpath(file).then(async (real) => {
@@ -115,7 +127,11 @@ export function startServer({ root = path.join(REPO_ROOT, 'web'), port = 0, host
         stat = await fs.promises.stat(real);
       }
       if (!stat.isFile()) return fail(404, 'Not Found');
-      if (path.extname(real) === '.html') return sendPage(req, res, headers, real, origin + pathname);
+      if (path.extname(real) === '.html') {
+        // The page's own URL as a server sees it: its language kept, its other query left out.
+        const pageUrl = origin + pathname + (queryLang && !pathLang ? `?lang=${queryLang}` : '');
+        return sendPage(req, res, headers, real, pageUrl, queryLang ?? pathLang);
+      }
       const type = TYPES[path.extname(real).toLowerCase()] ?? 'application/octet-stream';
       const embedder = type === 'text/javascript' ? { 'Cross-Origin-Embedder-Policy': 'require-corp' } : {};
       res.writeHead(200, { ...headers, ...embedder, 'Content-Type': type, 'Content-Length': stat.size });
@@ -182,9 +198,10 @@ function answerOembed(req, res, headers, origin) {
   return send(200, JSON.stringify(body), 'application/json');
 }
 
-// An HTML page, its link-card and oEmbed discovery tags made absolute for this request.
-async function sendPage(req, res, headers, file, pageUrl) {
-  const html = absolutiseMeta(await fs.promises.readFile(file, 'utf8'), pageUrl,
+// An HTML page, its head in `lang`, its link-card and oEmbed discovery tags made absolute for this request.
+async function sendPage(req, res, headers, file, pageUrl, lang) {
+  const page = localiseHead(await fs.promises.readFile(file, 'utf8'), path.basename(file), lang);
+  const html = absolutiseMeta(page, pageUrl,
     `${new URL(pageUrl).origin}/oembed?url=${encodeURIComponent(pageUrl)}&format=json`);
   const body = Buffer.from(html);
   const isolation = ISOLATED_PAGES.has(path.basename(file)) ? ISOLATION_HEADERS : {};

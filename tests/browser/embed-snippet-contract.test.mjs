@@ -2,7 +2,9 @@
 // the release before this change (tests/browser/fixtures/snippets-release-1.json, written by that
 // release's "Embed this" and its README) still draw the same figure with the same validated
 // settings, with no notice; and a short snippet from today's dialog (`v=1` plus the settings that
-// differ) means what the full one meant.
+// differ) means what the full one meant. `lang` came after the release: a snippet without it reads
+// in its host page's language (these hosts: English), and today's snippet with lang="zh-CN" reads
+// the same figure and settings, in Chinese, with no notice.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
@@ -27,6 +29,7 @@ function readFigure(target, selector) {
     if (!snap?.settings) return null;
     const root = host.shadowRoot;
     return { figure: snap.figure, settings: snap.settings, drawnAs: root.querySelector('.alx-figure').dataset.figure,
+      lang: root.querySelector('.alx-figure').lang,
       notices: [...root.querySelectorAll('.alx-notices li')].map((li) => li.textContent) };
   }, selector, { timeout: TIMEOUT_MS, polling: 100 }).then((h) => h.jsonValue());
 }
@@ -35,7 +38,8 @@ const settingsMap = (text) => new Map(text.replace(/^#/, '').split('&').filter(B
 // Settings the lab gained after the release (the across-seeds keys...) are read at today's defaults.
 const TODAY = settingsMap(SNIPPET_VERSIONS[CURRENT_SNIPPET_VERSION]);
 
-function check(got, snippet, how) {
+function check(got, snippet, how, lang = 'en') {
+  assert.equal(got.lang, lang, `${snippet.name} (${how}): language`);
   assert.equal(got.figure, snippet.expect.figure, `${snippet.name} (${how})`);
   assert.equal(got.drawnAs, snippet.expect.figure, `${snippet.name} (${how})`);
   const read = settingsMap(got.settings);
@@ -78,14 +82,15 @@ test('iframe snippets of the last release draw the same figure with the same set
 test('today\'s short snippet (v=1 and what differs) reads as the release\'s full one', { timeout: 120000 }, async () => {
   const full = snippets.filter((s) => !s.name.startsWith('README'));
   const body = full.map((s, i) => {
-    const short = embedSnippets(session.lab, s.expect.settings, { figure: s.figure, activation: s.activation ?? '' });
+    // Every other one in Chinese, as "Embed this" writes it from the Chinese page.
+    const short = embedSnippets(session.lab, s.expect.settings, { figure: s.figure, activation: s.activation ?? '', lang: i % 2 ? 'zh-CN' : 'en' });
     assert.ok(short.settings.length < s.expect.settings.length / 2,
       `${s.name}: settings of ${short.settings.length} characters, the release's ${s.expect.settings.length}`);
     return short.element.replace('<activation-lab ', `<activation-lab id="s${i}" loading="eager" `);
   }).join('\n');
   const { context, page, errors } = await openPage(session.browser, await session.writePost('contract-short.html', `<main>${body}</main>`));
   try {
-    for (const [i, snippet] of full.entries()) check(await readFigure(page, `#s${i}`), snippet, 'short element');
+    for (const [i, snippet] of full.entries()) check(await readFigure(page, `#s${i}`), snippet, 'short element', i % 2 ? 'zh-CN' : 'en');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -7,6 +7,7 @@ import { buildParamTable, defaultValues } from '../../web/session/param-table.js
 import { formatHash } from '../../web/session/url-state.js';
 import { PRESETS } from '../../web/session/presets.js';
 import { readEmbedSettings } from '../../web/embed/embed-settings.js';
+import { englishTranslator } from '../../web/i18n/i18n.js';
 import { SNIPPET_VERSIONS, CURRENT_SNIPPET_VERSION } from '../../web/embed/snippet-versions.js';
 import { embedSnippets, changedSettings } from '../../web/app/embed-dialog.js';
 
@@ -45,7 +46,9 @@ test('an unknown version says so and reads with today\'s defaults', () => {
   for (const v of ['99', '__proto__', 'constructor']) {
     const read = readEmbedSettings(table, `v=${v}&dataset=xor`);
     assert.equal(read.values.dataset, 'xor');
-    assert.match(read.notices[0], /^Unknown snippet version ".+": reading its settings with today's defaults \(versions: 1\)\.$/);
+    assert.equal(read.notices[0].key, 'embed.unknown.version');
+    assert.match(englishTranslator.t(read.notices[0].key, read.notices[0].params),
+      /^Unknown snippet version ".+": reading its settings with today's defaults \(versions: 1\)\.$/);
   }
 });
 

@@ -7,19 +7,17 @@
 // email); the iframe's carries the few lines of script that follow its height messages
 // (web/embed/frame-resize.js, from the lab's origin, so a host's script-src allows it as it does
 // the element's script).
+// The page's language goes into every snippet (the iframe's #lang=, the element's lang=, the link's
+// ?lang=, which servers see, for a link card in that language): English adds nothing, so such a
+// figure follows its host page's language as every snippet before did. The dialog's own words
+// are the page's language too, read from <html lang> each time it opens.
 import { SNIPPET_VERSIONS, CURRENT_SNIPPET_VERSION } from '../embed/snippet-versions.js';
+import { BASE_LANGUAGE, englishTranslator, loadTranslator, resolveTag } from '../i18n/i18n.js';
 
-const FIGURES = [
-  ['race', 'The race (every network)'],
-  ['card', 'One network (card)'],
-  ['why', 'Why: gradients and units'],
-  ['cost', 'Cost per activation'],
-  ['claims', 'The claims, measured'],
-  ['curves', 'The activations and their slopes'],
-  ['depth', 'The gradient by depth'],
-  ['seeds', 'The race across seeds'],
-];
-const CONTROLS = [['play', 'Play / pause / reset'], ['full', 'Play, step, reset, new seed'], ['none', 'None']];
+// The figures and controls offered, in order; their words are embedDialog.figure.<name> and
+// embedDialog.controls.<name>.
+const FIGURES = ['race', 'card', 'why', 'cost', 'claims', 'curves', 'depth', 'seeds'];
+const CONTROLS = ['play', 'full', 'none'];
 // First heights at 720 px, before the frame's first height message arrives.
 const IFRAME_HEIGHTS = { race: 560, card: 640, why: 720, cost: 760, claims: 420, curves: 860, depth: 660, seeds: 820 };
 
@@ -34,30 +32,38 @@ export function labBase(href = location.href) {
   return new URL('./', url).href;
 }
 
-/** 'key=value' parts of `hash` whose value differs from the snippet version's default text. */
+/**
+ * 'key=value' parts of `hash` whose value differs from the snippet version's default text. The
+ * page's lang= is not a setting of the run: the snippets carry it their own way.
+ */
 export function changedSettings(hash, version = CURRENT_SNIPPET_VERSION) {
   const defaults = new Map(SNIPPET_VERSIONS[version].split('&').map((part) => part.split(/=(.*)/s, 2)));
   return String(hash).replace(/^#/, '').split('&').filter((part) => {
     if (!part) return false;
     const [key, value = ''] = part.split(/=(.*)/s, 2);
-    return defaults.get(key) !== value;
+    return key !== 'lang' && defaults.get(key) !== value;
   });
 }
 
 /**
- * The two snippets for `hash` (the lab's settings, '#a=1&b=2'), {figure, controls, activation}.
- * @returns {iframe, element, embedUrl, settings}  settings: 'v=1&...' as both snippets carry it
+ * The snippets for `hash` (the lab's settings, '#a=1&b=2'), {figure, controls, activation, lang, i18n}.
+ *   lang: the page's language ('en', 'zh-CN'); i18n: a translator for it (the image's alt text)
+ * @returns {iframe, element, embedUrl, link, oembedUrl, settings}
+ *   settings: 'v=1&...' as both snippets carry it; link: the lab with these settings, its language
+ *   in the query (servers never see the hash); oembedUrl: npm start's oEmbed answer for that link
  */
-export function embedSnippets(base, hash, { figure = 'race', controls = 'play', activation = '' } = {}) {
+export function embedSnippets(base, hash, { figure = 'race', controls = 'play', activation = '', lang = BASE_LANGUAGE,
+  i18n = englishTranslator } = {}) {
   const changed = changedSettings(hash);
   const settings = [`v=${CURRENT_SNIPPET_VERSION}`,
     ...(figure === 'card' && activation ? [`activation=${encodeURIComponent(activation)}`] : []), ...changed].join('&');
+  const pinned = lang && lang !== BASE_LANGUAGE ? lang : null;  // English: the host page's language decides
   const controlsPart = controls === 'play' ? '' : `&controls=${controls}`;
-  const embedUrl = `${base}embed.html#figure=${figure}${controlsPart}&${settings}`;
-  const labUrl = `${base}index.html${changed.length ? `#${changed.join('&')}` : ''}`;
+  const embedUrl = `${base}embed.html#figure=${figure}${controlsPart}${pinned ? `&lang=${pinned}` : ''}&${settings}`;
+  const labUrl = `${base}index.html${pinned ? `?lang=${pinned}` : ''}${changed.length ? `#${changed.join('&')}` : ''}`;
+  const oembedUrl = `${base}oembed?url=${encodeURIComponent(labUrl)}&format=json`;
   const fallback = `<a href="${escapeHtml(labUrl)}"><img src="${escapeHtml(`${base}embed/card.png`)}" ` +
-    'width="600" height="315" alt="Activation Lab: small networks racing, differing only in their activation. ' +
-    'Open the live figure."></a>';
+    `width="600" height="315" alt="${escapeHtml(i18n.t('embedDialog.fallbackAlt'))}"></a>`;
   const iframe = '<div class="activation-lab-embed">' +
     `<iframe src="${escapeHtml(embedUrl)}" width="720" height="${IFRAME_HEIGHTS[figure] ?? 560}" ` +
     'style="border:0;width:100%;max-width:720px" loading="lazy" title="Activation Lab" ' +
@@ -67,8 +73,8 @@ export function embedSnippets(base, hash, { figure = 'race', controls = 'play', 
   // the element's shadow root hides it otherwise.
   const element = `<script src="${escapeHtml(`${base}embed/activation-lab.js`)}" async></script>\n` +
     `<activation-lab figure="${escapeHtml(figure)}"${controls === 'play' ? '' : ` controls="${escapeHtml(controls)}"`} ` +
-    `settings="${escapeHtml(settings)}">${fallback}</activation-lab>`;
-  return { iframe, element, embedUrl, settings };
+    `${pinned ? `lang="${escapeHtml(pinned)}" ` : ''}settings="${escapeHtml(settings)}">${fallback}</activation-lab>`;
+  return { iframe, element, embedUrl, link: labUrl, oembedUrl, settings };
 }
 
 function membersOf(hash) {
@@ -76,33 +82,37 @@ function membersOf(hash) {
   return match ? decodeURIComponent(match[1]).split(',').filter(Boolean) : [];
 }
 
-function field(labelText, control) {
+// Every element the dialog words carries its catalog key (data-key), so setLanguage can say it again.
+const worded = (element, key) => {
+  element.dataset.key = key;
+  return element;
+};
+
+function field(key, control) {
   const label = document.createElement('label');
   label.className = 'embed-field';
-  label.append(labelText, control);
+  label.append(worded(document.createElement('span'), key), ' ', control);
   return label;
 }
 
-function select(options) {
+function select(keyPrefix, values) {
   const s = document.createElement('select');
-  for (const [value, text] of options) s.append(new Option(text, value));
+  for (const value of values) s.append(worded(new Option(value, value), `${keyPrefix}.${value}`));
   return s;
 }
 
-function snippetBlock(title, id) {
+function snippetBlock(titleKey, id, copiedText) {
   const box = document.createElement('div');
   box.className = 'embed-snippet';
-  const label = document.createElement('label');
+  const label = worded(document.createElement('label'), titleKey);
   label.htmlFor = id;
-  label.textContent = title;
   const area = document.createElement('textarea');
   area.id = id;
   area.readOnly = true;
   area.rows = 4;
   area.spellcheck = false;
-  const copy = document.createElement('button');
+  const copy = worded(document.createElement('button'), 'embedDialog.copy');
   copy.type = 'button';
-  copy.textContent = 'Copy';
   const status = document.createElement('span');
   status.className = 'embed-copied';
   status.setAttribute('aria-live', 'polite');
@@ -113,67 +123,77 @@ function snippetBlock(title, id) {
       area.select();
       document.execCommand?.('copy');  // clipboard API refused (permissions): the old way
     }
-    status.textContent = 'Copied';
+    status.textContent = copiedText();
     setTimeout(() => { status.textContent = ''; }, 2000);
   });
   box.append(label, area, copy, status);
   return { box, area };
 }
 
-/** Builds the dialog once and opens it from `button`. */
-export function mountEmbedDialog(button) {
+/**
+ * Builds the dialog once and opens it from `button`, in `i18n`'s language; each time it opens it
+ * follows the page's <html lang> (the page's language switch sets it).
+ * @returns {dialog, update(), setLanguage(i18n)}
+ */
+export function mountEmbedDialog(button, { i18n: firstI18n = englishTranslator } = {}) {
+  let i18n = firstI18n;
   const dialog = document.createElement('dialog');
   dialog.id = 'embed-dialog';
   dialog.className = 'embed-dialog';
   dialog.setAttribute('aria-labelledby', 'embed-title');
-  const title = document.createElement('h2');
+  const title = worded(document.createElement('h2'), 'embedDialog.title');
   title.id = 'embed-title';
-  title.textContent = 'Embed this run in a blog post';
-  const note = document.createElement('p');
-  note.textContent = 'The snippets carry the settings in the address that differ from the defaults, so the ' +
-    'figure runs exactly this race (same data, same initial weights). The element sizes itself and pauses when ' +
-    'out of view; the iframe works almost anywhere. Readers that strip both see a linked image.';
-  const figure = select(FIGURES);
+  const note = worded(document.createElement('p'), 'embedDialog.note');
+  const figure = select('embedDialog.figure', FIGURES);
   figure.id = 'embed-figure';
-  const activation = select([]);
+  const activation = document.createElement('select');
   activation.id = 'embed-activation';
-  const controls = select(CONTROLS);
+  const controls = select('embedDialog.controls', CONTROLS);
   controls.id = 'embed-controls';
-  const activationField = field('Network ', activation);
+  const activationField = field('embedDialog.network', activation);
   const choices = document.createElement('div');
   choices.className = 'embed-choices';
-  choices.append(field('Figure ', figure), activationField, field('Controls ', controls));
-  const element = snippetBlock('Element (your own pages: one script, any number of figures)', 'embed-element');
-  const iframe = snippetBlock('iframe (WordPress, Ghost, Hugo, any HTML block)', 'embed-iframe');
-  const preview = document.createElement('a');
+  choices.append(field('embedDialog.figure', figure), activationField, field('embedDialog.controls', controls));
+  const copied = () => i18n.t('embedDialog.copied');
+  const element = snippetBlock('embedDialog.element', 'embed-element', copied);
+  const iframe = snippetBlock('embedDialog.iframe', 'embed-iframe', copied);
+  const link = snippetBlock('embedDialog.link', 'embed-link', copied);
+  link.area.rows = 2;
+  const preview = worded(document.createElement('a'), 'embedDialog.preview');
   preview.id = 'embed-preview';
   preview.target = '_blank';
   preview.rel = 'noopener';
-  preview.textContent = 'Preview the embed page';
-  const close = document.createElement('button');
+  const close = worded(document.createElement('button'), 'embedDialog.close');
   close.type = 'button';
-  close.textContent = 'Close';
   close.addEventListener('click', () => dialog.close());
-  dialog.append(title, note, choices, element.box, iframe.box, preview, close);
+  dialog.append(title, note, choices, element.box, iframe.box, link.box, preview, close);
   document.body.append(dialog);
 
   const update = () => {
     activationField.hidden = figure.value !== 'card';
     const snippets = embedSnippets(labBase(), location.hash, {
-      figure: figure.value, controls: controls.value, activation: activation.value,
+      figure: figure.value, controls: controls.value, activation: activation.value, lang: i18n.lang, i18n,
     });
     iframe.area.value = snippets.iframe;
     element.area.value = snippets.element;
+    link.area.value = snippets.link;
     preview.href = snippets.embedUrl;
   };
+  const setLanguage = (next) => {
+    i18n = next;
+    for (const node of dialog.querySelectorAll('[data-key]')) node.textContent = i18n.t(node.dataset.key);
+    update();
+  };
   for (const control of [figure, activation, controls]) control.addEventListener('change', update);
-  button.addEventListener('click', () => {
+  button.addEventListener('click', async () => {
     const members = membersOf(location.hash);
     activation.replaceChildren(...members.map((m) => new Option(m, m)));
-    update();
+    const pageLang = resolveTag(document.documentElement.lang) ?? BASE_LANGUAGE;
+    setLanguage(pageLang === i18n.lang ? i18n : await loadTranslator(pageLang));
     dialog.showModal();
   });
-  return { dialog, update };
+  setLanguage(i18n);
+  return { dialog, update, setLanguage };
 }
 
 // On the lab page only: the tests import embedSnippets() in Node, where there is no document.

@@ -4,7 +4,9 @@
 //   <activation-lab figure="race" settings="preset=vanishing&members=sigmoid,relu"></activation-lab>
 //
 // Attributes: figure (race|why|cost|claims|card|curves|depth), settings (the lab's URL-hash syntax; card also
-// takes activation=NAME), controls (none|play|full), loading (lazy|eager). This file is classic
+// takes activation=NAME), controls (none|play|full), loading (lazy|eager), lang (en|zh-CN; default:
+// the host page's <html lang>, then the reader's languages; changing it at run time says the figure
+// again in that language without restarting its run). This file is classic
 // (not a module) so that it loads from another origin under any CSP that allows the lab's origin,
 // and stays small: the figure's code (web/embed/figure-host.js and the views it imports, bundled by
 // npm run build into build/figure-host.js: one request) is loaded with import() only when an
@@ -75,7 +77,7 @@
   }
 
   class ActivationLabElement extends HTMLElement {
-    static get observedAttributes() { return ['figure', 'settings', 'controls']; }
+    static get observedAttributes() { return ['figure', 'settings', 'controls', 'lang']; }
 
     /** {workers, modules, figures}: shared by every element of this page. */
     static stats() {
@@ -93,6 +95,7 @@
     #figure = null;      // controller from figure-host.js, once mounted
     #mounting = false;
     #nearObserver = null;
+    #languageAsked = 0;  // the latest language asked for: an older one that loads later is dropped
 
     constructor() {
       super();
@@ -161,7 +164,13 @@
     }
 
     attributeChangedCallback(name, oldValue, newValue) {
-      if (oldValue === newValue || !this.#figure) return;
+      if (oldValue === newValue) return;
+      if (name === 'lang' && this.#mounting) this.#languageAsked++;  // the mount reads it again (#mount)
+      if (!this.#figure) return;
+      if (name === 'lang') {
+        this.#language().then((chosen) => chosen && this.#figure?.setLanguage(chosen.i18n, chosen.notice));
+        return;
+      }
       this.#figure.destroy();  // a new figure or new settings: a new run, as a new URL would give
       this.#figure = null;
       this.#mount();
@@ -172,20 +181,46 @@
       this.#nearObserver = null;
       if (this.#mounting || this.#figure) return;
       this.#mounting = true;
-      loadHost().then((host) => {
+      loadHost().then(async (host) => {
+        let chosen = null;
+        while (!chosen) chosen = await this.#language();  // null: lang changed meanwhile, read it again
         this.#mounting = false;
-        if (!this.isConnected) return;
+        if (!this.isConnected || this.#figure) return;
         this.#figure = host.mountFigure(this, this.shadowRoot, {
           base: BASE,
           figure: this.getAttribute('figure'),
           settings: this.getAttribute('settings') ?? '',
           controls: this.getAttribute('controls'),
           onLoaded: () => this.#setLoaded(true),
+          i18n: chosen.i18n,
+          languageNotice: chosen.notice,
         });
-      }, (err) => {
+      }).catch((err) => {
         this.#mounting = false;
         this.#fail(err);
       });
+    }
+
+    /**
+     * The figure's language (web/i18n/i18n.js chooseLanguage): its own lang attribute, else the host
+     * page's <html lang>, else the reader's languages; its catalog loaded. Resolves to
+     * {i18n, notice} (notice: lang.unknown for a language without a catalog), or null when a later
+     * change has asked for another. Tells the page (embed.html sets its <html lang> and head from it).
+     */
+    async #language() {
+      const asked = ++this.#languageAsked;
+      const host = await loadHost();
+      const choice = host.chooseLanguage({
+        elementLang: this.getAttribute('lang'),
+        htmlLang: document.documentElement.getAttribute('lang'),
+        navigatorLanguages: navigator.languages,
+      });
+      const i18n = await host.loadTranslator(choice.lang);
+      if (asked !== this.#languageAsked) return null;
+      this.dispatchEvent(new CustomEvent('activation-lab-language', {
+        detail: { lang: i18n.lang, source: choice.source, apply: (root) => host.applyStaticText(root, i18n) },
+      }));
+      return { i18n, notice: choice.notice };
     }
 
     #setLoaded(on) {

@@ -1,8 +1,10 @@
 // One embedded figure inside an <activation-lab> element's shadow root: its settings (read and
 // validated like the lab's URL), a view over its run session (web/session/session.js) in the
-// page's shared worker, its controls, its notices and its "open in Activation Lab" link. It trains only while a reader can see it: scrolled out of
-// view or in a hidden tab it pauses (the worker stops within one tick) and resumes where it was;
-// destroy() frees its networks in the worker.
+// page's shared worker, its controls, its notices and its "open in Activation Lab" link. It trains
+// only while a reader can see it: scrolled out of view or in a hidden tab it pauses (the worker
+// stops within one tick) and resumes where it was; destroy() frees its networks in the worker.
+// Its words come from its own translator (one per figure: two figures of a page may read in two
+// languages); setLanguage() says everything again in another language without restarting the run.
 import { WorkerHub } from './worker-hub.js';
 import { FIGURES } from './figures.js';
 import { FIGURE_NAMES, CONTROLS, DEFAULT_FIGURE, DEFAULT_CONTROLS, pick, readEmbedSettings } from './embed-settings.js';
@@ -12,9 +14,12 @@ import { formatHash, quote } from '../session/url-state.js';
 import { configOf } from '../session/settings.js';
 import { RunSession } from '../session/session.js';
 import { PRESETS } from '../session/presets.js';
-import { Notices } from '../views/notices.js';
-import { el } from '../views/dom.js';
+import { FigureFrame } from './figure-frame.js';
 import { captionText } from './caption.js';
+
+// What the element script (classic, no imports) needs to choose and load a figure's language.
+export { chooseLanguage, loadTranslator } from '../i18n/i18n.js';
+export { applyStaticText } from '../i18n/static-text.js';
 
 // Cross-origin pages start the classic worker bundle (web/build/lab-worker.js, npm run build)
 // from a blob: URL: a host CSP with `worker-src blob:` checks a module worker's imports against
@@ -32,8 +37,9 @@ export function mountFigure(host, root, options) {
 }
 
 class EmbeddedFigure {
-  constructor(host, root, { base, figure, settings, controls, onLoaded }) {
+  constructor(host, root, { base, figure, settings, controls, onLoaded, i18n, languageNotice = null }) {
     this.host = host;
+    this.i18n = i18n;
     this.base = base;
     this.settingsText = settings;
     this.onLoaded = onLoaded;
@@ -50,18 +56,19 @@ class EmbeddedFigure {
     this.figure = figurePick.value;
     // With reduced motion nothing trains before the reader presses play, so play is always offered.
     this.controls = this.reducedMotion && controlsPick.value === 'none' ? 'play' : controlsPick.value;
-    this.buildDom(root);
-    for (const pickResult of [figurePick, controlsPick]) if (pickResult.notice) this.notices.show('warning', pickResult.notice);
+    this.frame = new FigureFrame(root, { base, figure: this.figure, sheets: FIGURES[this.figure].styles, i18n });
+    if (languageNotice) this.notice('warning', languageNotice);
+    for (const pickResult of [figurePick, controlsPick]) if (pickResult.notice) this.notice('warning', pickResult.notice);
     // The lab's front page until the settings are validated (ready()): never the raw text, which
     // may be anything a host page wrote (issue 18: a 100,000-digit seed was passed on as is).
-    this.link.href = this.labUrl('');
+    this.frame.link.href = this.labUrl('');
 
     this.channel = sharedHub(base).register({
       ready: (ready) => this.ready(ready),
       // Before READY there is no session yet: only the worker's notices can arrive, and are shown.
       message: (message) => (this.session ? this.session.receive(message)
-        : message.type === FromWorker.NOTICE && this.notices.show(message.level, message.message)),
-      failed: (text) => this.fail(text),
+        : message.type === FromWorker.NOTICE && this.notice(message.level, message.message)),
+      failed: (reason) => this.fail(reason),
     });
     this.visibility = () => this.syncPlaying();
     document.addEventListener('visibilitychange', this.visibility);
@@ -72,49 +79,28 @@ class EmbeddedFigure {
     this.viewObserver.observe(host);
   }
 
-  buildDom(root) {
-    // Every sheet the figure's components use (claims.css for the claims strip), then the frame's own.
-    for (const sheet of ['styles/views.css', ...(FIGURES[this.figure].styles ?? []), 'embed/figure.css']) {
-      const link = el('link', null, { rel: 'stylesheet' });
-      link.href = new URL(sheet, this.base).href;
-      root.append(link);
-    }
-    this.frameEl = el('div', 'alx-figure', { part: 'figure', 'data-figure': this.figure, role: 'figure' });
-    this.frameEl.setAttribute('aria-label', `Activation Lab: ${FIGURES[this.figure].label}`);
-    this.toolbar = el('div', 'alx-toolbar', { part: 'toolbar', role: 'group', 'aria-label': 'Run' });
-    this.body = el('div', 'alx-body', { part: 'body' });
-    this.caption = el('p', 'alx-caption', { part: 'caption', 'data-field': 'caption' });
-    // A list cannot take role="status" (axe: aria-allowed-role): the live region wraps it.
-    const noticeList = el('ul', 'alx-notices', { part: 'notices' });
-    const noticeRegion = el('div', 'alx-notices-region', { role: 'status', 'aria-live': 'polite' });
-    noticeRegion.append(noticeList);
-    this.notices = new Notices(noticeList);
-    const footer = el('div', 'alx-footer', { part: 'footer' });
-    this.link = el('a', 'alx-link', { part: 'link', target: '_blank', rel: 'noopener' });
-    this.link.textContent = 'Open in Activation Lab';
-    this.status = el('span', 'alx-status', { part: 'status' });
-    footer.append(this.status, this.link);
-    this.frameEl.append(this.toolbar, noticeRegion, this.body, this.caption, footer);
-    root.append(this.frameEl);
-    // Narrow layouts come from container queries in figure.css, not from a ResizeObserver that
-    // would change the box it observes (issue 18: "ResizeObserver loop" errors on the host window).
+  /**
+   * Says everything again in `i18n`'s language: the frame, the notices, the caption and the view.
+   * languageNotice: {key, params} when the language asked for has no catalog (lang.unknown).
+   */
+  setLanguage(i18n, languageNotice = null) {
+    if (this.destroyed) return;
+    this.i18n = i18n;
+    this.frame.setLanguage(i18n, languageNotice);
+    if (this.table) this.showSettings();
+    this.view?.setLanguage?.(i18n);
+  }
+
+  notice(level, message) {
+    this.frame.notice(level, message);
   }
 
   buildControls() {
-    this.toolbar.replaceChildren();
-    this.toolbar.hidden = this.controls === 'none' || !this.view?.needsRun;
-    const button = (text, title, action) => {
-      const b = el('button', 'alx-button', { type: 'button', part: 'button', title });
-      b.textContent = text;
-      b.addEventListener('click', action);
-      this.toolbar.append(b);
-      return b;
-    };
-    this.playButton = button('Play', 'Train (pauses by itself when the figure is out of view)', () =>
-      (this.intent ? this.pause() : this.play()));
-    if (this.controls === 'full') button('Step', 'Train one batch of steps, then pause', () => this.step());
-    button('Reset', 'Back to step 0: same data, same initial weights', () => this.reset());
-    if (this.controls === 'full') button('New seed', 'New data and new initial weights', () => this.regenerate());
+    const buttons = [{ key: 'embed.play', action: () => (this.intent ? this.pause() : this.play()) }];
+    if (this.controls === 'full') buttons.push({ key: 'embed.step', action: () => this.step() });
+    buttons.push({ key: 'embed.reset', action: () => this.reset() });
+    if (this.controls === 'full') buttons.push({ key: 'embed.newSeed', action: () => this.regenerate() });
+    this.frame.setButtons(buttons, this.controls === 'none' || !this.view?.needsRun);
   }
 
   ready(ready) {
@@ -122,17 +108,17 @@ class EmbeddedFigure {
     this.labels = Object.fromEntries(ready.activations.map((a) => [a.name, a.label]));
     this.table = buildParamTable(ready, { presetNames: PRESETS.map((p) => p.name), reducedMotion: this.reducedMotion });
     const read = readEmbedSettings(this.table, this.settingsText, { reducedMotion: this.reducedMotion });
-    for (const text of read.notices) this.notices.show('warning', text);
+    for (const message of read.notices) this.notice('warning', message);
     this.values = read.values;
     this.activation = this.checkActivation(read.activation);
     // Reduced motion: wait for the reader's play, whatever the settings say.
     this.intent = this.values.playing && !this.reducedMotion;
-    if (this.reducedMotion && this.values.playing) this.status.textContent = 'Paused for reduced motion: press Play.';
+    if (this.reducedMotion && this.values.playing) this.frame.setStatus({ key: 'embed.reducedMotion' });
     this.session = new RunSession({
       post: (message, transfer) => this.channel.post(message, transfer),
       table: this.table,
       reducedMotion: this.reducedMotion,
-      notice: (level, text) => this.notices.show(level, text),
+      notice: (level, text) => this.notice(level, text),
       applySettings: (changes) => {
         Object.assign(this.values, structuredClone(changes));
         this.startRun();
@@ -140,17 +126,18 @@ class EmbeddedFigure {
       onFrameDrawn: () => this.drawn(),
       what: 'This figure',
     });
-    this.view = FIGURES[this.figure].mount(this.body, {
+    this.view = FIGURES[this.figure].mount(this.frame.body, {
       session: this.session,
       labelOf: (name) => this.labels[name] ?? name,
       labels: this.labels,
       importView: (path) => import(new URL(path, this.base).href),
       config: () => ({ ...configOf(this.table, this.values), members: this.members() }),
       values: () => structuredClone(this.values),  // every setting, the page-only ones too (the seeds figure's)
-      notice: (level, text) => this.notices.show(level, text),
+      notice: (level, message) => this.notice(level, message),
       labLink: (hash) => this.labUrl(hash),
       // Without cross-origin isolation the browser coarsens performance.now() (to 100 us in Chromium).
       coarseTimer: !globalThis.crossOriginIsolated,
+      i18n: this.i18n,
     });
     this.session.subscribe(this.view);
     // The claims figure is ready once its first claims are drawn, not before the strip exists.
@@ -167,8 +154,8 @@ class EmbeddedFigure {
     const fallback = this.values.members[0];
     if (name === null || name === '') return fallback;
     if (this.labels[name]) return name;
-    this.notices.show('warning', `Unknown activation "${quote(name)}": showing ${fallback} ` +
-      `(activations: ${Object.keys(this.labels).join(', ')}).`);
+    this.notice('warning', { key: 'embed.unknown.activation',
+      params: { value: quote(name), fallback, allowed: Object.keys(this.labels).join(', ') } });
     return fallback;
   }
 
@@ -196,12 +183,12 @@ class EmbeddedFigure {
   loaded() {
     if (this.isLoaded) return;
     this.isLoaded = true;
-    this.frameEl.dataset.ready = 'true';
+    this.frame.element.dataset.ready = 'true';
     this.onLoaded();
   }
 
-  fail(text) {
-    this.notices.show('error', `${text}. Open the figure in Activation Lab instead.`);
+  fail(reason) {
+    this.notice('error', { key: 'embed.failed', params: { message: reason } });
     this.loaded();
   }
 
@@ -222,15 +209,13 @@ class EmbeddedFigure {
   }
 
   syncButtons() {
-    if (!this.playButton) return;
-    this.playButton.textContent = this.intent ? 'Pause' : 'Play';
-    this.playButton.setAttribute('aria-pressed', String(Boolean(this.intent)));
+    this.frame.setPlaying(Boolean(this.intent));
   }
 
   /** The lab link and the caption, from the validated values. */
   showSettings() {
-    this.link.href = this.labUrl(formatHash(this.table, this.values));
-    this.caption.textContent = captionText(this.values, this.figure === 'card' ? this.labels[this.activation] : null);
+    this.frame.link.href = this.labUrl(formatHash(this.table, this.values));
+    this.frame.caption.textContent = captionText(this.values, this.figure === 'card' ? this.labels[this.activation] : null, { i18n: this.i18n });
   }
 
   labUrl(hash) {
@@ -240,7 +225,7 @@ class EmbeddedFigure {
   play() {
     if (!this.values) return;
     this.intent = true;
-    this.status.textContent = '';
+    this.frame.setStatus(null);
     this.syncPlaying();
   }
 

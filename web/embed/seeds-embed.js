@@ -10,23 +10,22 @@ import { el } from '../views/dom.js';
 const LAB_ROOT = new URL('..', import.meta.url);
 const DEFAULTS = { seeds: 20, seedSteps: 5000, seedWorkers: 0 };
 
-/** @param context the figure host's context (web/embed/figures.js): labelOf, config(), values() */
-export function mountSeedsEmbed(container, { labelOf, config, values }) {
+/** @param context the figure host's context (web/embed/figures.js): labelOf, config(), values(), i18n */
+export function mountSeedsEmbed(container, { labelOf, config, values, i18n }) {
   const sheet = el('link', null, { rel: 'stylesheet' });
   sheet.href = new URL('styles/seeds.css', LAB_ROOT).href;
   container.append(sheet);
   const settings = { ...DEFAULTS, ...(values?.() ?? {}) };
   const { members, ...core } = config();
   const pool = () => sharedSeedPool(LAB_ROOT, settings.seedWorkers);
-  const controller = new SeedsController({
-    pool,
-    figure: mountSeedsFigure(container, {
-      labelOf,
-      onRun: () => controller.run(),
-      onCancel: () => controller.cancel(),
-      onFile: (file) => controller.loadFile(file),
-    }),
+  const figure = mountSeedsFigure(container, {
+    labelOf,
+    i18n,
+    onRun: () => controller.run(),
+    onCancel: () => controller.cancel(),
+    onFile: (file) => controller.loadFile(file),
   });
+  const controller = new SeedsController({ pool, figure });
   controller.setSettings({ config: core, members, seeds: settings.seeds, seedSteps: settings.seedSteps });
   const observer = new IntersectionObserver((entries) => {
     const inView = entries[entries.length - 1].isIntersecting;
@@ -36,6 +35,7 @@ export function mountSeedsEmbed(container, { labelOf, config, values }) {
   observer.observe(container.host ?? container);
   return {
     controller,
+    setLanguage(next) { figure.setLanguage?.(next); },
     destroy() {
       observer.disconnect();
       controller.destroy();

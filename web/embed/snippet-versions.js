@@ -3,6 +3,9 @@
 // version N's defaults; the embed reads the rest from here, so a pasted snippet keeps its meaning
 // after the lab's defaults change. Never edit a version once released: add the next one (and
 // point CURRENT_SNIPPET_VERSION at it) when a default changes. A table: data, not logic.
+// `lang` (the iframe's #lang=, the element's lang attribute; issue 20) is not a setting and has
+// no default here: a snippet without it, any version's, reads in its host page's language, else
+// the reader's, as every snippet did before it existed.
 
 export const SNIPPET_VERSIONS = Object.freeze({
   // Issue 15's release (December 2026).

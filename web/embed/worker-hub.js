@@ -52,8 +52,8 @@ export class WorkerHub {
     this.base = base;
     this.worker = null;
     this.ready = null;          // the READY message, once the module loaded
-    this.failure = null;        // text, if the worker could not start
-    this.figures = new Map();   // id -> handlers {ready(msg), message(msg), failed(text)}
+    this.failure = null;        // {key, params} (the figure words it), if the worker could not start
+    this.figures = new Map();   // id -> handlers {ready(msg), message(msg), failed(reason)}
     this.nextId = 1;
     this.modules = 0;
     this.memoryWaiters = [];
@@ -61,7 +61,7 @@ export class WorkerHub {
   }
 
   /**
-   * @param handlers {ready(readyMessage), message(msg), failed(text)}
+   * @param handlers {ready(readyMessage), message(msg), failed(reason: {key, params})}
    * @returns {id, post(message, transfer), unregister()}
    */
   register(handlers) {
@@ -87,13 +87,15 @@ export class WorkerHub {
     try {
       this.worker = startLabWorker(this.base);
     } catch (err) {
-      this.fail(`the lab's worker could not start: ${err?.message ?? err}`);
+      this.fail({ key: 'embed.workerNoStart', params: { message: String(err?.message ?? err) } });
       return;
     }
     this.worker.addEventListener('message', (event) => this.route(event.data));
     this.worker.addEventListener('error', (event) => {
       event.preventDefault();  // shown in each figure instead of as an uncaught error
-      this.fail(`the lab's worker failed: ${event.message || 'it could not load its code'}`);
+      // The browser's own message stays as it wrote it; the lab's words come from the figure's catalog.
+      this.fail(event.message ? { key: 'embed.workerFailed', params: { message: event.message } }
+        : { key: 'embed.workerFailed', params: { message: { key: 'embed.workerNoCode' } } });
     });
   }
 
@@ -109,9 +111,9 @@ export class WorkerHub {
     }, IDLE_WORKER_MS);
   }
 
-  fail(text) {
-    this.failure = text;
-    for (const handlers of this.figures.values()) handlers.failed(text);
+  fail(reason) {
+    this.failure = reason;
+    for (const handlers of this.figures.values()) handlers.failed(reason);
   }
 
   route(message) {

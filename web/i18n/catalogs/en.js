@@ -482,7 +482,7 @@ export default {
 
   // ---- web/app/embed-dialog.js: "Embed this" ---------------------------------------------------
   'embedDialog.title': 'Embed this run in a blog post',
-  'embedDialog.note': 'The snippets carry every setting in the address, so the figure runs exactly this race (same data, same initial weights). The iframe works almost anywhere; the element sizes itself and pauses when out of view.',
+  'embedDialog.note': 'The snippets carry the settings in the address that differ from the defaults, so the figure runs exactly this race (same data, same initial weights). The element sizes itself and pauses when out of view; the iframe works almost anywhere. Readers that strip both see a linked image.',
   'embedDialog.figure': 'Figure',
   'embedDialog.network': 'Network',
   'embedDialog.controls': 'Controls',
