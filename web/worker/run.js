@@ -32,12 +32,14 @@ export class Run {
     this.names = members.slice();
     this.notify = notify;  // (message) => void, for errors that must not stop the other networks
     this.classes = config.classes;
-    this.shape = { features: config.features, hidden: config.hidden, classes: config.classes };
     this.race = createRunRace(lab, config, members, data);
     this.dataVersion = 0;  // bumped when clicked points change the data
     this.warmUp = this.race ? warmUpBatch(this.race.member(0)) : null;
     this.lastTrainedAt = -Infinity;
     this.countPoints();
+    // The network's shape as the core completed the config (the message may omit defaulted fields).
+    const full = this.race ? this.race.member(0).config() : null;
+    this.shape = full && { features: full.features, hidden: full.hidden, classes: full.classes };
     this.batchSize = Math.max(1, Math.min(this.trainSize, config.batchSize ?? lab.defaultConfig().batchSize));
     this.members = this.names.map((name, i) => ({
       name,
@@ -252,7 +254,7 @@ export class Run {
 
   /** True when a diagnostics call per network fits its budget of work (diagnostics-budget.js). */
   get diagnosticsFit() {
-    return diagnosticsFitBudget(this.shape, this.trainSize);
+    return this.shape !== null && diagnosticsFitBudget(this.shape, this.trainSize);
   }
 
   /**
