@@ -16,7 +16,7 @@ export const ALLOWED_LATIN = new Set([
   'ns', 'ms', 'µs', 'px', 'sin', 'log', 'dL', 'dW',
   // the product, its peers, technologies and formats
   'Activation', 'Lab', 'TensorFlow', 'WebAssembly', 'Web', 'Worker', 'JavaScript', 'CPU', 'COOP', 'COEP', 'PNG',
-  'JSON', 'iframe', 'HTML', 'WordPress', 'Ghost', 'Hugo', 'libm', 'English',
+  'JSON', 'CSV', 'iframe', 'HTML', 'WordPress', 'Ghost', 'Hugo', 'libm', 'English',
   // code: commands, attribute values, file names
   'npm', 'start', 'true', 'false', 'views', 'claims', 'strip', 'js',
 ]);
