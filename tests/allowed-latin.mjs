@@ -9,7 +9,7 @@
 export const ALLOWED_LATIN = new Set([
   // activations
   'ReLU', 'Leaky', 'PReLU', 'RReLU', 'ELU', 'SELU', 'GELU', 'Swish', 'SiLU', 'Mish', 'Softplus', 'Hard', 'Sigmoid',
-  'sigmoid', 'tanh', 'Tanh',
+  'sigmoid', 'tanh', 'Tanh', 'softmax',
   // optimizers and initialisers
   'SGD', 'Adam', 'Nesterov', 'Xavier', 'He', 'LeCun', 'Playground',
   // units and maths

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { labSession, openLab } from './lab-page.mjs';
 import { afterFrames, collectErrors } from './chromium.mjs';
+import { readViewWords, recordCanvasText } from './view-words.mjs';
 
 const TEST_TIMEOUT = 60000;
 const DRAWN_TIMEOUT_MS = 15000;
@@ -127,6 +128,67 @@ test('with reduced motion the gallery draws one still frame without ?static', { 
     await afterFrames(page, 20);
     assert.deepEqual(await readSteps(), first, 'no animation under prefers-reduced-motion');
     assert.equal(await page.locator('#toggle').textContent(), 'Play');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+// ---- the views in Chinese (issue 20) ----------------------------------------------------------------
+
+// The roots of the views this gallery mounts with a translator (the claims strip is worded by its own module).
+const VIEW_ROOTS = '#cards .al-card, #legends .al-legend, #loss .al-loss, #units .al-units, #why-compare .al-why-compare, #why .al-why, #cost .al-cost';
+
+const waitDrawn = (page) => page.waitForFunction(() => {
+  const cards = [...document.querySelectorAll('#cards .al-card')];
+  return cards.length === 6 && cards.every((c) => c.dataset.drawn === 'true')
+    && [...document.querySelectorAll('#units [data-field=unit-counts]')].every((u) => u.dataset.dead !== undefined);
+}, null, { timeout: DRAWN_TIMEOUT_MS });
+const nextFrames = (page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+
+test('?lang=zh-CN: every view\'s text, aria-labels and canvas text are Chinese (no stray English)', { timeout: TEST_TIMEOUT }, async () => {
+  const { page, context, errors } = await openLab(lab.browser, lab.url, { hash: 'views/demo.html?static&lang=zh-CN', waitReady: false,
+    initScript: recordCanvasText });
+  try {
+    await waitDrawn(page);
+    await nextFrames(page);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+    const words = await readViewWords(page, VIEW_ROOTS);
+    assert.equal(words.roots, 6 + 3 + 1 + 4 + 1 + 2 + 1);
+    assert.ok(words.texts.length > 100 && words.canvas.length > 20, `${words.texts.length} texts, ${words.canvas.length} canvas texts`);
+    assert.deepEqual(words.strayText, [], 'text nodes and aria-labels');
+    assert.deepEqual(words.strayCanvas, [], 'canvas text');
+    // The words are the catalog's: a few it must say.
+    const all = words.texts.join('\n');
+    for (const phrase of ['训练准确率', '决策边界', '死亡', '饱和', '首层/末层梯度比']) assert.ok(all.includes(phrase), phrase);
+    assert.ok(words.canvas.includes('准确率') && words.canvas.includes('计数'), words.canvas.join(' | '));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('setLanguage switches every mounted view to Chinese at once, from its last data, and back to the same English', { timeout: TEST_TIMEOUT }, async () => {
+  const { page, context, errors } = await openLab(lab.browser, lab.url, { hash: 'views/demo.html?static&lang=en', waitReady: false,
+    initScript: recordCanvasText });
+  try {
+    await waitDrawn(page);
+    await nextFrames(page);
+    const english = await readViewWords(page, VIEW_ROOTS);
+    const steps = () => page.evaluate(() => [...document.querySelectorAll('#cards [data-field=step]')].map((s) => s.textContent));
+    const before = await steps();
+    assert.ok(english.strayText.length > 50, 'the English gallery reads in English');
+
+    await page.evaluate(() => window.__setLanguage('zh-CN'));
+    const chinese = await readViewWords(page, VIEW_ROOTS);  // no frame waited: the switch is at once
+    assert.deepEqual(chinese.strayText, [], 'text nodes and aria-labels after the switch');
+    assert.ok(chinese.canvas.length > 20, 'the canvases redrew their words');
+    assert.deepEqual(chinese.strayCanvas, [], 'canvas text after the switch');
+    assert.deepEqual(await steps(), before, 'the same data: nothing restarted');
+
+    await page.evaluate(() => window.__setLanguage('en'));
+    const back = await readViewWords(page, VIEW_ROOTS);
+    assert.deepEqual(back.texts, english.texts, 'back in English: the same words as before the switch');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
