@@ -194,3 +194,42 @@ test('setLanguage switches every mounted view to Chinese at once, from its last 
     await context.close();
   }
 });
+
+test('RaceView.setLanguage rewrites its cards, loss chart, key and slots from the last frame', { timeout: TEST_TIMEOUT }, async () => {
+  const { page, context, errors } = await openLab(lab.browser, lab.url, { hash: 'views/demo.html?static&lang=en', waitReady: false,
+    initScript: recordCanvasText });
+  try {
+    await waitDrawn(page);
+    await page.evaluate(async () => {
+      const { RaceView } = await import(new URL('../session/race-view.js', location.href).href);
+      const box = document.createElement('section');
+      box.id = 'race-view';
+      box.innerHTML = '<div id="rv-cards"></div><div id="rv-loss"></div><div id="rv-legend"></div>';
+      document.querySelector('main').append(box);
+      const view = new RaceView(box.querySelector('#rv-cards'), { session: { gridOf: () => null }, labelOf: (n) => (n === 'relu' ? 'ReLU' : 'Tanh'),
+        lossContainer: box.querySelector('#rv-loss'), legendContainer: box.querySelector('#rv-legend'), followDarkScheme: false });
+      view.start({ members: ['relu', 'tanh'] });
+      const set = { x: Float32Array.of(0.5), y: Float32Array.of(-0.5), label: Int32Array.of(1) };
+      view.points({ train: set, test: set });
+      const history = { step: [0, 10], trainLoss: [0.7, 0.5], testLoss: [0.7, 0.6], trainAccuracy: [0.5, 0.9], testAccuracy: [0.5, 0.8] };
+      const member = (name) => ({ name, step: 10, diverged: name === 'tanh', divergedAt: 10, losses: Float32Array.of(0.7, 0.5), history,
+        metrics: { trainLoss: 0.5, testLoss: 0.6, trainAccuracy: 0.9, testAccuracy: 0.8 }, stepsPerSecond: 100 });
+      view.frame({ grid: { width: 4, height: 4, classes: 2, domain: { xMin: -1, xMax: 1, yMin: -1, yMax: 1 } }, members: [member('relu'), member('tanh')] });
+      window.__raceView = view;
+    });
+    const english = await readViewWords(page, '#race-view');
+    assert.ok(english.texts.includes('aria-label: ReLU network') && english.texts.includes('Diverged at step 10'), english.texts.join(' | '));
+    await page.evaluate(async () => {
+      const { loadTranslator } = await import(new URL('../i18n/i18n.js', location.href).href);
+      window.__raceView.setLanguage(await loadTranslator('zh-CN'));
+    });
+    const chinese = await readViewWords(page, '#race-view');
+    assert.ok(chinese.texts.includes('aria-label: ReLU 网络') && chinese.texts.includes('第 10 步发散'), chinese.texts.join(' | '));
+    assert.deepEqual(chinese.strayText, []);
+    assert.ok(chinese.canvas.includes('步数'), 'the loss chart redrew its axis names');
+    assert.deepEqual(chinese.strayCanvas, []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
