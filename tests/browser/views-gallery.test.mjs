@@ -233,3 +233,44 @@ test('RaceView.setLanguage rewrites its cards, loss chart, key and slots from th
     await context.close();
   }
 });
+
+test('the across-seeds figure in Chinese: its count, problems, table, aria-labels and plot text', { timeout: TEST_TIMEOUT }, async () => {
+  const { page, context, errors } = await openLab(lab.browser, lab.url, { hash: 'views/demo.html?static&lang=en', waitReady: false,
+    initScript: recordCanvasText });
+  try {
+    await waitDrawn(page);
+    await page.evaluate(async () => {
+      const at = (file) => new URL(file, location.href).href;
+      const { mountSeedsFigure } = await import(at('seeds-figure.js'));
+      const { parseSweepFile } = await import(at('../session/sweep-file.js'));
+      const { loadTranslator } = await import(at('../i18n/i18n.js'));
+      const box = document.createElement('section');
+      box.id = 'seeds-box';
+      document.querySelector('main').append(box);
+      const figure = mountSeedsFigure(box, { labelOf: (n) => (n === 'relu' ? 'ReLU' : 'Tanh') });
+      const point = (a, reach) => ({ trainAccuracy: a, testAccuracy: a - 0.05, stepsToReach: reach, firstLastGradRatio: 0.3, zeroFraction: 0.4, deadUnits: 1 });
+      const group = { title: '本页设置', differs: [{ key: 'learningRate', file: '0.3', page: '0.03' }], budget: 500, members: ['relu', 'tanh'],
+        seeds: [{ seed: 1, members: { relu: point(0.95, 200), tanh: point(0.8, null) } }, { seed: 2, failed: 'timeout', members: {} }] };
+      const { problems } = parseSweepFile('{"config": 3}\n[1]\n');
+      figure.update({ state: 'cancelled', done: 2, failed: 1, total: 20, steps: 500, groups: [group], problems });
+      const zh = await loadTranslator('zh-CN');
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      window.__canvasTexts = [];  // what is drawn from here on is the switch's redraw
+      figure.setLanguage(zh);
+    });
+    await nextFrames(page);
+    const words = await readViewWords(page, '#seeds-box');
+    const all = words.texts.join(' | ');
+    for (const phrase of ['已完成 2/20 个种子（1 个失败），每个 500 步：已取消', '第 1 行：config：缺失（已跳过）', '未达到', '学习率 为 0.3']) {
+      assert.ok(all.includes(phrase), `${phrase} in ${all}`);
+    }
+    // The file's own words (config) and a worker's failure reason are the reader's data, not the figure's.
+    const stray = words.strayText.filter((s) => !/^config in|^timeout in/.test(s));
+    assert.deepEqual(stray, []);
+    assert.ok(words.canvas.includes('训练准确率') && words.canvas.includes('未达到'), words.canvas.join(' | '));
+    assert.deepEqual(words.strayCanvas, []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
