@@ -9,14 +9,14 @@
 export const ALLOWED_LATIN = new Set([
   // activations
   'ReLU', 'Leaky', 'PReLU', 'RReLU', 'ELU', 'SELU', 'GELU', 'Swish', 'SiLU', 'Mish', 'Softplus', 'Hard', 'Sigmoid',
-  'sigmoid', 'tanh', 'Tanh',
+  'sigmoid', 'tanh', 'Tanh', 'softmax',
   // optimizers and initialisers
   'SGD', 'Adam', 'Nesterov', 'Xavier', 'He', 'LeCun', 'Playground',
   // units and maths
   'ns', 'ms', 'µs', 'px', 'sin', 'log', 'dL', 'dW',
   // the product, its peers, technologies and formats
   'Activation', 'Lab', 'TensorFlow', 'WebAssembly', 'Web', 'Worker', 'JavaScript', 'CPU', 'COOP', 'COEP', 'PNG',
-  'JSON', 'iframe', 'HTML', 'WordPress', 'Ghost', 'Hugo', 'libm', 'English',
+  'JSON', 'CSV', 'iframe', 'HTML', 'WordPress', 'Ghost', 'Hugo', 'libm', 'English',
   // code: commands, attribute values, file names
   'npm', 'start', 'true', 'false', 'views', 'claims', 'strip', 'js',
 ]);

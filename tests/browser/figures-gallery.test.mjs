@@ -11,6 +11,7 @@ import { loadLabOrFail, runCli, configFlags } from '../node/lab-fixture.mjs';
 import { DepthSweep } from '../../web/worker/depth-sweep.js';
 import { edgeGradients } from '../../web/worker/edge-gradients.js';
 import { edgeLevel, sharedGradientRange } from '../../web/views/network-diagram.js';
+import { readViewWords, recordCanvasText } from './view-words.mjs';
 
 const TEST_TIMEOUT = 120000;
 const session = labSession();
@@ -191,3 +192,37 @@ for (const scheme of ['light', 'dark']) {
     }
   });
 }
+
+// ---- the figures in Chinese (issue 20) ---------------------------------------------------------------
+
+// The figures this gallery mounts with a translator (the verdict is worded by its own module).
+const FIGURE_ROOTS = '.al-curves, .al-depth, .al-diagram, .al-sparsity';
+
+test('?lang=zh-CN: the figures\' text, aria-labels and canvas text are Chinese, and a switch rewrites them at once', { timeout: TEST_TIMEOUT }, async () => {
+  const { page, context, errors } = await openGallery({ hash: 'views/figures-demo.html?lang=zh-CN', initScript: recordCanvasText });
+  try {
+    await page.evaluate(() => document.querySelector('.al-diagram-unit').focus());  // the unit's detail text too
+    const chinese = await readViewWords(page, FIGURE_ROOTS);
+    assert.equal(chinese.roots, 5);
+    assert.ok(chinese.texts.length > 60 && chinese.canvas.length > 20, `${chinese.texts.length} texts, ${chinese.canvas.length} canvas texts`);
+    assert.deepEqual(chinese.strayText, [], 'text nodes and aria-labels');
+    assert.deepEqual(chinese.strayCanvas, [], 'canvas text');
+    for (const phrase of ['隐藏层', '死亡神经元', '初始化']) assert.ok(chinese.texts.join('\n').includes(phrase), phrase);
+
+    // English, then Chinese again, from the same data: the depth sweep is not run again.
+    const cells = () => page.evaluate(() => document.querySelector('.al-depth').dataset.cells);
+    const before = await cells();
+    await page.evaluate(() => window.__setLanguage('en'));
+    const english = await readViewWords(page, FIGURE_ROOTS);
+    assert.ok(english.texts.some((t) => t === 'How much gradient reaches the first layer, by depth'), 'the English title');
+    assert.ok(english.canvas.includes('hidden layers'), english.canvas.join(' | '));
+    await page.evaluate(() => window.__setLanguage('zh-CN'));
+    const again = await readViewWords(page, FIGURE_ROOTS);
+    assert.deepEqual(again.texts, chinese.texts, 'the same Chinese words from the same data');
+    assert.deepEqual(again.strayCanvas, []);
+    assert.equal(await cells(), before);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -7,15 +7,17 @@ import { mountRaceCard } from '../views/race-card.js';
 import { mountLossChart } from '../views/loss-chart.js';
 import { mountProbabilityLegend } from '../views/legend.js';
 import { requestDraw } from './draw-loop.js';
+import { englishTranslator } from '../i18n/i18n.js';
 
 const darkScheme = matchMedia('(prefers-color-scheme: dark)');
 
 /** The page's card slot: an <article> a click on the board adds a point through. */
-export function pageSlot(name, label) {
+export function pageSlot(name, label, i18n = englishTranslator) {
   const slot = document.createElement('article');
   slot.className = 'race-slot';
   slot.dataset.member = name;
-  slot.setAttribute('aria-label', `${label} network`);
+  slot.dataset.label = label;
+  slot.setAttribute('aria-label', i18n.t('card.network', { name: label }));
   return slot;
 }
 
@@ -25,15 +27,17 @@ export class RaceView {
    * @param options {session (session.js), labelOf(name) -> string, slot(name, label) -> element
    *   (default pageSlot), onPointClick({x, y})?, lossContainer?, legendContainer?: where the loss
    *   chart and the colour key go, afterMount(card, name)?, followDarkScheme = true: boards on a
-   *   dark background when the reader's scheme is dark (embeds keep a light surface, figure.css)}
+   *   dark background when the reader's scheme is dark (embeds keep a light surface, figure.css),
+   *   i18n = englishTranslator: the words of the cards, the loss chart and the key (setLanguage changes it)}
    */
   constructor(container, { session, labelOf, slot = pageSlot, onPointClick = null, lossContainer, legendContainer, afterMount,
-    followDarkScheme = true }) {
+    followDarkScheme = true, i18n = englishTranslator }) {
     this.container = container;
+    this.i18n = i18n;
     this.session = session;
     this.display = { showTest: true, discretize: false, dark: followDarkScheme && darkScheme.matches };
-    this.loss = lossContainer ? mountLossChart(lossContainer, { labelOf }) : null;
-    this.legend = legendContainer ? mountProbabilityLegend(legendContainer) : null;
+    this.loss = lossContainer ? mountLossChart(lossContainer, { labelOf, i18n }) : null;
+    this.legend = legendContainer ? mountProbabilityLegend(legendContainer, { i18n }) : null;
     this.followScheme = () => this.setDisplay({ dark: darkScheme.matches });
     if (followDarkScheme) darkScheme.addEventListener('change', this.followScheme);
     this.labelOf = labelOf;
@@ -57,10 +61,10 @@ export class RaceView {
   }
 
   mount(name) {
-    const slot = this.makeSlot(name, this.labelOf(name));
+    const slot = this.makeSlot(name, this.labelOf(name), this.i18n);
     this.container.append(slot);
     if (this.onPointClick) slot.addEventListener('point-click', (event) => this.onPointClick(event.detail));
-    const card = mountRaceCard(slot, { name, label: this.labelOf(name) });
+    const card = mountRaceCard(slot, { name, label: this.labelOf(name), i18n: this.i18n });
     this.afterMount?.(card, name);
     this.cards.set(name, { slot, card });
   }
@@ -76,6 +80,20 @@ export class RaceView {
     this.container.dataset.showTest = String(this.display.showTest);
     this.container.dataset.discretize = String(this.display.discretize);
     requestDraw(this, () => this.draw());
+  }
+
+  /**
+   * Every card, the loss chart and the key in another language, at once, from what they last showed
+   * (the race goes on: nothing is restarted or recomputed). A page slot's aria-label follows too.
+   */
+  setLanguage(i18n) {
+    this.i18n = i18n;
+    for (const [name, { slot, card }] of this.cards) {
+      if (slot.dataset.label !== undefined) slot.setAttribute('aria-label', i18n.t('card.network', { name: this.labelOf(name) }));
+      card.setLanguage(i18n);
+    }
+    this.loss?.setLanguage(i18n);
+    this.legend?.setLanguage(i18n);
   }
 
   /** The session's latest frame, in an animation frame. */

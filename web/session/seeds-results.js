@@ -4,14 +4,17 @@
 // where a point holds a seed's numbers of one activation (seed-run.js's result members) or
 // {failed: text}; stepsToReach is null where 90% train accuracy was never reached within the budget.
 
-/** The metrics drawn, in order: key, label, scale and the axis's range (given the group). */
+/**
+ * The metrics drawn, in order: key, scale and the axis's range (given the group). Each one's name is
+ * the catalog's seeds.metric.<key> (web/i18n/catalogs/<lang>/views.js), in the reader's language.
+ */
 export const SEED_METRICS = [
-  { key: 'trainAccuracy', label: 'Train accuracy', scale: 'linear', range: () => [0, 1], percent: true },
-  { key: 'testAccuracy', label: 'Test accuracy', scale: 'linear', range: () => [0, 1], percent: true },
-  { key: 'stepsToReach', label: 'Steps to 90% train accuracy', scale: 'linear', range: (g) => [0, g.budget], never: true },
-  { key: 'firstLastGradRatio', label: 'First/last gradient ratio', scale: 'log', range: (g, values) => logRange(values) },
-  { key: 'zeroFraction', label: 'Exact-zero share (hidden)', scale: 'linear', range: () => [0, 1], percent: true },
-  { key: 'deadUnits', label: 'Dead units (hidden)', scale: 'linear', range: (g, values) => [0, Math.max(1, ...values)] },
+  { key: 'trainAccuracy', scale: 'linear', range: () => [0, 1], percent: true },
+  { key: 'testAccuracy', scale: 'linear', range: () => [0, 1], percent: true },
+  { key: 'stepsToReach', scale: 'linear', range: (g) => [0, g.budget], never: true },
+  { key: 'firstLastGradRatio', scale: 'log', range: (g, values) => logRange(values) },
+  { key: 'zeroFraction', scale: 'linear', range: () => [0, 1], percent: true },
+  { key: 'deadUnits', scale: 'linear', range: (g, values) => [0, Math.max(1, ...values)] },
 ];
 
 /** Decades around the finite positive values (one decade when there are none). */

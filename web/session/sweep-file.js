@@ -4,6 +4,17 @@
 // config field but seed and activation), so rows of different settings are never mixed, and each
 // group is turned into the figure's per-seed results (seeds-results.js's shape).
 import { REACH_ACCURACY } from '../worker/seed-run.js';
+import { englishTranslator } from '../i18n/i18n.js';
+
+/**
+ * A line's problem: its catalog key (sweep.<key>) and params, for the figure to word in the reader's
+ * language, and the English message (for tools, logs and tests).
+ */
+function problem(line, { key, params = {} }) {
+  return { line, key: `sweep.${key}`, params, message: englishTranslator.t(`sweep.${key}`, params) };
+}
+const why = (key, params) => ({ key, params });
+const shown = (v) => JSON.stringify(v);
 
 // The CSV columns after the config fields (core/cli/sweep_rows.cpp's csv_header()).
 const CSV_TAIL = ['steps_requested', 'steps', 'diverged', 'diverged_at', 'train_loss', 'test_loss', 'train_accuracy',
@@ -22,11 +33,11 @@ export function settingText(value) {
   return String(value);
 }
 
-/** @returns {format: 'json'|'csv'|null, rows: Row[], problems: [{line, message}]} */
+/** @returns {format: 'json'|'csv'|null, rows: Row[], problems: [{line, message, key, params}]} */
 export function parseSweepFile(text) {
   const lines = String(text).split(/\r?\n/);
   const first = lines.findIndex((l) => l.trim() !== '');
-  if (first < 0) return { format: null, rows: [], problems: [{ line: 1, message: 'the file is empty' }] };
+  if (first < 0) return { format: null, rows: [], problems: [problem(1, why('empty'))] };
   const format = lines[first].trim().startsWith('{') ? 'json' : 'csv';
   const read = format === 'json' ? readJsonLines(lines) : readCsv(lines, first);
   return { format, ...read };
@@ -41,18 +52,18 @@ function readJsonLines(lines) {
     try {
       parsed = JSON.parse(raw);
     } catch (err) {
-      problems.push({ line: i + 1, message: `not JSON (${err.message})` });
+      problems.push(problem(i + 1, why('notJson', { detail: err.message })));
       return;
     }
     const row = checkRow(fromJson(parsed));
-    if (row.error) problems.push({ line: i + 1, message: row.error });
+    if (row.error) problems.push(problem(i + 1, row.error));
     else rows.push({ ...row, line: i + 1 });
   });
   return { rows, problems };
 }
 
 function fromJson(o) {
-  if (o === null || typeof o !== 'object' || Array.isArray(o)) return { error: 'not a JSON object' };
+  if (o === null || typeof o !== 'object' || Array.isArray(o)) return { error: why('notObject') };
   return {
     config: o.config, steps: o.steps_requested, diverged: o.diverged,
     trainAccuracy: o.metrics?.train_accuracy, testAccuracy: o.metrics?.test_accuracy,
@@ -65,7 +76,7 @@ function readCsv(lines, headerIndex) {
   const header = splitCsv(lines[headerIndex]);
   const tailAt = header.indexOf(CSV_TAIL[0]);
   if (header[0] !== 'row' || tailAt < 0 || header.slice(tailAt).join() !== CSV_TAIL.join()) {
-    return { rows: [], problems: [{ line: headerIndex + 1, message: 'not an actlab sweep header (expected row,<config fields>,steps_requested,...)' }] };
+    return { rows: [], problems: [problem(headerIndex + 1, why('badHeader', { command: 'actlab sweep', row: 'row', first: CSV_TAIL[0] }))] };
   }
   const configKeys = header.slice(1, tailAt);
   const rows = [];
@@ -74,7 +85,8 @@ function readCsv(lines, headerIndex) {
     if (lines[i].trim() === '') continue;
     const cells = splitCsv(lines[i]);
     if (cells === null || cells.length !== header.length) {
-      problems.push({ line: i + 1, message: `${cells === null ? 'an unclosed quote' : `${cells.length} cells`}, expected ${header.length}` });
+      const expected = String(header.length);
+      problems.push(problem(i + 1, cells === null ? why('unclosedQuote', { expected }) : why('cellCount', { count: cells.length, expected })));
       continue;
     }
     const cell = Object.fromEntries(header.map((name, k) => [name, cells[k]]));
@@ -85,7 +97,7 @@ function readCsv(lines, headerIndex) {
       trainAccuracy: num('train_accuracy'), testAccuracy: num('test_accuracy'),
       firstLastGradRatio: num('first_last_grad_ratio'), zeroFraction: num('zero_fraction'), deadUnits: num('dead_units'),
     });
-    if (row.error) problems.push({ line: i + 1, message: row.error });
+    if (row.error) problems.push(problem(i + 1, row.error));
     else rows.push({ ...row, line: i + 1 });
   }
   return { rows, problems };
@@ -110,24 +122,24 @@ export function splitCsv(line) {
 
 const isFraction = (v) => typeof v === 'number' && v >= 0 && v <= 1;
 
-/** A row's fields checked: {config, seed, activation, steps, ...} or {error} naming the field and value. */
+/** A row's fields checked: {config, seed, activation, steps, ...} or {error: {key, params}} naming the field and value. */
 function checkRow(row) {
   if (row.error) return row;
   const { config } = row;
-  if (config === null || typeof config !== 'object' || Array.isArray(config)) return { error: 'config: missing' };
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) return { error: why('missing', { field: 'config' }) };
   const seed = Number(config.seed);
-  if (!Number.isInteger(seed) || seed < 0) return { error: `config.seed: ${JSON.stringify(config.seed)} is not a seed` };
-  if (typeof config.activation !== 'string' || config.activation === '') return { error: 'config.activation: missing' };
-  if (!Number.isInteger(row.steps) || row.steps < 1) return { error: `steps_requested: ${JSON.stringify(row.steps)} is not a step count` };
-  if (typeof row.diverged !== 'boolean') return { error: `diverged: ${JSON.stringify(row.diverged)} is not true or false` };
+  if (!Number.isInteger(seed) || seed < 0) return { error: why('notSeed', { field: 'config.seed', value: shown(config.seed) }) };
+  if (typeof config.activation !== 'string' || config.activation === '') return { error: why('missing', { field: 'config.activation' }) };
+  if (!Number.isInteger(row.steps) || row.steps < 1) return { error: why('notStepCount', { field: 'steps_requested', value: shown(row.steps) }) };
+  if (typeof row.diverged !== 'boolean') return { error: why('notBoolean', { field: 'diverged', value: shown(row.diverged) }) };
   for (const key of ['trainAccuracy', 'zeroFraction']) {
-    if (!isFraction(row[key])) return { error: `${key}: ${JSON.stringify(row[key])} is not in [0, 1]` };
+    if (!isFraction(row[key])) return { error: why('notFraction', { field: key, value: shown(row[key]) }) };
   }
-  if (row.testAccuracy !== null && !isFraction(row.testAccuracy)) return { error: `testAccuracy: ${JSON.stringify(row.testAccuracy)} is not in [0, 1]` };
+  if (row.testAccuracy !== null && !isFraction(row.testAccuracy)) return { error: why('notFraction', { field: 'testAccuracy', value: shown(row.testAccuracy) }) };
   if (row.firstLastGradRatio !== null && !(typeof row.firstLastGradRatio === 'number' && row.firstLastGradRatio >= 0)) {
-    return { error: `firstLastGradRatio: ${JSON.stringify(row.firstLastGradRatio)} is not a ratio` };
+    return { error: why('notRatio', { field: 'firstLastGradRatio', value: shown(row.firstLastGradRatio) }) };
   }
-  if (!Number.isInteger(row.deadUnits) || row.deadUnits < 0) return { error: `deadUnits: ${JSON.stringify(row.deadUnits)} is not a count` };
+  if (!Number.isInteger(row.deadUnits) || row.deadUnits < 0) return { error: why('notCount', { field: 'deadUnits', value: shown(row.deadUnits) }) };
   const settings = Object.fromEntries(Object.entries(config).filter(([k]) => !NOT_SETTINGS.has(k)).map(([k, v]) => [k, settingText(v)]));
   return { ...row, config: undefined, settings, seed, activation: config.activation };
 }

@@ -11,13 +11,14 @@ import { activationColor } from './palette.js';
 import { formatNs, formatRate, setText } from './format.js';
 import { formatTimes } from './ratio-text.js';
 import { el } from './dom.js';
+import { englishTranslator } from '../i18n/i18n.js';
 
 const KINDS = [
-  // [data-field, text, ActivationCost key, libm?]
-  ['forward-ns', 'forward', 'forwardNs', false],
-  ['libm-forward-ns', 'forward, libm', 'libmForwardNs', true],
-  ['forward-backward-ns', 'fwd+bwd', 'forwardBackwardNs', false],
-  ['libm-forward-backward-ns', 'fwd+bwd, libm', 'libmForwardBackwardNs', true],
+  // [data-field, label's catalog key, ActivationCost key, libm?]
+  ['forward-ns', 'cost.chart.forward', 'forwardNs', false],
+  ['libm-forward-ns', 'cost.chart.forwardLibm', 'libmForwardNs', true],
+  ['forward-backward-ns', 'cost.chart.forwardBackward', 'forwardBackwardNs', false],
+  ['libm-forward-backward-ns', 'cost.chart.forwardBackwardLibm', 'libmForwardBackwardNs', true],
 ];
 
 function barRow(text, field, striped, { multiple = false } = {}) {
@@ -48,37 +49,48 @@ function setBar(bar, v, max, logFrom = 0) {
 
 /**
  * Mounts the cost chart into `container` (appended).
- *   options: {labels: {[name]: label} (default: the names), headingLevel = 3}
- * Returns {update({costs: ActivationCost[], stepsPerSecond: {[name]: number}}), destroy(), element}.
+ *   options: {labels: {[name]: label} (default: the names), headingLevel = 3, i18n = englishTranslator}
+ * Returns {update({costs: ActivationCost[], stepsPerSecond: {[name]: number}}), setLanguage(i18n), destroy(), element}.
+ * setLanguage rewrites every word and number from the last costs and speeds (nothing is measured again).
  * Either field may be omitted to keep what is shown. Rows follow the order of `costs` and of the keys
  * of `stepsPerSecond`; each carries data-activation, and each value data-field (see KINDS, and
  * "steps-per-second").
  */
-export function mountCostChart(container, { labels = {}, headingLevel = 3 } = {}) {
+export function mountCostChart(container, { labels = {}, headingLevel = 3, i18n = englishTranslator } = {}) {
+  let words = i18n;
+  const t = (key, params) => words.t(key, params);
   const level = Math.min(6, Math.max(1, headingLevel));
   const nameOf = (name) => labels[name] ?? name;
   const root = el('section', 'al-cost');
 
   const costHead = el(`h${level}`, 'al-cost-title');
-  costHead.textContent = 'Nanoseconds per element (log axis), and as a multiple of ReLU';
+
   const legend = el('p', 'al-cost-legend');
   const solid = el('span', 'al-key');
-  solid.textContent = 'fast kernel';
+
   const striped = el('span', 'al-key is-libm');
-  striped.textContent = 'libm reference';
+
   legend.append(solid, striped);
   const costList = el('ol', 'al-cost-rows');
 
   const speedHead = el(`h${level}`, 'al-cost-title');
-  speedHead.textContent = 'Training steps per second';
+
   const speedList = el('ol', 'al-speed-rows');
   root.append(costHead, legend, costList, speedHead, speedList);
+  const writeWords = () => {
+    costHead.textContent = t('cost.chart.title');
+    solid.textContent = t('cost.chart.fast');
+    striped.textContent = t('cost.chart.libm');
+    speedHead.textContent = t('cost.chart.speedTitle');
+  };
+  writeWords();
   container.append(root);
   // Headings and legend appear with their first rows: no empty chart frame before a measurement.
   costHead.hidden = legend.hidden = speedHead.hidden = true;
 
   let costRows = new Map(), costKey = '';
   let speedRows = new Map(), speedKey = '';
+  let last = {};  // the last costs and speeds, for a language switch
 
   function buildCosts(costs) {
     costRows = new Map();
@@ -89,7 +101,7 @@ export function mountCostChart(container, { labels = {}, headingLevel = 3 } = {}
       title.append(el('span', 'al-swatch', { 'aria-hidden': 'true' }), nameOf(name));
       const bars = el('div', 'al-bars');
       const parts = KINDS.map(([field, text, , libm]) => {
-        const b = barRow(text, field, libm, { multiple: true });
+        const b = barRow(t(text), field, libm, { multiple: true });
         bars.append(b.row);
         return b;
       });
@@ -112,6 +124,8 @@ export function mountCostChart(container, { labels = {}, headingLevel = 3 } = {}
   }
 
   function update({ costs, stepsPerSecond } = {}) {
+    if (Array.isArray(costs)) last.costs = costs;
+    if (stepsPerSecond && typeof stepsPerSecond === 'object') last.stepsPerSecond = stepsPerSecond;
     if (Array.isArray(costs)) {
       const key = costs.map((c) => c.name).join('|');
       if (key !== costKey) { costKey = key; buildCosts(costs); costHead.hidden = legend.hidden = costs.length === 0; }
@@ -129,10 +143,10 @@ export function mountCostChart(container, { labels = {}, headingLevel = 3 } = {}
         costRows.get(c.name).forEach((b, j) => {
           const k = KINDS[j][2];
           const v = c[k];
-          setText(b.value, `${formatNs(v)} ns`, v);
+          setText(b.value, t('cost.chart.ns', { ns: formatNs(v, { i18n: words }) }), v);
           setBar(b.bar, v, max, logFrom);
           const times = ref ? v / ref[k] : NaN;
-          setText(b.times, Number.isFinite(times) ? `${formatTimes(times)} ReLU` : '', times);
+          setText(b.times, Number.isFinite(times) ? t('cost.chart.timesRelu', { times: formatTimes(times, { i18n: words }) }) : '', times);
         });
       }
     }
@@ -143,11 +157,18 @@ export function mountCostChart(container, { labels = {}, headingLevel = 3 } = {}
       const max = Math.max(0, ...names.map((n) => stepsPerSecond[n]).filter(Number.isFinite));
       for (const n of names) {
         const v = stepsPerSecond[n], b = speedRows.get(n);
-        setText(b.value, `${formatRate(v)}/s`, v);
+        setText(b.value, t('cost.chart.perSecond', { rate: formatRate(v, { i18n: words }) }), v);
         setBar(b.bar, v, max);
       }
     }
   }
 
-  return { update, destroy: () => root.remove(), element: root };
+  function setLanguage(next) {
+    words = next;
+    writeWords();
+    costKey = speedKey = '';  // rows rebuilt: their labels are words too
+    update(last);
+  }
+
+  return { update, setLanguage, destroy: () => root.remove(), element: root };
 }

@@ -10,36 +10,49 @@ import { decadeTicks, drawLinePlot } from './line-plot.js';
 import { activationColor } from './palette.js';
 import { formatRatio, twoDigits } from './ratio-text.js';
 import { watchSchemeColors } from './scheme-colors.js';
+import { englishTranslator } from '../i18n/i18n.js';
 
 export const MAX_LAYERS = 20;
 
 const fixed3 = (v) => (Number.isFinite(v) ? (Math.abs(v) < 5e-4 ? '0' : v.toFixed(3).replace('-', '\u2212')) : '–');
 
 /**
- * mountCurves(container, {labelOf = name => name, headingLevel = 3, layers = 8})
- *   -> {update({items: [{name, label?, maxDerivative, x, f, df}]}), setLayers(n), setCursor(i), destroy(), element}
+ * mountCurves(container, {labelOf = name => name, headingLevel = 3, layers = 8, i18n = englishTranslator})
+ *   -> {update({items: [{name, label?, maxDerivative, x, f, df}]}), setLayers(n), setCursor(i), setLanguage(i18n), destroy(), element}
+ *   setLanguage rewrites every word (captions, read-out, aria-labels, axis names) from the last items.
  * Hooks: root .al-curves[data-points][data-x-min][data-x-max][data-layers];
  *   [data-field=bound][data-activation][data-value] (max|f'| from the core's table);
  *   [data-field=readout][data-index][data-x] with one [data-activation][data-f][data-df] per curve;
  *   [data-field=product][data-activation][data-value] (max|f'|^n for the chosen n).
  */
-export function mountCurves(container, { labelOf = (name) => name, headingLevel = 3, layers = 8 } = {}) {
+export function mountCurves(container, { labelOf = (name) => name, headingLevel = 3, layers = 8, i18n = englishTranslator } = {}) {
+  let words = i18n;
+  const t = (key, params) => words.t(key, params);
   const root = el('section', 'al-curves al-figure');
   const title = el(`h${headingLevel}`, 'al-figure-title');
-  title.textContent = 'The activations and their slopes';
   const plots = el('div', 'al-curves-plots');
   const fCanvas = el('canvas', 'al-curves-canvas', { tabindex: '0', role: 'img' });
   const dfCanvas = el('canvas', 'al-curves-canvas', { tabindex: '0', role: 'img' });
-  plots.append(figure(fCanvas, 'f(x)'), figure(dfCanvas, 'slope f\u2032(x), dashed: its bound max|f\u2032|'));
+  const dfFigure = figure(dfCanvas, '');
+  plots.append(figure(fCanvas, 'f(x)'), dfFigure);
   const readout = el('p', 'al-curves-readout', { 'data-field': 'readout', 'aria-live': 'polite' });
   const bounds = el('ul', 'al-curves-bounds');
   const layersRow = el('label', 'al-curves-layers');
   const layersInput = el('input', null, { type: 'range', min: '1', max: String(MAX_LAYERS), step: '1', value: String(layers) });
   const layersText = el('output', null, { 'data-field': 'layers' });
-  layersRow.append(document.createTextNode('n layers '), layersInput, layersText);
+  const layersName = document.createTextNode('');
+  layersRow.append(layersName, layersInput, layersText);
   const pCanvas = el('canvas', 'al-curves-product', { role: 'img' });
   const products = el('p', 'al-curves-products');
-  root.append(title, plots, readout, bounds, layersRow, figure(pCanvas, 'best case across n layers: max|f\u2032|\u207F (log axis)'), products);
+  const pFigure = figure(pCanvas, '');
+  root.append(title, plots, readout, bounds, layersRow, pFigure, products);
+  const writeWords = () => {
+    title.textContent = t('curves.title');
+    dfFigure.querySelector('figcaption').textContent = t('curves.slopeCaption');
+    layersName.textContent = t('curves.layersInput');
+    pFigure.querySelector('figcaption').textContent = t('curves.productCaption');
+  };
+  writeWords();
   container.append(root);
 
   let items = [];
@@ -66,17 +79,32 @@ export function mountCurves(container, { labelOf = (name) => name, headingLevel 
     dfRange.hi = Math.max(dfRange.hi, ...items.map((it) => it.maxDerivative * 1.08));
     areas.set(dfCanvas, drawLinePlot(dfCanvas.getContext('2d'), {
       x, y: { ...dfRange, label: 'f\u2032(x)' }, series: line('df'), cursor: xAt,
-      hLines: items.map((it) => ({ y: it.maxDerivative, color: activationColor(it.name), label: twoDigits(it.maxDerivative) })),
+      hLines: items.map((it) => ({ y: it.maxDerivative, color: activationColor(it.name), label: twoDigits(it.maxDerivative, { i18n: words }) })),
     }, colors));
     const logs = items.flatMap((it) => [0, MAX_LAYERS * Math.log10(it.maxDerivative)]).filter(Number.isFinite);
     const lo = Math.floor(Math.min(-1, ...logs)), hi = Math.ceil(Math.max(0.5, ...logs));
     drawLinePlot(pCanvas.getContext('2d'), {
-      x: { lo: 1, hi: MAX_LAYERS, ticks: [1, 5, 10, 15, 20], label: 'layers n' },
-      y: { lo, hi, log: true, ticks: decadeTicks(lo, hi, 6), label: 'max|f\u2032|\u207F' },
+      x: { lo: 1, hi: MAX_LAYERS, ticks: [1, 5, 10, 15, 20], label: t('curves.axis.layers') },
+      y: { lo, hi, log: true, ticks: decadeTicks(lo, hi, 6), label: t('curves.axis.product') },
       series: items.map((it) => ({ color: activationColor(it.name),
         values: Array.from({ length: MAX_LAYERS }, (_, k) => [k + 1, it.maxDerivative ** (k + 1)]) })),
       cursor: { x: n },
     }, colors);
+  }
+
+  // Each curve's bound as text, and the two curve canvases' labels.
+  function writeBounds() {
+    const bound = (it) => twoDigits(it.maxDerivative, { i18n: words });
+    bounds.replaceChildren(...items.map((it) => {
+      const li = el('li', null, { 'data-field': 'bound', 'data-activation': it.name, 'data-value': String(it.maxDerivative) });
+      li.textContent = t('curves.bound', { name: labelOf(it.name), bound: bound(it) });
+      li.style.setProperty('--al-accent', activationColor(it.name));
+      return li;
+    }));
+    const sentence = items.map((it) => t('curves.slopeItem', { name: labelOf(it.name), bound: bound(it) })).join(t('views.separator'));
+    fCanvas.setAttribute('aria-label', t('curves.fLabel', { names: items.map((it) => labelOf(it.name)).join(t('views.enumeration')),
+      from: fixed3(items[0].x[0]), to: fixed3(items[0].x[items[0].x.length - 1]) }));
+    dfCanvas.setAttribute('aria-label', t('curves.dfLabel', { items: sentence }));
   }
 
   function writeText() {
@@ -87,11 +115,12 @@ export function mountCurves(container, { labelOf = (name) => name, headingLevel 
       const span = el('span', 'al-curves-product-item', { 'data-field': 'product', 'data-activation': it.name });
       const p = it.maxDerivative ** n;
       span.dataset.value = String(p);
-      span.textContent = `${labelOf(it.name)}: ${twoDigits(it.maxDerivative)}^${n} = ${formatRatio(p)}`;
+      span.textContent = t('curves.product', { name: labelOf(it.name), bound: twoDigits(it.maxDerivative, { i18n: words }),
+        n: String(n), value: formatRatio(p, { i18n: words }) });
       return span;
     }));
-    pCanvas.setAttribute('aria-label', `Best case of the product of slopes across ${n} layers: ${
-      items.map((it) => `${labelOf(it.name)} ${formatRatio(it.maxDerivative ** n)}`).join(', ')}.`);
+    pCanvas.setAttribute('aria-label', t('curves.productLabel', { count: n, items: items.map((it) =>
+      t('curves.productItem', { name: labelOf(it.name), value: formatRatio(it.maxDerivative ** n, { i18n: words }) })).join(t('views.enumeration')) }));
     writeReadout();
   }
 
@@ -101,11 +130,14 @@ export function mountCurves(container, { labelOf = (name) => name, headingLevel 
     const xv = items[0].x[i];
     readout.dataset.index = String(i);
     readout.dataset.x = String(xv);
-    readout.replaceChildren(document.createTextNode(`at x = ${fixed3(xv)}: `), ...items.flatMap((it, k) => {
+    const list = document.createDocumentFragment();
+    items.forEach((it, k) => {
       const span = el('span', null, { 'data-activation': it.name, 'data-f': String(it.f[i]), 'data-df': String(it.df[i]) });
-      span.textContent = `${labelOf(it.name)} f = ${fixed3(it.f[i])}, f\u2032 = ${fixed3(it.df[i])}`;
-      return k ? [document.createTextNode('; '), span] : [span];
-    }));
+      span.textContent = t('curves.readoutItem', { name: labelOf(it.name), f: fixed3(it.f[i]), df: fixed3(it.df[i]) });
+      if (k) list.append(t('views.separator'));
+      list.append(span);
+    });
+    readout.replaceChildren(...words.parts('curves.readout', { x: fixed3(xv), items: list }));
   }
 
   function setCursor(i) {
@@ -145,16 +177,15 @@ export function mountCurves(container, { labelOf = (name) => name, headingLevel 
       root.dataset.points = String(items[0]?.x.length ?? 0);
       root.dataset.xMin = String(items[0]?.x[0] ?? '');
       root.dataset.xMax = String(items[0]?.x[items[0].x.length - 1] ?? '');
-      bounds.replaceChildren(...items.map((it) => {
-        const li = el('li', null, { 'data-field': 'bound', 'data-activation': it.name, 'data-value': String(it.maxDerivative) });
-        li.textContent = `${labelOf(it.name)}: slope at most ${twoDigits(it.maxDerivative)}`;
-        li.style.setProperty('--al-accent', activationColor(it.name));
-        return li;
-      }));
-      const sentence = items.map((it) => `${labelOf(it.name)}'s slope is at most ${twoDigits(it.maxDerivative)}`).join('; ');
-      fCanvas.setAttribute('aria-label', `Curves of ${items.map((it) => labelOf(it.name)).join(', ')} over x from ${
-        fixed3(items[0].x[0])} to ${fixed3(items[0].x[items[0].x.length - 1])}. Arrow keys move the read-out.`);
-      dfCanvas.setAttribute('aria-label', `Slopes: ${sentence}. Arrow keys move the read-out.`);
+      writeBounds();
+      writeText();
+      drawAll();
+    },
+    setLanguage(next) {
+      words = next;
+      writeWords();
+      if (!items.length) return;
+      writeBounds();
       writeText();
       drawAll();
     },

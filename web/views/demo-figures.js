@@ -24,9 +24,10 @@ const LEGENDS = [
  *   racers: [{name, label, rate, skill, classes}] with distinct names (the loss chart, the unit maps
  *   and the why comparison have one entry per racer); labelOf(name) -> text.
  * Returns {normRange: the why comparison's shared log10 range (for the why panels),
- *          update(step, {fresh}): loss chart every frame, unit maps when fresh}.
+ *          update(step, {fresh}): loss chart every frame, unit maps when fresh,
+ *          views: the views with setLanguage (the claims strip is its own helper's)}.
  */
-export function mountFigureSections({ racers, labelOf }) {
+export function mountFigureSections({ racers, labelOf, i18n }) {
   const labels = Object.fromEntries(racers.map((r) => [r.name, labelOf(r.name)]));
   const claimsLog = byId('claims-log');
   const claims = mountClaimsStrip(byId('claims'), {
@@ -36,19 +37,22 @@ export function mountFigureSections({ racers, labelOf }) {
   });
   claims.update(syntheticClaims());
 
+  const legends = [];
   for (const { classes, discretize, caption } of LEGENDS) {
     const fig = document.createElement('figure');
     byId('legends').append(fig);
-    mountProbabilityLegend(fig).update({ classes, discretize });
+    const legend = mountProbabilityLegend(fig, { i18n });
+    legend.update({ classes, discretize });
+    legends.push(legend);
     const text = document.createElement('figcaption');
     text.textContent = caption;
     fig.append(text);
   }
 
-  const loss = mountLossChart(byId('loss'), { labelOf });
-  const units = racers.map((r) => ({ racer: r, view: mountUnitMaps(byId('units'), { name: r.name, label: labelOf(r.name) }) }));
+  const loss = mountLossChart(byId('loss'), { labelOf, i18n });
+  const units = racers.map((r) => ({ racer: r, view: mountUnitMaps(byId('units'), { name: r.name, label: labelOf(r.name), i18n }) }));
 
-  const compare = mountWhyComparison(byId('why-compare'), { labelOf });
+  const compare = mountWhyComparison(byId('why-compare'), { labelOf, i18n });
   const normRange = compare.update(racers.map((r) => ({ name: r.name, diagnostics: diagnosticsFor(r.name) })));
 
   function update(step, { fresh = true } = {}) {
@@ -60,5 +64,5 @@ export function mountFigureSections({ racers, labelOf }) {
     }
   }
 
-  return { normRange, update };
+  return { normRange, update, views: [...legends, loss, ...units.map((u) => u.view), compare] };
 }

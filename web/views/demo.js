@@ -1,5 +1,7 @@
 // Wires the component gallery (demo.html): mounts every view, feeds it synthetic data on
 // requestAnimationFrame (or once, with ?static), and times drawBoundary in this browser.
+// ?lang=zh-CN mounts every view in that language (and gives the racers plain names, so every word
+// shown is the views' own); window.__setLanguage(lang) switches every view at once, for the tests.
 
 import { mountRaceCard } from './race-card.js';
 import { mountWhyPanel } from './why-panel.js';
@@ -14,11 +16,16 @@ import {
   DOMAIN, spiralPoints, blobPoints, spiralGrid, blobGrid, nanGrid, lossSeries, diagnosticsFor,
   syntheticCosts, benchGrid, racerMetrics,
 } from './demo-data.js';
+import { loadTranslator } from '../i18n/i18n.js';
 
 const params = new URLSearchParams(location.search);
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
 let playing = !params.has('static') && !reducedMotion;
 const GRID = 128;
+const plainNames = params.has('lang');
+const i18n = await loadTranslator(params.get('lang') ?? 'en');
+document.documentElement.lang = i18n.lang;
+const views = [];  // every mounted view, for __setLanguage
 
 // ---- Race cards ----
 let spiral = spiralPoints(240);
@@ -29,11 +36,12 @@ const RACERS = [
   { name: 'tanh', label: 'Tanh', skill: 0.75, rate: 8e-4, sharp: 4 },
   { name: 'relu', label: 'ReLU', skill: 1, rate: 1.5e-3, sharp: 7 },
   { name: 'leaky_relu', label: 'Leaky ReLU', skill: 1, rate: 1.3e-3, sharp: 6.5 },
-  { name: 'relu', label: 'ReLU, learning rate 3', divergeAt: 430 },
-  { name: 'gelu', label: 'GELU, 6 classes', classes: 6 },
+  { name: 'relu', label: plainNames ? 'ReLU' : 'ReLU, learning rate 3', divergeAt: 430 },
+  { name: 'gelu', label: plainNames ? 'GELU' : 'GELU, 6 classes', classes: 6 },
 ];
 const cardsEl = document.getElementById('cards');
-const cards = RACERS.map((r) => ({ ...r, view: mountRaceCard(cardsEl, r), points: r.classes ? blobs : spiral }));
+const cards = RACERS.map((r) => ({ ...r, view: mountRaceCard(cardsEl, { ...r, i18n }), points: r.classes ? blobs : spiral }));
+views.push(...cards.map((c) => c.view));
 
 function cardStateFor(card, step, withGrid = true) {
   const progress = 1 - Math.exp(-(card.rate ?? 1e-3) * step);
@@ -78,16 +86,25 @@ Object.assign(labels, { elu: 'ELU', gelu: 'GELU', swish: 'Swish / SiLU', mish: '
 
 // ---- Claims strip, colour key, loss chart, unit maps, why comparison (demo-figures.js) ----
 // One entry per distinct racer, as on the lab page: the four of the default race.
-const figures = mountFigureSections({ racers: RACERS.slice(0, 4), labelOf: (name) => labels[name] ?? name });
+const figures = mountFigureSections({ racers: RACERS.slice(0, 4), labelOf: (name) => labels[name] ?? name, i18n });
+views.push(...figures.views);
 
 // ---- Why panels (on the comparison's shared axis, as the page draws them) and cost chart ----
 const whyEl = document.getElementById('why');
-const whySigmoid = mountWhyPanel(whyEl, { name: 'sigmoid', label: 'Sigmoid: vanishing gradients' });
-const whyRelu = mountWhyPanel(whyEl, { name: 'relu', label: 'ReLU: sparse, some units dead' });
+const whySigmoid = mountWhyPanel(whyEl, { name: 'sigmoid', label: plainNames ? 'Sigmoid' : 'Sigmoid: vanishing gradients', i18n });
+const whyRelu = mountWhyPanel(whyEl, { name: 'relu', label: plainNames ? 'ReLU' : 'ReLU: sparse, some units dead', i18n });
 whySigmoid.update(diagnosticsFor('sigmoid'), { normRange: figures.normRange });
 whyRelu.update(diagnosticsFor('relu'), { normRange: figures.normRange });
 
-const cost = mountCostChart(document.getElementById('cost'), { labels });
+const cost = mountCostChart(document.getElementById('cost'), { labels, i18n });
+views.push(whySigmoid, whyRelu, cost);
+window.__setLanguage = async (lang) => {
+  const next = await loadTranslator(lang);
+  document.documentElement.lang = next.lang;
+  for (const view of views) view.setLanguage(next);
+  document.documentElement.dataset.lang = next.lang;
+};
+document.documentElement.dataset.lang = i18n.lang;
 cost.update({ costs: syntheticCosts(), stepsPerSecond: { sigmoid: 4150, tanh: 4080, relu: 4630, leaky_relu: 4570 } });
 
 // ---- Animation ----

@@ -7,45 +7,58 @@ import { decadeTicks, drawLinePlot } from './line-plot.js';
 import { activationColor } from './palette.js';
 import { formatRatio } from './ratio-text.js';
 import { watchSchemeColors } from './scheme-colors.js';
+import { isEnglish } from './format.js';
+import { englishTranslator } from '../i18n/i18n.js';
 
+// The selector's choices: a catalog key each (a caller's own choices may give a label instead).
 export const DEFAULT_INIT_CHOICES = Object.freeze([
-  { value: 'usual', label: 'each one\u2019s usual init' },
-  { value: 'xavier', label: 'Xavier for all' },
-  { value: 'he', label: 'He for all' },
-  { value: 'normal', label: 'N(0, 1) for all' },
+  { value: 'usual', key: 'depth.init.usual' },
+  { value: 'xavier', key: 'depth.init.xavier' },
+  { value: 'he', key: 'depth.init.he' },
+  { value: 'normal', key: 'depth.init.normal' },
 ]);
 
 /**
- * mountDepth(container, {labelOf, headingLevel = 3, inits = DEFAULT_INIT_CHOICES, init = 'usual', onInit(init)})
- *   -> {update(result), destroy(), element}
+ * mountDepth(container, {labelOf, headingLevel = 3, inits = DEFAULT_INIT_CHOICES, init = 'usual', onInit(init), i18n = englishTranslator})
+ *   -> {update(result), setLanguage(i18n), destroy(), element}; setLanguage rewrites the words from the last result.
  * Changing the selector calls onInit(init) and dispatches 'depth-init' (bubbling, detail {init}) on container.
  * Hooks: root .al-depth[data-init][data-done][data-cells][data-total]; table cells
  *   td[data-activation][data-depth][data-value (median)][data-min][data-max][data-ratios (comma-separated)].
  */
 export function mountDepth(container, { labelOf = (name) => name, headingLevel = 3, inits = DEFAULT_INIT_CHOICES,
-  init = 'usual', onInit = () => {} } = {}) {
+  init = 'usual', onInit = () => {}, i18n = englishTranslator } = {}) {
+  let words = i18n;
+  const t = (key, params) => words.t(key, params);
+  // An init as the table and key name it: its id in English (as the core writes it), the settings' word otherwise.
+  const initName = (id) => (isEnglish(words) || !words.has(`choice.init.${id}`) ? id : t(`choice.init.${id}`));
   const root = el('section', 'al-depth al-figure', { 'data-init': init });
   const title = el(`h${headingLevel}`, 'al-figure-title');
-  title.textContent = 'How much gradient reaches the first layer, by depth';
   const selectLabel = el('label', 'al-depth-init');
   const select = el('select');
-  for (const choice of inits) {
+  const options = inits.map((choice) => {
     const option = el('option', null, { value: choice.value });
-    option.textContent = choice.label;
     select.append(option);
-  }
+    return option;
+  });
   select.value = init;
-  selectLabel.append(document.createTextNode('Initialisation '), select);
+  const selectName = document.createTextNode('');
+  selectLabel.append(selectName, select);
   const key = el('ul', 'al-depth-key');
   const canvas = el('canvas', 'al-depth-canvas', { role: 'img' });
   const status = el('p', 'al-depth-status', { 'aria-live': 'polite' });
   const details = el('details', 'al-depth-details');
   const summary = el('summary');
-  summary.textContent = 'The numbers (median over seeds, with the range)';
   const table = el('table', 'al-depth-table');
   details.append(summary, table);
   root.append(title, selectLabel, key, canvas, status, details);
   container.append(root);
+  const writeWords = () => {
+    title.textContent = t('depth.title');
+    options.forEach((option, i) => { option.textContent = inits[i].key ? t(inits[i].key) : inits[i].label; });
+    selectName.textContent = t('depth.initLabel');
+    summary.textContent = t('depth.table');
+  };
+  writeWords();
 
   let result = null;
   const scheme = watchSchemeColors(root, () => draw());
@@ -63,8 +76,8 @@ export function mountDepth(container, { labelOf = (name) => name, headingLevel =
     const lo = Math.floor(Math.min(-1, ...logs)), hi = Math.ceil(Math.max(1, ...logs));
     const depths = Math.max(1, ...result.items.flatMap((it) => it.points.map((p) => p.depth)), 10);
     drawLinePlot(canvas.getContext('2d'), {
-      x: { lo: 1, hi: depths, ticks: Array.from({ length: depths }, (_, i) => i + 1), label: 'hidden layers' },
-      y: { lo, hi, log: true, ticks: decadeTicks(lo, hi, 7), label: 'first / last |dL/dW|' },
+      x: { lo: 1, hi: depths, ticks: Array.from({ length: depths }, (_, i) => i + 1), label: t('depth.axis.depth') },
+      y: { lo, hi, log: true, ticks: decadeTicks(lo, hi, 7), label: t('depth.axis.ratio') },
       hLines: [{ y: 1, color: scheme.colors().muted, dash: [2, 3] }],
       bands: result.items.map((it) => ({ color: activationColor(it.name),
         lower: it.points.map((p) => [p.depth, p.min]), upper: it.points.map((p) => [p.depth, p.max]) })),
@@ -76,18 +89,18 @@ export function mountDepth(container, { labelOf = (name) => name, headingLevel =
     const depths = [...new Set(result.items.flatMap((it) => it.points.map((p) => p.depth)))].sort((a, b) => a - b);
     const head = el('tr');
     const corner = el('th', null, { scope: 'col' });
-    corner.textContent = 'hidden layers';
+    corner.textContent = t('depth.axis.depth');
     head.append(corner, ...depths.map((d) => { const th = el('th', null, { scope: 'col' }); th.textContent = String(d); return th; }));
     const rows = result.items.map((it) => {
       const tr = el('tr');
       const th = el('th', null, { scope: 'row' });
-      th.textContent = `${labelOf(it.name)} (${it.init})`;
+      th.textContent = t('depth.line', { name: labelOf(it.name), init: initName(it.init) });
       tr.append(th, ...depths.map((d) => {
         const p = it.points.find((q) => q.depth === d);
         const td = el('td', null, { 'data-activation': it.name, 'data-depth': String(d) });
         if (p) {
           Object.assign(td.dataset, { value: String(p.median), min: String(p.min), max: String(p.max), ratios: p.ratios.join(',') });
-          td.textContent = formatRatio(p.median);
+          td.textContent = formatRatio(p.median, { i18n: words });
         }
         return td;
       }));
@@ -98,24 +111,35 @@ export function mountDepth(container, { labelOf = (name) => name, headingLevel =
 
   // One entry per line: its colour, the activation and the init it was drawn with.
   function writeKey() {
-    const text = (it) => `${labelOf(it.name)} (${it.init})`;
-    if ([...key.querySelectorAll('[data-activation]')].map((li) => li.textContent).join('|') === result.items.map(text).join('|')) return;
+    const text = (it) => t('depth.line', { name: labelOf(it.name), init: initName(it.init) });
+    const band = t('depth.band', { seeds: String(result.seeds) });
+    if ([...key.children].map((li) => li.textContent).join('|') === [...result.items.map(text), band].join('|')) return;
     key.replaceChildren(...result.items.map((it) => {
       const li = el('li', null, { 'data-activation': it.name, 'data-init': it.init });
       li.style.setProperty('--al-accent', activationColor(it.name));
       li.textContent = text(it);
       return li;
     }));
-    const band = el('li', 'al-depth-key-band');
-    band.textContent = `line: median of ${result.seeds} seeds, band: their range`;
-    key.append(band);
+    const bandItem = el('li', 'al-depth-key-band');
+    bandItem.textContent = band;
+    key.append(bandItem);
+  }
+
+  // Every word and number from the last result, and the plot (its axis names are words too).
+  function writeText() {
+    const { cells, total } = result.progress;
+    status.textContent = result.done ? '' : t('depth.measuring', { cells: String(cells), total: String(total) });
+    canvas.setAttribute('aria-label', describe());
+    writeKey();
+    writeTable();
+    draw();
   }
 
   function describe() {
     const deepest = (it) => it.points[it.points.length - 1];
-    const parts = result.items.filter((it) => it.points.length).map((it) =>
-      `${labelOf(it.name)} (${it.init}) ${formatRatio(deepest(it).median)} at ${deepest(it).depth} layers`);
-    return `First/last gradient ratio at initialisation, width ${result.width}, median of ${result.seeds} seeds: ${parts.join('; ')}.`;
+    const parts = result.items.filter((it) => it.points.length).map((it) => t('depth.describeItem', {
+      name: labelOf(it.name), init: initName(it.init), value: formatRatio(deepest(it).median, { i18n: words }), count: deepest(it).depth }));
+    return t('depth.describe', { width: String(result.width), seeds: String(result.seeds), items: parts.join(t('views.separator')) });
   }
 
   return {
@@ -125,11 +149,12 @@ export function mountDepth(container, { labelOf = (name) => name, headingLevel =
       result = next;
       Object.assign(root.dataset, { init: next.init, done: String(next.done), cells: String(next.progress.cells), total: String(next.progress.total) });
       if (select.value !== next.init) select.value = next.init;
-      status.textContent = next.done ? '' : `measuring: ${next.progress.cells} of ${next.progress.total} nets`;
-      canvas.setAttribute('aria-label', describe());
-      writeKey();
-      writeTable();
-      draw();
+      writeText();
+    },
+    setLanguage(next) {
+      words = next;
+      writeWords();
+      if (result) writeText();
     },
     destroy() {
       scheme.dispose();

@@ -1,7 +1,8 @@
 // Wires figures-demo.html: the figures of issue 16 over the real module. What the page's session
 // will do in its worker (web/worker/depth-sweep.js, edge-gradients.js) runs here on the main thread,
 // the depth sweep one net per task, so the gallery stays responsive while it fills.
-// Settings (for tests): FIGURE_SETTINGS, exported on window.__figureSettings.
+// Settings (for tests): FIGURE_SETTINGS, exported on window.__figureSettings. ?lang=zh-CN mounts the
+// figures in that language; window.__setLanguage(lang) switches them at once (the tests use both).
 import { loadLab } from '../lab/actlab.js';
 import { mountCurves } from './curves-figure.js';
 import { mountDepth } from './depth-figure.js';
@@ -11,6 +12,7 @@ import { mountNetworkDiagram, sharedGradientRange } from './network-diagram.js';
 import { mountSparsityWork } from './sparsity-work.js';
 import { DepthSweepCache } from '../worker/depth-sweep.js';
 import { edgeGradients } from '../worker/edge-gradients.js';
+import { loadTranslator } from '../i18n/i18n.js';
 
 export const FIGURE_SETTINGS = Object.freeze({
   curves: ['sigmoid', 'tanh', 'relu', 'leaky_relu'],
@@ -33,10 +35,16 @@ const TYPED_CLAIMS = {
 const TYPED_RUN = { learningRate: 0.03, racers: [{ name: 'tanh', testAccuracy: 0.95, saturatedShare: 0.07 },
   { name: 'relu', testAccuracy: 0.97, deadShare: 0.05 }] };
 
+const i18n = await loadTranslator(new URLSearchParams(location.search).get('lang') ?? 'en');
+document.documentElement.lang = i18n.lang;
+const views = [];
+
 const lab = await loadLab();
 const curves = lab.activationCurves({ activations: FIGURE_SETTINGS.curves, xMin: -6, xMax: 6, points: 241 });
 const bounds = Object.fromEntries(curves.map((c) => [c.name, c.maxDerivative]));
-mountCurves(byId('curves'), { labelOf }).update({ items: curves });
+const curvesView = mountCurves(byId('curves'), { labelOf, i18n });
+curvesView.update({ items: curves });
+views.push(curvesView);
 
 const verdict = mountVerdict(byId('verdict'), { headingLevel: 3 });
 const writeVerdict = (depth) => verdict.update(composeVerdict({ claims: TYPED_CLAIMS, bounds, stepCost: { sigmoid: 1.3 }, run: TYPED_RUN, depth }, { labelOf }));
@@ -45,7 +53,8 @@ writeVerdict(undefined);
 // The depth sweep, one net per task; a new init cancels the pending one (its cells stay cached).
 const sweeps = new DepthSweepCache(lab);
 let current = null;
-const depth = mountDepth(byId('depth'), { labelOf, onInit: (init) => startSweep(init) });
+const depth = mountDepth(byId('depth'), { labelOf, onInit: (init) => startSweep(init), i18n });
+views.push(depth);
 function startSweep(init) {
   const sweep = sweeps.sweepFor({ ...FIGURE_SETTINGS.depth, init });
   current = sweep;
@@ -71,9 +80,20 @@ const gradients = nets.map(({ net }) => edgeGradients(net));
 const range = sharedGradientRange(gradients);
 nets.forEach(({ name, net }, i) => {
   const maps = net.unitMaps({ xMin: -6, xMax: 6, yMin: -6, yMax: 6, width: 16, height: 16 });
-  mountNetworkDiagram(byId('diagrams'), { name, label: labelOf(name) }).update({ gradients: gradients[i], maps, range });
+  const diagram = mountNetworkDiagram(byId('diagrams'), { name, label: labelOf(name), i18n });
+  diagram.update({ gradients: gradients[i], maps, range });
+  views.push(diagram);
 });
-mountSparsityWork(byId('sparsity'), { labelOf }).update(nets.map(({ name, net }) => ({ name, diagnostics: net.diagnostics() })));
+const sparsity = mountSparsityWork(byId('sparsity'), { labelOf, i18n });
+sparsity.update(nets.map(({ name, net }) => ({ name, diagnostics: net.diagnostics() })));
+views.push(sparsity);
+window.__setLanguage = async (lang) => {
+  const next = await loadTranslator(lang);
+  document.documentElement.lang = next.lang;
+  for (const view of views) view.setLanguage(next);
+  document.documentElement.dataset.lang = next.lang;
+};
+document.documentElement.dataset.lang = i18n.lang;
 for (const { net } of nets) net.delete();
 byId('status').textContent = 'Module loaded; the depth figure fills one net at a time.';
 document.documentElement.dataset.ready = 'true';

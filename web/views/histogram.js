@@ -2,8 +2,9 @@
 // Used for log10 |dL/dW| per layer and for activation values per layer.
 
 import { inkOf } from './scheme-colors.js';
+import { englishTranslator } from '../i18n/i18n.js';
 
-const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+import { CANVAS_FONT_FAMILY as FONT_FAMILY } from './canvas-font.js';
 
 /**
  * Draws `counts` as bars over the whole canvas; bin i covers [lo + i w, lo + (i+1) w], w = (hi-lo)/bins.
@@ -150,23 +151,29 @@ export function formatCount(v) {
   return `${+(v / 1e6).toPrecision(2)}M`;
 }
 
+// What a histogram counts, as its catalog key (histogram.unit.*).
+const UNITS = { values: 'values', weights: 'weights', outputs: 'outputs', 'unit outputs': 'outputs' };
+
 /**
- * A sentence for screen readers: where most of the counts sit, e.g. "4,000 values; most between
- * 1e-4 and 1e-3.5 (62%); 12 exact zeros". formatEdge formats a bin edge.
+ * A sentence for screen readers: where most of the counts sit, e.g. "4000 values; most in
+ * [1e-4, 1e-3.5] (62%); 12 exact zeros". formatEdge formats a bin edge; unit: 'values' | 'weights' |
+ * 'outputs' ('unit outputs'); i18n: the reader's translator (English by default).
  */
-export function describeHistogram(counts, { lo, hi, zeroCount = null, formatEdge = formatNumber, unit = 'values' }) {
+export function describeHistogram(counts, { lo, hi, zeroCount = null, formatEdge = formatNumber, unit = 'values', i18n = englishTranslator }) {
+  const { t } = i18n;
+  const unitText = t(`histogram.unit.${UNITS[unit] ?? 'values'}`);
   const bins = counts?.length ?? 0;
   let total = zeroCount ?? 0, peak = -1;
   for (let i = 0; i < bins; i++) {
     total += counts[i];
     if (peak < 0 || counts[i] > counts[peak]) peak = i;
   }
-  if (!total || peak < 0) return `no ${unit}`;
+  if (!total || peak < 0) return t('histogram.none', { unit: unitText });
   const w = (hi - lo) / bins;
   const share = Math.round((100 * counts[peak]) / total);
-  let text = `${total} ${unit}; most in [${formatEdge(lo + peak * w)}, ${formatEdge(lo + (peak + 1) * w)}] (${share}%)`;
-  if (zeroCount !== null) text += `; ${zeroCount} exact zeros`;
-  return text;
+  const text = t('histogram.text', { total: String(total), unit: unitText, lo: formatEdge(lo + peak * w),
+    hi: formatEdge(lo + (peak + 1) * w), share: i18n.lang === 'en' ? `${share}%` : i18n.percent(share / 100) });
+  return zeroCount === null ? text : t('histogram.zeros', { text, zeros: String(zeroCount) });
 }
 
 function formatNumber(v) {

@@ -2,7 +2,7 @@
 // linear or log10 y axis, with labelled ticks, axis titles, horizontal reference lines and a
 // cursor. Pure: (ctx, plot, options) -> void, drawing over the whole canvas in device pixels.
 
-const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+import { CANVAS_FONT_FAMILY as FONT_FAMILY } from './canvas-font.js';
 
 /** Ticks at "nice" steps (1, 2, 5 x 10^k) covering [lo, hi], about `count` of them. */
 export function linearTicks(lo, hi, count = 5) {

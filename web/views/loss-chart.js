@@ -6,6 +6,8 @@ import { activationColor } from './palette.js';
 import { fitCanvas } from './canvas-fit.js';
 import { formatInt, formatLoss, formatPercent } from './format.js';
 import { el } from './dom.js';
+import { canvasFont } from './canvas-font.js';
+import { englishTranslator } from '../i18n/i18n.js';
 
 const TEXT_INTERVAL_MS = 500;  // the table is for reading, not for animation
 const DRAW_INTERVAL_MS = 200;  // a curve over thousands of steps needs no 60 Hz redraw
@@ -13,16 +15,18 @@ const DRAW_INTERVAL_MS = 200;  // a curve over thousands of steps needs no 60 Hz
 /**
  * Draws both panels over the whole canvas.
  *   series: [{name, color, history: {step, trainLoss, testLoss, trainAccuracy, testAccuracy}}]
- *   options: {pixelRatio = 1, showTest = true, fg, muted, grid (CSS colours), font = 11 (CSS px)}
+ *   options: {pixelRatio = 1, showTest = true, fg, muted, grid (CSS colours), font = 11 (CSS px),
+ *             i18n = englishTranslator (the axis names and the percent ticks)}
  * Non-finite or non-positive losses are skipped (a gap), so a diverged run never draws garbage.
  */
 export function drawLossChart(ctx, series, options = {}) {
-  const { pixelRatio: r = 1, showTest = true, fg = '#1b1b1b', muted = '#595959', grid = '#d6d6d6', font = 11 } = options;
+  const { pixelRatio: r = 1, showTest = true, fg = '#1b1b1b', muted = '#595959', grid = '#d6d6d6', font = 11,
+    i18n = englishTranslator } = options;
   const { width, height } = ctx.canvas;
   ctx.save();
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, width, height);
-  ctx.font = `${font * r}px system-ui, sans-serif`;
+  ctx.font = canvasFont(font * r);
 
   let maxStep = 0, lo = Infinity, hi = -Infinity;
   const lossKeys = showTest ? ['trainLoss', 'testLoss'] : ['trainLoss'];
@@ -66,17 +70,17 @@ export function drawLossChart(ctx, series, options = {}) {
   for (const a of [0, 0.5, 1]) {
     const y = yAcc(a);
     hline(ctx, left, left + plotW, y);
-    ctx.fillText(`${a * 100}%`, left - 4 * r, y);
+    ctx.fillText(formatPercent(a, 0, { i18n }), left - 4 * r, y);
   }
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
   for (const t of niceTicks(maxStep, 4)) ctx.fillText(formatInt(t), xOf(t), accTop + panelH + 4 * r);
   ctx.fillStyle = fg;
-  ctx.fillText('step', left + plotW / 2, accTop + panelH + (font + 8) * r);
+  ctx.fillText(i18n.t('loss.axis.step'), left + plotW / 2, accTop + panelH + (font + 8) * r);
   ctx.textAlign = 'left';
   ctx.textBaseline = 'bottom';
-  ctx.fillText('loss (log scale)', left, lossTop - 3 * r);
-  ctx.fillText('accuracy', left, accTop - 3 * r);
+  ctx.fillText(i18n.t('loss.axis.loss'), left, lossTop - 3 * r);
+  ctx.fillText(i18n.t('loss.axis.accuracy'), left, accTop - 3 * r);
 
   ctx.lineJoin = 'round';
   for (const s of series) {
@@ -125,11 +129,14 @@ export function niceTicks(max, count) {
 
 /**
  * Mounts the chart with its key and its text table into `container`.
- *   options: {labelOf(name) -> string}
- * Returns {update(members, {showTest}), destroy(), element}; members as in a FRAME message.
+ *   options: {labelOf(name) -> string, i18n = englishTranslator}
+ * Returns {update(members, {showTest}), setLanguage(i18n), destroy(), element}; members as in a FRAME
+ * message; setLanguage rewrites the caption, key, table and canvas words from the last members.
  */
-export function mountLossChart(container, { labelOf = (n) => n } = {}) {
-  const { root, key, canvas, body } = buildLossChart();
+export function mountLossChart(container, { labelOf = (n) => n, i18n = englishTranslator } = {}) {
+  let words = i18n;
+  const { root, key, canvas, body, writeWords } = buildLossChart();
+  writeWords(words);
   container.append(root);
 
   const ctx = canvas.getContext('2d');
@@ -150,7 +157,7 @@ export function mountLossChart(container, { labelOf = (n) => n } = {}) {
     }
     drawnAt = performance.now();
     drawLossChart(ctx, members.map((m) => ({ name: m.name, color: activationColor(m.name), history: m.history })), {
-      pixelRatio: fit.pixelRatio(), showTest, ...colors,
+      pixelRatio: fit.pixelRatio(), showTest, ...colors, i18n: words,
     });
   };
   const fit = fitCanvas(canvas, draw);
@@ -159,14 +166,14 @@ export function mountLossChart(container, { labelOf = (n) => n } = {}) {
     const names = members.map((m) => m.name).join(',') + showTest;
     if (names === keyNames) return false;
     keyNames = names;
-    fillKey(key, members, showTest, labelOf);
+    fillKey(key, members, showTest, labelOf, words);
     return true;
   }
 
   function updateText(now) {
     if (now - textAt < TEXT_INTERVAL_MS) return;
     textAt = now;
-    body.replaceChildren(...members.map((m) => tableRow(m, labelOf)));
+    body.replaceChildren(...members.map((m) => tableRow(m, labelOf, words)));
   }
 
   return {
@@ -178,6 +185,15 @@ export function mountLossChart(container, { labelOf = (n) => n } = {}) {
       const keyChanged = updateKeyChanged();
       updateText(now);
       if (keyChanged || now - drawnAt >= DRAW_INTERVAL_MS) draw();
+    },
+    setLanguage(next) {
+      words = next;
+      writeWords(words);
+      keyNames = '';
+      textAt = -Infinity;
+      updateKeyChanged();
+      updateText(performance.now());
+      draw();
     },
     destroy() {
       scheme.removeEventListener('change', onScheme);
@@ -191,30 +207,34 @@ export function mountLossChart(container, { labelOf = (n) => n } = {}) {
 function buildLossChart() {
   const root = el('figure', 'al-loss');
   const title = el('figcaption', 'al-loss-title');
-  title.textContent = 'Loss and accuracy over training steps, every network on the same axes';
+
   const key = el('p', 'al-loss-key');
-  const canvas = el('canvas', 'al-loss-canvas', { role: 'img', 'aria-label': 'Loss and accuracy against steps; the table below gives the numbers.' });
+  const canvas = el('canvas', 'al-loss-canvas', { role: 'img' });
   const details = el('details', 'al-loss-numbers');
   const summary = el('summary');
-  summary.textContent = 'The numbers (table)';
+
   const table = el('table', 'al-table');
   const head = el('thead');
   const headRow = el('tr');
-  for (const text of ['Network', 'Step', 'Train loss', 'Test loss', 'Train acc.', 'Test acc.']) {
-    const th = el('th', null, { scope: 'col' });
-    th.textContent = text;
-    headRow.append(th);
-  }
+  const columns = ['network', 'step', 'trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy'];
+  const heads = columns.map(() => el('th', null, { scope: 'col' }));
+  headRow.append(...heads);
   head.append(headRow);
   const body = el('tbody');
   table.append(head, body);
   details.append(summary, table);
   root.append(title, key, canvas, details);
-  return { root, key, canvas, body };
+  const writeWords = ({ t }) => {
+    title.textContent = t('loss.caption');
+    canvas.setAttribute('aria-label', t('loss.canvas'));
+    summary.textContent = t('loss.table');
+    heads.forEach((th, i) => { th.textContent = t(`loss.col.${columns[i]}`); });
+  };
+  return { root, key, canvas, body, writeWords };
 }
 
 /** The key: one colour chip per network, then what the solid and dashed lines are. */
-function fillKey(key, members, showTest, labelOf) {
+function fillKey(key, members, showTest, labelOf, { t }) {
   key.replaceChildren();
   for (const m of members) {
     const item = el('span', 'al-loss-key-item');
@@ -224,18 +244,18 @@ function fillKey(key, members, showTest, labelOf) {
     key.append(item);
   }
   const lines = el('span', 'al-loss-key-item');
-  lines.textContent = showTest ? 'solid: training set, dashed: test set' : 'training set';
+  lines.textContent = t(showTest ? 'loss.lines.both' : 'loss.lines.train');
   key.append(lines);
 }
 
 /** One network's row of the numbers table. */
-function tableRow(m, labelOf) {
+function tableRow(m, labelOf, i18n) {
   const tr = el('tr');
   const th = el('th', null, { scope: 'row' });
   th.textContent = labelOf(m.name);
   const metrics = m.metrics ?? {};
-  const cells = [formatInt(m.step), formatLoss(metrics.trainLoss), formatLoss(metrics.testLoss),
-    formatPercent(metrics.trainAccuracy), formatPercent(metrics.testAccuracy)];
+  const cells = [formatInt(m.step, { i18n }), formatLoss(metrics.trainLoss, { i18n }), formatLoss(metrics.testLoss, { i18n }),
+    formatPercent(metrics.trainAccuracy, 1, { i18n }), formatPercent(metrics.testAccuracy, 1, { i18n })];
   tr.append(th, ...cells.map((text) => { const td = el('td'); td.textContent = text; return td; }));
   return tr;
 }

@@ -8,6 +8,8 @@ import { fitCanvas } from './canvas-fit.js';
 import { activationColor, buildLut, classColors, hexToRgb, missingColor } from './palette.js';
 import { formatExp } from './format.js';
 import { watchSchemeColors } from './scheme-colors.js';
+import { canvasFont } from './canvas-font.js';
+import { englishTranslator } from '../i18n/i18n.js';
 
 const STATE_NAMES = ['live', 'dead', 'saturated'];
 
@@ -31,19 +33,22 @@ export function edgeLevel(g, { lo, hi }) {
 }
 
 /**
- * mountNetworkDiagram(container, {name, label = name, headingLevel = 3, featureNames = ['x', 'y']})
- *   -> {update({gradients, maps, range}), destroy(), element}
+ * mountNetworkDiagram(container, {name, label = name, headingLevel = 3, featureNames = ['x', 'y'], i18n = englishTranslator})
+ *   -> {update({gradients, maps, range}), setLanguage(i18n), destroy(), element}; setLanguage rewrites the words from the last data.
  *   gradients: web/worker/edge-gradients.js's edgeGradients(net); maps: Network.unitMaps(); range: sharedGradientRange([...all racers]).
  * Hooks: root .al-diagram[data-activation][data-step][data-log-lo][data-log-hi];
  *   [data-field=edges][data-layer=l][data-in][data-out][data-magnitudes][data-levels] (comma-separated, j * in + i);
  *   button[data-field=unit][data-layer (hidden layer)][data-unit][data-state=live|dead|saturated];
  *   [data-field=detail] (the unit shown large) and [data-field=summary] (the text alternative).
  */
-export function mountNetworkDiagram(container, { name, label = name, headingLevel = 3, featureNames = ['x', 'y'] } = {}) {
+export function mountNetworkDiagram(container, { name, label = name, headingLevel = 3, featureNames = ['x', 'y'],
+  i18n = englishTranslator } = {}) {
+  let words = i18n;
+  const t = (key, params) => words.t(key, params);
   const root = el('section', 'al-diagram al-figure', { 'data-activation': name });
   root.style.setProperty('--al-accent', activationColor(name));
   const title = el(`h${headingLevel}`, 'al-figure-title');
-  title.textContent = `${label}: the network`;
+  title.textContent = t('diagram.title', { name: label });
   const stage = el('div', 'al-diagram-stage');
   const canvas = el('canvas', 'al-diagram-canvas', { 'aria-hidden': 'true' });
   const overlay = el('div', 'al-diagram-units');
@@ -59,6 +64,7 @@ export function mountNetworkDiagram(container, { name, label = name, headingLeve
 
   let data = null;
   let layout = null;
+  let detailUnit = null;  // {layer, unit} shown large, so a language switch rewrites its text
   const sheet = document.createElement('canvas');  // every unit's map, one row of pixels per map row
   const scheme = watchSchemeColors(root, () => draw());
   const fit = fitCanvas(canvas, () => draw());
@@ -131,7 +137,7 @@ export function mountNetworkDiagram(container, { name, label = name, headingLeve
 
   function drawUnits(ctx, { thumb, xs, ys, fg, grid }) {
     const units = data.gradients.layerUnits, maps = data.maps;
-    ctx.font = `${Math.max(8, thumb * 0.45)}px system-ui, sans-serif`;
+    ctx.font = canvasFont(Math.max(8, thumb * 0.45));
     units.forEach((n, l) => {
       for (let j = 0; j < n; j += 1) {
         const x = xs[l], y = ys[l][j];
@@ -168,8 +174,8 @@ export function mountNetworkDiagram(container, { name, label = name, headingLeve
     })));
     const means = gradients.layers.map((layer) => layer.magnitudes.reduce((s, g) => s + g, 0) / layer.magnitudes.length);
     const dead = data.maps?.states ? Array.from(data.maps.states).filter((s) => s === 1).length : 0;
-    summary.textContent = `Mean |dL/dW| per layer, input side first: ${means.map(formatExp).join(', ')}` +
-      ` (edges on one log scale from 1e${range.lo} to 1e${range.hi}); ${dead} dead unit${dead === 1 ? '' : 's'}.`;
+    summary.textContent = t('diagram.summary', { means: means.map((m) => formatExp(m, { i18n: words })).join(t('views.enumeration')),
+      lo: String(range.lo), hi: String(range.hi), count: dead });
   }
 
   function writeOverlay() {
@@ -182,16 +188,21 @@ export function mountNetworkDiagram(container, { name, label = name, headingLeve
         const inbound = data.gradients.layers[l - 1];
         let sum = 0;
         for (let i = 0; i < inbound.in; i += 1) sum += inbound.magnitudes[j * inbound.in + i];
-        const text = `Layer ${l}, unit ${j + 1}: ${state}; mean |dL/dW| of its inputs ${formatExp(sum / inbound.in)}`;
+        const text = t('diagram.unit', { layer: String(l), unit: String(j + 1), state: t(`diagram.state.${state}`),
+          mean: formatExp(sum / inbound.in, { i18n: words }) });
         const b = el('button', 'al-diagram-unit', { type: 'button', 'data-field': 'unit', 'data-layer': String(l - 1),
           'data-unit': String(j), 'data-state': state, 'aria-label': text });
-        const show = () => showDetail(u, text);
+        const show = () => { detailUnit = { l, j }; showDetail(u, text); };
         b.addEventListener('pointerenter', show);
         b.addEventListener('focus', show);
         buttons.push(b);
       }
     }
     overlay.replaceChildren(...buttons);
+    if (detailUnit) {
+      const b = buttons.find((x) => x.dataset.layer === String(detailUnit.l - 1) && x.dataset.unit === String(detailUnit.j));
+      if (b) showDetail(unitIndex(data.maps, detailUnit.l - 1, detailUnit.j), b.getAttribute('aria-label'));
+    }
   }
 
   function showDetail(u, text) {
@@ -208,6 +219,14 @@ export function mountNetworkDiagram(container, { name, label = name, headingLeve
       data = { gradients: gradients ?? data?.gradients, maps: maps ?? data?.maps, range: range ?? data?.range ?? sharedGradientRange([gradients]) };
       if (!data.gradients) return;
       paintSheet();
+      writeHooks();
+      writeOverlay();
+      draw();
+    },
+    setLanguage(next) {
+      words = next;
+      title.textContent = t('diagram.title', { name: label });
+      if (!data?.gradients) return;
       writeHooks();
       writeOverlay();
       draw();

@@ -4,7 +4,7 @@
 
 import { inkOf } from './scheme-colors.js';
 
-const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+import { CANVAS_FONT_FAMILY as FONT_FAMILY } from './canvas-font.js';
 
 /** The shared log10 range [lo, hi] (whole decades, at least minDecades) of several norm profiles. */
 export function normRange(profiles, minDecades = 4) {

@@ -13,17 +13,19 @@ import { fitCanvas } from './canvas-fit.js';
 import { formatInt, formatLoss, formatPercent, formatRate, setText } from './format.js';
 import { el } from './dom.js';
 import { attachBoardInput } from './board-input.js';
+import { englishTranslator } from '../i18n/i18n.js';
 
 const STATS = [
-  // [data-field, label, read from the card's state, format]
-  ['step', 'Step', (s) => s.step, formatInt],
-  ['train-loss', 'Train loss', (s) => s.metrics?.trainLoss, formatLoss],
-  ['test-loss', 'Test loss', (s) => s.metrics?.testLoss, formatLoss],
-  ['train-accuracy', 'Train acc.', (s) => s.metrics?.trainAccuracy, formatPercent],
-  ['test-accuracy', 'Test acc.', (s) => s.metrics?.testAccuracy, formatPercent],
+  // [data-field, label's catalog key, read from the card's state, format(v, i18n)]
+  ['step', 'card.step', (s) => s.step, (v, i18n) => formatInt(v, { i18n })],
+  ['train-loss', 'card.trainLoss', (s) => s.metrics?.trainLoss, (v, i18n) => formatLoss(v, { i18n })],
+  ['test-loss', 'card.testLoss', (s) => s.metrics?.testLoss, (v, i18n) => formatLoss(v, { i18n })],
+  ['train-accuracy', 'card.trainAccuracy', (s) => s.metrics?.trainAccuracy, (v, i18n) => formatPercent(v, 1, { i18n })],
+  ['test-accuracy', 'card.testAccuracy', (s) => s.metrics?.testAccuracy, (v, i18n) => formatPercent(v, 1, { i18n })],
   // What the reader sees: steps this board advanced per second (the worker's capacity, training
   // time only, is the page's secondary figure).
-  ['steps-per-second', 'Steps/s', (s) => (Number.isFinite(s.advancedPerSecond) ? s.advancedPerSecond : s.stepsPerSecond), formatRate],
+  ['steps-per-second', 'card.stepsPerSecond', (s) => (Number.isFinite(s.advancedPerSecond) ? s.advancedPerSecond : s.stepsPerSecond),
+    (v, i18n) => formatRate(v, { i18n })],
 ];
 
 const LIGHT_BACKGROUND = [255, 255, 255];
@@ -31,8 +33,9 @@ const DARK_BACKGROUND = [28, 28, 30];  // chance level on a dark page: the class
 
 /**
  * Mounts a race card into `container` (appended; the container's other children are left alone).
- *   {name: activation id ('relu'), label: shown title ('ReLU'), headingLevel = 3}
- * Returns {update(state), redraw(), destroy(), element}.
+ *   {name: activation id ('relu'), label: shown title ('ReLU'), headingLevel = 3, i18n = englishTranslator}
+ * Returns {update(state), redraw(), setLanguage(i18n), destroy(), element}; setLanguage rewrites the
+ * card's words (labels, badge, the board's aria-label) from the last state at once.
  *   state (every field optional; absent fields keep their last value):
  *     {step, metrics: {trainLoss, testLoss, trainAccuracy, testAccuracy}, losses: Float32Array,
  *      grid: {probs, width, height, classes}, points: {train: PointSet, test: PointSet},
@@ -43,9 +46,11 @@ const DARK_BACKGROUND = [28, 28, 30];  // chance level on a dark page: the class
  * Clicking or tapping the boundary (or Enter/Space on its keyboard cursor) dispatches on `container`
  *   new CustomEvent('point-click', {bubbles: true, detail: {x, y, name}})  (x, y in data coordinates).
  */
-export function mountRaceCard(container, { name, label, headingLevel = 3 }) {
+export function mountRaceCard(container, { name, label, headingLevel = 3, i18n = englishTranslator }) {
   const color = activationColor(name);
-  const { root, badge, boundaryCanvas, pointsCanvas, cursor, fields, sparkCanvas } = buildCard(name, label, headingLevel, color);
+  let words = i18n;
+  const { root, badge, boundaryCanvas, pointsCanvas, cursor, fields, terms, sparkCaption, sparkCanvas } =
+    buildCard(name, label, headingLevel, color, words);
   container.append(root);
 
   // What is on screen, so update() can tell what changed.
@@ -56,13 +61,11 @@ export function mountRaceCard(container, { name, label, headingLevel = 3 }) {
 
   function update(state) {
     if (!state) return;
+    shown.anyState = true;
     for (const key of Object.keys(state)) if (state[key] !== undefined) last[key] = state[key];
 
-    for (const [field, , read, format] of STATS) {
-      const v = read(last);
-      if (v !== undefined) setText(fields[field], format(v), v);
-    }
-    const diverged = showDiverged(root, badge, last, shown);
+    writeText();
+    const diverged = Boolean(last.diverged);
     const display = `${last.showTest !== false}|${Boolean(last.discretize)}|${Boolean(last.dark)}`;
     const displayChanged = display !== shown.display;
     shown.display = display;
@@ -72,9 +75,6 @@ export function mountRaceCard(container, { name, label, headingLevel = 3 }) {
     } else if (last.grid && (last.grid.probs !== shown.probs || displayChanged)) {
       drawBoundaryLayer();
     }
-    // The board's label says what it shows now, for a reader who cannot see it.
-    const text = boardDescription(label ?? name, last);
-    if (pointsCanvas.getAttribute('aria-label') !== text) pointsCanvas.setAttribute('aria-label', text);
 
     if (displayChanged || !samePoints(last.points, shown.points) || !sameDomain(last.domain, shown.domain)) {
       shown.points = pointRefs(last.points);
@@ -85,6 +85,25 @@ export function mountRaceCard(container, { name, label, headingLevel = 3 }) {
       shown.losses = last.losses;
       drawSparkLayer();
     }
+  }
+
+  // Every word and number shown as text, from `last`: each frame, and at once on a language switch.
+  function writeText() {
+    for (const [field, , read, format] of STATS) {
+      const v = read(last);
+      if (v !== undefined) setText(fields[field], format(v, words), v);
+    }
+    showDiverged(root, badge, last, shown, words);
+    // The board's label says what it shows now, for a reader who cannot see it.
+    const text = shown.anyState ? boardDescription(label ?? name, last, words) : words.t('card.board.initial', { name: label ?? name });
+    if (pointsCanvas.getAttribute('aria-label') !== text) pointsCanvas.setAttribute('aria-label', text);
+  }
+
+  function setLanguage(next) {
+    words = next;
+    STATS.forEach(([field, key]) => { terms[field].textContent = words.t(key); });
+    sparkCaption.textContent = words.t('card.spark');
+    writeText();
   }
 
   function redraw() {
@@ -111,7 +130,7 @@ export function mountRaceCard(container, { name, label, headingLevel = 3 }) {
     root.remove();
   }
 
-  return { update, redraw, destroy, element: root };
+  return { update, redraw, setLanguage, destroy, element: root };
 }
 
 /**
@@ -169,7 +188,7 @@ function cardLayers({ root, boundaryCanvas, pointsCanvas, sparkCanvas, color }, 
 }
 
 /** The diverged state on the card (data-diverged, class, badge text); returns whether it diverged. */
-function showDiverged(root, badge, last, shown) {
+function showDiverged(root, badge, last, shown, i18n) {
   const diverged = Boolean(last.diverged);
   if (diverged !== shown.diverged) {
     shown.diverged = diverged;
@@ -179,13 +198,13 @@ function showDiverged(root, badge, last, shown) {
   }
   if (diverged) {
     const at = Number.isFinite(last.divergedAt) ? last.divergedAt : last.step;
-    setText(badge, `Diverged at step ${formatInt(at)}`, at);
+    setText(badge, i18n.t('card.diverged', { step: formatInt(at, { i18n }) }), at);
   }
   return diverged;
 }
 
 /** The card's elements: head with title and diverged badge, the board's two canvases and cursor, stats, sparkline. */
-function buildCard(name, label, headingLevel, color) {
+function buildCard(name, label, headingLevel, color, i18n) {
   const root = el('article', 'al-card', { 'data-activation': name, 'data-diverged': 'false' });
   root.style.setProperty('--al-accent', color);
 
@@ -201,7 +220,7 @@ function buildCard(name, label, headingLevel, color) {
   const pointsCanvas = el('canvas', 'al-card-points', {
     tabindex: '0',
     role: 'img',
-    'aria-label': `Decision boundary of ${label ?? name}. Click, or move with the arrow keys and press Enter, to add a point.`,
+    'aria-label': i18n.t('card.board.initial', { name: label ?? name }),
     'aria-keyshortcuts': 'ArrowUp ArrowDown ArrowLeft ArrowRight Enter Space',
   });
   const cursor = el('div', 'al-card-cursor', { 'aria-hidden': 'true' });
@@ -210,10 +229,12 @@ function buildCard(name, label, headingLevel, color) {
 
   const stats = el('dl', 'al-card-stats');
   const fields = {};
-  for (const [field, text] of STATS) {
+  const terms = {};
+  for (const [field, key] of STATS) {
     const row = el('div', 'al-stat');
     const dt = el('dt');
-    dt.textContent = text;
+    dt.textContent = i18n.t(key);
+    terms[field] = dt;
     const dd = el('dd', null, { 'data-field': field });
     dd.textContent = '–';
     row.append(dt, dd);
@@ -224,26 +245,28 @@ function buildCard(name, label, headingLevel, color) {
   const spark = el('figure', 'al-card-spark');
   const sparkCanvas = el('canvas', null, { 'aria-hidden': 'true' });
   const sparkCaption = el('figcaption');
-  sparkCaption.textContent = 'Recent batch loss (log scale)';
+  sparkCaption.textContent = i18n.t('card.spark');
   spark.append(sparkCanvas, sparkCaption);
 
   root.append(head, plot, stats, spark);
-  return { root, badge, boundaryCanvas, pointsCanvas, cursor, fields, sparkCanvas };
+  return { root, badge, boundaryCanvas, pointsCanvas, cursor, fields, terms, sparkCaption, sparkCanvas };
 }
 
 /** What the board shows, in a sentence (no step count: a label that changed every frame would keep assistive tech busy). */
-function boardDescription(name, last) {
+export function boardDescription(name, last, i18n = englishTranslator) {
+  const { t } = i18n;
   let text;
   if (last.diverged) {
     const at = Number.isFinite(last.divergedAt) ? last.divergedAt : last.step;
-    text = `${name}: diverged at step ${formatInt(at)}; the boundary is frozen at its last finite state.`;
+    text = t('card.board.diverged', { name, step: formatInt(at, { i18n }) });
   } else {
     const m = last.metrics ?? {};
-    const acc = Number.isFinite(m.trainAccuracy) ? `training accuracy ${formatPercent(m.trainAccuracy, 0)}` : 'not evaluated yet';
-    const test = Number.isFinite(m.testAccuracy) ? `, test accuracy ${formatPercent(m.testAccuracy, 0)}` : '';
-    text = `${name} decision boundary: ${acc}${test}.`;
+    const train = formatPercent(m.trainAccuracy, 0, { i18n });
+    if (!Number.isFinite(m.trainAccuracy)) text = t('card.board.notEvaluated', { name });
+    else if (Number.isFinite(m.testAccuracy)) text = t('card.board.accuracyTest', { name, train, test: formatPercent(m.testAccuracy, 0, { i18n }) });
+    else text = t('card.board.accuracy', { name, train });
   }
-  return `${text} Click, or move with the arrow keys and press Enter, to add a point.`;
+  return t('card.board.withHint', { text, hint: t('card.board.addPoint') });
 }
 
 

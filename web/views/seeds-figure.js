@@ -12,39 +12,49 @@ import { fitCanvas } from './canvas-fit.js';
 import { activationColor } from './palette.js';
 import { drawSeedsPlot, seedsPlotHeight } from './seeds-plot.js';
 import { resultsCsv } from '../session/seeds-results.js';
-
-export const SEEDS_NOTE = 'Each seed draws a new data sample, new initial weights and a new batch order: what the ' +
-  'lab\'s one seed fixes. Everything else is the same setting.';
+import { canvasFont } from './canvas-font.js';
+import { formatPercent, isEnglish, missing } from './format.js';
+import { englishTranslator } from '../i18n/i18n.js';
 
 /**
- * @param options {labelOf, headingLevel = 3, onRun(), onCancel(), onFile(file)}
- * @returns {update(model), toPng(): Promise<Blob>, destroy(), element}; model: {state, done, failed, total,
- *   steps, groups: [{title, differs, budget, members, seeds}], problems: [{line, message}], fileName}
+ * @param options {labelOf, headingLevel = 3, onRun(), onCancel(), onFile(file), i18n = englishTranslator}
+ * @returns {update(model), toPng(): Promise<Blob>, setLanguage(i18n), destroy(), element}; model: {state, done,
+ *   failed, total, steps, groups: [{title, differs, budget, members, seeds}], problems: [{line, message, key?, params?}],
+ *   fileName}; setLanguage rewrites every word and redraws the plots from the last model.
  */
-export function mountSeedsFigure(container, { labelOf = (n) => n, headingLevel = 3, onRun, onCancel, onFile }) {
+export function mountSeedsFigure(container, { labelOf = (n) => n, headingLevel = 3, onRun, onCancel, onFile, i18n = englishTranslator }) {
+  const words = { i18n };
+  const t = (key, params) => words.i18n.t(key, params);
   const root = el('div', 'al-seeds', { 'data-state': 'idle', 'data-done': '0', 'data-total': '0', 'data-failed': '0' });
   const heading = el(`h${headingLevel}`, 'al-seeds-title');
-  heading.textContent = 'Across seeds';
   const note = el('p', 'al-seeds-note');
-  note.textContent = SEEDS_NOTE;
-  const bar = el('div', 'al-seeds-bar', { role: 'group', 'aria-label': 'Across seeds' });
-  const button = (text, field, action) => {
-    const b = el('button', null, { type: 'button', 'data-field': field });
-    b.textContent = text;
+  const bar = el('div', 'al-seeds-bar', { role: 'group' });
+  const buttons = [];
+  const button = (key, field, action) => {
+    const b = el('button', null, { type: 'button', 'data-field': field, 'data-key': key });
     b.addEventListener('click', action);
     bar.append(b);
+    buttons.push(b);
     return b;
   };
-  const runButton = button('Run the seeds', 'run', () => onRun?.());
-  const cancelButton = button('Cancel', 'cancel', () => onCancel?.());
+  const runButton = button('seeds.run', 'run', () => onRun?.());
+  const cancelButton = button('seeds.cancel', 'cancel', () => onCancel?.());
   const fileLabel = el('label', 'al-seeds-file');
-  fileLabel.textContent = 'Load a sweep file ';
+  const fileName = document.createTextNode('');
   const fileInput = el('input', null, { type: 'file', accept: '.jsonl,.json,.csv,.txt', 'data-field': 'file' });
   fileInput.addEventListener('change', () => { if (fileInput.files[0]) onFile?.(fileInput.files[0]); fileInput.value = ''; });
-  fileLabel.append(fileInput);
+  fileLabel.append(fileName, fileInput);
   bar.append(fileLabel);
-  button('Save as CSV', 'export-csv', () => save(new Blob([resultsCsv(model.groups)], { type: 'text/csv' }), 'csv'));
-  button('Save as PNG', 'export-png', () => toPng().then((blob) => save(blob, 'png')));
+  button('seeds.saveCsv', 'export-csv', () => save(new Blob([resultsCsv(model.groups)], { type: 'text/csv' }), 'csv'));
+  button('seeds.savePng', 'export-png', () => toPng().then((blob) => save(blob, 'png')));
+  const writeWords = () => {
+    heading.textContent = t('seeds.title');
+    note.textContent = t('seeds.note');
+    bar.setAttribute('aria-label', t('seeds.title'));
+    for (const b of buttons) b.textContent = t(b.dataset.key);
+    fileName.textContent = t('seeds.file');
+  };
+  writeWords();
   const count = el('p', 'al-seeds-count', { 'data-field': 'count', 'aria-live': 'polite' });
   const problems = el('ul', 'al-seeds-problems', { 'data-field': 'problems' });
   const groupsBox = el('div', 'al-seeds-groups');
@@ -66,12 +76,12 @@ export function mountSeedsFigure(container, { labelOf = (n) => n, headingLevel =
   function update(next) {
     model = next;
     Object.assign(root.dataset, { state: next.state, done: String(next.done), total: String(next.total), failed: String(next.failed) });
-    count.textContent = countText(next);
+    count.textContent = countText(next, words.i18n);
     runButton.disabled = next.state === 'running';
     cancelButton.disabled = next.state !== 'running';
-    problems.replaceChildren(...next.problems.map(({ line, message }) => {
+    problems.replaceChildren(...next.problems.map(({ line, message, key, params }) => {
       const li = el('li', null, { 'data-line': String(line) });
-      li.textContent = `line ${line}: ${message} (skipped)`;
+      li.textContent = t('seeds.problem', { line: String(line), message: key ? t(key, params) : message });
       return li;
     }));
     if (plots.length !== next.groups.length) rebuildGroups(next.groups.length);
@@ -80,7 +90,7 @@ export function mountSeedsFigure(container, { labelOf = (n) => n, headingLevel =
 
   function rebuildGroups(n) {
     for (const plot of plots) plot.destroy();
-    plots = Array.from({ length: n }, (_, i) => mountGroup(groupsBox, i, { labelOf, headingLevel: headingLevel + 1 }));
+    plots = Array.from({ length: n }, (_, i) => mountGroup(groupsBox, i, { labelOf, headingLevel: headingLevel + 1, words }));
   }
 
   /** The plots one under another, each under its title, as one PNG. */
@@ -96,7 +106,7 @@ export function mountSeedsFigure(container, { labelOf = (n) => n, headingLevel =
     let y = 0;
     pieces.forEach((canvas, i) => {
       ctx.fillStyle = '#222';
-      ctx.font = '14px system-ui, sans-serif';
+      ctx.font = canvasFont(14);
       ctx.fillText(model.groups[i]?.title ?? '', 4, y + 16);
       ctx.drawImage(canvas, 0, y + 24);
       y += canvas.height + 24;
@@ -104,20 +114,31 @@ export function mountSeedsFigure(container, { labelOf = (n) => n, headingLevel =
     return new Promise((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('no PNG'))), 'image/png'));
   }
 
+  function setLanguage(next) {
+    words.i18n = next;
+    writeWords();
+    update(model);
+  }
+
   return {
     update,
     toPng,
+    setLanguage,
     element: root,
     destroy() { for (const plot of plots) plot.destroy(); root.remove(); },
   };
 }
 
-function countText({ state, done, failed, total, steps }) {
-  if (total === 0) return state === 'idle' ? '' : 'No seeds.';
-  const failedText = failed ? ` (${failed} failed)` : '';
-  const budget = steps ? `, ${steps.toLocaleString('en-US')} steps each` : '';
-  const tail = state === 'cancelled' ? ': cancelled' : '';
-  return `${done} of ${total} seeds done${failedText}${budget}${tail}`;
+/** "14 of 20 seeds done (1 failed), 3,000 steps each": one template, its optional clauses templates too. */
+export function countText({ state, done, failed, total, steps }, i18n = englishTranslator) {
+  const { t } = i18n;
+  if (total === 0) return state === 'idle' ? '' : t('seeds.none');
+  return t('seeds.count', {
+    count: total, done: String(done), total: String(total),
+    failed: failed ? t('seeds.count.failed', { failed: String(failed) }) : '',
+    budget: steps ? t('seeds.count.budget', { steps }) : '',
+    cancelled: state === 'cancelled' ? t('seeds.count.cancelled') : '',
+  });
 }
 
 function save(blob, ext) {
@@ -130,17 +151,18 @@ function save(blob, ext) {
 }
 
 /** One group: title, what differs from the page, the plot, and its numbers as a table. */
-function mountGroup(container, index, { labelOf, headingLevel }) {
+function mountGroup(container, index, { labelOf, headingLevel, words }) {
+  const t = (key, params) => words.i18n.t(key, params);
   const box = el('div', 'al-seeds-group', { 'data-group': String(index) });
   const title = el(`h${Math.min(headingLevel, 6)}`, 'al-seeds-group-title');
   const differs = el('p', 'al-seeds-differs');
   const canvas = el('canvas', 'al-seeds-canvas', { role: 'img' });
   const details = el('details', 'al-seeds-numbers');
   const summary = el('summary');
-  summary.textContent = 'The numbers, seed by seed';
+  summary.textContent = t('seeds.table');
   const table = el('table');
   // A wide table scrolls sideways in a narrow column (a blog at 360 px) rather than overflow it.
-  const scroller = el('div', 'al-seeds-table', { tabindex: '0', role: 'region', 'aria-label': 'The numbers, seed by seed' });
+  const scroller = el('div', 'al-seeds-table', { tabindex: '0', role: 'region', 'aria-label': t('seeds.table') });
   scroller.append(table);
   details.append(summary, scroller);
   box.append(title, differs, canvas, details);
@@ -151,7 +173,7 @@ function mountGroup(container, index, { labelOf, headingLevel }) {
     const style = getComputedStyle(box);
     drawSeedsPlot(canvas.getContext('2d'), group, {
       width: canvas.clientWidth, ratio: fit.pixelRatio(), labelOf, colorOf: activationColor,
-      ink: style.color || '#222', muted: '#888',
+      ink: style.color || '#222', muted: '#888', i18n: words.i18n,
     });
   };
   const fit = fitCanvas(canvas, draw);
@@ -161,22 +183,30 @@ function mountGroup(container, index, { labelOf, headingLevel }) {
       group = next;
       box.dataset.matches = String(next.differs.length === 0);
       title.textContent = next.title;
-      differs.textContent = next.differs.length === 0 ? '' : `Not this page's settings: ${next.differs
-        .map((d) => `${d.key} ${d.file} (page: ${d.page})`).join('; ')}.`;
+      const i18n = words.i18n;
+      // A setting by its label in the reader's language; in English by its key, as the file writes it.
+      const field = (key) => (isEnglish(i18n) || !i18n.has(`field.${key}.label`) ? key : t(`field.${key}.label`));
+      differs.textContent = next.differs.length === 0 ? '' : t('seeds.differs', { items: next.differs
+        .map((d) => t('seeds.differsItem', { key: field(d.key), file: d.file, page: d.page })).join(t('views.separator')) });
       canvas.style.height = `${seedsPlotHeight(next)}px`;
-      canvas.setAttribute('aria-label', `${next.title}: one dot per seed, the median as a bar, the 10-90% band shaded`);
-      fillTable(table, next, labelOf);
+      canvas.setAttribute('aria-label', t('seeds.plotLabel', { title: next.title }));
+      summary.textContent = t('seeds.table');
+      scroller.setAttribute('aria-label', t('seeds.table'));
+      fillTable(table, next, labelOf, i18n);
       draw();
     },
     destroy() { fit.disconnect(); box.remove(); },
   };
 }
 
-const HEAD = ['Seed', 'Activation', 'Train acc.', 'Test acc.', 'Steps to 90%', 'First/last ratio', 'Zero share', 'Dead units'];
+// The table's columns, as catalog keys seeds.col.<column>.
+const HEAD = ['seed', 'activation', 'trainAccuracy', 'testAccuracy', 'stepsToReach', 'ratio', 'zeroShare', 'deadUnits'];
 
-function fillTable(table, group, labelOf) {
+function fillTable(table, group, labelOf, i18n) {
+  const { t } = i18n;
+  const pct = (v) => (typeof v === 'number' ? formatPercent(v, 1, { i18n }) : missing(i18n));
   const head = el('tr');
-  for (const text of HEAD) { const th = el('th', null, { scope: 'col' }); th.textContent = text; head.append(th); }
+  for (const column of HEAD) { const th = el('th', null, { scope: 'col' }); th.textContent = t(`seeds.col.${column}`); head.append(th); }
   const rows = [head];
   for (const s of group.seeds) {
     for (const name of group.members) {
@@ -184,15 +214,15 @@ function fillTable(table, group, labelOf) {
       const tr = el('tr', null, { 'data-seed': String(s.seed), 'data-activation': name });
       if (p.failed) {
         tr.dataset.failed = p.failed;
-        cells(tr, [s.seed, labelOf(name), `failed: ${p.failed}`]);
+        cells(tr, [s.seed, labelOf(name), t('seeds.failed', { reason: p.failed })], i18n);
       } else {
         Object.assign(tr.dataset, {
           trainAccuracy: String(p.trainAccuracy), testAccuracy: String(p.testAccuracy),
           stepsToReach: p.stepsToReach === null ? 'never' : String(p.stepsToReach), ratio: String(p.firstLastGradRatio),
           zeroFraction: String(p.zeroFraction), deadUnits: String(p.deadUnits), diverged: String(Boolean(p.diverged)),
         });
-        cells(tr, [s.seed, labelOf(name), pct(p.trainAccuracy), pct(p.testAccuracy), p.stepsToReach ?? 'never',
-          p.firstLastGradRatio?.toExponential(2), pct(p.zeroFraction), p.deadUnits]);
+        cells(tr, [s.seed, labelOf(name), pct(p.trainAccuracy), pct(p.testAccuracy), p.stepsToReach ?? t('seeds.never'),
+          p.firstLastGradRatio?.toExponential(2), pct(p.zeroFraction), p.deadUnits], i18n);
       }
       rows.push(tr);
     }
@@ -200,8 +230,6 @@ function fillTable(table, group, labelOf) {
   table.replaceChildren(...rows);
 }
 
-const pct = (v) => (typeof v === 'number' && Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : '–');
-
-function cells(tr, values) {
-  for (const v of values) { const td = el('td'); td.textContent = String(v ?? '–'); tr.append(td); }
+function cells(tr, values, i18n) {
+  for (const v of values) { const td = el('td'); td.textContent = String(v ?? missing(i18n)); tr.append(td); }
 }

@@ -2,6 +2,9 @@
 // (web/session/seeds-results.js SEED_METRICS), one row per activation, a dot per seed, the median
 // as a bar and the 10-90% band as a pale box. Every activation of a metric shares its axis.
 import { SEED_METRICS, metricValue, spread } from '../session/seeds-results.js';
+import { canvasFont } from './canvas-font.js';
+import { formatPercent } from './format.js';
+import { englishTranslator } from '../i18n/i18n.js';
 
 export const ROW_PX = 18;
 const HEADER_PX = 18;
@@ -20,21 +23,22 @@ const jitter = (seed) => ((Math.imul(seed + 1, 2654435761) >>> 0) / 2 ** 32 - 0.
 
 /**
  * @param ctx a 2D context whose canvas is `width` x seedsPlotHeight(group) CSS px times `ratio`
- * @param options {width, ratio, labelOf(name), colorOf(name), ink, muted}
+ * @param options {width, ratio, labelOf(name), colorOf(name), ink, muted, i18n = englishTranslator (metric names, ticks, "never")}
  */
-export function drawSeedsPlot(ctx, group, { width, ratio = 1, labelOf = (n) => n, colorOf, ink = '#222', muted = '#888' }) {
+export function drawSeedsPlot(ctx, group, { width, ratio = 1, labelOf = (n) => n, colorOf, ink = '#222', muted = '#888',
+  i18n = englishTranslator }) {
   ctx.save();
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.clearRect(0, 0, width, seedsPlotHeight(group));
-  ctx.font = '11px system-ui, sans-serif';
+  ctx.font = canvasFont(11);
   let top = 0;
   for (const metric of SEED_METRICS) {
-    top = drawPanel(ctx, group, metric, { top, width, labelOf, colorOf, ink, muted });
+    top = drawPanel(ctx, group, metric, { top, width, labelOf, colorOf, ink, muted, i18n });
   }
   ctx.restore();
 }
 
-function drawPanel(ctx, group, metric, { top, width, labelOf, colorOf, ink, muted }) {
+function drawPanel(ctx, group, metric, { top, width, labelOf, colorOf, ink, muted, i18n }) {
   const stats = new Map(group.members.map((name) => [name, spread(group, name, metric.key)]));
   const all = [...stats.values()].flatMap((s) => s.values).filter(Number.isFinite);
   const [lo, hi] = metric.range(group, all);
@@ -43,7 +47,7 @@ function drawPanel(ctx, group, metric, { top, width, labelOf, colorOf, ink, mute
   const xOf = (v) => (Number.isFinite(v) ? x(v) : right + NEVER_PX / 2);
   ctx.fillStyle = ink;
   ctx.textAlign = 'left';
-  ctx.fillText(metric.label, 0, top + 12);
+  ctx.fillText(i18n.t(`seeds.metric.${metric.key}`), 0, top + 12);
   const rowsTop = top + HEADER_PX;
   group.members.forEach((name, i) => {
     const mid = rowsTop + i * ROW_PX + ROW_PX / 2;
@@ -66,7 +70,7 @@ function drawPanel(ctx, group, metric, { top, width, labelOf, colorOf, ink, mute
     ctx.globalAlpha = 1;
     ctx.fillRect(xOf(s.median) - 1.5, mid - ROW_PX / 2 + 1, 3, ROW_PX - 2);
   });
-  drawAxis(ctx, metric, { lo, hi, x, left, right, y: rowsTop + group.members.length * ROW_PX, muted });
+  drawAxis(ctx, metric, { lo, hi, x, left, right, y: rowsTop + group.members.length * ROW_PX, muted, i18n });
   return rowsTop + group.members.length * ROW_PX + AXIS_PX + GAP_PX;
 }
 
@@ -82,7 +86,7 @@ function axisScale(scale, lo, hi, left, right) {
   return (v) => left + (v - lo) / (hi - lo || 1) * (right - left);
 }
 
-function drawAxis(ctx, metric, { lo, hi, x, left, right, y, muted }) {
+function drawAxis(ctx, metric, { lo, hi, x, left, right, y, muted, i18n }) {
   ctx.strokeStyle = muted;
   ctx.fillStyle = muted;
   ctx.beginPath();
@@ -94,16 +98,16 @@ function drawAxis(ctx, metric, { lo, hi, x, left, right, y, muted }) {
   const ticks = metric.scale === 'log' || !(metric.percent || Number.isInteger(middle)) ? [lo, hi] : [lo, middle, hi];
   for (const [i, v] of ticks.entries()) {
     ctx.textAlign = i === 0 ? 'left' : i === ticks.length - 1 ? 'right' : 'center';
-    ctx.fillText(tickText(metric, v), x(v), y + 12);
+    ctx.fillText(tickText(metric, v, i18n), x(v), y + 12);
   }
   if (metric.never) {
     ctx.textAlign = 'center';
-    ctx.fillText('never', right + NEVER_PX / 2, y + 12);
+    ctx.fillText(i18n.t('seeds.never'), right + NEVER_PX / 2, y + 12);
   }
 }
 
-function tickText(metric, v) {
-  if (metric.percent) return `${Math.round(v * 100)}%`;
+function tickText(metric, v, i18n) {
+  if (metric.percent) return formatPercent(v, 0, { i18n });  // ticks 0, 0.5, 1: as `${Math.round(v * 100)}%`
   if (metric.scale === 'log') return v.toExponential(0);
   return String(Math.round(v));
 }

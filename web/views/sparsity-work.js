@@ -5,9 +5,10 @@
 import { el } from './dom.js';
 import { formatPercent } from './format.js';
 import { activationColor } from './palette.js';
+import { englishTranslator } from '../i18n/i18n.js';
 
-export const DENSE_NOTE = 'Dense kernels (this lab\u2019s and most libraries\u2019) do not skip them: a multiply by 0 costs '
-  + 'as much as any other. Dead units, whose output is 0 for every point, are the price: they no longer learn.';
+/** The plain note under the table, in the translator's words. */
+export const denseNote = (i18n = englishTranslator) => i18n.t('sparsity.note');
 
 /** Unit-weighted share of exact zeros over the hidden layers of one diagnostics result. */
 export function hiddenZeroShare(diagnostics) {
@@ -17,30 +18,43 @@ export function hiddenZeroShare(diagnostics) {
 }
 
 /**
- * mountSparsityWork(container, {labelOf, headingLevel = 3}) -> {update([{name, diagnostics}]), destroy(), element}
+ * mountSparsityWork(container, {labelOf, headingLevel = 3, i18n = englishTranslator})
+ *   -> {update([{name, diagnostics}]), setLanguage(i18n), destroy(), element}
  * Hooks: tr[data-activation] with td[data-field=zero-share|zero-multiply-adds|dead-units][data-value].
  */
-export function mountSparsityWork(container, { labelOf = (n) => n, headingLevel = 3 } = {}) {
+export function mountSparsityWork(container, { labelOf = (n) => n, headingLevel = 3, i18n = englishTranslator } = {}) {
+  let words = i18n;
   const root = el('section', 'al-sparsity al-figure');
   const title = el(`h${headingLevel}`, 'al-figure-title');
-  title.textContent = 'Exact zeros, and the work they could save';
   const table = el('table', 'al-sparsity-table');
   const head = el('tr');
-  for (const text of ['activation', 'hidden outputs exactly 0', 'multiply-adds by an exact 0', 'dead units']) {
-    const th = el('th', null, { scope: 'col' });
-    th.textContent = text;
+  const columns = ['activation', 'zeros', 'multiplyAdds', 'dead'].map((key) => {
+    const th = el('th', null, { scope: 'col', 'data-key': `sparsity.col.${key}` });
     head.append(th);
-  }
+    return th;
+  });
   const body = el('tbody');
   table.append(el('thead'), body);
   table.firstChild.append(head);
   const note = el('p', 'al-sparsity-note');
-  note.textContent = DENSE_NOTE;
   root.append(title, table, note);
   container.append(root);
-  return {
+  const writeWords = () => {
+    title.textContent = words.t('sparsity.title');
+    for (const th of columns) th.textContent = words.t(th.dataset.key);
+    note.textContent = denseNote(words);
+  };
+  writeWords();
+  let last = null;
+  const view = {
     element: root,
+    setLanguage(next) {
+      words = next;
+      writeWords();
+      if (last) view.update(last);
+    },
     update(entries) {
+      last = entries;
       body.replaceChildren(...entries.map(({ name, diagnostics }) => {
         const tr = el('tr', null, { 'data-activation': name });
         const th = el('th', null, { scope: 'row' });
@@ -54,11 +68,13 @@ export function mountSparsityWork(container, { labelOf = (n) => n, headingLevel 
           return td;
         };
         const zero = hiddenZeroShare(diagnostics), macs = diagnostics.zeroMultiplyAddFraction;
-        tr.append(th, cell('zero-share', zero, formatPercent(zero, 0)), cell('zero-multiply-adds', macs, formatPercent(macs, 0)),
-          cell('dead-units', dead, `${dead} of ${units}`));
+        tr.append(th, cell('zero-share', zero, formatPercent(zero, 0, { i18n: words })),
+          cell('zero-multiply-adds', macs, formatPercent(macs, 0, { i18n: words })),
+          cell('dead-units', dead, words.t('sparsity.deadOf', { dead: String(dead), units: String(units) })));
         return tr;
       }));
     },
     destroy() { root.remove(); },
   };
+  return view;
 }

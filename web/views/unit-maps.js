@@ -5,6 +5,7 @@
 import { activationColor, classColors, buildLut, missingColor, packRgba } from './palette.js';
 import { fitCanvas } from './canvas-fit.js';
 import { el } from './dom.js';
+import { englishTranslator } from '../i18n/i18n.js';
 
 export const UNIT_STATE = Object.freeze({ live: 0, dead: 1, saturated: 2 });
 const MAX_THUMB = 36;  // CSS px
@@ -145,14 +146,16 @@ export function unitCounts(maps) {
 
 /**
  * Mounts one network's unit maps: a title, the thumbnails and their text.
- *   {name, label}; returns {update({step, maps}), destroy(), element}.
+ *   {name, label, i18n = englishTranslator}; returns {update({step, maps}), setLanguage(i18n), destroy(), element}.
+ * setLanguage rewrites the counts and the canvas's aria-label from the last maps at once.
  */
-export function mountUnitMaps(container, { name, label }) {
+export function mountUnitMaps(container, { name, label, i18n = englishTranslator }) {
+  let words = i18n;
   const root = el('figure', 'al-units', { 'data-activation': name });
   root.style.setProperty('--al-accent', activationColor(name));
   const caption = el('figcaption', 'al-units-title');
   caption.textContent = label ?? name;
-  const canvas = el('canvas', 'al-units-canvas', { role: 'img', 'aria-label': `Hidden units of ${label ?? name}: not computed yet` });
+  const canvas = el('canvas', 'al-units-canvas', { role: 'img', 'aria-label': words.t('units.notComputed', { name: label ?? name }) });
   const text = el('p', 'al-units-text', { 'data-field': 'unit-counts' });
   root.append(caption, canvas, text);
   container.append(root);
@@ -179,6 +182,22 @@ export function mountUnitMaps(container, { name, label }) {
   const fit = fitCanvas(canvas, draw);
   let shape = '';
 
+  // The counts as text and the canvas's label, from the last maps.
+  function writeText() {
+    const { t } = words;
+    const counts = unitCounts(last.maps);
+    const dead = counts.reduce((s, c) => s + c.dead, 0);
+    const saturated = counts.reduce((s, c) => s + c.saturated, 0);
+    const total = counts.reduce((s, c) => s + c.units, 0);
+    const perLayer = counts.map((c, i) => t('units.layer', { index: String(i + 1), units: String(c.units), dead: String(c.dead),
+      saturated: String(c.saturated) })).join(t('views.separator'));
+    const summary = t('units.summary', { total: String(total), step: String(last.step), dead: String(dead), saturated: String(saturated) });
+    text.textContent = summary;
+    text.dataset.dead = String(dead);
+    text.dataset.saturated = String(saturated);
+    canvas.setAttribute('aria-label', t('units.canvas', { name: label ?? name, summary, layers: perLayer }));
+  }
+
   return {
     element: root,
     update(entry) {
@@ -192,17 +211,13 @@ export function mountUnitMaps(container, { name, label }) {
         shape = key;
         canvas.style.height = `${layout.height}px`;  // fitCanvas redraws after the resize
       }
-      const counts = unitCounts(entry.maps);
-      const dead = counts.reduce((s, c) => s + c.dead, 0);
-      const saturated = counts.reduce((s, c) => s + c.saturated, 0);
-      const total = counts.reduce((s, c) => s + c.units, 0);
-      const perLayer = counts.map((c, i) => `layer ${i + 1}: ${c.units} units, ${c.dead} dead, ${c.saturated} saturated`).join('; ');
-      const summary = `${total} hidden units at step ${entry.step}: ${dead} dead, ${saturated} saturated.`;
-      text.textContent = summary;
-      text.dataset.dead = String(dead);
-      text.dataset.saturated = String(saturated);
-      canvas.setAttribute('aria-label', `Hidden units of ${label ?? name}, ${summary} By layer, ${perLayer}.`);
+      writeText();
       draw();
+    },
+    setLanguage(next) {
+      words = next;
+      if (last) writeText();
+      else canvas.setAttribute('aria-label', words.t('units.notComputed', { name: label ?? name }));
     },
     destroy() {
       scheme.removeEventListener('change', onScheme);

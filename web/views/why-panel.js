@@ -8,15 +8,17 @@ import { activationColor } from './palette.js';
 import { describeHistogram, drawHistogram, niceTicks } from './histogram.js';
 import { drawNormChart } from './norm-chart.js';
 import { fitCanvas } from './canvas-fit.js';
-import { formatExp, formatInt, formatPercent, setText } from './format.js';
+import { formatExp, formatInt, formatPercent, missing, setText } from './format.js';
 import { formatRatio } from './ratio-text.js';
 import { el } from './dom.js';
+import { englishTranslator } from '../i18n/i18n.js';
 
-// A <dl> row: term, then a value element carrying data-field / data-layer.
-function stat(list, term, field, layer) {
+// A <dl> row: term (its catalog key in data-i18n-key, so a language switch rewrites it), then a value
+// element carrying data-field / data-layer.
+function stat(list, t, key, field, layer) {
   const row = el('div', 'al-stat');
-  const dt = el('dt');
-  dt.textContent = term;
+  const dt = el('dt', null, { 'data-i18n-key': key });
+  dt.textContent = t(key);
   const dd = el('dd', null, { 'data-field': field, 'data-layer': String(layer) });
   dd.textContent = '–';
   row.append(dt, dd);
@@ -26,11 +28,11 @@ function stat(list, term, field, layer) {
 
 // A canvas figure. Charts the panel describes in text elsewhere are aria-hidden; histograms are
 // images whose aria-label says where their counts sit (set on each update).
-function figure(className, caption, { described = false } = {}) {
+function figure(className, t, key, { described = false } = {}) {
   const fig = el('figure', `al-fig ${className}`);
-  const canvas = el('canvas', null, described ? { role: 'img', 'aria-label': caption } : { 'aria-hidden': 'true' });
-  const cap = el('figcaption');
-  cap.textContent = caption;
+  const canvas = el('canvas', null, described ? { role: 'img', 'aria-label': t(key) } : { 'aria-hidden': 'true' });
+  const cap = el('figcaption', null, { 'data-i18n-key': key });
+  cap.textContent = t(key);
   fig.append(canvas, cap);
   return { fig, canvas };
 }
@@ -40,17 +42,20 @@ const gradEdge = (v) => `1e${+v.toFixed(1)}`;
 
 /**
  * Mounts a why panel into `container` (appended).
- *   {name: activation id, label: title, headingLevel = 3}
- * Returns {update(diagnostics, {normRange, draw = true}), redraw(), destroy(), element}; diagnostics
+ *   {name: activation id, label: title, headingLevel = 3, i18n = englishTranslator}
+ * Returns {update(diagnostics, {normRange, draw = true}), redraw(), setLanguage(i18n), destroy(), element};
+ * setLanguage rewrites every word (terms, captions, aria-labels, canvas labels) from the last diagnostics;
+ * diagnostics
  * as in web/lab/actlab.d.ts; normRange ({lo, hi}, log10, optional): the norm chart's axis, shared by
  * the panels of a race so they compare at a glance; draw: false updates the text only (the panel is
  * out of sight; redraw() draws the canvases when it comes back). The per-layer DOM is rebuilt only when the
  * architecture changes; otherwise text and canvases update.
  */
-export function mountWhyPanel(container, { name, label, headingLevel = 3 }) {
+export function mountWhyPanel(container, { name, label, headingLevel = 3, i18n = englishTranslator }) {
   const color = activationColor(name);
   const level = Math.min(5, Math.max(1, headingLevel));
-  const { root, total, norms, layerList } = buildPanel(name, label, level, color);
+  let words = i18n;
+  const { root, total, norms, layerList } = buildPanel(name, label, level, color, words);
   container.append(root);
 
   const normsCtx = norms.canvas.getContext('2d');
@@ -64,7 +69,7 @@ export function mountWhyPanel(container, { name, label, headingLevel = 3 }) {
     if (!diag) return;
     const layers = diag.layers;
     drawNormChart(normsCtx, layers.map((l) => l.weightGradNorm), {
-      labels: layers.map((_, i) => (i === layers.length - 1 ? 'out' : String(i + 1))),
+      labels: layers.map((_, i) => (i === layers.length - 1 ? words.t('why.chart.out') : String(i + 1))),
       color,
       range: normRange ?? undefined,
       pixelRatio: normsFit.pixelRatio(),
@@ -72,14 +77,14 @@ export function mountWhyPanel(container, { name, label, headingLevel = 3 }) {
   };
   const normsFit = fitCanvas(norms.canvas, drawNorms);
 
-  const drawLayerGrad = (i) => drawLayerHistogram(layerViews[i], diag?.layers[i], diag?.histogramEdges, color, 'grad');
-  const drawLayerAct = (i) => drawLayerHistogram(layerViews[i], diag?.layers[i], diag?.histogramEdges, color, 'act');
+  const drawLayerGrad = (i) => drawLayerHistogram(layerViews[i], diag?.layers[i], diag?.histogramEdges, color, 'grad', words);
+  const drawLayerAct = (i) => drawLayerHistogram(layerViews[i], diag?.layers[i], diag?.histogramEdges, color, 'act', words);
 
   function build(layers) {
     for (const v of layerViews) { v.grad.fit.disconnect(); v.act?.fit.disconnect(); }
     layerList.replaceChildren();
     layerViews = layers.map((layer, i) => {
-      const { item, view } = buildLayer(layer, i, i === layers.length - 1, level, (a) => (a === name ? label : a));
+      const { item, view } = buildLayer(layer, i, i === layers.length - 1, level, (a) => (a === name ? label : a), words);
       view.grad.fit = fitCanvas(view.grad.canvas, () => drawLayerGrad(i));
       if (view.act) view.act.fit = fitCanvas(view.act.canvas, () => drawLayerAct(i));
       layerList.append(item);
@@ -98,13 +103,31 @@ export function mountWhyPanel(container, { name, label, headingLevel = 3 }) {
     const sig = layers.map((l) => `${l.units}:${l.activation}`).join('|');
     if (sig !== signature) { signature = sig; build(layers); }
 
-    layers.forEach((layer, i) => showLayer(layerViews[i], layer, i, i === layers.length - 1, diag.histogramEdges));
-    showTotals(total, diag);
+    writeText();
     root.dataset.step = String(diag.step);
     root.dataset.diverged = String(Boolean(diag.diverged));
 
     stale = true;
     if (draw) redraw();
+  }
+
+  // The numbers as text, and the histograms' text equivalents, in the current language.
+  function writeText() {
+    const layers = diag.layers;
+    layers.forEach((layer, i) => showLayer(layerViews[i], layer, i, i === layers.length - 1, diag.histogramEdges, words));
+    showTotals(total, diag, words);
+  }
+
+  function setLanguage(next) {
+    words = next;
+    for (const node of root.querySelectorAll('[data-i18n-key]')) node.textContent = words.t(node.dataset.i18nKey);
+    if (!diag) return;
+    diag.layers.forEach((layer, i) => {
+      const h = layerList.children[i]?.querySelector('.al-layer-title');
+      if (h) h.textContent = layerTitle(layer, i, i === diag.layers.length - 1, (a) => (a === name ? label : a), words);
+    });
+    writeText();
+    if (!stale) redraw();
   }
 
   function redraw() {
@@ -120,28 +143,29 @@ export function mountWhyPanel(container, { name, label, headingLevel = 3 }) {
     root.remove();
   }
 
-  return { update, redraw, destroy, element: root };
+  return { update, redraw, setLanguage, destroy, element: root };
 }
 
 /** One layer's histogram: 'grad' (log10 |dL/dW|, exact zeros apart) or 'act' (outputs; hidden layers only). */
-function drawLayerHistogram(view, layer, e, color, kind) {
+function drawLayerHistogram(view, layer, e, color, kind, i18n) {
+  const countLabel = i18n.t('histogram.count');
   if (!layer) return;
   if (kind === 'grad' && view) {
     drawHistogram(view.grad.ctx, layer.gradHistogram, {
       lo: e.gradLogMin, hi: e.gradLogMax, color, zeroCount: layer.gradZeros, zeroColor: '#777',
-      ticks: niceTicks(e.gradLogMin, e.gradLogMax, 4), formatTick: gradTick, countAxis: true, clampBins: true,
+      ticks: niceTicks(e.gradLogMin, e.gradLogMax, 4), formatTick: gradTick, countAxis: true, countLabel, clampBins: true,
       pixelRatio: view.grad.fit.pixelRatio(),
     });
   } else if (kind === 'act' && view?.act) {
     drawHistogram(view.act.ctx, layer.activationHistogram, {
-      lo: e.actMin, hi: e.actMax, color, ticks: niceTicks(e.actMin, e.actMax, 3), countAxis: true, clampBins: true,
+      lo: e.actMin, hi: e.actMax, color, ticks: niceTicks(e.actMin, e.actMax, 3), countAxis: true, countLabel, clampBins: true,
       pixelRatio: view.act.fit.pixelRatio(),
     });
   }
 }
 
 /** The panel's frame: title, the network's totals, the norm chart, the (empty) list of layers. */
-function buildPanel(name, label, level, color) {
+function buildPanel(name, label, level, color, { t }) {
   const root = el('section', 'al-why', { 'data-activation': name });
   root.style.setProperty('--al-accent', color);
 
@@ -152,38 +176,44 @@ function buildPanel(name, label, level, color) {
 
   const summary = el('dl', 'al-why-summary');
   const total = {
-    ratio: stat(summary, 'First / last layer gradient', 'grad-ratio', 'all'),
-    zero: stat(summary, 'Exact zeros', 'zero-fraction', 'all'),
-    dead: stat(summary, 'Dead units', 'dead-units', 'all'),
-    saturated: stat(summary, 'Saturated', 'saturated-fraction', 'all'),
+    ratio: stat(summary, t, 'why.panel.ratio', 'grad-ratio', 'all'),
+    zero: stat(summary, t, 'why.panel.zeros', 'zero-fraction', 'all'),
+    dead: stat(summary, t, 'why.panel.dead', 'dead-units', 'all'),
+    saturated: stat(summary, t, 'why.panel.saturated', 'saturated-fraction', 'all'),
   };
   total.ratio.removeAttribute('data-layer');  // one ratio per network: data-field="grad-ratio" alone
 
-  const norms = figure('al-why-norms', 'Gradient norm |dL/dW| by layer, input → output (log scale)');
+  const norms = figure('al-why-norms', t, 'why.panel.norms');
   const layerList = el('ol', 'al-why-layers');
   root.append(head, summary, norms.fig, layerList);
   return { root, total, norms, layerList };
 }
 
 /** One layer's item: title, its figures as text, its histograms' canvases (fits are the caller's). */
-function buildLayer(layer, i, output, level, shownName = (a) => a) {
+// A layer's title: "Layer 2 · 8 × ReLU"; shownName gives the display name (Leaky ReLU), never the table's key.
+function layerTitle(layer, i, output, shownName, { t }) {
+  const params = { index: String(i + 1), units: String(layer.units), activation: shownName(layer.activation) };
+  return t(output ? 'why.panel.outputTitle' : 'why.panel.layerTitle', params);
+}
+
+function buildLayer(layer, i, output, level, shownName = (a) => a, i18n = englishTranslator) {
+  const { t } = i18n;
   const item = el('li', 'al-layer', { 'data-layer': String(i) });
   const h = el(`h${level + 1}`, 'al-layer-title');
-  const act = shownName(layer.activation);  // the display name (Leaky ReLU), never the table's key
-  h.textContent = output ? `Output · ${layer.units} × ${act}` : `Layer ${i + 1} · ${layer.units} × ${act}`;
+  h.textContent = layerTitle(layer, i, output, shownName, i18n);
   const list = el('dl', 'al-layer-stats');
-  const fields = { norm: stat(list, 'Grad norm', 'grad-norm', i) };
+  const fields = { norm: stat(list, t, 'why.panel.gradNorm', 'grad-norm', i) };
   if (!output) {
-    fields.zero = stat(list, 'Exact zeros', 'zero-fraction', i);
-    fields.dead = stat(list, 'Dead', 'dead-units', i);
-    fields.saturated = stat(list, 'Saturated', 'saturated-fraction', i);
+    fields.zero = stat(list, t, 'why.panel.zeros', 'zero-fraction', i);
+    fields.dead = stat(list, t, 'why.panel.layerDead', 'dead-units', i);
+    fields.saturated = stat(list, t, 'why.panel.saturated', 'saturated-fraction', i);
   }
-  const g = figure('al-layer-grad', 'Weights by |dL/dW| (log axis; bar 0: exactly 0)', { described: true });
+  const g = figure('al-layer-grad', t, 'why.panel.layerGrad', { described: true });
   const view = { fields, grad: { canvas: g.canvas, ctx: g.canvas.getContext('2d') } };
   const figs = el('div', 'al-layer-figs');
   figs.append(g.fig);
   if (!output) {
-    const a = figure('al-layer-act', 'Outputs (unit × point) by value', { described: true });
+    const a = figure('al-layer-act', t, 'why.panel.layerAct', { described: true });
     view.act = { canvas: a.canvas, ctx: a.canvas.getContext('2d') };
     figs.append(a.fig);
   }
@@ -192,24 +222,27 @@ function buildLayer(layer, i, output, level, shownName = (a) => a) {
 }
 
 /** One layer's figures as text, and its histograms' text equivalents (they follow the numbers even while the canvases wait). */
-function showLayer(view, layer, i, output, e) {
+function showLayer(view, layer, i, output, e, i18n) {
+  const { t } = i18n;
   const v = view.fields;
-  setText(v.norm, formatExp(layer.weightGradNorm), layer.weightGradNorm);
-  view.grad.canvas.setAttribute('aria-label', `Layer ${i + 1} gradients |dL/dW|: ${describeHistogram(
-    layer.gradHistogram, { lo: e.gradLogMin, hi: e.gradLogMax, zeroCount: layer.gradZeros, formatEdge: gradEdge, unit: 'weights' })}`);
-  view.act?.canvas.setAttribute('aria-label', `Layer ${i + 1} outputs: ${describeHistogram(
-    layer.activationHistogram, { lo: e.actMin, hi: e.actMax, unit: 'unit outputs' })}`);
+  const index = String(i + 1);
+  setText(v.norm, formatExp(layer.weightGradNorm, { i18n }), layer.weightGradNorm);
+  view.grad.canvas.setAttribute('aria-label', t('why.panel.gradLabel', { index, histogram: describeHistogram(
+    layer.gradHistogram, { lo: e.gradLogMin, hi: e.gradLogMax, zeroCount: layer.gradZeros, formatEdge: gradEdge, unit: 'weights', i18n }) }));
+  view.act?.canvas.setAttribute('aria-label', t('why.panel.actLabel', { index, histogram: describeHistogram(
+    layer.activationHistogram, { lo: e.actMin, hi: e.actMax, unit: 'outputs', i18n }) }));
   if (output) return;
-  setText(v.zero, formatPercent(layer.zeroFraction), layer.zeroFraction);
-  setText(v.dead, `${formatInt(layer.deadUnits)} / ${layer.units}`, layer.deadUnits);
-  setText(v.saturated, formatPercent(layer.saturatedFraction), layer.saturatedFraction);
+  setText(v.zero, formatPercent(layer.zeroFraction, 1, { i18n }), layer.zeroFraction);
+  setText(v.dead, t('why.panel.deadCount', { dead: formatInt(layer.deadUnits, { i18n }), units: String(layer.units) }), layer.deadUnits);
+  setText(v.saturated, formatPercent(layer.saturatedFraction, 1, { i18n }), layer.saturatedFraction);
 }
 
 /** The network's figures: its first/last ratio and the hidden layers' totals, the core's (diagnostics.hpp HiddenTotals). */
-function showTotals(total, diag) {
+function showTotals(total, diag, i18n) {
   const { units, zeroFraction, deadUnits, saturatedFraction } = diag.hidden;
-  setText(total.ratio, formatRatio(diag.firstLastGradRatio), diag.firstLastGradRatio);
-  setText(total.zero, units ? formatPercent(zeroFraction) : '–', units ? zeroFraction : NaN);
-  setText(total.dead, units ? `${deadUnits} / ${units}` : '–', units ? deadUnits : NaN);
-  setText(total.saturated, units ? formatPercent(saturatedFraction) : '–', units ? saturatedFraction : NaN);
+  const none = missing(i18n);
+  setText(total.ratio, formatRatio(diag.firstLastGradRatio, { i18n }), diag.firstLastGradRatio);
+  setText(total.zero, units ? formatPercent(zeroFraction, 1, { i18n }) : none, units ? zeroFraction : NaN);
+  setText(total.dead, units ? i18n.t('why.panel.deadCount', { dead: String(deadUnits), units: String(units) }) : none, units ? deadUnits : NaN);
+  setText(total.saturated, units ? formatPercent(saturatedFraction, 1, { i18n }) : none, units ? saturatedFraction : NaN);
 }

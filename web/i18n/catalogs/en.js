@@ -165,7 +165,11 @@ export default {
   'why.compare.sentence': 'In this run, at step {step}, {items}.',
   'why.compare.sentence.first': '{name}\'s first layer gets {ratio} of the gradient its last layer gets',
   'why.compare.sentence.item': '{name}\'s {ratio}',
-  'why.compare.sentence.order': 'The first layer of {least} hears least from the loss, {most}\'s most.',
+  // Follows why.compare.sentence; {count}: the hidden layers of the net with the largest ratio.
+  'why.compare.sentence.order': {
+    one: 'The first layer of {least} hears least from the loss, {most}\'s most, under this run\'s condition: this init, {count} hidden layer.',
+    other: 'The first layer of {least} hears least from the loss, {most}\'s most, under this run\'s condition: this init, {count} hidden layers.',
+  },
   'why.panel.ratio': 'First / last layer gradient',
   'why.panel.zeros': 'Exact zeros',
   'why.panel.dead': 'Dead units',

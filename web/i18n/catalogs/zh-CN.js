@@ -163,7 +163,7 @@ export default {
   'why.compare.sentence': '在本次运行的第 {step} 步，{items}。',
   'why.compare.sentence.first': '{name} 第一层得到的梯度是最后一层的 {ratio}',
   'why.compare.sentence.item': '{name} 为 {ratio}',
-  'why.compare.sentence.order': '{least} 的第一层从损失那里得到的信号最少，{most} 最多。',
+  'why.compare.sentence.order': '{least} 的第一层从损失那里得到的信号最少，{most} 最多；这只在本次运行的条件下成立：当前初始化，{count} 个隐藏层。',
   'why.panel.ratio': '首层/末层梯度比',
   'why.panel.zeros': '恰为零的输出',
   'why.panel.dead': '死亡神经元',

@@ -1,4 +1,121 @@
 // zh-CN, the views part: keys added while moving the figures' (web/views) strings into the catalog (see ../zh-CN.js
 // for the conventions). The same keys and placeholders in every language's views.js.
 export default {
+  // ---- 多个视图共用：组合句子各部分的连接方式 ----------------------------------------------------
+  'views.separator': '；',
+  'views.enumeration': '、',
+
+  // ---- web/views/race-card.js ------------------------------------------------------------------
+  'card.board.withHint': '{text}{hint}',
+
+  // ---- web/views/loss-chart.js -----------------------------------------------------------------
+  'loss.axis.step': '步数',
+  'loss.axis.loss': '损失（对数坐标）',
+  'loss.axis.accuracy': '准确率',
+
+  // ---- web/views/why-panel.js, why-compare.js, histogram.js --------------------------------------
+  'why.chart.out': '输出',
+  'histogram.count': '计数',
+  'why.compare.sentence.orderSaturated': '{least} 的第一层从损失那里得到的信号最少，{most} 最多；这只在本次运行的条件下成立：当前初始化，{count} 个隐藏层，其中 {saturated} 的神经元饱和。',
+  'why.compare.sentences': '{first}{second}',
+
+  // ---- web/views/sparsity-work.js --------------------------------------------------------------
+  'sparsity.title': '恰为零的输出，以及它们能省下的计算量',
+  'sparsity.col.activation': '激活函数',
+  'sparsity.col.zeros': '隐藏层输出恰为 0 的比例',
+  'sparsity.col.multiplyAdds': '乘数恰为 0 的乘加运算',
+  'sparsity.col.dead': '死亡神经元',
+  'sparsity.deadOf': '{units} 个中有 {dead} 个',
+  'sparsity.note': '稠密内核（本实验室的和大多数库的）不会跳过它们：乘以 0 和乘以其他数一样耗时。代价是死亡神经元：对每个点都输出 0，再也学不到东西。',
+
+  // ---- web/views/curves-figure.js --------------------------------------------------------------
+  'curves.title': '激活函数及其斜率',
+  'curves.slopeCaption': '斜率 f\u2032(x)；虚线为其上界（|f\u2032| 的最大值）',
+  'curves.layersInput': '层数 n ',
+  'curves.productCaption': '跨 n 层的最好情况：|f\u2032| 最大值的 n 次方（对数坐标）',
+  'curves.axis.layers': '层数 n',
+  'curves.axis.product': '（最大 |f\u2032|）\u207F',
+  'curves.product': '{name}：{bound}^{n} = {value}',
+  'curves.productLabel': '跨 {count} 层的斜率乘积的最好情况：{items}。',
+  'curves.productItem': '{name} {value}',
+  'curves.readout': '在 x = {x} 处：{items}',
+  'curves.readoutItem': '{name} f = {f}，f\u2032 = {df}',
+  'curves.bound': '{name}：斜率至多 {bound}',
+  'curves.slopeItem': '{name} 的斜率至多 {bound}',
+  'curves.fLabel': '{names} 在 x 从 {from} 到 {to} 的曲线。方向键可移动读数位置。',
+  'curves.dfLabel': '斜率：{items}。方向键可移动读数位置。',
+
+  // ---- web/views/depth-figure.js ---------------------------------------------------------------
+  'depth.title': '按深度看，有多少梯度能到达第一层',
+  'depth.initLabel': '初始化 ',
+  'depth.init.usual': '各自常用的初始化',
+  'depth.init.xavier': '全部用 Xavier',
+  'depth.init.he': '全部用 He',
+  'depth.init.normal': '全部用 N(0, 1)',
+  'depth.table': '具体数值（各种子的中位数及范围）',
+  'depth.axis.depth': '隐藏层数',
+  'depth.axis.ratio': '首层/末层 |dL/dW|',
+  'depth.line': '{name}（{init}）',
+  'depth.band': '线：{seeds} 个种子的中位数；色带：它们的范围',
+  'depth.describe': '初始化时的首层/末层梯度比，宽度 {width}，{seeds} 个种子的中位数：{items}。',
+  'depth.describeItem': '{name}（{init}）在 {count} 个隐藏层时为 {value}',
+  'depth.measuring': '正在测量：已完成 {cells}/{total} 个网络',
+
+  // ---- web/views/network-diagram.js ------------------------------------------------------------
+  'diagram.title': '{name}：网络结构',
+  'diagram.summary': '各层 |dL/dW| 的平均值，从输入侧开始：{means}（连线用同一对数刻度，从 1e{lo} 到 1e{hi}）；{count} 个死亡神经元。',
+  'diagram.unit': '第 {layer} 层第 {unit} 个神经元：{state}；其输入连线的 |dL/dW| 平均值为 {mean}',
+  'diagram.state.live': '正常',
+  'diagram.state.dead': '死亡',
+  'diagram.state.saturated': '饱和',
+
+  // ---- web/views/seeds-figure.js, seeds-plot.js ------------------------------------------------
+  'seeds.title': '跨种子比较',
+  'seeds.note': '每个种子都会抽取新的数据样本、新的初始权重和新的批次顺序：也就是实验室的单个种子所固定的东西。其他设置都相同。',
+  'seeds.run': '运行这些种子',
+  'seeds.cancel': '取消',
+  'seeds.file': '载入扫参文件 ',
+  'seeds.saveCsv': '保存为 CSV',
+  'seeds.savePng': '保存为 PNG',
+  'seeds.none': '没有种子。',
+  'seeds.count': '已完成 {done}/{total} 个种子{failed}{budget}{cancelled}',
+  'seeds.count.failed': '（{failed} 个失败）',
+  'seeds.count.budget': '，每个 {steps} 步',
+  'seeds.count.cancelled': '：已取消',
+  'seeds.problem': '第 {line} 行：{message}（已跳过）',
+  'seeds.differs': '与本页设置不同：{items}。',
+  'seeds.differsItem': '{key} 为 {file}（本页：{page}）',
+  'seeds.plotLabel': '{title}：每个种子一个点，中位数为竖条，10%–90% 的范围为阴影',
+  'seeds.table': '具体数值，逐个种子',
+  'seeds.col.seed': '种子',
+  'seeds.col.activation': '激活函数',
+  'seeds.col.trainAccuracy': '训练准确率',
+  'seeds.col.testAccuracy': '测试准确率',
+  'seeds.col.stepsToReach': '达到 90% 的步数',
+  'seeds.col.ratio': '首层/末层梯度比',
+  'seeds.col.zeroShare': '零值比例',
+  'seeds.col.deadUnits': '死亡神经元',
+  'seeds.failed': '失败：{reason}',
+  'seeds.never': '未达到',
+  'seeds.metric.trainAccuracy': '训练准确率',
+  'seeds.metric.testAccuracy': '测试准确率',
+  'seeds.metric.stepsToReach': '训练准确率达到 90% 的步数',
+  'seeds.metric.firstLastGradRatio': '首层/末层梯度比',
+  'seeds.metric.zeroFraction': '恰为零的比例（隐藏层）',
+  'seeds.metric.deadUnits': '死亡神经元（隐藏层）',
+
+  // ---- web/session/sweep-file.js ---------------------------------------------------------------
+  'sweep.empty': '文件是空的',
+  'sweep.notJson': '不是 JSON（{detail}）',
+  'sweep.notObject': '不是 JSON 对象',
+  'sweep.badHeader': '不是 {command} 的表头（应为 {row},<配置字段>,{first},...）',
+  'sweep.unclosedQuote': '引号未闭合，应有 {expected} 列',
+  'sweep.cellCount': '有 {count} 列，应有 {expected} 列',
+  'sweep.missing': '{field}：缺失',
+  'sweep.notSeed': '{field}：{value} 不是有效的种子',
+  'sweep.notStepCount': '{field}：{value} 不是有效的步数',
+  'sweep.notBoolean': '{field}：{value} 不是 true 或 false',
+  'sweep.notFraction': '{field}：{value} 不在 [0, 1] 之内',
+  'sweep.notRatio': '{field}：{value} 不是有效的比值',
+  'sweep.notCount': '{field}：{value} 不是有效的计数',
 };
