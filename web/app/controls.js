@@ -44,7 +44,10 @@ function optionLabeller(ready, i18n) {
   const datasetLabel = new Map(ready.datasets.map((d) => [d.name, d.label]));
   const catalog = (key, fallback) => (i18n.has(key) ? i18n.t(key) : fallback);
   return (row, choice) => {
-    if (row.key === 'members') return activationLabel.get(choice) ?? choice;
+    if (row.key === 'members') {
+      const label = activationLabel.get(choice) ?? choice;
+      return i18n.lang === 'en' ? label : catalog(`activation.${choice}`, label);
+    }
     if (row.key === 'dataset') {
       const label = datasetLabel.get(choice) ?? choice;
       return i18n.lang === 'en' ? label : catalog(`dataset.${choice}.label`, label);

@@ -38,7 +38,13 @@ export class LabPage {
     this.reducedMotion = reducedMotion;
     this.ready = false;
     this.labels = new Map(ready.activations.map((a) => [a.name, a.label]));
-    const labelOf = (name) => this.labels.get(name) ?? name;
+    // An activation's name as the reader reads it: the core's label, or the catalog's in another
+    // language (asked anew each time, so a view redrawn after a switch gets the new one).
+    const labelOf = (name) => {
+      const key = `activation.${name}`;
+      return this.i18n.lang !== 'en' && this.i18n.has(key) ? this.i18n.t(key) : this.labels.get(name) ?? name;
+    };
+    this.labelOf = labelOf;
 
     this.table = buildParamTable(ready, { presetNames: PRESETS.map((p) => p.name), reducedMotion });
     const { values, notices: rejected, present } = this.readAddress();
@@ -66,7 +72,7 @@ export class LabPage {
     this.runHasData = false;
     this.liveEdit = false;
     this.mountViews(labelOf);
-    this.mountControls(ready);
+    this.mountControls(ready, labelOf);
     this.state.addEventListener('change', (event) => this.changed(event.detail));
     window.addEventListener('hashchange', () => this.hashChanged());
     client.onOther((message) => this.session.receive(message));
@@ -144,7 +150,7 @@ export class LabPage {
   }
 
   /** The settings form, the run bar, the point tools, the presets and the exports. */
-  mountControls(ready) {
+  mountControls(ready, labelOf) {
     this.controls = mountControls(document.getElementById('controls'), this.table, ready, {
       commit: (key, value) => this.commit(key, value),
       swatch: activationColor,
@@ -159,7 +165,7 @@ export class LabPage {
       undo: (added) => this.editPoints(added, () => this.session.removePoint()),
     }, { i18n: this.i18n });
     this.presets = mountPresetBar(this.state, this.table, { reducedMotion: this.reducedMotion,
-      labelOf: (name) => this.labels.get(name) ?? name, i18n: this.i18n });
+      labelOf, i18n: this.i18n });
     mountExports(this);
   }
 

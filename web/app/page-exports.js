@@ -12,7 +12,7 @@ export function mountExports(page) {
 
 function exportPng(page) {
   const { i18n } = page;
-  const settings = settingsLines(page.state.values, (name) => page.labels.get(name) ?? name, location.href, { i18n });
+  const settings = settingsLines(page.state.values, page.labelOf, location.href, { i18n });
   raceToPng(document.getElementById('race-cards'), { title: 'Activation Lab', settings, classes: page.state.get('classes'), i18n })
     .then((blob) => saveBlob(blob, stampedName('png')))
     .catch((err) => page.notices.show('error', i18n.t('export.failed', { message: err.message })));
