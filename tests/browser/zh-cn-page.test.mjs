@@ -170,6 +170,28 @@ test('a bad setting is refused in Chinese, naming the setting, the value and the
   }
 });
 
+for (const width of [320, 768, 1440]) {
+  test(`zh-CN at ${width} px: no sideways scrolling, no button or heading cutting its words`, { timeout: TEST_TIMEOUT }, async () => {
+    const { page, context } = await openLab(lab.browser, lab.url, { hash: '#lang=zh-CN', width, height: 900 });
+    try {
+      await waitForFigures(page);
+      const layout = await page.evaluate(() => {
+        for (const details of document.querySelectorAll('details')) details.open = true;
+        const cut = [...document.querySelectorAll('button, h1, h2, h3, summary, label, a')]
+          // (a visually hidden heading is 1 px wide on purpose: for screen readers only)
+          .filter((el) => el.checkVisibility() && el.clientWidth > 1 && el.scrollWidth > el.clientWidth + 1 &&
+            getComputedStyle(el).overflowX !== 'visible')
+          .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}: ${el.textContent.trim().slice(0, 40)}`);
+        return { scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth, cut };
+      });
+      assert.ok(layout.scrollWidth <= layout.clientWidth, `scrollWidth ${layout.scrollWidth} > clientWidth ${layout.clientWidth}`);
+      assert.deepEqual(layout.cut, [], layout.cut.join('\n'));
+    } finally {
+      await context.close();
+    }
+  });
+}
+
 async function axeViolations(page) {
   const source = await readFile(path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
   await page.addScriptTag({ content: source });
