@@ -99,6 +99,13 @@ test('the switch changes the language without restarting the race, and keeps the
       assert.equal(heading, lang === 'en' ? 'The race' : '赛跑', 'the page\'s words follow');
       assert.equal(await page.textContent('#play'), lang === 'en' ? 'Pause' : '暂停', 'and the run bar\'s');
     }
+    // The language typed into the address switches too, still without a restart.
+    await page.evaluate(() => { location.hash = location.hash.replace('lang=zh-CN', 'lang=en'); });
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.equal((await settingsOf()).lang, 'en');
+    assert.equal(await currentRun(page), run, 'the same run after an edit of the address\'s lang');
+    await page.evaluate(() => { location.hash = location.hash.replace('lang=en', 'lang=zh-CN'); });
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
     // A link shared now opens in Chinese.
     const shared = await page.evaluate(() => location.href);
     const second = await openLab(lab.browser, shared, {});

@@ -7,14 +7,6 @@ import { readSettings } from '../session/settings.js';
 import { RunSession } from '../session/session.js';
 import { LabState } from './lab-state.js';
 import { PRESETS, presetByName, presetValues } from '../session/presets.js';
-import { RaceView } from '../session/race-view.js';
-import { UnitsView } from './units-view.js';
-import { mountPageChrome } from './page-chrome.js';
-import { WhyView } from './why-view.js';
-import { CostView } from './cost-view.js';
-import { ClaimsView } from './claims-view.js';
-import { AnswerView } from './answer-view.js';
-import { DiagramView } from './diagram-view.js';
 import { mountControls } from './controls.js';
 import { mountRunBar } from './run-bar.js';
 import { mountPointTools } from './point-tools.js';
@@ -22,9 +14,11 @@ import { mountPresetBar } from './preset-bar.js';
 import { landOn } from './scroll-landing.js';
 import { StepCostMeter } from './step-cost.js';
 import { mountExports } from './page-exports.js';
+import { mountFigures } from './page-views.js';
 import { activationColor } from '../views/palette.js';
 import { mountLanguageSwitch, applyPageLanguage, translatorFor } from './language.js';
-import { englishTranslator } from '../i18n/i18n.js';
+import { englishTranslator, resolveTag } from '../i18n/i18n.js';
+import { readLang } from '../session/url-state.js';
 
 export { loadPageLanguage } from './language.js';
 
@@ -102,37 +96,7 @@ export class LabPage {
 
   /** The figures, each a view of the session. */
   mountViews(labelOf) {
-    const byId = (id) => document.getElementById(id);
-    const i18n = this.i18n;
-    this.race = new RaceView(byId('race-cards'), {
-      i18n,
-      session: this.session,
-      labelOf,
-      onPointClick: (point) => this.points.addPoint(point),
-      lossContainer: byId('loss-chart'),
-      legendContainer: byId('boundary-legend'),
-    });
-    this.claims = new ClaimsView(byId('claims-strip'), {
-      i18n,
-      labels: Object.fromEntries(this.labels),
-      measure: (config) => this.session.measureClaims(config),
-      open: (claim) => this.openClaim(claim),
-    });
-    this.claims.request(this.state.config());
-    this.units = new UnitsView(byId('unit-maps'), { labelOf, i18n });
-    mountPageChrome({ setDisplay: (changes) => this.race.setDisplay(changes) });
-    this.why = new WhyView(byId('why-panels'), { labelOf, i18n });
-    this.cost = new CostView(byId('cost-chart'), {
-      i18n,
-      section: byId('cost-view'),
-      button: byId('measure-costs'),
-      status: byId('cost-status'),
-      labels: Object.fromEntries(this.labels),
-      measure: () => this.session.measureCosts(),
-    });
-    this.answer = new AnswerView({ verdict: byId('verdict'), curves: byId('curves-figure'), depth: byId('depth-figure') },
-      { session: this.session, labelOf, i18n });
-    this.diagrams = new DiagramView(byId('network-diagrams'), { session: this.session, labelOf, i18n });
+    Object.assign(this, mountFigures(this, labelOf));
     this.stepCost = new StepCostMeter();
     this.session.subscribe(this.race);
     this.session.subscribe({
@@ -260,10 +224,13 @@ export class LabPage {
 
   /** The reader edited the address (or went back): apply it like any other change. */
   hashChanged() {
+    const asked = resolveTag(readLang(location.hash));  // a language typed into the address
+    if (asked) this.state.lang = asked;  // before the address is written back
     const { values, notices } = this.readAddress();
     for (const text of notices) this.notices.show('warning', text);
     this.state.set(values);
     this.state.writeAddress();  // drop what was rejected from the address too
+    if (asked && asked !== this.i18n.lang) this.chooseLanguage(asked);
   }
 
   startRun() {
