@@ -61,6 +61,9 @@ test('#lang=zh-CN: no English on the page beyond the allowed names, units and co
   try {
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
     await waitForFigures(page);
+    // The cost view measured too (its chart and status line have words of their own).
+    await page.click('#measure-costs');
+    await page.waitForFunction(() => window.activationLab.cost.costs !== null, null, { timeout: 30000 });
     const offenders = (await readerTexts(page))
       .map(({ where, text }) => ({ where, text, stray: strayLatin(text) }))
       .filter((item) => item.stray.length > 0);

@@ -18,6 +18,9 @@ export function mountFigures(page, labelOf) {
   const views = {};
   const byId = (id) => document.getElementById(id);
   const { i18n } = page;
+  // Names by activation in the reader's language at mount (views given `labels` take their later
+  // names from their own setLanguage(i18n): activation.<name>).
+  const labels = Object.fromEntries([...page.labels.keys()].map((name) => [name, labelOf(name)]));
   views.race = new RaceView(byId('race-cards'), {
     i18n,
     session: page.session,
@@ -28,7 +31,7 @@ export function mountFigures(page, labelOf) {
   });
   views.claims = new ClaimsView(byId('claims-strip'), {
     i18n,
-    labels: Object.fromEntries(page.labels),
+    labels,
     measure: (config) => page.session.measureClaims(config),
     open: (claim) => page.openClaim(claim),
   });
@@ -41,7 +44,7 @@ export function mountFigures(page, labelOf) {
     section: byId('cost-view'),
     button: byId('measure-costs'),
     status: byId('cost-status'),
-    labels: Object.fromEntries(page.labels),
+    labels,
     measure: () => page.session.measureCosts(),
   });
   views.answer = new AnswerView({ verdict: byId('verdict'), curves: byId('curves-figure'), depth: byId('depth-figure') },
