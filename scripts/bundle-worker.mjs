@@ -10,6 +10,7 @@
 // defined as the URL this bundle is served from, taken from ACTLAB_BASE_URL when the embedder set
 // it (a blob: worker's own location says nothing about the lab), else from the worker's location.
 import { build } from 'esbuild';
+import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './serve.mjs';
 
@@ -52,11 +53,26 @@ function classicWorker(name, outfile) {
  * imports: one request instead of ~40 in a chain of imports, so the page is as compact from web/
  * (npm start) as from dist/. web/index.html?sources loads the unbundled modules instead (for
  * development: no build after an edit of web/app, web/session or web/views).
+ * What the page imports with import() (the catalog of a language other than English:
+ * web/i18n/i18n.js's LOADERS) is split off into web/build/page-chunks/, fetched only when a reader
+ * chooses that language: without splitting esbuild would inline it, and every reader would
+ * download every language.
  */
 export async function bundlePage({ outfile = path.join(REPO_ROOT, 'web/build/lab-page.js') } = {}) {
-  await build(esmBundle('web/app/lab-page.js', outfile));
+  const outdir = path.dirname(outfile);
+  fs.rmSync(path.join(outdir, PAGE_CHUNKS), { recursive: true, force: true });  // no stale catalogs
+  const { outfile: _, ...options } = esmBundle('web/app/lab-page.js', outfile);
+  await build({
+    ...options,
+    outdir,
+    splitting: true,
+    entryNames: path.basename(outfile, '.js'),
+    chunkNames: `${PAGE_CHUNKS}/[name]-[hash]`,
+  });
   return outfile;
 }
+
+const PAGE_CHUNKS = 'page-chunks';
 
 /**
  * The embed's figure code (web/embed/figure-host.js, the session, the views) as ONE module,

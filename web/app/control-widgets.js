@@ -1,14 +1,15 @@
 // One form control per parameter-table row, chosen by the row's type: a labelled select,
 // number input, checkbox or checkbox group. Every value a control produces goes through the
 // same parseValue as the URL, so the form can never hold what the URL would reject.
-import { parseValue, formatValue } from '../session/param-table.js';
+import { parseValue, formatValue, rowLabel } from '../session/param-table.js';
 import { ladderOf, neighbour, nearestIndex } from './value-ladder.js';
 import { uid, field, helpFor, errorSlot, numberInput } from './widget-parts.js';
+import { englishTranslator } from '../i18n/i18n.js';
 
 /**
  * @param row a parameter-table row
  * @param options {optionLabel(row, choice) -> string, swatch(row, choice) -> colour|null,
- *                 commit(value), invalid(message)}
+ *                 commit(value), i18n: the translator of its words}
  * @returns {element, set(value)}
  */
 export function createWidget(row, options) {
@@ -23,16 +24,16 @@ export function createWidget(row, options) {
   }
 }
 
-function selectWidget(row, { optionLabel, commit }) {
+function selectWidget(row, { optionLabel, commit, i18n }) {
   const select = document.createElement('select');
   select.id = uid(row.key);
   select.name = row.key;
   for (const choice of row.choices) select.add(new Option(optionLabel(row, choice), choice));
   select.addEventListener('change', () => commit(select.value));
-  return { element: field(row, select), set(value) { select.value = value; } };
+  return { element: field(row, select, [], i18n), set(value) { select.value = value; } };
 }
 
-function numberWidget(row, { commit }) {
+function numberWidget(row, { commit, i18n }) {
   const input = document.createElement('input');
   input.type = 'number';
   input.id = uid(row.key);
@@ -44,13 +45,13 @@ function numberWidget(row, { commit }) {
   const error = errorSlot(input);
   // 'change' (enter, blur, arrow keys), not 'input': a new run per keystroke would be noise.
   input.addEventListener('change', () => {
-    const parsed = parseValue(row, input.value);
-    if (parsed.error) return error.show(`${row.label}: ${parsed.error}`);
+    const parsed = parseValue(row, input.value, { i18n });
+    if (parsed.error) return error.show(i18n.t('settings.fieldError', { label: rowLabel(row, i18n), error: parsed.error }));
     error.clear();
     commit(parsed.value);
   });
   return {
-    element: field(row, input, [error.slot]),
+    element: field(row, input, [error.slot], i18n),
     set(value) { input.value = formatValue(row, value); error.clear(); },
   };
 }
@@ -61,7 +62,7 @@ function numberWidget(row, { commit }) {
  * decays), so ArrowUp moves 0.03 to 0.05, never to 1.03 as a native number field's step of 1 did.
  * Log-scale values also get a slider over the same ladder. Typing any value in range still works.
  */
-function ladderWidget(row, { commit }) {
+function ladderWidget(row, { commit, i18n }) {
   const ladder = ladderOf(row);
   const input = document.createElement('input');
   input.type = 'text';
@@ -86,8 +87,8 @@ function ladderWidget(row, { commit }) {
     }
   };
   const tryCommit = (text) => {
-    const parsed = parseValue(row, text);
-    if (parsed.error) return error.show(`${row.label}: ${parsed.error}`);
+    const parsed = parseValue(row, text, { i18n });
+    if (parsed.error) return error.show(i18n.t('settings.fieldError', { label: rowLabel(row, i18n), error: parsed.error }));
     error.clear();
     show(parsed.value);
     commit(parsed.value);
@@ -97,7 +98,7 @@ function ladderWidget(row, { commit }) {
     const moves = { ArrowUp: 1, ArrowDown: -1, PageUp: 3, PageDown: -3 };
     let next;
     if (event.key in moves) {
-      const parsed = parseValue(row, input.value);
+      const parsed = parseValue(row, input.value, { i18n });
       next = neighbour(ladder.values, parsed.error ? current : parsed.value, moves[event.key]);
     } else if (event.key === 'Home') {
       next = ladder.values[0];
@@ -117,7 +118,7 @@ function ladderWidget(row, { commit }) {
     slider.min = '0';
     slider.max = String(ladder.values.length - 1);
     slider.step = '1';
-    slider.setAttribute('aria-label', `${row.label} (log scale)`);
+    slider.setAttribute('aria-label', i18n.t('settings.logScale', { label: rowLabel(row, i18n) }));
     slider.addEventListener('input', () => {
       const value = ladder.values[Number(slider.value)];
       input.value = formatValue(row, value);
@@ -126,38 +127,40 @@ function ladderWidget(row, { commit }) {
     slider.addEventListener('change', () => tryCommit(String(ladder.values[Number(slider.value)])));
     extra.unshift(slider);
   }
-  return { element: field(row, input, extra), set(value) { show(value); error.clear(); } };
+  return { element: field(row, input, extra, i18n), set(value) { show(value); error.clear(); } };
 }
 
-/** ARIA number values are plain decimals: 1e-12 must read 0.000000000001. */
-function decimal(value) {
-  return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
-}
+// ARIA number values are plain decimals in every language: 1e-12 must read 0.000000000001. The
+// English translator's number() keeps its formatter (a new Intl.NumberFormat per call cost ~100 ms
+// at start).
+const DECIMAL = { useGrouping: false, maximumFractionDigits: 20 };
+const decimal = (value) => englishTranslator.number(value, DECIMAL);
 
-function checkboxWidget(row, { commit }) {
+function checkboxWidget(row, { commit, i18n }) {
   const input = document.createElement('input');
   input.type = 'checkbox';
   input.id = uid(row.key);
   input.name = row.key;
   input.addEventListener('change', () => commit(input.checked));
-  const element = field(row, input);
+  const element = field(row, input, [], i18n);
   element.classList.add('field-checkbox');
   return { element, set(value) { input.checked = Boolean(value); } };
 }
 
-function checkboxGroupWidget(row, { optionLabel, swatch, commit }) {
+function checkboxGroupWidget(row, { optionLabel, swatch, commit, i18n }) {
   const fieldset = document.createElement('fieldset');
   fieldset.id = uid(row.key);
   fieldset.className = 'field field-group';
   fieldset.dataset.key = row.key;
   const legend = document.createElement('legend');
-  legend.textContent = row.label;
+  legend.textContent = rowLabel(row, i18n);
   // The limits beside the control, and the refusal right under them, where the reader looks.
   const limits = document.createElement('p');
   limits.className = 'field-limits';
-  limits.textContent = row.minItems === row.maxItems ? `Choose ${row.minItems}.` : `Choose ${row.minItems} to ${row.maxItems}.`;
+  const bounds = { min: String(row.minItems), max: String(row.maxItems) };
+  limits.textContent = i18n.t(row.minItems === row.maxItems ? 'settings.limits.exact' : 'settings.limits.range', bounds);
   const error = errorSlot(fieldset);
-  fieldset.append(legend, limits, error.slot, helpFor(row));
+  fieldset.append(legend, limits, error.slot, helpFor(row, i18n));
   const boxes = new Map();
   for (const choice of row.choices) {
     const label = document.createElement('label');
@@ -184,9 +187,9 @@ function checkboxGroupWidget(row, { optionLabel, swatch, commit }) {
     // Keep the order the items already had, new ones at the end: cards do not jump around.
     const checked = row.choices.filter((c) => boxes.get(c).checked);
     const next = [...current.filter((c) => checked.includes(c)), ...checked.filter((c) => !current.includes(c))];
-    const parsed = parseValue(row, next.join(','));
+    const parsed = parseValue(row, next.join(','), { i18n });
     if (parsed.error) {
-      error.show(`${row.label}: choose ${row.minItems} to ${row.maxItems}.`);
+      error.show(i18n.t('settings.chooseItems', { label: rowLabel(row, i18n), ...bounds }));
       for (const [c, box] of boxes) box.checked = current.includes(c);  // undo the click
       return;
     }
@@ -204,12 +207,12 @@ function checkboxGroupWidget(row, { optionLabel, swatch, commit }) {
 }
 
 /** Hidden layers: depth and width for the usual case, or the list of widths itself. */
-function layersWidget(row, { commit }) {
+function layersWidget(row, { commit, i18n }) {
   const fieldset = document.createElement('fieldset');
   fieldset.className = 'field field-group layers';
   fieldset.dataset.key = row.key;
   const legend = document.createElement('legend');
-  legend.textContent = row.label;
+  legend.textContent = rowLabel(row, i18n);
   const depth = numberInput(`${row.key}-depth`, row.minItems, row.maxItems);
   const width = numberInput(`${row.key}-width`, row.min, row.max);
   const list = document.createElement('input');
@@ -227,20 +230,22 @@ function layersWidget(row, { commit }) {
     wrap.append(label, control);
     return wrap;
   };
-  fieldset.append(legend, labelled('Depth', depth), labelled('Width', width),
-    labelled('Units per layer (input side first)', list), error.slot, helpFor(row));
+  fieldset.append(legend, labelled(i18n.t('settings.depth'), depth), labelled(i18n.t('settings.width'), width),
+    labelled(i18n.t('settings.unitsPerLayer'), list), error.slot, helpFor(row, i18n));
 
   const tryCommit = (text) => {
-    const parsed = parseValue(row, text);
-    if (parsed.error) return error.show(`${row.label}: ${parsed.error}`);
+    const parsed = parseValue(row, text, { i18n });
+    if (parsed.error) return error.show(i18n.t('settings.fieldError', { label: rowLabel(row, i18n), error: parsed.error }));
     error.clear();
     commit(parsed.value);
   };
   const fromDepthWidth = () => {
     const d = Number(depth.value);
     const w = Number(width.value);
-    if (!Number.isInteger(d) || d < row.minItems || d > row.maxItems) return error.show(`Depth: ${row.minItems} to ${row.maxItems}`);
-    if (!Number.isInteger(w) || w < row.min || w > row.max) return error.show(`Width: ${row.min} to ${row.max}`);
+    if (!Number.isInteger(d) || d < row.minItems || d > row.maxItems) {
+      return error.show(i18n.t('settings.depthRange', { min: String(row.minItems), max: String(row.maxItems) }));
+    }
+    if (!Number.isInteger(w) || w < row.min || w > row.max) return error.show(i18n.t('settings.widthRange', { min: String(row.min), max: String(row.max) }));
     tryCommit(Array(d).fill(w).join(','));
   };
   depth.addEventListener('change', fromDepthWidth);

@@ -6,16 +6,21 @@
 import { mountCostChart } from '../views/cost-chart.js';
 import { requestDraw } from '../session/draw-loop.js';
 import { MEASURE_OPTIONS } from '../session/session.js';
+import { englishTranslator } from '../i18n/i18n.js';
 
 export class CostView {
-  /** @param measure () => void: asks the worker for a measurement */
-  constructor(container, { section, button, status, labels, measure }) {
-    this.chart = mountCostChart(container, { labels });
+  /** @param measure () => void: asks the worker for a measurement; i18n: the translator of its words */
+  constructor(container, { section, button, status, labels, measure, i18n = englishTranslator }) {
+    this.i18n = i18n;
+    this.chart = mountCostChart(container, { labels, i18n });
     this.costs = null;
     this.stepsPerSecond = {};
     this.status = status;
+    this.statusKey = 'waiting';  // waiting | measuring | measured: what the status line says
+    if (i18n.lang !== 'en') this.showStatus();  // the HTML says it in English
     this.measure = () => {
-      status.textContent = 'Measuring in this browser...';
+      this.statusKey = 'measuring';
+      this.showStatus();
       button.disabled = true;
       measure();
     };
@@ -45,14 +50,30 @@ export class CostView {
   setCosts(costs) {
     this.costs = costs;
     this.button.disabled = false;
+    this.statusKey = 'measured';
+    this.showStatus();
+    this.redraw();
+  }
+
+  /** The words in another language: the status line and the chart, from the last measurement. */
+  setLanguage(i18n) {
+    this.i18n = i18n;
+    this.chart.setLanguage?.(i18n);
+    this.showStatus();
+  }
+
+  showStatus() {
+    const { i18n, costs } = this;
+    if (this.statusKey !== 'measured') {
+      this.status.textContent = i18n.t(`cost.status.${this.statusKey}`);
+      return;
+    }
     const spreads = costs.flatMap((c) => [c.forwardSpread, c.forwardBackwardSpread]).filter(Number.isFinite).sort((a, b) => a - b);
     const spread = spreads.length ? spreads[spreads.length >> 1] : NaN;
-    this.status.textContent = `Nanoseconds per element, measured just now in this browser on this computer's CPU: ` +
-      `${costs.length} activations over ${MEASURE_OPTIONS.elements.toLocaleString('en-US')} elements, each figure the ` +
-      `median of ${MEASURE_OPTIONS.repeats} interleaved rounds` +
-      (Number.isFinite(spread) ? ` (rounds typically within ${(100 * spread).toFixed(0)}% of each other` +
-        `${spread > 0.25 ? ': the computer was busy, measure again for steadier figures' : ''}).` : '.') + timerNote();
-    this.redraw();
+    const params = { activations: costs.length, elements: MEASURE_OPTIONS.elements, rounds: MEASURE_OPTIONS.repeats,
+      spread: `${(100 * spread).toFixed(0)}%` };
+    const key = !Number.isFinite(spread) ? 'done' : spread > 0.25 ? 'busy' : 'spread';
+    this.status.textContent = i18n.t(`cost.status.${key}`, params) + timerNote(undefined, i18n);
   }
 
   setSpeeds(frame) {
@@ -77,7 +98,7 @@ export class CostView {
 
 // Browsers read performance.now() to 5 us only on cross-origin isolated pages, and to 0.1 ms on
 // others: the cards time calls of ~20 us, so there identical networks can read up to ~25% apart.
-export function timerNote(isolated = globalThis.crossOriginIsolated === true) {
-  return isolated ? '' : ' This page is not cross-origin isolated, so the browser times it to 0.1 ms instead of 5 \u00b5s ' +
-    'and the cards\' steps/s are rough; a host that sends the COOP and COEP headers (npm start does) gives steady figures.';
+export function timerNote(isolated = globalThis.crossOriginIsolated === true, i18n = englishTranslator) {
+  // English puts a space between sentences; Chinese, after its full stop, none.
+  return isolated ? '' : `${i18n.lang === 'en' ? ' ' : ''}${i18n.t('cost.timerNote')}`;
 }

@@ -4,10 +4,12 @@
 // 600 ms while training) and only while the section is in sight: each costs a pass over the data.
 import { mountNetworkDiagram, sharedGradientRange } from '../views/network-diagram.js';
 import { requestDraw } from '../session/draw-loop.js';
+import { englishTranslator } from '../i18n/i18n.js';
 
 export class DiagramView {
-  constructor(container, { session, labelOf }) {
+  constructor(container, { session, labelOf, i18n = englishTranslator }) {
     this.container = container;
+    this.i18n = i18n;
     this.session = session;
     this.labelOf = labelOf;
     this.diagrams = new Map();  // name -> diagram
@@ -28,7 +30,13 @@ export class DiagramView {
     this.maps.clear();
     this.asked = false;
     this.container.style.setProperty('--racers', String(Math.max(1, names.length)));
-    for (const name of names) this.diagrams.set(name, mountNetworkDiagram(this.container, { name, label: this.labelOf(name) }));
+    for (const name of names) this.diagrams.set(name, mountNetworkDiagram(this.container, { name, label: this.labelOf(name), i18n: this.i18n }));
+  }
+
+  /** Each diagram's words in another language, from what it last drew. */
+  setLanguage(i18n) {
+    this.i18n = i18n;
+    for (const diagram of this.diagrams.values()) diagram.setLanguage?.(i18n);
   }
 
   setMaps(message) {

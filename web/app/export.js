@@ -2,6 +2,7 @@
 // step and accuracy) and the run's metrics as JSON. Both are Blobs saved through a same-origin
 // object URL: nothing leaves the page.
 import { activationColor, classColors } from '../views/palette.js';
+import { englishTranslator } from '../i18n/i18n.js';
 
 const CELL = 320;       // px per card in the PNG
 const LABEL_H = 44;     // text under each card
@@ -13,9 +14,9 @@ const KEY_H = 30;       // the colour key under the cards
 /**
  * Composes the cards' canvases (boundary below, points above) into one PNG Blob, with the title,
  * the run's settings (one line each: the picture can be reproduced from it) and the colour key.
- *   {title, settings: string[], classes: number of classes}
+ *   {title, settings: string[], classes: number of classes, i18n: the translator of its words}
  */
-export function raceToPng(cardsContainer, { title, settings = [], classes = 2 }) {
+export function raceToPng(cardsContainer, { title, settings = [], classes = 2, i18n = englishTranslator }) {
   const slots = [...cardsContainer.querySelectorAll('.race-slot')];
   const cols = Math.min(slots.length, 4) || 1;
   const rows = Math.ceil(slots.length / cols) || 1;
@@ -31,7 +32,7 @@ export function raceToPng(cardsContainer, { title, settings = [], classes = 2 })
   ctx.fillText(title, MARGIN, 26);
   ctx.font = '13px system-ui, sans-serif';
   settings.forEach((line, i) => ctx.fillText(line, MARGIN, 40 + 10 + i * LINE_H));
-  drawKey(ctx, classes, MARGIN, canvas.height - KEY_H / 2);
+  drawKey(ctx, classes, MARGIN, canvas.height - KEY_H / 2, i18n);
 
   slots.forEach((slot, i) => {
     const x = MARGIN + (i % cols) * (CELL + MARGIN);
@@ -50,17 +51,17 @@ export function raceToPng(cardsContainer, { title, settings = [], classes = 2 })
     ctx.font = '13px system-ui, sans-serif';
     const diverged = slot.querySelector('[data-field="diverged"]');
     const status = diverged && !diverged.hidden ? diverged.textContent
-      : `step ${read('step')} · test acc. ${read('test-accuracy')} · train loss ${read('train-loss')}`;
+      : i18n.t('export.pngStatus', { step: read('step'), testAccuracy: read('test-accuracy'), trainLoss: read('train-loss') });
     ctx.fillText(status, x, y + CELL + 36);
   });
   return new Promise((resolve, reject) => {
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be made'))), 'image/png');
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error(i18n.t('export.pngFailed')))), 'image/png');
   });
 }
 
 // The colour key: one swatch per class (the shading is the predicted class, paler where unsure),
 // and which dots are training and which test points.
-function drawKey(ctx, classes, x, y) {
+function drawKey(ctx, classes, x, y, i18n) {
   ctx.font = '13px system-ui, sans-serif';
   ctx.textBaseline = 'middle';
   for (let c = 0; c < classes; c += 1) {
@@ -69,20 +70,21 @@ function drawKey(ctx, classes, x, y) {
     ctx.arc(x + 6, y, 6, 0, 2 * Math.PI);
     ctx.fill();
     ctx.fillStyle = '#1b1b1b';
-    const text = `class ${c}`;
+    const text = i18n.t('legend.class', { index: String(c) });
     ctx.fillText(text, x + 16, y);
     x += 28 + ctx.measureText(text).width;
   }
-  ctx.fillText('shading: the class predicted, paler where less sure; filled dots: training points, rings: test points', x + 8, y);
+  ctx.fillText(i18n.t('export.pngKey'), x + 8, y);
   ctx.textBaseline = 'alphabetic';
 }
 
 /** The run's settings in a few lines for the PNG: enough to reproduce the picture, and its address. */
-export function settingsLines(v, labelOf, href) {
+export function settingsLines(v, labelOf, href, { i18n = englishTranslator } = {}) {
   return [
-    `${v.members.map(labelOf).join(', ')} on ${v.dataset} (${v.points} points, noise ${v.noise}), ` +
-      `hidden ${v.hidden.join('-') || 'none'}, seed ${v.seed}`,
-    `${v.optimizer}, learning rate ${v.learningRate}, batch ${v.batchSize}, init ${v.init}`,
+    i18n.t('export.pngData', { members: v.members.map(labelOf).join(', '), dataset: v.dataset, points: String(v.points),
+      noise: String(v.noise), hidden: v.hidden.join('-') || i18n.t('export.pngHiddenNone'), seed: String(v.seed) }),
+    i18n.t('export.pngTraining', { optimizer: v.optimizer, learningRate: String(v.learningRate),
+      batchSize: String(v.batchSize), init: v.init }),
     href,
   ];
 }

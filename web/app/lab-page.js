@@ -3,45 +3,53 @@
 // The run restarts (new runId) whenever a setting that changes what is trained changes; play,
 // pause and speed only steer the current run.
 import { buildParamTable } from '../session/param-table.js';
-import { writeHash } from '../session/url-state.js';
 import { readSettings } from '../session/settings.js';
 import { RunSession } from '../session/session.js';
 import { LabState } from './lab-state.js';
 import { PRESETS, presetByName, presetValues } from '../session/presets.js';
-import { RaceView } from '../session/race-view.js';
-import { UnitsView } from './units-view.js';
-import { mountPageChrome } from './page-chrome.js';
-import { WhyView, summarise } from './why-view.js';
-import { CostView } from './cost-view.js';
-import { ClaimsView } from './claims-view.js';
-import { AnswerView } from './answer-view.js';
-import { DiagramView } from './diagram-view.js';
 import { mountControls } from './controls.js';
 import { mountRunBar } from './run-bar.js';
 import { mountPointTools } from './point-tools.js';
 import { mountPresetBar } from './preset-bar.js';
 import { landOn } from './scroll-landing.js';
 import { StepCostMeter } from './step-cost.js';
-import { raceToPng, settingsLines, saveBlob, jsonBlob, stampedName } from './export.js';
+import { mountExports } from './page-exports.js';
+import { mountFigures } from './page-views.js';
 import { activationColor } from '../views/palette.js';
+import { mountLanguageSwitch, applyPageLanguage, translatorFor } from './language.js';
+import { englishTranslator, resolveTag } from '../i18n/i18n.js';
+import { readLang } from '../session/url-state.js';
+
+export { loadPageLanguage } from './language.js';
 
 export class LabPage {
-  constructor(client, ready, notices, { reducedMotion }) {
+  /** @param language {i18n, explicit, notice} from loadPageLanguage (language.js); English without */
+  constructor(client, ready, notices, { reducedMotion, language = { i18n: englishTranslator, explicit: false, notice: null } }) {
     this.notices = notices;
+    this.i18n = language.i18n;
+    if (this.i18n.lang !== 'en') applyPageLanguage(this.i18n);  // the HTML is written in English
+    if (language.notice) notices.show('warning', this.i18n.t(language.notice.key, language.notice.params));
     this.reducedMotion = reducedMotion;
     this.ready = false;
     this.labels = new Map(ready.activations.map((a) => [a.name, a.label]));
-    const labelOf = (name) => this.labels.get(name) ?? name;
+    // An activation's name as the reader reads it: the core's label, or the catalog's in another
+    // language (asked anew each time, so a view redrawn after a switch gets the new one).
+    const labelOf = (name) => {
+      const key = `activation.${name}`;
+      return this.i18n.lang !== 'en' && this.i18n.has(key) ? this.i18n.t(key) : this.labels.get(name) ?? name;
+    };
+    this.labelOf = labelOf;
 
     this.table = buildParamTable(ready, { presetNames: PRESETS.map((p) => p.name), reducedMotion });
     const { values, notices: rejected, present } = this.readAddress();
     for (const text of rejected) notices.show('warning', text);
     if (reducedMotion && !present.has('playing')) {
       values.playing = false;
-      notices.show('info', 'Paused because your system asks for reduced motion: press Play to start training.');
+      notices.show('info', this.i18n.t('run.reducedMotion'));
     }
     this.state = new LabState(this.table, values);
-    writeHash(this.table, this.state.values);
+    if (language.explicit) this.state.lang = this.i18n.lang;
+    this.state.writeAddress();
     this.session = new RunSession({
       post: (message, transfer) => client.post(message, transfer),
       table: this.table,
@@ -49,6 +57,7 @@ export class LabPage {
       notice: (level, text) => notices.show(level, text),
       applySettings: (changes) => this.state.set(changes),  // a restart follows through changed()
       onFrameDrawn: () => this.drawn(),
+      i18n: this.i18n,
     });
     // The worker builds the networks while this thread builds the page: the replies are handled
     // only after this constructor returns, when every view exists.
@@ -57,42 +66,37 @@ export class LabPage {
     this.runHasData = false;
     this.liveEdit = false;
     this.mountViews(labelOf);
-    this.mountControls(ready);
+    this.mountControls(ready, labelOf);
     this.state.addEventListener('change', (event) => this.changed(event.detail));
     window.addEventListener('hashchange', () => this.hashChanged());
     client.onOther((message) => this.session.receive(message));
+    this.languageSwitch = mountLanguageSwitch(document.getElementById('lang-switch'), (lang) => this.chooseLanguage(lang));
+    this.languageSwitch.show(this.i18n.lang);
+    this.sync();
+  }
+
+  /** The switch: the catalog loaded, then every word redrawn; the race runs on, settings kept. */
+  async chooseLanguage(lang) {
+    const i18n = await translatorFor(lang);
+    this.state.lang = i18n.lang;
+    this.state.writeAddress();
+    this.setLanguage(i18n);
+  }
+
+  setLanguage(i18n) {
+    this.i18n = i18n;
+    applyPageLanguage(i18n);
+    this.languageSwitch.show(i18n.lang);
+    this.notices.setLanguage?.(i18n);
+    this.session.setLanguage(i18n);
+    for (const view of [this.race, this.claims, this.units, this.why, this.cost, this.answer, this.diagrams,
+      this.controls, this.runBar, this.points, this.presets]) view.setLanguage?.(i18n);
     this.sync();
   }
 
   /** The figures, each a view of the session. */
   mountViews(labelOf) {
-    const byId = (id) => document.getElementById(id);
-    this.race = new RaceView(byId('race-cards'), {
-      session: this.session,
-      labelOf,
-      onPointClick: (point) => this.points.addPoint(point),
-      lossContainer: byId('loss-chart'),
-      legendContainer: byId('boundary-legend'),
-    });
-    this.claims = new ClaimsView(byId('claims-strip'), {
-      labels: Object.fromEntries(this.labels),
-      measure: (config) => this.session.measureClaims(config),
-      open: (claim) => this.openClaim(claim),
-    });
-    this.claims.request(this.state.config());
-    this.units = new UnitsView(byId('unit-maps'), { labelOf });
-    mountPageChrome({ setDisplay: (changes) => this.race.setDisplay(changes) });
-    this.why = new WhyView(byId('why-panels'), { labelOf });
-    this.cost = new CostView(byId('cost-chart'), {
-      section: byId('cost-view'),
-      button: byId('measure-costs'),
-      status: byId('cost-status'),
-      labels: Object.fromEntries(this.labels),
-      measure: () => this.session.measureCosts(),
-    });
-    this.answer = new AnswerView({ verdict: byId('verdict'), curves: byId('curves-figure'), depth: byId('depth-figure') },
-      { session: this.session, labelOf });
-    this.diagrams = new DiagramView(byId('network-diagrams'), { session: this.session, labelOf });
+    Object.assign(this, mountFigures(this, labelOf));
     this.stepCost = new StepCostMeter();
     this.session.subscribe(this.race);
     this.session.subscribe({
@@ -110,23 +114,23 @@ export class LabPage {
   }
 
   /** The settings form, the run bar, the point tools, the presets and the exports. */
-  mountControls(ready) {
+  mountControls(ready, labelOf) {
     this.controls = mountControls(document.getElementById('controls'), this.table, ready, {
       commit: (key, value) => this.commit(key, value),
       swatch: activationColor,
+      i18n: this.i18n,
     });
     this.runBar = mountRunBar(this.state, this.table, {
       step: () => this.session.step(),
       reset: () => this.startRun(),
-    });
+    }, { i18n: this.i18n });
     this.points = mountPointTools(this.state, (level, text) => this.notices.show(level, text), {
       add: (point, added) => this.editPoints(added, () => this.session.addPoint(point)),
       undo: (added) => this.editPoints(added, () => this.session.removePoint()),
-    });
+    }, { i18n: this.i18n });
     this.presets = mountPresetBar(this.state, this.table, { reducedMotion: this.reducedMotion,
-      labelOf: (name) => this.labels.get(name) ?? name });
-    document.getElementById('export-png').addEventListener('click', () => this.exportPng());
-    document.getElementById('export-json').addEventListener('click', () => this.exportJson());
+      labelOf, i18n: this.i18n });
+    mountExports(this);
   }
 
   /** The run's latest frame (the session keeps it; tests and the JSON export read it). */
@@ -142,7 +146,7 @@ export class LabPage {
       const kept = this.state.get('added').filter((p) => p.label < value);
       if (kept.length !== this.state.get('added').length) {
         changes.added = kept;
-        this.notices.show('info', `Removed the clicked points of classes beyond ${value}.`);
+        this.notices.show('info', this.i18n.t('points.classesRemoved', { classes: String(value) }));
       }
     }
     this.state.set(changes, { byHand: true });
@@ -157,7 +161,7 @@ export class LabPage {
     const live = this.runHasData && this.state.get('data') === 'generated';
     const most = this.table.byKey.get('points')?.max ?? Infinity;
     if (live && added.length > this.state.get('added').length && this.trainPoints >= most) {
-      this.notices.show('warning', `The training set already has ${this.trainPoints} points, the most it can hold.`);
+      this.notices.show('warning', this.i18n.t('points.full', { count: this.trainPoints }));
       return;
     }
     if (!live) {
@@ -205,7 +209,7 @@ export class LabPage {
    * a short link (#preset=dying) shows the preset; the page always writes every value anyway.
    */
   readAddress() {
-    return readSettings(this.table, location.hash, { reducedMotion: this.reducedMotion });
+    return readSettings(this.table, location.hash, { reducedMotion: this.reducedMotion, i18n: this.i18n });
   }
 
   /**
@@ -220,10 +224,13 @@ export class LabPage {
 
   /** The reader edited the address (or went back): apply it like any other change. */
   hashChanged() {
+    const asked = resolveTag(readLang(location.hash));  // a language typed into the address
+    if (asked) this.state.lang = asked;  // before the address is written back
     const { values, notices } = this.readAddress();
     for (const text of notices) this.notices.show('warning', text);
     this.state.set(values);
-    writeHash(this.table, this.state.values);  // drop what was rejected from the address too
+    this.state.writeAddress();  // drop what was rejected from the address too
+    if (asked && asked !== this.i18n.lang) this.chooseLanguage(asked);
   }
 
   startRun() {
@@ -269,29 +276,5 @@ export class LabPage {
     document.documentElement.dataset.ready = 'true';
     // The cost measurement pauses training briefly: not before the race is under way.
     setTimeout(() => this.cost.watch(), 1500);
-  }
-
-  /** The race as a PNG: with its settings written out (and the address) and the colour key. */
-  exportPng() {
-    const settings = settingsLines(this.state.values, (name) => this.labels.get(name) ?? name, location.href);
-    raceToPng(document.getElementById('race-cards'), { title: 'Activation Lab', settings, classes: this.state.get('classes') })
-      .then((blob) => saveBlob(blob, stampedName('png')))
-      .catch((err) => this.notices.show('error', `Export failed: ${err.message}`));
-  }
-
-  exportJson() {
-    const frame = this.lastFrame;
-    const data = {
-      url: location.href,
-      settings: this.state.values,
-      members: (frame?.members ?? []).map((m) => ({
-        name: m.name, label: this.labels.get(m.name), step: m.step, metrics: m.metrics,
-        diverged: m.diverged, divergedAt: m.divergedAt, stepsPerSecond: m.stepsPerSecond,
-        lossHistory: { stride: m.lossStride, values: m.losses },
-        why: this.why.latest.has(m.name) ? summarise(this.why.latest.get(m.name)) : null,
-      })),
-      costs: this.cost.costs,
-    };
-    saveBlob(jsonBlob(data), stampedName('json'));
   }
 }

@@ -14,6 +14,12 @@ export class LabState extends EventTarget {
     super();
     this.table = table;
     this.values = structuredClone(values);
+    this.lang = null;  // the language the address names (not a setting: it never restarts a run)
+  }
+
+  /** Writes the address now (the reader chose a language). */
+  writeAddress() {
+    writeHash(this.table, this.values, { lang: this.lang });
   }
 
   get(key) {
@@ -44,9 +50,9 @@ export class LabState extends EventTarget {
       changed.add('preset');
     }
     if (changed.size === 0) return;
-    const hash = formatHash(this.table, this.values);
+    const hash = formatHash(this.table, this.values, { lang: this.lang });
     if (historyEntry && location.hash !== hash) history.pushState(null, '', hash);
-    else writeHash(this.table, this.values);
+    else this.writeAddress();
     this.dispatchEvent(new CustomEvent('change', { detail: { changed, restartsRun } }));
   }
 }

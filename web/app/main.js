@@ -29,6 +29,13 @@ const stop = () => {
 
 const pageModule = sources ? import('./lab-page.js') : import('../build/lab-page.js');
 pageModule.catch(() => {});  // a failure is reported where READY awaits it
+// The reader's language (web/app/language.js): its catalog fetched while the worker starts, and
+// only the chosen one (English is in the page's code). Until it is known, notices read in English.
+const languageReady = pageModule.then((m) => m.loadPageLanguage());
+languageReady.catch(() => {});
+let i18n = null;
+languageReady.then((language) => { i18n = language.i18n; }, () => {});
+const say = (key, params, english) => (i18n ? i18n.t(key, params) : english);
 // index.html runs this script async (it need not wait for the stylesheets and the whole body to
 // start the worker), so the page's elements are looked up only once the document is parsed.
 const parsed = document.readyState === 'loading'
@@ -43,15 +50,18 @@ const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 client
   .on(FromWorker.NOTICE, ({ level, message }) => notices.show(level, message))
-  .on('worker-error', (message) => notices.show('error', `The lab's worker failed: ${message}`))
+  .on('worker-error', (message) => notices.show('error', say('worker.failed', { message }, `The lab's worker failed: ${message}`)))
   .on(FromWorker.READY, async (ready) => {
     try {
       const { LabPage } = await pageModule;
       performance.mark('actlab:page-code-loaded');  // the marks split the first boundary's time (bench-first.mjs)
-      window.activationLab = new LabPage(client, ready, notices, { reducedMotion });
+      const language = await languageReady;
+      notices.setLanguage?.(language.i18n);
+      window.activationLab = new LabPage(client, ready, notices, { reducedMotion, language });
       performance.mark('actlab:page-built');
     } catch (err) {
-      notices.show('error', `The page could not start: ${err?.message ?? err}`);
+      const message = err?.message ?? err;
+      notices.show('error', say('worker.pageFailed', { message }, `The page could not start: ${message}`));
       throw err;
     }
   })

@@ -5,6 +5,7 @@
 // running race does not restart it: the page appends the point to the race's training set in the
 // core (apply.add) and the step count keeps going; undo removes it the same way.
 import { classColors } from '../views/palette.js';
+import { englishTranslator } from '../i18n/i18n.js';
 
 const DECIMALS = 100;  // clicked coordinates keep 2 decimals: short URLs, far finer than a cell
 
@@ -12,9 +13,11 @@ const DECIMALS = 100;  // clicked coordinates keep 2 decimals: short URLs, far f
  * @param state LabState
  * @param notify (level, text) => void
  * @param apply {add(point, added), undo(added)}: make the change (live or by a new run)
- * @returns {addPoint({x, y}), sync(values)}
+ * @param options {i18n}: the translator of its words
+ * @returns {addPoint({x, y}), sync(values), setLanguage(i18n)}
  */
-export function mountPointTools(state, notify, apply) {
+export function mountPointTools(state, notify, apply, { i18n: initial = englishTranslator } = {}) {
+  let i18n = initial;
   const toggle = document.getElementById('class-toggle');
   const clear = document.getElementById('clear-points');
   const empty = document.getElementById('clear-dataset');
@@ -50,7 +53,7 @@ export function mountPointTools(state, notify, apply) {
       chip.className = 'swatch';
       chip.style.backgroundColor = classColors[c].css;
       chip.setAttribute('aria-hidden', 'true');
-      label.append(radio, chip, document.createTextNode(`class ${c}`));
+      label.append(radio, chip, document.createTextNode(i18n.t('points.class', { index: String(c) })));
       toggle.append(label);
     }
   }
@@ -58,7 +61,7 @@ export function mountPointTools(state, notify, apply) {
   function addPoint({ x, y }) {
     const added = state.get('added');
     if (added.length >= maxItems) {
-      notify('warning', `At most ${maxItems} points can be added; clear some first.`);
+      notify('warning', i18n.t('points.tooMany', { max: String(maxItems) }));
       return;
     }
     const round = (v) => Math.max(min, Math.min(max, Math.round(v * DECIMALS) / DECIMALS));
@@ -68,6 +71,10 @@ export function mountPointTools(state, notify, apply) {
 
   return {
     addPoint,
+    setLanguage(next) {
+      i18n = next;
+      classes = 0;  // the class names are rebuilt by the page's sync() that follows
+    },
     sync(values) {
       if (values.classes !== classes) buildToggle(values.classes);
       const cleared = values.data === 'cleared';
@@ -77,8 +84,8 @@ export function mountPointTools(state, notify, apply) {
       empty.hidden = cleared;
       undo.disabled = n === 0;
       count.textContent = cleared
-        ? (n ? `${n} point${n === 1 ? '' : 's'} of your own` : 'No points: click a board to add some.')
-        : (n ? `${n} point${n === 1 ? '' : 's'} added` : '');
+        ? (n ? i18n.t('points.own', { count: n }) : i18n.t('points.ownNone'))
+        : (n ? i18n.t('points.added', { count: n }) : '');
     },
   };
 }

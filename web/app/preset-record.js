@@ -4,28 +4,33 @@
 // [data-preset-seeds] slot where a live across-seeds check of this browser can show its tally.
 import { formatPercent } from '../views/format.js';
 import { formatRatio } from '../views/ratio-text.js';
+import { englishTranslator } from '../i18n/i18n.js';
 
-const METRIC_WORDS = {
-  trainAccuracy: ['training accuracy', (v) => formatPercent(v, 0)],
-  testAccuracy: ['test accuracy', (v) => formatPercent(v, 0)],
-  trainLoss: ['training loss', String],
-  testLoss: ['test loss', String],
-  firstLastGradRatio: ['first/last gradient ratio', formatRatio],
-  deadUnits: ['dead units', String],
-  zeroFraction: ['share of exact zeros', (v) => formatPercent(v, 0)],
-  saturatedFraction: ['saturated share', (v) => formatPercent(v, 0)],
+// Each metric's value as text (its words: presetRecord.metric.<metric>).
+const METRIC_VALUES = {
+  trainAccuracy: (v) => formatPercent(v, 0),
+  testAccuracy: (v) => formatPercent(v, 0),
+  trainLoss: String,
+  testLoss: String,
+  firstLastGradRatio: formatRatio,
+  deadUnits: String,
+  zeroFraction: (v) => formatPercent(v, 0),
+  saturatedFraction: (v) => formatPercent(v, 0),
 };
-const OP_WORDS = { '<': 'below', '<=': 'at most', '>': 'above', '>=': 'at least', '==': '' };
+// The comparisons' words: presetRecord.op.<name>.
+const OPS = { '<': 'below', '<=': 'atMost', '>': 'above', '>=': 'atLeast' };
 
 /** "Sigmoid's test accuracy below 60%": one expectation in words. */
-export function expectationWords([activation, metric, op, value], labelOf) {
-  const [words, show] = METRIC_WORDS[metric] ?? [metric, String];
-  if (op === '==') return `${labelOf(activation)}: ${show(value)} ${words}`;
-  return `${labelOf(activation)}\u2019s ${words} ${OP_WORDS[op] ?? op} ${show(value)}`;
+export function expectationWords([activation, metric, op, value], labelOf, { i18n = englishTranslator } = {}) {
+  const show = METRIC_VALUES[metric] ?? String;
+  const metricKey = `presetRecord.metric.${metric}`;
+  const params = { name: labelOf(activation), metric: i18n.has(metricKey) ? i18n.t(metricKey) : metric, value: show(value) };
+  if (op === '==') return i18n.t('presetRecord.equals', params);
+  return i18n.t('presetRecord.compare', { ...params, op: OPS[op] ? i18n.t(`presetRecord.op.${OPS[op]}`) : op });
 }
 
 /** Fills `element` with the preset's stated outcome (or empties it when no preset is active). */
-export function showPresetRecord(element, preset, labelOf) {
+export function showPresetRecord(element, preset, labelOf, { i18n = englishTranslator } = {}) {
   if (!preset?.outcome) {
     element.hidden = true;
     element.replaceChildren();
@@ -35,13 +40,12 @@ export function showPresetRecord(element, preset, labelOf) {
   element.hidden = false;
   element.dataset.presetOutcome = preset.name;
   const lead = document.createElement('strong');
-  lead.textContent = `What this preset states, held in at least 18 of 20 seeds by the lab\u2019s tests, after ${
-    preset.outcome.after.toLocaleString('en-US')} steps: `;
+  lead.textContent = i18n.t('presetRecord.lead', { steps: preset.outcome.after });
   const list = document.createElement('ul');
   for (const expectation of preset.outcome.expect) {
     const li = document.createElement('li');
     li.dataset.expect = expectation.join(' ');
-    li.textContent = expectationWords(expectation, labelOf);
+    li.textContent = expectationWords(expectation, labelOf, { i18n });
     list.append(li);
   }
   const seeds = document.createElement('div');

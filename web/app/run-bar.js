@@ -2,6 +2,7 @@
 // change settings through the state (so the URL follows) or ask the page for a step or reset.
 import { parseValue } from '../session/param-table.js';
 import { formatRate } from '../views/format.js';
+import { englishTranslator } from '../i18n/i18n.js';
 
 function median(values) {
   const finite = values.filter(Number.isFinite).sort((a, b) => a - b);
@@ -15,9 +16,12 @@ function setIfChanged(el, text) {
 /**
  * @param state LabState; table: the parameter table
  * @param actions {step(), reset()}
- * @returns {sync(values)}
+ * @param options {i18n}: the translator of its words
+ * @returns {sync(values), showSpeed(frame), setLanguage(i18n)}
  */
-export function mountRunBar(state, table, { step, reset }) {
+export function mountRunBar(state, table, { step, reset }, { i18n: initial = englishTranslator } = {}) {
+  let i18n = initial;
+  let lastFrame = null;
   const play = document.getElementById('play');
   const stepButton = document.getElementById('step');
   const resetButton = document.getElementById('reset');
@@ -48,7 +52,7 @@ export function mountRunBar(state, table, { step, reset }) {
     state.set({ seed }, { byHand: true });
   });
   speed.addEventListener('change', () => {
-    const parsed = parseValue(speedRow, speed.value);
+    const parsed = parseValue(speedRow, speed.value, { i18n });
     if (parsed.error) {
       speed.setAttribute('aria-invalid', 'true');
       return;
@@ -61,24 +65,26 @@ export function mountRunBar(state, table, { step, reset }) {
   const paceNote = document.getElementById('pace-note');
   let slowSince = NaN;
 
-  return {
+  const bar = {
     /**
      * The speed readout from a frame: steps each board advances per second (what the reader sees),
      * the worker's capacity second, and a note when the settings cannot reach the requested pace.
      */
     showSpeed(frame) {
+      lastFrame = frame;
       const seen = median(frame.members.map((m) => m.advancedPerSecond));
       const capacity = median(frame.members.map((m) => m.stepsPerSecond));
       const requested = frame.requestedPerSecond;
       if (!frame.playing) {
-        setIfChanged(speedText, `Paused.${Number.isFinite(capacity) ? ` Capacity: ${formatRate(capacity)} steps/s per network.` : ''}`);
+        setIfChanged(speedText, Number.isFinite(capacity)
+          ? i18n.t('run.speed.pausedCapacity', { capacity: formatRate(capacity) }) : i18n.t('run.speed.paused'));
         slowSince = NaN;
         paceNote.hidden = true;
         return;
       }
-      const seenText = Number.isFinite(seen) ? `${formatRate(seen)} steps/s per board` : 'measuring speed…';
-      const capText = Number.isFinite(capacity) ? ` (capacity ${formatRate(capacity)} steps/s)` : '';
-      setIfChanged(speedText, `${seenText}${capText}`);
+      const seenText = Number.isFinite(seen) ? i18n.t('run.speed.seen', { seen: formatRate(seen) }) : i18n.t('run.speed.measuring');
+      setIfChanged(speedText, Number.isFinite(capacity)
+        ? i18n.t('run.speed.withCapacity', { speed: seenText, capacity: formatRate(capacity) }) : seenText);
       speedText.dataset.value = Number.isFinite(seen) ? String(Math.round(seen)) : '';
       // Slow for a couple of seconds (not one hiccup): say which settings hold it back.
       const slow = Number.isFinite(seen) && Number.isFinite(requested) && seen < 0.8 * requested;
@@ -87,17 +93,22 @@ export function mountRunBar(state, table, { step, reset }) {
       const show = slow && now - slowSince > 1500;
       paceNote.hidden = !show;
       if (show) {
-        setIfChanged(paceNote, `These settings cannot reach the requested speed: ${formatRate(seen)} of ` +
-          `${formatRate(requested)} steps/s per board. Fewer steps per frame, a smaller batch, fewer or smaller ` +
-          'layers, or fewer racing networks would reach it. The page still answers at once.');
+        setIfChanged(paceNote, i18n.t('run.pace', { seen: formatRate(seen), requested: formatRate(requested) }));
       }
     },
     sync(values) {
       play.setAttribute('aria-pressed', String(Boolean(values.playing)));
-      play.textContent = values.playing ? 'Pause' : 'Play';
+      play.textContent = i18n.t(values.playing ? 'run.pause' : 'run.play');
       speed.value = String(values.stepsPerFrame);
-      stepButton.textContent = `Step +${values.stepsPerFrame}`;
-      stepButton.title = `Train every network ${values.stepsPerFrame} steps, then pause`;
+      const steps = String(values.stepsPerFrame);
+      stepButton.textContent = i18n.t('run.stepBy', { steps });
+      stepButton.title = i18n.t('run.stepBy.title', { steps });
+    },
+    /** The words in another language; the page's sync() follows with the values. */
+    setLanguage(next) {
+      i18n = next;
+      if (lastFrame) bar.showSpeed(lastFrame);
     },
   };
+  return bar;
 }

@@ -2,11 +2,13 @@
 // the worker's UNIT_MAPS messages (a few a second at most), drawn on the animation frame.
 import { mountUnitMaps } from '../views/unit-maps.js';
 import { requestDraw } from '../session/draw-loop.js';
+import { englishTranslator } from '../i18n/i18n.js';
 
 export class UnitsView {
-  constructor(container, { labelOf }) {
+  constructor(container, { labelOf, i18n = englishTranslator }) {
     this.container = container;
     this.labelOf = labelOf;
+    this.i18n = i18n;
     this.figures = new Map();  // name -> figure
     this.pending = null;
   }
@@ -17,7 +19,13 @@ export class UnitsView {
     if (same) return;
     for (const figure of this.figures.values()) figure.destroy();
     this.figures.clear();
-    for (const name of names) this.figures.set(name, mountUnitMaps(this.container, { name, label: this.labelOf(name) }));
+    for (const name of names) this.figures.set(name, mountUnitMaps(this.container, { name, label: this.labelOf(name), i18n: this.i18n }));
+  }
+
+  /** Each figure's words in another language, from the maps it last drew. */
+  setLanguage(i18n) {
+    this.i18n = i18n;
+    for (const figure of this.figures.values()) figure.setLanguage?.(i18n);
   }
 
   setMaps(message) {

@@ -10,23 +10,25 @@ import { mountWhyPanel } from '../views/why-panel.js';
 import { mountWhyComparison } from '../views/why-compare.js';
 import { mountSparsityWork } from '../views/sparsity-work.js';
 import { requestDraw } from '../session/draw-loop.js';
+import { englishTranslator } from '../i18n/i18n.js';
 
 export class WhyView {
-  constructor(container, { labelOf }) {
+  constructor(container, { labelOf, i18n = englishTranslator }) {
     this.container = container;
     this.labelOf = labelOf;
+    this.i18n = i18n;
     this.panels = new Map();  // name -> {slot, panel}
     this.latest = new Map();  // name -> Diagnostics
     this.pending = null;
     const slot = document.createElement('div');
     slot.className = 'why-compare-slot';
     container.before(slot);
-    this.compare = mountWhyComparison(slot, { labelOf });
+    this.compare = mountWhyComparison(slot, { labelOf, i18n });
     // Sparsity's consequence beside its share: the multiply-adds by an exact zero, and dead units.
     const sparsitySlot = document.createElement('div');
     sparsitySlot.className = 'why-sparsity-slot';
     container.after(sparsitySlot);
-    this.sparsity = mountSparsityWork(sparsitySlot, { labelOf });
+    this.sparsity = mountSparsityWork(sparsitySlot, { labelOf, i18n });
     this.visible = typeof IntersectionObserver === 'undefined';
     if (!this.visible) {
       this.observer = new IntersectionObserver((entries) => {
@@ -57,8 +59,16 @@ export class WhyView {
       slot.className = 'why-slot';
       slot.dataset.member = name;
       this.container.append(slot);
-      this.panels.set(name, { slot, panel: mountWhyPanel(slot, { name, label: this.labelOf(name) }) });
+      this.panels.set(name, { slot, panel: mountWhyPanel(slot, { name, label: this.labelOf(name), i18n: this.i18n }) });
     }
+  }
+
+  /** Every figure's words in another language, from the data they last drew (nothing restarts). */
+  setLanguage(i18n) {
+    this.i18n = i18n;
+    this.compare.setLanguage?.(i18n);
+    this.sparsity.setLanguage?.(i18n);
+    for (const { panel } of this.panels.values()) panel.setLanguage?.(i18n);
   }
 
   setDiagnostics(message) {

@@ -1,32 +1,35 @@
 // The parts every form control is built from: a unique id, the labelled field with its help, the
 // error slot that says why a value was refused, a whole-number input.
+import { rowLabel, rowHelp } from '../session/param-table.js';
+import { englishTranslator } from '../i18n/i18n.js';
+
 let nextId = 0;
 export const uid = (key) => `ctl-${key}-${++nextId}`;
 
 
-export function field(row, control, extra = []) {
+export function field(row, control, extra = [], i18n = englishTranslator) {
   const wrap = document.createElement('div');
   wrap.className = 'field';
   wrap.dataset.key = row.key;
   const label = document.createElement('label');
   label.htmlFor = control.id;
-  label.textContent = row.label;
-  wrap.append(label, control, ...extra, helpFor(row));
+  label.textContent = rowLabel(row, i18n);
+  wrap.append(label, control, ...extra, helpFor(row, i18n));
   return wrap;
 }
 
 /** The row's help as visible text under a disclosure (a tooltip alone reaches neither touch nor keyboard). */
-export function helpFor(row) {
+export function helpFor(row, i18n = englishTranslator) {
   const details = document.createElement('details');
   details.className = 'field-help';
   const summary = document.createElement('summary');
-  summary.textContent = 'What is this?';
+  summary.textContent = i18n.t('settings.help');
   const which = document.createElement('span');
   which.className = 'visually-hidden';
-  which.textContent = ` (${row.label})`;
+  which.textContent = i18n.t('settings.helpFor', { label: rowLabel(row, i18n) });
   summary.append(which);
   const text = document.createElement('p');
-  text.textContent = row.help || row.label;
+  text.textContent = rowHelp(row, i18n) || rowLabel(row, i18n);
   details.append(summary, text);
   return details;
 }

@@ -6,6 +6,8 @@
 // activations race, speed, play state, preset, clicked points), whose limits again come from the
 // core's constants (READY's `constants`). A new core field appears everywhere at once.
 
+import { englishTranslator } from '../i18n/i18n.js';
+
 // Config fields a race ignores (each member brings its own activation): not settings here.
 const IGNORED_BY_RACE = new Set(['activation', 'layerActivations']);
 
@@ -78,23 +80,39 @@ function makeRow(spec) {
   return { source: 'page', min: 0, max: 0, minItems: 0, maxItems: 0, choices: [], help: '', label, group, ...spec };
 }
 
-/** Parses URL or form text for a row: {value} or {error} (plain text naming what is wrong). */
-export function parseValue(row, text) {
+/**
+ * A row's label and help in the reader's language: the table's own English (the core's field
+ * table, PRESENTATION above) for English, the catalog's field.<key>.label / .help for another
+ * language (the table's English where the catalog has no such key: a field the core added later).
+ */
+export function rowLabel(row, i18n = englishTranslator) {
+  const key = `field.${row.key}.label`;
+  return i18n.lang === 'en' || !i18n.has(key) ? row.label : i18n.t(key);
+}
+
+export function rowHelp(row, i18n = englishTranslator) {
+  const key = `field.${row.key}.help`;
+  return i18n.lang === 'en' || !i18n.has(key) ? row.help : i18n.t(key);
+}
+
+/**
+ * Parses URL or form text for a row: {value} or {error} (plain text naming what is wrong, in the
+ * translator's language). Limits go in as strings: they read as the table writes them (1e-12, 1000).
+ */
+export function parseValue(row, text, { i18n = englishTranslator } = {}) {
   const full = String(text);
-  if (full.length > MAX_VALUE_CHARS) {
-    return { error: `${full.length.toLocaleString('en-US')} characters long, at most ${MAX_VALUE_CHARS.toLocaleString('en-US')}` };
-  }
+  if (full.length > MAX_VALUE_CHARS) return { error: i18n.t('parse.tooLong', { length: full.length, max: MAX_VALUE_CHARS }) };
   const raw = full.trim();
   switch (row.type) {
-    case 'integer': case 'number': return parseNumber(row, raw);
+    case 'integer': case 'number': return parseNumber(row, raw, 'value', i18n);
     case 'boolean':
       if (raw === 'true' || raw === '1') return { value: true };
       if (raw === 'false' || raw === '0') return { value: false };
-      return { error: 'expected true or false' };
+      return { error: i18n.t('parse.notBoolean') };
     case 'choice':
-      return row.choices.includes(raw) ? { value: raw } : { error: `not one of ${row.choices.join(', ')}` };
-    case 'integerList': case 'choiceList': case 'pointList': return parseList(row, raw);
-    default: return { error: `unknown type ${row.type}` };
+      return row.choices.includes(raw) ? { value: raw } : { error: i18n.t('parse.notOneOf', { allowed: row.choices.join(', ') }) };
+    case 'integerList': case 'choiceList': case 'pointList': return parseList(row, raw, i18n);
+    default: return { error: `unknown type ${row.type}` };  // a programming error, never a reader's
   }
 }
 
@@ -128,43 +146,45 @@ export function isDecimalText(text) {
   return i === n;
 }
 
-function parseNumber(row, raw, what = 'value') {
-  if (!isDecimalText(raw)) return { error: `${what} is not a number` };
+// what: parse.what.<what> (value, item, coordinate, class): the part of the text at fault.
+function parseNumber(row, raw, what, i18n) {
+  const params = { what: i18n.t(`parse.what.${what}`) };
+  if (!isDecimalText(raw)) return { error: i18n.t('parse.notNumber', params) };
   const value = Number(raw);
-  if (!Number.isFinite(value)) return { error: `${what} is not finite` };
+  if (!Number.isFinite(value)) return { error: i18n.t('parse.notFinite', params) };
   if (row.type === 'integer' || row.type === 'integerList') {
-    if (!Number.isInteger(value)) return { error: `${what} is not a whole number` };
+    if (!Number.isInteger(value)) return { error: i18n.t('parse.notInteger', params) };
   }
-  if (value < row.min || value > row.max) return { error: `${what} is out of range [${row.min}, ${row.max}]` };
+  if (value < row.min || value > row.max) return { error: i18n.t('parse.outOfRange', { ...params, min: String(row.min), max: String(row.max) }) };
   return { value };
 }
 
-function parseList(row, raw) {
+function parseList(row, raw, i18n) {
   const items = raw === '' ? [] : raw.split(',');
   if (items.length < row.minItems || items.length > row.maxItems) {
-    return { error: `${items.length} items, expected ${row.minItems} to ${row.maxItems}` };
+    return { error: i18n.t('parse.itemCount', { count: String(items.length), min: String(row.minItems), max: String(row.maxItems) }) };
   }
   const out = [];
   for (const item of items) {
-    const parsed = parseItem(row, item.trim());
+    const parsed = parseItem(row, item.trim(), i18n);
     if (parsed.error) return parsed;
     out.push(parsed.value);
   }
-  if (row.unique && new Set(out).size !== out.length) return { error: 'a name appears twice' };
+  if (row.unique && new Set(out).size !== out.length) return { error: i18n.t('parse.duplicate') };
   return { value: out };
 }
 
-function parseItem(row, item) {
-  if (row.type === 'integerList') return parseNumber(row, item, 'an item');
+function parseItem(row, item, i18n) {
+  if (row.type === 'integerList') return parseNumber(row, item, 'item', i18n);
   if (row.type === 'choiceList') {
-    return row.choices.includes(item) ? { value: item } : { error: `an item is not one of ${row.choices.join(', ')}` };
+    return row.choices.includes(item) ? { value: item } : { error: i18n.t('parse.itemNotOneOf', { allowed: row.choices.join(', ') }) };
   }
   // pointList: x:y:class
   const parts = item.split(':');
-  if (parts.length !== 3) return { error: 'a point is not x:y:class' };
-  const x = parseNumber(row, parts[0], 'a coordinate');
-  const y = parseNumber(row, parts[1], 'a coordinate');
-  const c = parseNumber({ type: 'integer', min: 0, max: row.maxClass }, parts[2], 'a class');
+  if (parts.length !== 3) return { error: i18n.t('parse.badPoint') };
+  const x = parseNumber(row, parts[0], 'coordinate', i18n);
+  const y = parseNumber(row, parts[1], 'coordinate', i18n);
+  const c = parseNumber({ type: 'integer', min: 0, max: row.maxClass }, parts[2], 'class', i18n);
   const bad = [x, y, c].find((p) => p.error);
   return bad ?? { value: { x: x.value, y: y.value, label: c.value } };
 }

@@ -6,6 +6,8 @@
 // numbers of the run on screen are stated by the figures and the sentences written from them. The
 // comments give the across-seeds figures each preset was chosen from
 // (tests/browser/presets.test.mjs checks the vanishing-gradient one in the page).
+import { englishTranslator } from '../i18n/i18n.js';
+
 export const PRESETS = [
   {
     name: 'vanishing',
@@ -116,6 +118,16 @@ export const PRESETS = [
 ];
 
 export const presetByName = (name) => PRESETS.find((p) => p.name === name) ?? null;
+
+/**
+ * A preset's label and text in the reader's language: its own English above for English (the
+ * catalog's preset.<name>.label / .text are written from it), the catalog's for another language.
+ */
+export function presetWords(preset, i18n = englishTranslator) {
+  if (i18n.lang === 'en') return { label: preset.label, text: preset.text };
+  const word = (part) => (i18n.has(`preset.${preset.name}.${part}`) ? i18n.t(`preset.${preset.name}.${part}`) : preset[part]);
+  return { label: word('label'), text: word('text') };
+}
 
 /** The full settings of a preset: defaults, then its values, clicked points cleared, playing. */
 export function presetValues(table, preset, { reducedMotion = false } = {}) {

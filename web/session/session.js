@@ -16,7 +16,8 @@
 // A view subscribed mid-run is caught up at once (start, points, then the last frame on the next
 // animation frame: to that view only; the worker's back-pressure is not touched).
 import { ToWorker, FromWorker } from './protocol.js';
-import { configFallback } from './config-fallback.js';
+import { configFallback, errorText } from './config-fallback.js';
+import { englishTranslator } from '../i18n/i18n.js';
 import { configOf } from './settings.js';
 import { requestDraw } from './draw-loop.js';
 
@@ -37,8 +38,10 @@ export class RunSession {
    *   notice(level, text), applySettings(changes): apply a fallback and start again,
    *   onFrameDrawn(frame)?: after every drawn frame, what: 'The lab' | 'This figure' (for notices)}
    */
-  constructor({ post, table, reducedMotion = false, notice, applySettings, onFrameDrawn = () => {}, what = 'The lab' }) {
+  constructor({ post, table, reducedMotion = false, notice, applySettings, onFrameDrawn = () => {}, what = 'The lab',
+    i18n = englishTranslator }) {
     this.post = post;
+    this.i18n = i18n;
     this.table = table;
     this.reducedMotion = reducedMotion;
     this.notice = notice;
@@ -153,13 +156,19 @@ export class RunSession {
     this.each('start', this.started);
   }
 
+  /** The language its notices are worded in from now on (nothing restarts). */
+  setLanguage(i18n) {
+    this.i18n = i18n;
+  }
+
   /** The core rejected the settings: one fallback (config-fallback.js), at most MAX_FALLBACKS in a row. */
   configError(error) {
     if (++this.fallbacks > MAX_FALLBACKS) {
-      this.notice('error', `${this.what} could not start: ${error.message}`);
+      const message = errorText(this.table, error, this.i18n);
+      this.notice('error', this.what === 'The lab' ? this.i18n.t('config.fatal', { message }) : `${this.what} could not start: ${message}`);
       return;
     }
-    const { changes, text } = configFallback(this.table, this.values, error);
+    const { changes, text } = configFallback(this.table, this.values, error, { i18n: this.i18n });
     this.notice(changes ? 'warning' : 'error', text);
     if (changes) this.applySettings(changes);
   }

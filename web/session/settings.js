@@ -11,8 +11,8 @@ import { defaultValues } from './param-table.js';
  *   version: the defaults of the release that wrote it), under the preset and the text's own values
  * @returns {values, notices: string[], present: Set<string>} as readHash, with the preset laid under.
  */
-export function readSettings(table, text, { reducedMotion = false, base = '' } = {}) {
-  const read = readHash(table, String(text ?? '').replace(/^[#?]+/, ''));
+export function readSettings(table, text, { reducedMotion = false, base = '', i18n } = {}) {
+  const read = readHash(table, String(text ?? '').replace(/^[#?]+/, ''), { i18n });
   const preset = presetByName(read.values.preset);
   if (!preset && !base) return read;
   const values = base ? readHash(table, base).values : defaultValues(table);

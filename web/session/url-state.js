@@ -1,7 +1,15 @@
 // Every setting in the URL hash, read and written through the parameter table. Reading never
 // trusts the text: a value that does not parse, or is out of range, falls back to the default
 // and produces a notice (plain text, shown with textContent by notices.js).
-import { parseValue, formatValue, defaultValues } from './param-table.js';
+import { parseValue, formatValue, defaultValues, rowLabel } from './param-table.js';
+import { englishTranslator } from '../i18n/i18n.js';
+
+/**
+ * The page's language in the address (#...&lang=zh-CN): not a run setting (no row of the table,
+ * never restarts a run), read apart by the language chooser (web/app/language.js) and written
+ * after the settings when the reader chose it (a shared link opens in the same language).
+ */
+export const LANG_KEY = 'lang';
 
 const SHOWN_CHARS = 60;  // how much of a rejected value a notice repeats
 
@@ -12,12 +20,22 @@ export function quote(text) {
   return clean.length > SHOWN_CHARS ? `${clean.slice(0, SHOWN_CHARS)}...` : clean;
 }
 
+/** The raw `lang` of a hash ('#seed=2&lang=zh-CN' -> 'zh-CN'), or null when it names none. */
+export function readLang(hash) {
+  for (const part of String(hash).replace(/^[#?]/, '').split('&')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && safeDecode(part.slice(0, eq)) === LANG_KEY) return safeDecode(part.slice(eq + 1));
+  }
+  return null;
+}
+
 /**
  * @param table from buildParamTable
  * @param hash location.hash ('#seed=2&dataset=xor' or '')
+ * @param options.i18n the translator the notices are worded by
  * @returns {values, notices: string[], present: Set<string>} present: keys the hash set validly
  */
-export function readHash(table, hash) {
+export function readHash(table, hash, { i18n = englishTranslator } = {}) {
   const values = defaultValues(table);
   const notices = [];
   const present = new Set();
@@ -29,29 +47,31 @@ export function readHash(table, hash) {
     const eq = part.indexOf('=');
     const key = safeDecode(eq < 0 ? part : part.slice(0, eq));
     const raw = safeDecode(eq < 0 ? '' : part.slice(eq + 1));
+    if (key === LANG_KEY) continue;  // the language chooser's (readLang)
     const row = table.byKey.get(key ?? '');
     if (!row) {
-      notices.push(`Ignored the unknown setting "${quote(key ?? part)}" in the address.`);
+      notices.push(i18n.t('url.unknownSetting', { key: quote(key ?? part) }));
       continue;
     }
-    const parsed = raw === null ? { error: 'is not valid URL encoding' } : parseValue(row, raw);
+    const parsed = raw === null ? { error: i18n.t('url.badEncoding') } : parseValue(row, raw, { i18n });
     if (parsed.error) {
-      notices.push(`Ignored ${key}="${quote(raw ?? part)}" in the address (${parsed.error}); ` +
-        `using the default, ${quote(formatValue(row, row.default)) || 'none'}.`);
+      // English names the key as the address writes it; another language by the setting's label.
+      notices.push(i18n.t('url.ignored', { key: i18n.lang === 'en' ? key : rowLabel(row, i18n), value: quote(raw ?? part), reason: parsed.error,
+        default: quote(formatValue(row, row.default)) || i18n.t('url.defaultNone') }));
       continue;
     }
     values[key] = parsed.value;
     present.add(key);
   }
-  checkAddedPoints(table, values, notices);
+  checkAddedPoints(table, values, notices, i18n);
   return { values, notices, present };
 }
 
 /** Clicked points need a class the run has; otherwise they all go (one notice, not hundreds). */
-function checkAddedPoints(table, values, notices) {
+function checkAddedPoints(table, values, notices, i18n) {
   const classes = values.classes ?? 2;
   if (values.added.some((p) => p.label >= classes)) {
-    notices.push(`Ignored the added points in the address: some have a class beyond the ${classes} classes.`);
+    notices.push(i18n.t('url.addedClasses', { classes: String(classes) }));
     values.added = structuredClone(table.byKey.get('added').default);
   }
 }
@@ -64,9 +84,13 @@ function safeDecode(text) {
   }
 }
 
-/** The hash for these values: every row, in table order, so a shared URL pins the whole run. */
-export function formatHash(table, values) {
+/**
+ * The hash for these values: every row, in table order, so a shared URL pins the whole run; then
+ * the language when one is given (lang: the reader's choice, or null to leave it out).
+ */
+export function formatHash(table, values, { lang = null } = {}) {
   const parts = table.rows.map((row) => `${row.key}=${encodeText(formatValue(row, values[row.key]))}`);
+  if (lang) parts.push(`${LANG_KEY}=${encodeText(lang)}`);
   return `#${parts.join('&')}`;
 }
 
@@ -74,8 +98,8 @@ export function formatHash(table, values) {
 const encodeText = (text) => encodeURIComponent(text).replace(/%2C/gi, ',').replace(/%3A/gi, ':');
 
 /** Writes the hash without adding a history entry (every slider move would otherwise be one). */
-export function writeHash(table, values) {
-  const hash = formatHash(table, values);
+export function writeHash(table, values, { lang = null } = {}) {
+  const hash = formatHash(table, values, { lang });
   if (location.hash !== hash) history.replaceState(null, '', hash);
   return hash;
 }

@@ -113,7 +113,7 @@ export class TrainingLoop {
     } catch (err) {
       const message = String(err?.message ?? err);
       this.post({ type: FromWorker.CONFIG_ERROR, runId: msg.runId, message, field: err?.field ?? '', argument: err?.argument ?? '',
-        kind: err?.kind ?? '' });
+        kind: err?.kind ?? '', params: err?.params ?? null });  // params: the page words the notice (config-fallback.js)
       return;
     }
     const run = this.run;

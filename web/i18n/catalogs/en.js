@@ -73,7 +73,7 @@ export default {
   'points.title': 'Click a board (or focus it, move with the arrows and press Enter) to add a training point of class',
   'points.class': 'class {index}',
   'points.undo': 'Undo last point',
-  'points.clear': 'Clear points',
+  'points.clear': 'Clear added points',
   'points.restore': 'Back to the dataset',
   'points.own': { one: '{count} point of your own', other: '{count} points of your own' },
   'points.ownNone': 'No points: click a board to add some.',
@@ -138,7 +138,7 @@ export default {
   'units.title': 'Hidden units',
   'units.help.summary': 'How to read the unit maps',
   // {dead}, {saturated}: the terms, set in bold (nodes of units.help.deadTerm and .saturatedTerm).
-  'units.help.text': 'Each small square is one hidden unit: what it outputs over the whole plane, one row of squares per layer (input side at the top). Orange is positive, blue negative, pale near zero; each square has its own scale. A grey square crossed out is a {dead} unit: 0 for every training point, so no gradient reaches it again (ReLU at a high learning rate). A dashed outline marks a {saturated} unit: in a flat tail of its activation for at least 90% of the points (sigmoid and tanh pushed far from 0).',
+  'units.help.text': 'Each small square is one hidden unit: what it outputs over the whole plane, one row of squares per layer (input side at the top). Orange is positive, blue negative, pale near zero; each square has its own scale. A unit that is positive everywhere (sigmoid\'s always are) is shaded from its smallest output, pale, to its largest, so its shape shows. A grey square crossed out is a {dead} unit: 0 for every training point, so no gradient reaches it again (ReLU at a high learning rate). A dashed outline marks a {saturated} unit: in a flat tail of its activation for at least 90% of the points (sigmoid and tanh pushed far from 0).',
   'units.help.deadTerm': 'dead',
   'units.help.saturatedTerm': 'saturated',
   'units.notComputed': 'Hidden units of {name}: not computed yet',

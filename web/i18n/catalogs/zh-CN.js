@@ -72,7 +72,7 @@ export default {
   'points.title': '点击一块面板（或聚焦后用方向键移动并按回车）即可添加一个训练点，类别为',
   'points.class': '类别 {index}',
   'points.undo': '撤销上一个点',
-  'points.clear': '清除数据点',
+  'points.clear': '清除手动添加的点',
   'points.restore': '恢复数据集',
   'points.own': { other: '你自己添加的 {count} 个点' },
   'points.ownNone': '没有数据点：点击面板来添加。',
@@ -136,7 +136,7 @@ export default {
   // ---- the hidden-units view ------------------------------------------------------------------
   'units.title': '隐藏层神经元',
   'units.help.summary': '如何阅读神经元图',
-  'units.help.text': '每个小方块是一个隐藏层神经元：它在整个平面上的输出，每个隐藏层一行（输入侧在最上面）。橙色为正，蓝色为负，接近零时颜色很浅；每个方块各有自己的色阶。打叉的灰色方块是{dead}：对每个训练点都输出 0，因此再也得不到梯度（学习率高时的 ReLU）。虚线边框表示{saturated}的神经元：至少 90% 的点落在其激活函数平坦的尾部（sigmoid 和 tanh 被推到远离 0 的地方）。',
+  'units.help.text': '每个小方块是一个隐藏层神经元：它在整个平面上的输出，每个隐藏层一行（输入侧在最上面）。橙色为正，蓝色为负，接近零时颜色很浅；每个方块各有自己的色阶。处处为正的神经元（sigmoid 的总是如此）从它最小的输出（浅色）到最大的输出着色，以便看出其形状。打叉的灰色方块是{dead}：对每个训练点都输出 0，因此再也得不到梯度（学习率高时的 ReLU）。虚线边框表示{saturated}的神经元：至少 90% 的点落在其激活函数平坦的尾部（sigmoid 和 tanh 被推到远离 0 的地方）。',
   'units.help.deadTerm': '死亡神经元',
   'units.help.saturatedTerm': '饱和',
   'units.notComputed': '{name} 的隐藏层神经元：尚未计算',
