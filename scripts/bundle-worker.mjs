@@ -59,20 +59,29 @@ function classicWorker(name, outfile) {
  * download every language.
  */
 export async function bundlePage({ outfile = path.join(REPO_ROOT, 'web/build/lab-page.js') } = {}) {
+  await buildSplit('web/app/lab-page.js', outfile, PAGE_CHUNKS);
+  return outfile;
+}
+
+/**
+ * Bundles `entry` as one ES module at `outfile`, with what it imports by import() (a catalog) split
+ * off into `chunks`/ beside it, which is emptied first (no stale catalogs).
+ */
+async function buildSplit(entry, outfile, chunks) {
   const outdir = path.dirname(outfile);
-  fs.rmSync(path.join(outdir, PAGE_CHUNKS), { recursive: true, force: true });  // no stale catalogs
-  const { outfile: _, ...options } = esmBundle('web/app/lab-page.js', outfile);
+  fs.rmSync(path.join(outdir, chunks), { recursive: true, force: true });
+  const { outfile: _, ...options } = esmBundle(entry, outfile);
   await build({
     ...options,
     outdir,
     splitting: true,
     entryNames: path.basename(outfile, '.js'),
-    chunkNames: `${PAGE_CHUNKS}/[name]-[hash]`,
+    chunkNames: `${chunks}/[name]-[hash]`,
   });
-  return outfile;
 }
 
 const PAGE_CHUNKS = 'page-chunks';
+const FIGURE_CHUNKS = 'figure-chunks';
 
 /**
  * The embed's figure code (web/embed/figure-host.js, the session, the views) as ONE module,
@@ -81,7 +90,8 @@ const PAGE_CHUNKS = 'page-chunks';
  * URL at run time, so that file stays separate.
  */
 export async function bundleFigureHost({ outfile = path.join(REPO_ROOT, 'web/build/figure-host.js') } = {}) {
-  await build(esmBundle('web/embed/figure-host.js', outfile));
+  // Split like the page's: a blog reader downloads English plus at most their own language.
+  await buildSplit('web/embed/figure-host.js', outfile, FIGURE_CHUNKS);
   return outfile;
 }
 

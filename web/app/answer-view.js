@@ -24,8 +24,8 @@ export class AnswerView {
     this.labelOf = labelOf;
     this.i18n = i18n;
     this.verdict = mountVerdict(verdict, { headingLevel: 2, labelOf, i18n });
-    this.curves = mountCurves(curves, { labelOf, headingLevel: 3 });
-    this.depth = mountDepth(depth, { labelOf, headingLevel: 3, onInit: (init) => this.askDepth(init) });
+    this.curves = mountCurves(curves, { labelOf, headingLevel: 3, i18n });
+    this.depth = mountDepth(depth, { labelOf, headingLevel: 3, i18n, onInit: (init) => this.askDepth(init) });
     this.inputs = { claims: null, bounds: null, run: null, stepCost: null, depth: undefined };
     this.allCurves = null;
     this.members = [];
@@ -99,10 +99,12 @@ export class AnswerView {
     requestDraw('verdict-tally', () => this.verdict.updateTally(tally));
   }
 
-  /** The verdict's words in another language, from the numbers it has (nothing is measured again). */
+  /** The verdict's, the curves' and the depth figure's words in another language, from the numbers they have (nothing is measured again). */
   setLanguage(i18n) {
     this.i18n = i18n;
     this.verdict.setLanguage(i18n);
+    this.curves.setLanguage(i18n);
+    this.depth.setLanguage(i18n);
     this.compose();
   }
 

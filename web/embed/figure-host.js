@@ -131,6 +131,7 @@ class EmbeddedFigure {
       labelOf: (name) => this.labels[name] ?? name,
       labels: this.labels,
       importView: (path) => import(new URL(path, this.base).href),
+      labRoot: this.base,  // the lab's root URL (a bundled module's own URL says nothing about it)
       config: () => ({ ...configOf(this.table, this.values), members: this.members() }),
       values: () => structuredClone(this.values),  // every setting, the page-only ones too (the seeds figure's)
       notice: (level, message) => this.notice(level, message),

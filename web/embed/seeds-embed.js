@@ -7,17 +7,16 @@ import { SeedsController } from '../session/seeds-controller.js';
 import { sharedSeedPool } from '../session/seed-pool.js';
 import { el } from '../views/dom.js';
 
-const LAB_ROOT = new URL('..', import.meta.url);
 const DEFAULTS = { seeds: 20, seedSteps: 5000, seedWorkers: 0 };
 
-/** @param context the figure host's context (web/embed/figures.js): labelOf, config(), values(), i18n */
-export function mountSeedsEmbed(container, { labelOf, config, values, i18n }) {
+/** @param context the figure host's context (web/embed/figures.js): labelOf, config(), values(), i18n, labRoot */
+export function mountSeedsEmbed(container, { labelOf, config, values, i18n, labRoot }) {
   const sheet = el('link', null, { rel: 'stylesheet' });
-  sheet.href = new URL('styles/seeds.css', LAB_ROOT).href;
+  sheet.href = new URL('styles/seeds.css', labRoot).href;
   container.append(sheet);
   const settings = { ...DEFAULTS, ...(values?.() ?? {}) };
   const { members, ...core } = config();
-  const pool = () => sharedSeedPool(LAB_ROOT, settings.seedWorkers);
+  const pool = () => sharedSeedPool(labRoot, settings.seedWorkers);
   const figure = mountSeedsFigure(container, {
     labelOf,
     i18n,

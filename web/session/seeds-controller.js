@@ -60,7 +60,9 @@ export class SeedsController {
     if (!this.#settings) return;
     this.#stop();
     const { config, members, seeds, seedSteps } = this.#settings;
-    const group = { title: 'This page\'s settings', differs: [], budget: seedSteps, members: [...members], seeds: [] };
+    // title: English, for the CSV export (a data file); titleWords: the figure words it in the reader's language.
+    const group = { title: 'This page\'s settings', titleWords: { key: 'seeds.group.page' }, differs: [], budget: seedSteps,
+      members: [...members], seeds: [] };
     this.#live = group;
     this.#state = 'running';
     const finish = (entry) => {
@@ -94,7 +96,11 @@ export class SeedsController {
     this.#problems = parsed.problems;
     const page = this.#settings?.config ?? {};
     this.#files = groupSweepRows(parsed.rows, page).map((group) => ({
-      ...group, title: `${file.name ?? 'sweep file'}: ${group.differs.length === 0 ? 'this page\'s settings' : 'other settings'}`,
+      ...group,
+      title: `${file.name ?? 'sweep file'}: ${group.differs.length === 0 ? 'this page\'s settings' : 'other settings'}`,
+      titleWords: file.name
+        ? { key: group.differs.length === 0 ? 'seeds.group.filePage' : 'seeds.group.fileOther', params: { file: file.name } }
+        : { key: group.differs.length === 0 ? 'seeds.group.unnamedPage' : 'seeds.group.unnamedOther' },
     }));
     this.#draw();
     return parsed;

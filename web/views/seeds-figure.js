@@ -107,7 +107,7 @@ export function mountSeedsFigure(container, { labelOf = (n) => n, headingLevel =
     pieces.forEach((canvas, i) => {
       ctx.fillStyle = '#222';
       ctx.font = canvasFont(14);
-      ctx.fillText(model.groups[i]?.title ?? '', 4, y + 16);
+      ctx.fillText(model.groups[i] ? groupTitle(model.groups[i], words.i18n) : '', 4, y + 16);
       ctx.drawImage(canvas, 0, y + 24);
       y += canvas.height + 24;
     });
@@ -182,14 +182,14 @@ function mountGroup(container, index, { labelOf, headingLevel, words }) {
     update(next) {
       group = next;
       box.dataset.matches = String(next.differs.length === 0);
-      title.textContent = next.title;
       const i18n = words.i18n;
+      title.textContent = groupTitle(next, i18n);
       // A setting by its label in the reader's language; in English by its key, as the file writes it.
       const field = (key) => (isEnglish(i18n) || !i18n.has(`field.${key}.label`) ? key : t(`field.${key}.label`));
       differs.textContent = next.differs.length === 0 ? '' : t('seeds.differs', { items: next.differs
         .map((d) => t('seeds.differsItem', { key: field(d.key), file: d.file, page: d.page })).join(t('views.separator')) });
       canvas.style.height = `${seedsPlotHeight(next)}px`;
-      canvas.setAttribute('aria-label', t('seeds.plotLabel', { title: next.title }));
+      canvas.setAttribute('aria-label', t('seeds.plotLabel', { title: groupTitle(next, i18n) }));
       summary.textContent = t('seeds.table');
       scroller.setAttribute('aria-label', t('seeds.table'));
       fillTable(table, next, labelOf, i18n);
@@ -232,4 +232,9 @@ function fillTable(table, group, labelOf, i18n) {
 
 function cells(tr, values, i18n) {
   for (const v of values) { const td = el('td'); td.textContent = String(v ?? missing(i18n)); tr.append(td); }
+}
+
+/** A group's title in the reader's language (titleWords: a catalog key and params), else as given. */
+function groupTitle(group, i18n) {
+  return group.titleWords ? i18n.t(group.titleWords.key, group.titleWords.params) : group.title ?? '';
 }

@@ -133,4 +133,10 @@ export default {
   'sweep.notFraction': '{field}: {value} is not in [0, 1]',
   'sweep.notRatio': '{field}: {value} is not a ratio',
   'sweep.notCount': '{field}: {value} is not a count',
+  // the figure's groups (web/session/seeds-controller.js titleWords)
+  'seeds.group.page': "This page's settings",
+  'seeds.group.filePage': "{file}: this page's settings",
+  'seeds.group.fileOther': "{file}: other settings",
+  'seeds.group.unnamedPage': "sweep file: this page's settings",
+  'seeds.group.unnamedOther': "sweep file: other settings",
 };

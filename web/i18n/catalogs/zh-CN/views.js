@@ -118,4 +118,10 @@ export default {
   'sweep.notFraction': '{field}：{value} 不在 [0, 1] 之内',
   'sweep.notRatio': '{field}：{value} 不是有效的比值',
   'sweep.notCount': '{field}：{value} 不是有效的计数',
+  // the figure's groups (web/session/seeds-controller.js titleWords)
+  'seeds.group.page': "本页的设置",
+  'seeds.group.filePage': "{file}：本页的设置",
+  'seeds.group.fileOther': "{file}：其他设置",
+  'seeds.group.unnamedPage': "扫参文件：本页的设置",
+  'seeds.group.unnamedOther': "扫参文件：其他设置",
 };
