@@ -81,3 +81,26 @@ test('a worker that dies fails its own seed; the other seeds still finish', () =
   workers[1].answer('seed-failed', { error: 'diverged' });
   assert.deepEqual(events.at(-1), ['failed', 3, 'diverged']);
 });
+
+test('whenIdle resolves once no seed runs or waits: after the last answer, or at once when idle; a cancel counts', async () => {
+  const workers = [];
+  const pool = new SeedPool({ startWorker: () => new FakeWorker(workers), size: 1 });
+  await pool.whenIdle();  // nothing queued: at once
+  const { handlers } = recorder();
+  pool.run({ steps: 10 }, [1, 2], handlers);
+  let idle = false;
+  pool.whenIdle().then(() => { idle = true; });
+  workers[0].answer('seed-done', { result: 'one' });
+  await Promise.resolve();
+  assert.equal(idle, false, 'seed 2 still runs');
+  workers[0].answer('seed-done', { result: 'two' });
+  await Promise.resolve();
+  assert.equal(idle, true);
+
+  const job = pool.run({ steps: 10 }, [3, 4], handlers);
+  let afterCancel = false;
+  pool.whenIdle().then(() => { afterCancel = true; });
+  job.cancel();
+  await Promise.resolve();
+  assert.equal(afterCancel, true);
+});

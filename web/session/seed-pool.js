@@ -20,6 +20,7 @@ export class SeedPool {
   #queue = [];         // tasks waiting: {id, job, seed, handlers}
   #nextTask = 1;
   #started = 0;        // workers started over the pool's life (a test and benchmark hook)
+  #idleWaiters = [];   // resolve functions of whenIdle() promises
 
   /** @param startWorker () => Worker (the seed worker, from wherever the page can start it) */
   constructor({ startWorker, size = defaultPoolSize() }) {
@@ -60,6 +61,22 @@ export class SeedPool {
     this.#pump();
   }
 
+  /**
+   * Resolves once no seed is running or queued (at once if none is). Timed measurements wait for it:
+   * the pool's workers take every core but one, so a cost measured meanwhile measures them too.
+   */
+  whenIdle() {
+    if (this.#isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.#idleWaiters.push(resolve));
+  }
+
+  #isIdle() { return this.#busy.size === 0 && this.#queue.length === 0; }
+
+  #settle() {
+    if (!this.#isIdle()) return;
+    for (const resolve of this.#idleWaiters.splice(0)) resolve();
+  }
+
   /** {workers: running now, busy, queued, started: workers ever started}. */
   stats() {
     return { workers: this.#idle.length + this.#busy.size, busy: this.#busy.size, queued: this.#queue.length, started: this.#started };
@@ -71,16 +88,18 @@ export class SeedPool {
     for (const worker of [...this.#idle, ...this.#busy.keys()]) worker.terminate();
     this.#idle = [];
     this.#busy.clear();
+    this.#settle();
   }
 
   #pump() {
     while (this.#queue.length > 0) {
       const worker = this.#idle.pop() ?? (this.#busy.size < this.#size ? this.#spawn() : null);
-      if (!worker) return;
+      if (!worker) break;
       const task = this.#queue.shift();
       this.#busy.set(worker, task);
       worker.postMessage({ type: 'seed', task: task.id, job: task.job });
     }
+    this.#settle();
   }
 
   #spawn() {
@@ -123,6 +142,7 @@ export class SeedPool {
 
   #failAll(text) {
     for (const task of this.#queue.splice(0)) task.handlers.failed?.(task.seed, text);
+    this.#settle();
   }
 }
 
@@ -158,4 +178,9 @@ export function sharedSeedPool(base, workers = 0) {
   const shared = globalThis[SHARED];
   if (size !== shared.size) shared.resize(size);
   return shared;
+}
+
+/** Resolves once the page's pool (if it has one) has no seed running or queued. */
+export function whenSeedPoolIdle() {
+  return globalThis[SHARED]?.whenIdle() ?? Promise.resolve();
 }
