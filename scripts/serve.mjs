@@ -114,30 +114,9 @@ export function startServer({ root = path.join(REPO_ROOT, 'web'), port = 0, host
     let file = path.join(base, filePath.slice(prefix.length));
     if (file !== base && !file.startsWith(base + path.sep)) return fail(403, 'Forbidden');
 
-    fs.promises.realpath(file).then(async (real) => {
-      // A symlink inside the root must not lead outside it either.
-      const realBase = await fs.promises.realpath(base);
-      const inside = (p) => p === realBase || p.startsWith(realBase + path.sep);
-      if (!inside(real)) return fail(403, 'Forbidden');
-      let stat = await fs.promises.stat(real);
-      if (stat.isDirectory()) {
-        // The index may itself be a symlink: resolve and check it like any file path.
-        real = await fs.promises.realpath(path.join(real, 'index.html'));  // no listings: missing -> 404
-        if (!inside(real)) return fail(403, 'Forbidden');
-        stat = await fs.promises.stat(real);
-      }
-      if (!stat.isFile()) return fail(404, 'Not Found');
-      if (path.extname(real) === '.html') {
-        // The page's own URL as a server sees it: its language kept, its other query left out.
-        const pageUrl = origin + pathname + (queryLang && !pathLang ? `?lang=${queryLang}` : '');
-        return sendPage(req, res, headers, real, pageUrl, queryLang ?? pathLang);
-      }
-      const type = TYPES[path.extname(real).toLowerCase()] ?? 'application/octet-stream';
-      const embedder = type === 'text/javascript' ? { 'Cross-Origin-Embedder-Policy': 'require-corp' } : {};
-      res.writeHead(200, { ...headers, ...embedder, 'Content-Type': type, 'Content-Length': stat.size });
-      if (req.method === 'HEAD') return res.end();
-      fs.createReadStream(real).on('error', () => res.destroy()).pipe(res);
-    }).catch(() => fail(404, 'Not Found'));
+    // The page's own URL as a server sees it: its language kept, its other query left out.
+    const pageUrl = origin + pathname + (queryLang && !pathLang ? `?lang=${queryLang}` : '');
+    sendFile(req, res, { headers, fail, file, base, pageUrl, lang: queryLang ?? pathLang }).catch(() => fail(404, 'Not Found'));
   }
 
   return new Promise((resolve, reject) => {
@@ -180,6 +159,30 @@ export function publicOriginFrom(text, name = 'PUBLIC_ORIGIN') {
     throw new Error(`${name}: ${JSON.stringify(String(text))} is not an origin (want http(s)://host[:port], no path)`);
   }
   return url.origin;
+}
+
+// The file at `file` (inside `base`), if its real path is inside base's real path too (a symlink
+// must not lead out): a folder answers its index.html (no listings), an HTML page goes through
+// sendPage, anything else is streamed. Rejects when a path does not exist (the caller answers 404).
+async function sendFile(req, res, { headers, fail, file, base, pageUrl, lang }) {
+  let real = await fs.promises.realpath(file);
+  const realBase = await fs.promises.realpath(base);
+  const inside = (p) => p === realBase || p.startsWith(realBase + path.sep);
+  if (!inside(real)) return fail(403, 'Forbidden');
+  let stat = await fs.promises.stat(real);
+  if (stat.isDirectory()) {
+    // The index may itself be a symlink: resolve and check it like any file path.
+    real = await fs.promises.realpath(path.join(real, 'index.html'));  // no listings: missing -> 404
+    if (!inside(real)) return fail(403, 'Forbidden');
+    stat = await fs.promises.stat(real);
+  }
+  if (!stat.isFile()) return fail(404, 'Not Found');
+  if (path.extname(real) === '.html') return sendPage(req, res, headers, real, pageUrl, lang);
+  const type = TYPES[path.extname(real).toLowerCase()] ?? 'application/octet-stream';
+  const embedder = type === 'text/javascript' ? { 'Cross-Origin-Embedder-Policy': 'require-corp' } : {};
+  res.writeHead(200, { ...headers, ...embedder, 'Content-Type': type, 'Content-Length': stat.size });
+  if (req.method === 'HEAD') return res.end();
+  fs.createReadStream(real).on('error', () => res.destroy()).pipe(res);
 }
 
 // The oEmbed answer (JSON only) for ?url=, for a lab page on this server.

@@ -72,94 +72,16 @@ export function mountClaimsStrip(container, options = {}) {
   let i18n = options.i18n ?? englishTranslator;
   let shown = { claims: null, run: null, tally: null };  // the last data, redrawn in another language
 
-  const root = el('section', 'al-claims');
-  root.dataset.state = 'measuring';
-  const grid = el('div', 'al-claims-grid');  // root is the size container; its grid reflows inside
-  root.append(grid);
-  const cards = new Map();
-  for (const claim of CLAIMS) {
-    const card = el('article', 'al-claim', { 'data-claim': claim.key });
-    const title = el(`h${level}`, 'al-claim-title');  // each claim is a section of the page at this level
-    const rows = el('ul', 'al-claim-rows');
-    const caption = el('p', 'al-claim-caption');
-    const net = el('p', 'al-claim-net', { 'data-field': 'net' });
-    const verdict = el('p', 'al-claim-verdict', { 'aria-live': 'polite' });
-    const tally = el('div', 'al-claim-tally', { 'data-field': 'tally', 'aria-live': 'polite', hidden: '' });
-    const link = el('a', 'al-claim-link', { href: href(claim) });
-    if (options.linkTarget) {
-      link.target = options.linkTarget;
-      link.rel = 'noopener';
-    }
-    if (options.onOpen) {
-      link.addEventListener('click', (event) => {
-        event.preventDefault();
-        options.onOpen({ key: claim.key, preset: claim.preset, view: claim.view }, event);
-      });
-    }
-    card.append(title, net, rows, caption, verdict, tally, link);
-    grid.append(card);
-    cards.set(claim.key, { claim, rows, axis: null, verdict, net, tally, run: {}, words: { title, caption, link } });
-  }
+  const { root, cards } = stripSkeleton(level, href, options);
   container.append(root);
 
   // The words that do not depend on a measurement, in the current language.
   function drawWords() {
     root.setAttribute('aria-label', i18n.t('claims.label'));
-    for (const card of cards.values()) {
-      const { claim, words } = card;
-      words.title.textContent = i18n.t(`claims.${claim.key}.title`);
-      words.caption.textContent = i18n.t(`claims.${claim.key}.caption`);
-      words.link.textContent = i18n.t(`claims.${claim.key}.link`);
-      card.net.textContent = claim.key === 'cost' ? i18n.t('claims.net.kernels', { elements: KERNEL_ELEMENTS }) : i18n.t('claims.net.fresh');
-      card.verdict.textContent = i18n.t('claims.measuring');
-      card.axis = claim.axis ? decadeAxis(claim.axis, i18n) : null;
-    }
+    for (const card of cards.values()) wordCard(card, i18n);
   }
 
-  // The rows share one grid with the decade axis (its last item), so ticks and labels line up.
-  function fillRows({ claim, rows, axis }, items) {
-    rows.replaceChildren(...items.map((item) => {
-      const li = el('li', 'al-claim-row', { 'data-activation': item.name, 'data-value': String(item.value) });
-      li.style.setProperty('--al-claim-color', activationColor(item.name));
-      const name = el('span', 'al-claim-name');
-      name.textContent = labelOf(item.name);
-      const track = el('span', 'al-claim-track', { 'aria-hidden': 'true' });
-      const bar = el('span', 'al-claim-bar');
-      bar.style.width = `${(100 * claim.bar(item.value)).toFixed(1)}%`;
-      track.append(bar);
-      const value = el('span', 'al-claim-value');
-      value.textContent = claim.text(item.value);
-      if (item.libm !== undefined) {
-        li.dataset.libm = String(item.libm);
-        const libmBar = el('span', 'al-claim-bar al-claim-bar-libm');
-        libmBar.style.width = `${(100 * claim.bar(item.libm)).toFixed(1)}%`;
-        track.append(libmBar);
-        const libm = el('span', 'al-claim-libm');
-        libm.textContent = i18n.t('claims.cost.libm', { times: claim.text(item.libm) });
-        value.append(libm);
-      }
-      if (claim.axis) track.append(...decadeTicks(claim.axis));
-      const run = el('span', 'al-claim-run', { 'data-field': 'run' });
-      li.append(name, track, value, run);
-      return li;
-    }), ...(axis ? [axis] : []));
-    showRun(cards.get(claim.key));
-  }
-
-  // The current run's figure beside the fresh net's: [data-field=run][data-value], with what it is.
-  function showRun(card) {
-    for (const li of card.rows.querySelectorAll('[data-activation]')) {
-      const span = li.querySelector('[data-field=run]');
-      const v = card.run[li.dataset.activation];
-      if (!(typeof v === 'number' && Number.isFinite(v))) {
-        span.textContent = '';
-        delete span.dataset.value;
-        continue;
-      }
-      span.dataset.value = String(v);
-      span.textContent = i18n.t('claims.run', { caption: i18n.t(`claims.${card.claim.key}.run`), value: card.claim.text(v) });
-    }
-  }
+  const fillRows = (card, items) => fillClaimRows(card, items, labelOf, i18n);
 
   /** The current run's figures by claim: {cost: {name: step multiple}, vanishing: {name: ratio}, sparsity: {name: share}}. */
   function updateRun(run) {
@@ -168,7 +90,7 @@ export function mountClaimsStrip(container, options = {}) {
       const card = cards.get(key);
       if (!card || !values) continue;
       card.run = values;
-      showRun(card);
+      showRunFigures(card, i18n);
     }
   }
 
@@ -204,13 +126,7 @@ export function mountClaimsStrip(container, options = {}) {
     for (const card of cards.values()) {
       const items = tally ? tally.items.filter((item) => item.card === card.claim.key) : [];
       card.tally.hidden = items.length === 0;
-      card.tally.replaceChildren(...items.map((item) => {
-        const line = el('p', 'al-claim-tally-line', { 'data-tally': item.key, 'data-held': String(item.held),
-          'data-done': String(tally.done), 'data-total': String(tally.total), 'data-failed': String(tally.failed),
-          ...(item.rival ? { 'data-rival': item.rival } : {}) });
-        line.textContent = tallySentence(item, tally, { labelOf, i18n });
-        return line;
-      }));
+      card.tally.replaceChildren(...items.map((item) => tallyLine(item, tally, labelOf, i18n)));
     }
   }
 
@@ -225,6 +141,115 @@ export function mountClaimsStrip(container, options = {}) {
 
   drawWords();
   return { update, updateRun, updateTally, setLanguage, destroy: () => root.remove(), element: root };
+}
+
+// The strip's DOM: a grid of one card per claim; `cards` maps a claim's key to the parts it fills.
+function stripSkeleton(level, href, options) {
+  const root = el('section', 'al-claims');
+  root.dataset.state = 'measuring';
+  const grid = el('div', 'al-claims-grid');  // root is the size container; its grid reflows inside
+  root.append(grid);
+  const cards = new Map();
+  for (const claim of CLAIMS) {
+    const { card, parts } = claimCard(claim, level, href(claim), options);
+    grid.append(card);
+    cards.set(claim.key, parts);
+  }
+  return { root, cards };
+}
+
+// One claim's card: title, net, rows, caption, verdict, tally and the link to the view that shows
+// more; returns the card and the parts the strip fills (`run`: the current run's figures by name).
+function claimCard(claim, level, href, options) {
+  const card = el('article', 'al-claim', { 'data-claim': claim.key });
+  const title = el(`h${level}`, 'al-claim-title');  // each claim is a section of the page at this level
+  const rows = el('ul', 'al-claim-rows');
+  const caption = el('p', 'al-claim-caption');
+  const net = el('p', 'al-claim-net', { 'data-field': 'net' });
+  const verdict = el('p', 'al-claim-verdict', { 'aria-live': 'polite' });
+  const tally = el('div', 'al-claim-tally', { 'data-field': 'tally', 'aria-live': 'polite', hidden: '' });
+  const link = el('a', 'al-claim-link', { href });
+  if (options.linkTarget) {
+    link.target = options.linkTarget;
+    link.rel = 'noopener';
+  }
+  if (options.onOpen) {
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      options.onOpen({ key: claim.key, preset: claim.preset, view: claim.view }, event);
+    });
+  }
+  card.append(title, net, rows, caption, verdict, tally, link);
+  return { card, parts: { claim, rows, axis: null, verdict, net, tally, run: {}, words: { title, caption, link } } };
+}
+
+// A card's words before any measurement (and its decade axis, whose labels are words too).
+function wordCard(card, i18n) {
+  const { claim, words } = card;
+  words.title.textContent = i18n.t(`claims.${claim.key}.title`);
+  words.caption.textContent = i18n.t(`claims.${claim.key}.caption`);
+  words.link.textContent = i18n.t(`claims.${claim.key}.link`);
+  card.net.textContent = claim.key === 'cost' ? i18n.t('claims.net.kernels', { elements: KERNEL_ELEMENTS }) : i18n.t('claims.net.fresh');
+  card.verdict.textContent = i18n.t('claims.measuring');
+  card.axis = claim.axis ? decadeAxis(claim.axis, i18n) : null;
+}
+
+// The rows share one grid with the decade axis (its last item), so ticks and labels line up.
+function fillClaimRows(card, items, labelOf, i18n) {
+  const { claim, rows, axis } = card;
+  rows.replaceChildren(...items.map((item) => claimRow(claim, item, labelOf, i18n)), ...(axis ? [axis] : []));
+  showRunFigures(card, i18n);
+}
+
+// One activation's row: name, bar (and the libm bar when measured), value and an empty run figure.
+function claimRow(claim, item, labelOf, i18n) {
+  const li = el('li', 'al-claim-row', { 'data-activation': item.name, 'data-value': String(item.value) });
+  li.style.setProperty('--al-claim-color', activationColor(item.name));
+  const name = el('span', 'al-claim-name');
+  name.textContent = labelOf(item.name);
+  const track = el('span', 'al-claim-track', { 'aria-hidden': 'true' });
+  const bar = el('span', 'al-claim-bar');
+  bar.style.width = `${(100 * claim.bar(item.value)).toFixed(1)}%`;
+  track.append(bar);
+  const value = el('span', 'al-claim-value');
+  value.textContent = claim.text(item.value);
+  if (item.libm !== undefined) {
+    li.dataset.libm = String(item.libm);
+    const libmBar = el('span', 'al-claim-bar al-claim-bar-libm');
+    libmBar.style.width = `${(100 * claim.bar(item.libm)).toFixed(1)}%`;
+    track.append(libmBar);
+    const libm = el('span', 'al-claim-libm');
+    libm.textContent = i18n.t('claims.cost.libm', { times: claim.text(item.libm) });
+    value.append(libm);
+  }
+  if (claim.axis) track.append(...decadeTicks(claim.axis));
+  const run = el('span', 'al-claim-run', { 'data-field': 'run' });
+  li.append(name, track, value, run);
+  return li;
+}
+
+// The current run's figure beside the fresh net's: [data-field=run][data-value], with what it is.
+function showRunFigures(card, i18n) {
+  for (const li of card.rows.querySelectorAll('[data-activation]')) {
+    const span = li.querySelector('[data-field=run]');
+    const v = card.run[li.dataset.activation];
+    if (!(typeof v === 'number' && Number.isFinite(v))) {
+      span.textContent = '';
+      delete span.dataset.value;
+      continue;
+    }
+    span.dataset.value = String(v);
+    span.textContent = i18n.t('claims.run', { caption: i18n.t(`claims.${card.claim.key}.run`), value: card.claim.text(v) });
+  }
+}
+
+// How often one claim held across seeds, as a sentence with its counts in data-*.
+function tallyLine(item, tally, labelOf, i18n) {
+  const line = el('p', 'al-claim-tally-line', { 'data-tally': item.key, 'data-held': String(item.held),
+    'data-done': String(tally.done), 'data-total': String(tally.total), 'data-failed': String(tally.failed),
+    ...(item.rival ? { 'data-rival': item.rival } : {}) });
+  line.textContent = tallySentence(item, tally, { labelOf, i18n });
+  return line;
 }
 
 // Tick marks at whole decades inside a log bar's track, and the labelled axis under the rows.

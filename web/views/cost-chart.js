@@ -94,33 +94,12 @@ export function mountCostChart(container, { labels = {}, headingLevel = 3, i18n 
 
   function buildCosts(costs) {
     costRows = new Map();
-    costList.replaceChildren(...costs.map(({ name }) => {
-      const item = el('li', 'al-cost-row', { 'data-activation': name });
-      item.style.setProperty('--al-accent', activationColor(name));
-      const title = el('span', 'al-cost-name');
-      title.append(el('span', 'al-swatch', { 'aria-hidden': 'true' }), nameOf(name));
-      const bars = el('div', 'al-bars');
-      const parts = KINDS.map(([field, text, , libm]) => {
-        const b = barRow(t(text), field, libm, { multiple: true });
-        bars.append(b.row);
-        return b;
-      });
-      item.append(title, bars);
-      costRows.set(name, parts);
-      return item;
-    }));
+    costList.replaceChildren(...costs.map(({ name }) => costItem(name, nameOf, words, costRows)));
   }
 
   function buildSpeeds(names) {
     speedRows = new Map();
-    speedList.replaceChildren(...names.map((name) => {
-      const item = el('li', 'al-speed-row', { 'data-activation': name });
-      item.style.setProperty('--al-accent', activationColor(name));
-      const b = barRow(nameOf(name), 'steps-per-second', false);
-      item.append(b.row);
-      speedRows.set(name, b);
-      return item;
-    }));
+    speedList.replaceChildren(...names.map((name) => speedItem(name, nameOf, speedRows)));
   }
 
   function update({ costs, stepsPerSecond } = {}) {
@@ -129,37 +108,13 @@ export function mountCostChart(container, { labels = {}, headingLevel = 3, i18n 
     if (Array.isArray(costs)) {
       const key = costs.map((c) => c.name).join('|');
       if (key !== costKey) { costKey = key; buildCosts(costs); costHead.hidden = legend.hidden = costs.length === 0; }
-      let max = 0, min = Infinity;
-      for (const c of costs) {
-        for (const [, , k] of KINDS) {
-          if (Number.isFinite(c[k]) && c[k] > max) max = c[k];
-          if (Number.isFinite(c[k]) && c[k] > 0 && c[k] < min) min = c[k];
-        }
-      }
-      const logFrom = min < Infinity ? 10 ** Math.floor(Math.log10(min)) : 0;
-      // Each figure over ReLU's same figure (fast over fast, libm over libm).
-      const ref = costs.find((c) => c.name === 'relu');
-      for (const c of costs) {
-        costRows.get(c.name).forEach((b, j) => {
-          const k = KINDS[j][2];
-          const v = c[k];
-          setText(b.value, t('cost.chart.ns', { ns: formatNs(v, { i18n: words }) }), v);
-          setBar(b.bar, v, max, logFrom);
-          const times = ref ? v / ref[k] : NaN;
-          setText(b.times, Number.isFinite(times) ? t('cost.chart.timesRelu', { times: formatTimes(times, { i18n: words }) }) : '', times);
-        });
-      }
+      showCosts(costRows, costs, words);
     }
     if (stepsPerSecond && typeof stepsPerSecond === 'object') {
       const names = Object.keys(stepsPerSecond);
       const key = names.join('|');
       if (key !== speedKey) { speedKey = key; buildSpeeds(names); speedHead.hidden = names.length === 0; }
-      const max = Math.max(0, ...names.map((n) => stepsPerSecond[n]).filter(Number.isFinite));
-      for (const n of names) {
-        const v = stepsPerSecond[n], b = speedRows.get(n);
-        setText(b.value, t('cost.chart.perSecond', { rate: formatRate(v, { i18n: words }) }), v);
-        setBar(b.bar, v, max);
-      }
+      showSpeeds(speedRows, names, stepsPerSecond, words);
     }
   }
 
@@ -171,4 +126,65 @@ export function mountCostChart(container, { labels = {}, headingLevel = 3, i18n 
   }
 
   return { update, setLanguage, destroy: () => root.remove(), element: root };
+}
+
+// One activation's cost row (its four bars, KINDS order), registered in `rows` by name.
+function costItem(name, nameOf, i18n, rows) {
+  const item = el('li', 'al-cost-row', { 'data-activation': name });
+  item.style.setProperty('--al-accent', activationColor(name));
+  const title = el('span', 'al-cost-name');
+  title.append(el('span', 'al-swatch', { 'aria-hidden': 'true' }), nameOf(name));
+  const bars = el('div', 'al-bars');
+  const parts = KINDS.map(([field, text, , libm]) => {
+    const b = barRow(i18n.t(text), field, libm, { multiple: true });
+    bars.append(b.row);
+    return b;
+  });
+  item.append(title, bars);
+  rows.set(name, parts);
+  return item;
+}
+
+// One racer's steps-per-second row, registered in `rows` by name.
+function speedItem(name, nameOf, rows) {
+  const item = el('li', 'al-speed-row', { 'data-activation': name });
+  item.style.setProperty('--al-accent', activationColor(name));
+  const b = barRow(nameOf(name), 'steps-per-second', false);
+  item.append(b.row);
+  rows.set(name, b);
+  return item;
+}
+
+// Every cost as text and bar: one log axis from the decade under the smallest figure to the largest.
+function showCosts(costRows, costs, i18n) {
+  let max = 0, min = Infinity;
+  for (const c of costs) {
+    for (const [, , k] of KINDS) {
+      if (Number.isFinite(c[k]) && c[k] > max) max = c[k];
+      if (Number.isFinite(c[k]) && c[k] > 0 && c[k] < min) min = c[k];
+    }
+  }
+  const logFrom = min < Infinity ? 10 ** Math.floor(Math.log10(min)) : 0;
+  // Each figure over ReLU's same figure (fast over fast, libm over libm).
+  const ref = costs.find((c) => c.name === 'relu');
+  for (const c of costs) {
+    costRows.get(c.name).forEach((b, j) => {
+      const k = KINDS[j][2];
+      const v = c[k];
+      setText(b.value, i18n.t('cost.chart.ns', { ns: formatNs(v, { i18n }) }), v);
+      setBar(b.bar, v, max, logFrom);
+      const times = ref ? v / ref[k] : NaN;
+      setText(b.times, Number.isFinite(times) ? i18n.t('cost.chart.timesRelu', { times: formatTimes(times, { i18n }) }) : '', times);
+    });
+  }
+}
+
+// Every racer's steps per second as text and a linear bar.
+function showSpeeds(speedRows, names, stepsPerSecond, i18n) {
+  const max = Math.max(0, ...names.map((n) => stepsPerSecond[n]).filter(Number.isFinite));
+  for (const n of names) {
+    const v = stepsPerSecond[n], b = speedRows.get(n);
+    setText(b.value, i18n.t('cost.chart.perSecond', { rate: formatRate(v, { i18n }) }), v);
+    setBar(b.bar, v, max);
+  }
 }

@@ -27,7 +27,91 @@ const fixed3 = (v) => (Number.isFinite(v) ? (Math.abs(v) < 5e-4 ? '0' : v.toFixe
  */
 export function mountCurves(container, { labelOf = (name) => name, headingLevel = 3, layers = 8, i18n = englishTranslator } = {}) {
   let words = i18n;
-  const t = (key, params) => words.t(key, params);
+  const { root, title, fCanvas, dfCanvas, dfFigure, readout, bounds, layersInput, layersText, layersName, pCanvas, products,
+    pFigure } = curvesSkeleton(headingLevel, layers);
+  let items = [];
+  const writeWords = () => {
+    writeCurvesWords({ title, dfFigure, layersName, pFigure }, words);
+    // Before the curves arrive each plot is named by the figure's title (an image needs a text alternative).
+    if (!items.length) for (const c of [fCanvas, dfCanvas, pCanvas]) c.setAttribute('aria-label', words.t('curves.title'));
+  };
+  writeWords();
+  container.append(root);
+
+  let cursor = -1;
+  let n = clampLayers(layers);
+  const areas = new Map();  // canvas -> its plot area, for pointer mapping
+  const scheme = watchSchemeColors(root, () => drawAll());
+  const fits = [fCanvas, dfCanvas, pCanvas].map((c) => fitCanvas(c, () => drawAll()));
+
+  function drawAll() {
+    if (!items.length) return;
+    const colors = { ...scheme.colors(), pixelRatio: fits[0].pixelRatio() };
+    const xAt = cursor >= 0 ? { x: items[0].x[cursor] } : null;
+    const curveAreas = drawCurvePlots(fCanvas, dfCanvas, items, xAt, colors, words);
+    areas.set(fCanvas, curveAreas.f);
+    areas.set(dfCanvas, curveAreas.df);
+    drawProductPlot(pCanvas, items, n, colors, words);
+  }
+
+  function writeText() {
+    root.dataset.layers = String(n);
+    layersInput.value = String(n);
+    setText(layersText, String(n), n);
+    writeProducts(products, pCanvas, items, n, labelOf, words);
+    writeReadout();
+  }
+
+  function writeReadout() {
+    if (!items.length) return;
+    writeCursorReadout(readout, items, cursor >= 0 ? cursor : items[0].x.length >> 1, labelOf, words);
+  }
+
+  function setCursor(i) {
+    if (!items.length) return;
+    cursor = Math.max(0, Math.min(items[0].x.length - 1, Math.round(i)));
+    writeReadout();
+    drawAll();
+  }
+
+  listenForCursor([fCanvas, dfCanvas], areas, { ready: () => items.length > 0, samples: () => items[0].x.length,
+    current: () => cursor, moveTo: setCursor });
+  const onLayers = () => { n = clampLayers(Number(layersInput.value)); writeText(); drawAll(); };
+  layersInput.addEventListener('input', onLayers);
+
+  return {
+    element: root,
+    update({ items: next } = {}) {
+      if (!next) return;
+      items = next;
+      root.dataset.points = String(items[0]?.x.length ?? 0);
+      root.dataset.xMin = String(items[0]?.x[0] ?? '');
+      root.dataset.xMax = String(items[0]?.x[items[0].x.length - 1] ?? '');
+      writeCurveBounds(bounds, fCanvas, dfCanvas, items, labelOf, words);
+      writeText();
+      drawAll();
+    },
+    setLanguage(next) {
+      words = next;
+      writeWords();
+      if (!items.length) return;
+      writeCurveBounds(bounds, fCanvas, dfCanvas, items, labelOf, words);
+      writeText();
+      drawAll();
+    },
+    setLayers(value) { n = clampLayers(value); writeText(); drawAll(); },
+    setCursor,
+    destroy() {
+      scheme.dispose();
+      for (const f of fits) f.disconnect();
+      root.remove();
+    },
+  };
+}
+
+// The figure's DOM: title, the f and f' plots, the cursor read-out, the bounds, the layers slider
+// and the max|f'|^n plot with its sentence.
+function curvesSkeleton(headingLevel, layers) {
   const root = el('section', 'al-curves al-figure');
   const title = el(`h${headingLevel}`, 'al-figure-title');
   const plots = el('div', 'al-curves-plots');
@@ -46,157 +130,119 @@ export function mountCurves(container, { labelOf = (name) => name, headingLevel 
   const products = el('p', 'al-curves-products');
   const pFigure = figure(pCanvas, '');
   root.append(title, plots, readout, bounds, layersRow, pFigure, products);
-  const writeWords = () => {
-    title.textContent = t('curves.title');
-    dfFigure.querySelector('figcaption').textContent = t('curves.slopeCaption');
-    layersName.textContent = t('curves.layersInput');
-    pFigure.querySelector('figcaption').textContent = t('curves.productCaption');
+  return { root, title, fCanvas, dfCanvas, dfFigure, readout, bounds, layersInput, layersText, layersName, pCanvas, products, pFigure };
+}
+
+// The words that do not depend on the curves.
+function writeCurvesWords({ title, dfFigure, layersName, pFigure }, i18n) {
+  title.textContent = i18n.t('curves.title');
+  dfFigure.querySelector('figcaption').textContent = i18n.t('curves.slopeCaption');
+  layersName.textContent = i18n.t('curves.layersInput');
+  pFigure.querySelector('figcaption').textContent = i18n.t('curves.productCaption');
+}
+
+// f(x) and f'(x) of every item over the core's x range, f' with each bound as a labelled line;
+// returns each plot's area, for mapping the pointer to an x.
+function drawCurvePlots(fCanvas, dfCanvas, items, xAt, colors, i18n) {
+  const x = { lo: items[0].x[0], hi: items[0].x[items[0].x.length - 1], label: 'x' };
+  const range = (key) => {
+    let lo = Infinity, hi = -Infinity;
+    for (const it of items) for (const v of it[key]) if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    const pad = (hi - lo) * 0.06 || 0.5;
+    return { lo: lo - pad, hi: hi + pad };
   };
-  writeWords();
-  container.append(root);
+  const line = (key) => items.map((it) => ({ color: activationColor(it.name), values: Array.from(it.x, (v, i) => [v, it[key][i]]) }));
+  const f = drawLinePlot(fCanvas.getContext('2d'), { x, y: { ...range('f'), label: 'f(x)' }, series: line('f'), cursor: xAt }, colors);
+  const dfRange = range('df');
+  dfRange.hi = Math.max(dfRange.hi, ...items.map((it) => it.maxDerivative * 1.08));
+  const df = drawLinePlot(dfCanvas.getContext('2d'), {
+    x, y: { ...dfRange, label: 'f\u2032(x)' }, series: line('df'), cursor: xAt,
+    hLines: items.map((it) => ({ y: it.maxDerivative, color: activationColor(it.name), label: twoDigits(it.maxDerivative, { i18n }) })),
+  }, colors);
+  return { f, df };
+}
 
-  let items = [];
-  let cursor = -1;
-  let n = clampLayers(layers);
-  const areas = new Map();  // canvas -> its plot area, for pointer mapping
-  const scheme = watchSchemeColors(root, () => drawAll());
-  const fits = [fCanvas, dfCanvas, pCanvas].map((c) => fitCanvas(c, () => drawAll()));
+// max|f'|^k for k = 1..MAX_LAYERS on a log axis, the cursor at the chosen n.
+function drawProductPlot(pCanvas, items, n, colors, i18n) {
+  const logs = items.flatMap((it) => [0, MAX_LAYERS * Math.log10(it.maxDerivative)]).filter(Number.isFinite);
+  const lo = Math.floor(Math.min(-1, ...logs)), hi = Math.ceil(Math.max(0.5, ...logs));
+  drawLinePlot(pCanvas.getContext('2d'), {
+    x: { lo: 1, hi: MAX_LAYERS, ticks: [1, 5, 10, 15, 20], label: i18n.t('curves.axis.layers') },
+    y: { lo, hi, log: true, ticks: decadeTicks(lo, hi, 6), label: i18n.t('curves.axis.product') },
+    series: items.map((it) => ({ color: activationColor(it.name),
+      values: Array.from({ length: MAX_LAYERS }, (_, k) => [k + 1, it.maxDerivative ** (k + 1)]) })),
+    cursor: { x: n },
+  }, colors);
+}
 
-  function drawAll() {
-    if (!items.length) return;
-    const colors = { ...scheme.colors(), pixelRatio: fits[0].pixelRatio() };
-    const x = { lo: items[0].x[0], hi: items[0].x[items[0].x.length - 1], label: 'x' };
-    const xAt = cursor >= 0 ? { x: items[0].x[cursor] } : null;
-    const range = (key) => {
-      let lo = Infinity, hi = -Infinity;
-      for (const it of items) for (const v of it[key]) if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-      const pad = (hi - lo) * 0.06 || 0.5;
-      return { lo: lo - pad, hi: hi + pad };
-    };
-    const line = (key) => items.map((it) => ({ color: activationColor(it.name), values: Array.from(it.x, (v, i) => [v, it[key][i]]) }));
-    areas.set(fCanvas, drawLinePlot(fCanvas.getContext('2d'), { x, y: { ...range('f'), label: 'f(x)' }, series: line('f'), cursor: xAt }, colors));
-    const dfRange = range('df');
-    dfRange.hi = Math.max(dfRange.hi, ...items.map((it) => it.maxDerivative * 1.08));
-    areas.set(dfCanvas, drawLinePlot(dfCanvas.getContext('2d'), {
-      x, y: { ...dfRange, label: 'f\u2032(x)' }, series: line('df'), cursor: xAt,
-      hLines: items.map((it) => ({ y: it.maxDerivative, color: activationColor(it.name), label: twoDigits(it.maxDerivative, { i18n: words }) })),
-    }, colors));
-    const logs = items.flatMap((it) => [0, MAX_LAYERS * Math.log10(it.maxDerivative)]).filter(Number.isFinite);
-    const lo = Math.floor(Math.min(-1, ...logs)), hi = Math.ceil(Math.max(0.5, ...logs));
-    drawLinePlot(pCanvas.getContext('2d'), {
-      x: { lo: 1, hi: MAX_LAYERS, ticks: [1, 5, 10, 15, 20], label: t('curves.axis.layers') },
-      y: { lo, hi, log: true, ticks: decadeTicks(lo, hi, 6), label: t('curves.axis.product') },
-      series: items.map((it) => ({ color: activationColor(it.name),
-        values: Array.from({ length: MAX_LAYERS }, (_, k) => [k + 1, it.maxDerivative ** (k + 1)]) })),
-      cursor: { x: n },
-    }, colors);
-  }
+// Each curve's bound as text, and the two curve canvases' labels.
+function writeCurveBounds(bounds, fCanvas, dfCanvas, items, labelOf, i18n) {
+  const t = (key, params) => i18n.t(key, params);
+  const bound = (it) => twoDigits(it.maxDerivative, { i18n });
+  bounds.replaceChildren(...items.map((it) => {
+    const li = el('li', null, { 'data-field': 'bound', 'data-activation': it.name, 'data-value': String(it.maxDerivative) });
+    li.textContent = t('curves.bound', { name: labelOf(it.name), bound: bound(it) });
+    li.style.setProperty('--al-accent', activationColor(it.name));
+    return li;
+  }));
+  const sentence = items.map((it) => t('curves.slopeItem', { name: labelOf(it.name), bound: bound(it) })).join(t('views.separator'));
+  fCanvas.setAttribute('aria-label', t('curves.fLabel', { names: items.map((it) => labelOf(it.name)).join(t('views.enumeration')),
+    from: fixed3(items[0].x[0]), to: fixed3(items[0].x[items[0].x.length - 1]) }));
+  dfCanvas.setAttribute('aria-label', t('curves.dfLabel', { items: sentence }));
+}
 
-  // Each curve's bound as text, and the two curve canvases' labels.
-  function writeBounds() {
-    const bound = (it) => twoDigits(it.maxDerivative, { i18n: words });
-    bounds.replaceChildren(...items.map((it) => {
-      const li = el('li', null, { 'data-field': 'bound', 'data-activation': it.name, 'data-value': String(it.maxDerivative) });
-      li.textContent = t('curves.bound', { name: labelOf(it.name), bound: bound(it) });
-      li.style.setProperty('--al-accent', activationColor(it.name));
-      return li;
-    }));
-    const sentence = items.map((it) => t('curves.slopeItem', { name: labelOf(it.name), bound: bound(it) })).join(t('views.separator'));
-    fCanvas.setAttribute('aria-label', t('curves.fLabel', { names: items.map((it) => labelOf(it.name)).join(t('views.enumeration')),
-      from: fixed3(items[0].x[0]), to: fixed3(items[0].x[items[0].x.length - 1]) }));
-    dfCanvas.setAttribute('aria-label', t('curves.dfLabel', { items: sentence }));
-  }
+// max|f'|^n of each curve as text (and data-value), and the product plot's label.
+function writeProducts(products, pCanvas, items, n, labelOf, i18n) {
+  const t = (key, params) => i18n.t(key, params);
+  products.replaceChildren(...items.map((it) => {
+    const span = el('span', 'al-curves-product-item', { 'data-field': 'product', 'data-activation': it.name });
+    const p = it.maxDerivative ** n;
+    span.dataset.value = String(p);
+    span.textContent = t('curves.product', { name: labelOf(it.name), bound: twoDigits(it.maxDerivative, { i18n }),
+      n: String(n), value: formatRatio(p, { i18n }) });
+    return span;
+  }));
+  pCanvas.setAttribute('aria-label', t('curves.productLabel', { count: n, items: items.map((it) =>
+    t('curves.productItem', { name: labelOf(it.name), value: formatRatio(it.maxDerivative ** n, { i18n }) })).join(t('views.enumeration')) }));
+}
 
-  function writeText() {
-    root.dataset.layers = String(n);
-    layersInput.value = String(n);
-    setText(layersText, String(n), n);
-    products.replaceChildren(...items.map((it) => {
-      const span = el('span', 'al-curves-product-item', { 'data-field': 'product', 'data-activation': it.name });
-      const p = it.maxDerivative ** n;
-      span.dataset.value = String(p);
-      span.textContent = t('curves.product', { name: labelOf(it.name), bound: twoDigits(it.maxDerivative, { i18n: words }),
-        n: String(n), value: formatRatio(p, { i18n: words }) });
-      return span;
-    }));
-    pCanvas.setAttribute('aria-label', t('curves.productLabel', { count: n, items: items.map((it) =>
-      t('curves.productItem', { name: labelOf(it.name), value: formatRatio(it.maxDerivative ** n, { i18n: words }) })).join(t('views.enumeration')) }));
-    writeReadout();
-  }
+// f(x) and f'(x) of every curve at sample i, as one sentence with a span (and raw data-*) per curve.
+function writeCursorReadout(readout, items, i, labelOf, i18n) {
+  const xv = items[0].x[i];
+  readout.dataset.index = String(i);
+  readout.dataset.x = String(xv);
+  const list = document.createDocumentFragment();
+  items.forEach((it, k) => {
+    const span = el('span', null, { 'data-activation': it.name, 'data-f': String(it.f[i]), 'data-df': String(it.df[i]) });
+    span.textContent = i18n.t('curves.readoutItem', { name: labelOf(it.name), f: fixed3(it.f[i]), df: fixed3(it.df[i]) });
+    if (k) list.append(i18n.t('views.separator'));
+    list.append(span);
+  });
+  readout.replaceChildren(...i18n.parts('curves.readout', { x: fixed3(xv), items: list }));
+}
 
-  function writeReadout() {
-    if (!items.length) return;
-    const i = cursor >= 0 ? cursor : items[0].x.length >> 1;
-    const xv = items[0].x[i];
-    readout.dataset.index = String(i);
-    readout.dataset.x = String(xv);
-    const list = document.createDocumentFragment();
-    items.forEach((it, k) => {
-      const span = el('span', null, { 'data-activation': it.name, 'data-f': String(it.f[i]), 'data-df': String(it.df[i]) });
-      span.textContent = t('curves.readoutItem', { name: labelOf(it.name), f: fixed3(it.f[i]), df: fixed3(it.df[i]) });
-      if (k) list.append(t('views.separator'));
-      list.append(span);
-    });
-    readout.replaceChildren(...words.parts('curves.readout', { x: fixed3(xv), items: list }));
-  }
-
-  function setCursor(i) {
-    if (!items.length) return;
-    cursor = Math.max(0, Math.min(items[0].x.length - 1, Math.round(i)));
-    writeReadout();
-    drawAll();
-  }
-
+// Pointer and arrow keys on the curve plots move the cursor: moveTo(sample index, fractional or
+// out of range: the caller clamps); ready() says whether there are curves, samples() how many x.
+function listenForCursor(canvases, areas, { ready, samples, current, moveTo }) {
   function onPointer(event) {
     const area = areas.get(event.currentTarget);
-    if (!area || !items.length) return;
+    if (!area || !ready()) return;
     const rect = event.currentTarget.getBoundingClientRect();
     const pr = event.currentTarget.width / Math.max(1, rect.width);
     const t = ((event.clientX - rect.left) * pr - area.left) / area.width;
-    setCursor(t * (items[0].x.length - 1));
+    moveTo(t * (samples() - 1));
   }
   function onKey(event) {
     const step = { ArrowLeft: -1, ArrowRight: 1, ArrowDown: -1, ArrowUp: 1, PageDown: -10, PageUp: 10 }[event.key];
-    if (step === undefined || !items.length) return;
+    if (step === undefined || !ready()) return;
     event.preventDefault();
-    setCursor((cursor >= 0 ? cursor : items[0].x.length >> 1) + step);
+    moveTo((current() >= 0 ? current() : samples() >> 1) + step);
   }
-  for (const c of [fCanvas, dfCanvas]) {
+  for (const c of canvases) {
     c.addEventListener('pointermove', onPointer);
     c.addEventListener('pointerdown', onPointer);
     c.addEventListener('keydown', onKey);
   }
-  const onLayers = () => { n = clampLayers(Number(layersInput.value)); writeText(); drawAll(); };
-  layersInput.addEventListener('input', onLayers);
-
-  return {
-    element: root,
-    update({ items: next } = {}) {
-      if (!next) return;
-      items = next;
-      root.dataset.points = String(items[0]?.x.length ?? 0);
-      root.dataset.xMin = String(items[0]?.x[0] ?? '');
-      root.dataset.xMax = String(items[0]?.x[items[0].x.length - 1] ?? '');
-      writeBounds();
-      writeText();
-      drawAll();
-    },
-    setLanguage(next) {
-      words = next;
-      writeWords();
-      if (!items.length) return;
-      writeBounds();
-      writeText();
-      drawAll();
-    },
-    setLayers(value) { n = clampLayers(value); writeText(); drawAll(); },
-    setCursor,
-    destroy() {
-      scheme.dispose();
-      for (const f of fits) f.disconnect();
-      root.remove();
-    },
-  };
 }
 
 function clampLayers(v) {

@@ -7,7 +7,8 @@ import { mountProbabilityLegend } from './legend.js';
 import { mountLossChart } from './loss-chart.js';
 import { mountUnitMaps } from './unit-maps.js';
 import { mountWhyComparison } from './why-compare.js';
-import { diagnosticsFor, metricsHistory, racerMetrics, syntheticClaims, unitMapsFor } from './demo-data.js';
+import { metricsHistory, racerMetrics, syntheticClaims, unitMapsFor } from './demo-data.js';
+import { diagnosticsFor } from './demo-diagnostics.js';
 
 const byId = (id) => document.getElementById(id);
 

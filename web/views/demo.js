@@ -13,9 +13,10 @@ import { fitCanvas } from './canvas-fit.js';
 import { activationColor } from './palette.js';
 import { mountFigureSections } from './demo-figures.js';
 import {
-  DOMAIN, spiralPoints, blobPoints, spiralGrid, blobGrid, nanGrid, lossSeries, diagnosticsFor,
+  DOMAIN, spiralPoints, blobPoints, spiralGrid, blobGrid, nanGrid, lossSeries,
   syntheticCosts, benchGrid, racerMetrics,
 } from './demo-data.js';
+import { diagnosticsFor } from './demo-diagnostics.js';
 import { loadTranslator } from '../i18n/i18n.js';
 
 const params = new URLSearchParams(location.search);

@@ -56,33 +56,11 @@ export function drawHistogram(ctx, counts, options) {
   const h = scale === 'sqrt' ? (c) => Math.sqrt(c / max) * plotH : (c) => (c / max) * plotH;
 
   if (max > 0) {
-    const bw = plotW / bins;
-    const barGap = bw > 4 * pr ? pr : 0;
-    ctx.fillStyle = color;
-    for (let i = 0; i < bins; i++) {
-      const c = counts[i];
-      if (!(c > 0)) continue;
-      // At least one device pixel tall: a bin with any count must be visible.
-      const bh = Math.max(pr, h(c));
-      ctx.fillRect(plotX + i * bw, baseY - bh, Math.max(pr * 0.75, bw - barGap), bh);
-    }
-    if (options.clampBins) stripeEnds(ctx, counts, { plotX, bw, baseY, h, pr, barGap });
-    if (zeroCount > 0) {
-      ctx.fillStyle = zeroColor;
-      const bh = Math.max(pr, h(zeroCount));
-      ctx.fillRect(zeroX, baseY - bh, zeroW, bh);
-    }
+    drawBars(ctx, counts, { plotX, plotW, baseY, zeroX, zeroW, h, pr },
+      { color, zeroColor, zeroCount, clampBins: options.clampBins });
   }
   if (options.countAxis) {
-    ctx.fillStyle = axisColor;
-    ctx.fillRect(left - Math.max(1, Math.round(pr)), top, Math.max(1, Math.round(pr)), plotH);
-    ctx.fillRect(left - Math.round(3 * pr), top, Math.round(3 * pr), Math.max(1, Math.round(pr)));
-    ctx.fillStyle = textColor;
-    ctx.textBaseline = 'middle';
-    ctx.fillText(countText, left - 4 * pr - ctx.measureText(countText).width, top);
-    ctx.fillText('0', left - 4 * pr - ctx.measureText('0').width, baseY);
-    ctx.textBaseline = 'top';
-    ctx.fillText(countLabel, 0, 0);
+    drawCountAxis(ctx, { left, top, plotH, baseY, pr }, { countText, countLabel, axisColor, textColor });
   }
 
   // Axis line and ticks.
@@ -109,6 +87,40 @@ export function drawHistogram(ctx, counts, options) {
     ctx.fillText(zeroLabel, Math.max(zeroX, zeroX + zeroW / 2 - tw / 2), baseY + 3 * pr);
   }
   ctx.restore();
+}
+
+// The bars, one per bin, and the zero bar (left of the axis) on the same height scale h.
+function drawBars(ctx, counts, { plotX, plotW, baseY, zeroX, zeroW, h, pr }, { color, zeroColor, zeroCount, clampBins }) {
+  const bins = counts?.length ?? 0;
+  const bw = plotW / bins;
+  const barGap = bw > 4 * pr ? pr : 0;
+  ctx.fillStyle = color;
+  for (let i = 0; i < bins; i++) {
+    const c = counts[i];
+    if (!(c > 0)) continue;
+    // At least one device pixel tall: a bin with any count must be visible.
+    const bh = Math.max(pr, h(c));
+    ctx.fillRect(plotX + i * bw, baseY - bh, Math.max(pr * 0.75, bw - barGap), bh);
+  }
+  if (clampBins) stripeEnds(ctx, counts, { plotX, bw, baseY, h, pr, barGap });
+  if (zeroCount > 0) {
+    ctx.fillStyle = zeroColor;
+    const bh = Math.max(pr, h(zeroCount));
+    ctx.fillRect(zeroX, baseY - bh, zeroW, bh);
+  }
+}
+
+// The vertical count axis: a line with a tick at the top, 0 and the tallest count, its name above.
+function drawCountAxis(ctx, { left, top, plotH, baseY, pr }, { countText, countLabel, axisColor, textColor }) {
+  ctx.fillStyle = axisColor;
+  ctx.fillRect(left - Math.max(1, Math.round(pr)), top, Math.max(1, Math.round(pr)), plotH);
+  ctx.fillRect(left - Math.round(3 * pr), top, Math.round(3 * pr), Math.max(1, Math.round(pr)));
+  ctx.fillStyle = textColor;
+  ctx.textBaseline = 'middle';
+  ctx.fillText(countText, left - 4 * pr - ctx.measureText(countText).width, top);
+  ctx.fillText('0', left - 4 * pr - ctx.measureText('0').width, baseY);
+  ctx.textBaseline = 'top';
+  ctx.fillText(countLabel, 0, 0);
 }
 
 // The clamp bins, striped: pale diagonal lines cut through the first and last bars.

@@ -28,19 +28,7 @@ export function drawLossChart(ctx, series, options = {}) {
   ctx.clearRect(0, 0, width, height);
   ctx.font = canvasFont(font * r);
 
-  let maxStep = 0, lo = Infinity, hi = -Infinity;
-  const lossKeys = showTest ? ['trainLoss', 'testLoss'] : ['trainLoss'];
-  for (const s of series) {
-    const h = s.history;
-    if (!h) continue;
-    for (let i = 0; i < h.step.length; i++) {
-      maxStep = Math.max(maxStep, h.step[i]);
-      for (const key of lossKeys) {
-        const v = h[key][i];
-        if (v > 0 && Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-      }
-    }
-  }
+  const { maxStep, lo, hi } = historyExtent(series, showTest);
   // Each panel's title sits in its own band above the panel (never under the lines); the x axis
   // has its tick labels and its name, "step", below the lower panel.
   const title = (font + 6) * r;
@@ -82,6 +70,30 @@ export function drawLossChart(ctx, series, options = {}) {
   ctx.fillText(i18n.t('loss.axis.loss'), left, lossTop - 3 * r);
   ctx.fillText(i18n.t('loss.axis.accuracy'), left, accTop - 3 * r);
 
+  drawHistoryLines(ctx, series, { xOf, yLoss, yAcc, r, showTest });
+  ctx.restore();
+}
+
+// The last step and the smallest and largest positive finite loss drawn (test losses only when shown).
+function historyExtent(series, showTest) {
+  let maxStep = 0, lo = Infinity, hi = -Infinity;
+  const lossKeys = showTest ? ['trainLoss', 'testLoss'] : ['trainLoss'];
+  for (const s of series) {
+    const h = s.history;
+    if (!h) continue;
+    for (let i = 0; i < h.step.length; i++) {
+      maxStep = Math.max(maxStep, h.step[i]);
+      for (const key of lossKeys) {
+        const v = h[key][i];
+        if (v > 0 && Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+      }
+    }
+  }
+  return { maxStep, lo, hi };
+}
+
+// Every racer's lines, train solid and test dashed; a value that cannot be drawn leaves a gap.
+function drawHistoryLines(ctx, series, { xOf, yLoss, yAcc, r, showTest }) {
   ctx.lineJoin = 'round';
   for (const s of series) {
     const h = s.history;
@@ -106,7 +118,6 @@ export function drawLossChart(ctx, series, options = {}) {
       ctx.stroke();
     }
   }
-  ctx.restore();
 }
 
 function hline(ctx, x0, x1, y) {

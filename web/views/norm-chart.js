@@ -83,43 +83,11 @@ export function drawNormSeries(ctx, series, options = {}) {
   // Dots joined by a line rather than bars: a log axis has no zero to grow bars from, and the slope
   // from dot to dot is the reading (a fall of one decade per layer is the vanishing gradient).
   const slot = plotW / n, r = (series.length > 1 ? 3 : 3.5) * pr;
-  const finite = (v) => v > 0 && Number.isFinite(v);
   const spreadX = series.length > 1 ? Math.min(slot * 0.3, 12 * pr) : 0;
   series.forEach((s, k) => {
-    const values = s.values ?? [];
     const shift = series.length > 1 ? spreadX * (k / (series.length - 1) - 0.5) : 0;
     const xOf = (i) => plotX + slot * (i + 0.5) + shift;
-    ctx.beginPath();
-    let pen = false;
-    for (let i = 0; i < values.length; i++) {
-      if (!finite(values[i])) { pen = false; continue; }
-      const y = yOf(Math.log10(values[i]));
-      if (pen) ctx.lineTo(xOf(i), y); else ctx.moveTo(xOf(i), y);
-      pen = true;
-    }
-    ctx.lineWidth = 2 * pr;
-    ctx.lineJoin = 'round';
-    ctx.setLineDash((s.dash ?? []).map((d) => d * pr));
-    ctx.strokeStyle = s.color ?? '#555';
-    ctx.stroke();
-    ctx.setLineDash([]);
-    ctx.textBaseline = 'top';
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      if (finite(v)) {
-        ctx.beginPath();
-        ctx.arc(xOf(i), yOf(Math.log10(v)), r, 0, 2 * Math.PI);
-        ctx.fillStyle = s.color ?? '#555';
-        ctx.fill();
-        ctx.lineWidth = 1.5 * pr;
-        ctx.strokeStyle = dotRing;
-        ctx.stroke();
-      } else if (series.length === 1) {
-        ctx.fillStyle = textColor;
-        const t = v === 0 ? '0' : '–';
-        ctx.fillText(t, xOf(i) - ctx.measureText(t).width / 2, baseY - font - 2 * pr);
-      }
-    }
+    drawProfile(ctx, s, xOf, yOf, { pr, r, dotRing, textColor, baseY, font, markGaps: series.length === 1 });
   });
   ctx.textBaseline = 'top';
   ctx.fillStyle = textColor;
@@ -128,4 +96,42 @@ export function drawNormSeries(ctx, series, options = {}) {
     ctx.fillText(label, plotX + slot * (i + 0.5) - ctx.measureText(label).width / 2, baseY + 4 * pr);
   }
   ctx.restore();
+}
+
+// One profile: its dots joined by a line that breaks where a norm has no log; with markGaps (a
+// single profile), such a slot reads '0' or '–' at the baseline instead.
+function drawProfile(ctx, s, xOf, yOf, { pr, r, dotRing, textColor, baseY, font, markGaps }) {
+  const finite = (v) => v > 0 && Number.isFinite(v);
+  const values = s.values ?? [];
+  ctx.beginPath();
+  let pen = false;
+  for (let i = 0; i < values.length; i++) {
+    if (!finite(values[i])) { pen = false; continue; }
+    const y = yOf(Math.log10(values[i]));
+    if (pen) ctx.lineTo(xOf(i), y); else ctx.moveTo(xOf(i), y);
+    pen = true;
+  }
+  ctx.lineWidth = 2 * pr;
+  ctx.lineJoin = 'round';
+  ctx.setLineDash((s.dash ?? []).map((d) => d * pr));
+  ctx.strokeStyle = s.color ?? '#555';
+  ctx.stroke();
+  ctx.setLineDash([]);
+  ctx.textBaseline = 'top';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (finite(v)) {
+      ctx.beginPath();
+      ctx.arc(xOf(i), yOf(Math.log10(v)), r, 0, 2 * Math.PI);
+      ctx.fillStyle = s.color ?? '#555';
+      ctx.fill();
+      ctx.lineWidth = 1.5 * pr;
+      ctx.strokeStyle = dotRing;
+      ctx.stroke();
+    } else if (markGaps) {
+      ctx.fillStyle = textColor;
+      const t = v === 0 ? '0' : '–';
+      ctx.fillText(t, xOf(i) - ctx.measureText(t).width / 2, baseY - font - 2 * pr);
+    }
+  }
 }

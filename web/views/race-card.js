@@ -87,17 +87,7 @@ export function mountRaceCard(container, { name, label, headingLevel = 3, i18n =
     }
   }
 
-  // Every word and number shown as text, from `last`: each frame, and at once on a language switch.
-  function writeText() {
-    for (const [field, , read, format] of STATS) {
-      const v = read(last);
-      if (v !== undefined) setText(fields[field], format(v, words), v);
-    }
-    showDiverged(root, badge, last, shown, words);
-    // The board's label says what it shows now, for a reader who cannot see it.
-    const text = shown.anyState ? boardDescription(label ?? name, last, words) : words.t('card.board.initial', { name: label ?? name });
-    if (pointsCanvas.getAttribute('aria-label') !== text) pointsCanvas.setAttribute('aria-label', text);
-  }
+  const writeText = () => writeCardText({ root, badge, fields, pointsCanvas }, last, shown, label ?? name, words);
 
   function setLanguage(next) {
     words = next;
@@ -116,13 +106,7 @@ export function mountRaceCard(container, { name, label, headingLevel = 3, i18n =
   }
 
   // Pointer and keyboard input: both end in the same data-coordinate event.
-  const input = attachBoardInput(pointsCanvas, cursor, (fx, fy) => {
-    const d = last.domain;
-    if (!d) return;
-    const x = d.xMin + fx * (d.xMax - d.xMin);
-    const y = d.yMax - fy * (d.yMax - d.yMin);
-    container.dispatchEvent(new CustomEvent('point-click', { bubbles: true, detail: { x, y, name } }));
-  });
+  const input = attachBoardInput(pointsCanvas, cursor, (fx, fy) => dispatchPointClick(container, last.domain, fx, fy, name));
 
   function destroy() {
     disconnect();
@@ -131,6 +115,26 @@ export function mountRaceCard(container, { name, label, headingLevel = 3, i18n =
   }
 
   return { update, redraw, setLanguage, destroy, element: root };
+}
+
+// Every word and number shown as text, from `last`: each frame, and at once on a language switch.
+function writeCardText({ root, badge, fields, pointsCanvas }, last, shown, title, i18n) {
+  for (const [field, , read, format] of STATS) {
+    const v = read(last);
+    if (v !== undefined) setText(fields[field], format(v, i18n), v);
+  }
+  showDiverged(root, badge, last, shown, i18n);
+  // The board's label says what it shows now, for a reader who cannot see it.
+  const text = shown.anyState ? boardDescription(title, last, i18n) : i18n.t('card.board.initial', { name: title });
+  if (pointsCanvas.getAttribute('aria-label') !== text) pointsCanvas.setAttribute('aria-label', text);
+}
+
+// A click or key at (fx, fy), as shares of the board from its top left, in data coordinates.
+function dispatchPointClick(container, d, fx, fy, name) {
+  if (!d) return;
+  const x = d.xMin + fx * (d.xMax - d.xMin);
+  const y = d.yMax - fy * (d.yMax - d.yMin);
+  container.dispatchEvent(new CustomEvent('point-click', { bubbles: true, detail: { x, y, name } }));
 }
 
 /**

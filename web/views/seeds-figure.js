@@ -61,14 +61,7 @@ export function mountSeedsFigure(container, { labelOf = (n) => n, headingLevel =
   root.append(heading, note, bar, count, problems, groupsBox);
   container.append(root);
 
-  root.addEventListener('dragover', (event) => { event.preventDefault(); root.dataset.drop = 'over'; });
-  root.addEventListener('dragleave', () => { delete root.dataset.drop; });
-  root.addEventListener('drop', (event) => {
-    event.preventDefault();
-    delete root.dataset.drop;
-    const file = event.dataTransfer?.files?.[0];
-    if (file) onFile?.(file);
-  });
+  acceptDroppedFile(root, onFile);
 
   let model = { state: 'idle', done: 0, failed: 0, total: 0, groups: [], problems: [] };
   let plots = [];
@@ -79,11 +72,7 @@ export function mountSeedsFigure(container, { labelOf = (n) => n, headingLevel =
     count.textContent = countText(next, words.i18n);
     runButton.disabled = next.state === 'running';
     cancelButton.disabled = next.state !== 'running';
-    problems.replaceChildren(...next.problems.map(({ line, message, key, params }) => {
-      const li = el('li', null, { 'data-line': String(line) });
-      li.textContent = t('seeds.problem', { line: String(line), message: key ? t(key, params) : message });
-      return li;
-    }));
+    problems.replaceChildren(...next.problems.map((problem) => problemItem(problem, words.i18n)));
     if (plots.length !== next.groups.length) rebuildGroups(next.groups.length);
     next.groups.forEach((group, i) => plots[i].update(group));
   }
@@ -93,26 +82,7 @@ export function mountSeedsFigure(container, { labelOf = (n) => n, headingLevel =
     plots = Array.from({ length: n }, (_, i) => mountGroup(groupsBox, i, { labelOf, headingLevel: headingLevel + 1, words }));
   }
 
-  /** The plots one under another, each under its title, as one PNG. */
-  function toPng() {
-    const pieces = plots.map((p) => p.canvas).filter((c) => c.width > 0);
-    const width = Math.max(1, ...pieces.map((c) => c.width));
-    const out = document.createElement('canvas');
-    out.width = width;
-    out.height = Math.max(1, pieces.reduce((h, c) => h + c.height + 24, 0));
-    const ctx = out.getContext('2d');
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, out.width, out.height);
-    let y = 0;
-    pieces.forEach((canvas, i) => {
-      ctx.fillStyle = '#222';
-      ctx.font = canvasFont(14);
-      ctx.fillText(model.groups[i] ? groupTitle(model.groups[i], words.i18n) : '', 4, y + 16);
-      ctx.drawImage(canvas, 0, y + 24);
-      y += canvas.height + 24;
-    });
-    return new Promise((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('no PNG'))), 'image/png'));
-  }
+  const toPng = () => plotsPng(plots.map((p) => p.canvas), model.groups, words.i18n);
 
   function setLanguage(next) {
     words.i18n = next;
@@ -127,6 +97,46 @@ export function mountSeedsFigure(container, { labelOf = (n) => n, headingLevel =
     element: root,
     destroy() { for (const plot of plots) plot.destroy(); root.remove(); },
   };
+}
+
+// A file dropped on the figure goes to onFile, as one chosen with the picker; data-drop="over" while one hovers.
+function acceptDroppedFile(root, onFile) {
+  root.addEventListener('dragover', (event) => { event.preventDefault(); root.dataset.drop = 'over'; });
+  root.addEventListener('dragleave', () => { delete root.dataset.drop; });
+  root.addEventListener('drop', (event) => {
+    event.preventDefault();
+    delete root.dataset.drop;
+    const file = event.dataTransfer?.files?.[0];
+    if (file) onFile?.(file);
+  });
+}
+
+// One problem of a loaded file, with its line: the catalog's words when it has a key, else its message.
+function problemItem({ line, message, key, params }, i18n) {
+  const li = el('li', null, { 'data-line': String(line) });
+  li.textContent = i18n.t('seeds.problem', { line: String(line), message: key ? i18n.t(key, params) : message });
+  return li;
+}
+
+/** The plots one under another, each under its group's title, as one PNG. */
+function plotsPng(canvases, groups, i18n) {
+  const pieces = canvases.filter((c) => c.width > 0);
+  const width = Math.max(1, ...pieces.map((c) => c.width));
+  const out = document.createElement('canvas');
+  out.width = width;
+  out.height = Math.max(1, pieces.reduce((h, c) => h + c.height + 24, 0));
+  const ctx = out.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, out.width, out.height);
+  let y = 0;
+  pieces.forEach((canvas, i) => {
+    ctx.fillStyle = '#222';
+    ctx.font = canvasFont(14);
+    ctx.fillText(groups[i] ? groupTitle(groups[i], i18n) : '', 4, y + 16);
+    ctx.drawImage(canvas, 0, y + 24);
+    y += canvas.height + 24;
+  });
+  return new Promise((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('no PNG'))), 'image/png'));
 }
 
 /** "14 of 20 seeds done (1 failed), 3,000 steps each": one template, its optional clauses templates too. */

@@ -67,56 +67,8 @@ export function mountWhyComparison(container, { labelOf = (n) => n, headingLevel
   };
   const fit = fitCanvas(canvas, draw);
 
-  function fillLegend() {
-    legend.replaceChildren(...members.map((m, k) => {
-      const li = el('li', null, { 'data-activation': m.name });
-      const key = el('span', 'al-why-legend-key', { 'aria-hidden': 'true' });
-      key.style.setProperty('--al-accent', activationColor(m.name));
-      if (DASHES[k % DASHES.length].length) key.classList.add('is-dashed');
-      li.append(key, labelOf(m.name));  // a name: the same in every language
-      return li;
-    }));
-  }
-
-  function fillTable() {
-    const layers = members[0].diagnostics.layers;
-    const head = el('tr');
-    const corner = el('th', null, { scope: 'col' });
-    corner.textContent = words.t('why.compare.corner');  // a header cell with no text is a gap for screen readers
-    head.append(corner);
-    for (const m of members) {
-      const th = el('th', null, { scope: 'col' });
-      th.textContent = labelOf(m.name);
-      head.append(th);
-    }
-    const rows = layers.map((_, i) => {
-      const tr = el('tr');
-      const th = el('th', null, { scope: 'row' });
-      th.textContent = i === layers.length - 1 ? words.t('why.compare.output') : words.t('why.compare.layer', { index: String(i + 1) });
-      tr.append(th);
-      for (const m of members) {
-        const v = m.diagnostics.layers[i]?.weightGradNorm;
-        const td = el('td', null, { 'data-activation': m.name, 'data-layer': String(i), 'data-value': String(v) });
-        td.textContent = formatExp(v, { i18n: words });
-        tr.append(td);
-      }
-      return tr;
-    });
-    const ratioRow = el('tr');
-    const th = el('th', null, { scope: 'row' });
-    th.textContent = words.t('why.compare.ratioRow');
-    ratioRow.append(th);
-    for (const m of members) {
-      const td = el('td', null, { 'data-activation': m.name, 'data-layer': 'ratio', 'data-value': String(m.diagnostics.firstLastGradRatio) });
-      td.textContent = formatRatio(m.diagnostics.firstLastGradRatio, { i18n: words });
-      ratioRow.append(td);
-    }
-    const thead = el('thead');
-    thead.append(head);
-    const tbody = el('tbody');
-    tbody.append(...rows, ratioRow);
-    table.replaceChildren(thead, tbody);
-  }
+  const fillLegend = () => legend.replaceChildren(...legendItems(members, labelOf));
+  const fillTable = () => table.replaceChildren(...normTable(members, labelOf, words));
 
   function fillSentence() {
     const step = members[0].diagnostics.step;
@@ -147,6 +99,59 @@ export function mountWhyComparison(container, { labelOf = (n) => n, headingLevel
   }
 
   return { update, redraw: draw, setLanguage, destroy: () => { fit.disconnect(); root.remove(); }, element: root };
+}
+
+// One key per racer: its colour, dashed as its line is, and its name (the same in every language).
+function legendItems(members, labelOf) {
+  return members.map((m, k) => {
+    const li = el('li', null, { 'data-activation': m.name });
+    const key = el('span', 'al-why-legend-key', { 'aria-hidden': 'true' });
+    key.style.setProperty('--al-accent', activationColor(m.name));
+    if (DASHES[k % DASHES.length].length) key.classList.add('is-dashed');
+    li.append(key, labelOf(m.name));  // a name: the same in every language
+    return li;
+  });
+}
+
+// The chart's numbers as a table: [thead, tbody], a column per racer, a row per layer, then the ratio row.
+function normTable(members, labelOf, i18n) {
+  const layers = members[0].diagnostics.layers;
+  const head = el('tr');
+  const corner = el('th', null, { scope: 'col' });
+  corner.textContent = i18n.t('why.compare.corner');  // a header cell with no text is a gap for screen readers
+  head.append(corner);
+  for (const m of members) {
+    const th = el('th', null, { scope: 'col' });
+    th.textContent = labelOf(m.name);
+    head.append(th);
+  }
+  const rows = layers.map((_, i) => {
+    const tr = el('tr');
+    const th = el('th', null, { scope: 'row' });
+    th.textContent = i === layers.length - 1 ? i18n.t('why.compare.output') : i18n.t('why.compare.layer', { index: String(i + 1) });
+    tr.append(th);
+    for (const m of members) {
+      const v = m.diagnostics.layers[i]?.weightGradNorm;
+      const td = el('td', null, { 'data-activation': m.name, 'data-layer': String(i), 'data-value': String(v) });
+      td.textContent = formatExp(v, { i18n });
+      tr.append(td);
+    }
+    return tr;
+  });
+  const ratioRow = el('tr');
+  const th = el('th', null, { scope: 'row' });
+  th.textContent = i18n.t('why.compare.ratioRow');
+  ratioRow.append(th);
+  for (const m of members) {
+    const td = el('td', null, { 'data-activation': m.name, 'data-layer': 'ratio', 'data-value': String(m.diagnostics.firstLastGradRatio) });
+    td.textContent = formatRatio(m.diagnostics.firstLastGradRatio, { i18n });
+    ratioRow.append(td);
+  }
+  const thead = el('thead');
+  thead.append(head);
+  const tbody = el('tbody');
+  tbody.append(...rows, ratioRow);
+  return [thead, tbody];
 }
 
 const fragment = (nodes) => {

@@ -55,6 +55,7 @@ export function mountWhyPanel(container, { name, label, headingLevel = 3, i18n =
   const color = activationColor(name);
   const level = Math.min(5, Math.max(1, headingLevel));
   let words = i18n;
+  const shownName = (a) => (a === name ? label : a);  // the racer's own label; other layers' activations as named
   const { root, total, norms, layerList } = buildPanel(name, label, level, color, words);
   container.append(root);
 
@@ -67,13 +68,7 @@ export function mountWhyPanel(container, { name, label, headingLevel = 3, i18n =
 
   const drawNorms = () => {
     if (!diag) return;
-    const layers = diag.layers;
-    drawNormChart(normsCtx, layers.map((l) => l.weightGradNorm), {
-      labels: layers.map((_, i) => (i === layers.length - 1 ? words.t('why.chart.out') : String(i + 1))),
-      color,
-      range: normRange ?? undefined,
-      pixelRatio: normsFit.pixelRatio(),
-    });
+    drawLayerNorms(normsCtx, diag.layers, { color, range: normRange ?? undefined, pixelRatio: normsFit.pixelRatio() }, words);
   };
   const normsFit = fitCanvas(norms.canvas, drawNorms);
 
@@ -81,15 +76,8 @@ export function mountWhyPanel(container, { name, label, headingLevel = 3, i18n =
   const drawLayerAct = (i) => drawLayerHistogram(layerViews[i], diag?.layers[i], diag?.histogramEdges, color, 'act', words);
 
   function build(layers) {
-    for (const v of layerViews) { v.grad.fit.disconnect(); v.act?.fit.disconnect(); }
-    layerList.replaceChildren();
-    layerViews = layers.map((layer, i) => {
-      const { item, view } = buildLayer(layer, i, i === layers.length - 1, level, (a) => (a === name ? label : a), words);
-      view.grad.fit = fitCanvas(view.grad.canvas, () => drawLayerGrad(i));
-      if (view.act) view.act.fit = fitCanvas(view.act.canvas, () => drawLayerAct(i));
-      layerList.append(item);
-      return view;
-    });
+    disconnectLayerFits(layerViews);
+    layerViews = buildLayerViews(layerList, layers, { level, shownName, i18n: words, drawGrad: drawLayerGrad, drawAct: drawLayerAct });
   }
 
   function update(diagnostics, { normRange: range = null, draw = true } = {}) {
@@ -122,10 +110,7 @@ export function mountWhyPanel(container, { name, label, headingLevel = 3, i18n =
     words = next;
     for (const node of root.querySelectorAll('[data-i18n-key]')) node.textContent = words.t(node.dataset.i18nKey);
     if (!diag) return;
-    diag.layers.forEach((layer, i) => {
-      const h = layerList.children[i]?.querySelector('.al-layer-title');
-      if (h) h.textContent = layerTitle(layer, i, i === diag.layers.length - 1, (a) => (a === name ? label : a), words);
-    });
+    retitleLayers(layerList, diag.layers, shownName, words);
     writeText();
     if (!stale) redraw();
   }
@@ -139,11 +124,45 @@ export function mountWhyPanel(container, { name, label, headingLevel = 3, i18n =
 
   function destroy() {
     normsFit.disconnect();
-    for (const v of layerViews) { v.grad.fit.disconnect(); v.act?.fit.disconnect(); }
+    disconnectLayerFits(layerViews);
     root.remove();
   }
 
   return { update, redraw, setLanguage, destroy, element: root };
+}
+
+/** The gradient norm per layer on a log axis ("out" under the output layer); range: a shared axis or undefined. */
+function drawLayerNorms(ctx, layers, { color, range, pixelRatio }, i18n) {
+  drawNormChart(ctx, layers.map((l) => l.weightGradNorm), {
+    labels: layers.map((_, i) => (i === layers.length - 1 ? i18n.t('why.chart.out') : String(i + 1))),
+    color,
+    range,
+    pixelRatio,
+  });
+}
+
+/** The per-layer list rebuilt for `layers`; a histogram canvas that resizes redraws through drawGrad(i) / drawAct(i). */
+function buildLayerViews(layerList, layers, { level, shownName, i18n, drawGrad, drawAct }) {
+  layerList.replaceChildren();
+  return layers.map((layer, i) => {
+    const { item, view } = buildLayer(layer, i, i === layers.length - 1, level, shownName, i18n);
+    view.grad.fit = fitCanvas(view.grad.canvas, () => drawGrad(i));
+    if (view.act) view.act.fit = fitCanvas(view.act.canvas, () => drawAct(i));
+    layerList.append(item);
+    return view;
+  });
+}
+
+function disconnectLayerFits(layerViews) {
+  for (const v of layerViews) { v.grad.fit.disconnect(); v.act?.fit.disconnect(); }
+}
+
+/** Each layer's title in the current language (the rest of the layer's words carry data-i18n-key). */
+function retitleLayers(layerList, layers, shownName, i18n) {
+  layers.forEach((layer, i) => {
+    const h = layerList.children[i]?.querySelector('.al-layer-title');
+    if (h) h.textContent = layerTitle(layer, i, i === layers.length - 1, shownName, i18n);
+  });
 }
 
 /** One layer's histogram: 'grad' (log10 |dL/dW|, exact zeros apart) or 'act' (outputs; hidden layers only). */
@@ -189,13 +208,13 @@ function buildPanel(name, label, level, color, { t }) {
   return { root, total, norms, layerList };
 }
 
-/** One layer's item: title, its figures as text, its histograms' canvases (fits are the caller's). */
 // A layer's title: "Layer 2 · 8 × ReLU"; shownName gives the display name (Leaky ReLU), never the table's key.
 function layerTitle(layer, i, output, shownName, { t }) {
   const params = { index: String(i + 1), units: String(layer.units), activation: shownName(layer.activation) };
   return t(output ? 'why.panel.outputTitle' : 'why.panel.layerTitle', params);
 }
 
+/** One layer's item: title, its figures as text, its histograms' canvases (fits are the caller's). */
 function buildLayer(layer, i, output, level, shownName = (a) => a, i18n = englishTranslator) {
   const { t } = i18n;
   const item = el('li', 'al-layer', { 'data-layer': String(i) });
