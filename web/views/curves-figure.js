@@ -30,11 +30,8 @@ export function mountCurves(container, { labelOf = (name) => name, headingLevel 
   const { root, title, fCanvas, dfCanvas, dfFigure, readout, bounds, layersInput, layersText, layersName, pCanvas, products,
     pFigure } = curvesSkeleton(headingLevel, layers);
   let items = [];
-  const writeWords = () => {
-    writeCurvesWords({ title, dfFigure, layersName, pFigure }, words);
-    // Before the curves arrive each plot is named by the figure's title (an image needs a text alternative).
-    if (!items.length) for (const c of [fCanvas, dfCanvas, pCanvas]) c.setAttribute('aria-label', words.t('curves.title'));
-  };
+  const writeWords = () => writeCurvesWords({ title, dfFigure, layersName, pFigure }, words,
+    items.length ? [] : [fCanvas, dfCanvas, pCanvas]);
   writeWords();
   container.append(root);
 
@@ -134,8 +131,11 @@ function curvesSkeleton(headingLevel, layers) {
 }
 
 // The words that do not depend on the curves.
-function writeCurvesWords({ title, dfFigure, layersName, pFigure }, i18n) {
+// unlabelled: the plots that have no curves yet, named by the figure's title meanwhile (an image
+// needs a text alternative; the curves' own labels replace it).
+function writeCurvesWords({ title, dfFigure, layersName, pFigure }, i18n, unlabelled = []) {
   title.textContent = i18n.t('curves.title');
+  for (const canvas of unlabelled) canvas.setAttribute('aria-label', i18n.t('curves.title'));
   dfFigure.querySelector('figcaption').textContent = i18n.t('curves.slopeCaption');
   layersName.textContent = i18n.t('curves.layersInput');
   pFigure.querySelector('figcaption').textContent = i18n.t('curves.productCaption');
