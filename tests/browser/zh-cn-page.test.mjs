@@ -138,6 +138,21 @@ for (const [locale, lang] of [['zh-CN', 'zh-CN'], ['zh-TW', 'en'], ['zh-SG', 'zh
   });
 }
 
+// The forms a server sees (and words its link cards in: scripts/page-language.mjs) open the page in
+// the same language: ?lang=zh-CN, and the /zh-CN/ folder (dist/zh-CN/ hops to ../index.html?lang=zh-CN).
+for (const address of ['index.html?lang=zh-CN', 'zh-CN/index.html']) {
+  test(`${address} opens in Chinese, as its link card says`, { timeout: TEST_TIMEOUT }, async () => {
+    const { page, context, errors } = await openLab(lab.browser, lab.url + address, {});
+    try {
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+      assert.equal(await page.textContent('#race-title'), '赛跑');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
 test('only the reader\'s language is downloaded: the zh-CN catalog is fetched for a zh-CN reader alone', { timeout: TEST_TIMEOUT }, async () => {
   const catalogRequests = (requests) => requests.filter((url) => /page-chunks\/|catalogs\/zh-CN/.test(url));
   const english = await openLab(lab.browser, lab.url, {});
