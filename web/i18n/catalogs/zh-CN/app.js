@@ -2,7 +2,7 @@
 // for the conventions). The same keys and placeholders in every language's app.js.
 export default {
   // ---- web/index.html: the header, the view list, the views' own headings and ledes -------------
-  'page.answerSummary': '一句话的答案',
+  'page.answerSummary': '答案，用平实的话说',
   'nav.curves': '曲线',
   'nav.depth': '深度',
   'page.curves.title': '曲线：每个激活函数及其导数',
