@@ -1,6 +1,6 @@
 // Helpers for the lab page's browser tests: open the page (served by scripts/serve.mjs with the
 // strict CSP) in Debian's Chromium, wait for it, and read what the DOM shows. Not a test file.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { REPO_ROOT, startServer } from '../../scripts/serve.mjs';
 import { before, after } from 'node:test';
@@ -155,4 +155,17 @@ export async function poll(fn, { timeout = 10000, interval = 100, what = 'a trut
     await new Promise((resolve) => setTimeout(resolve, interval));
   } while (Date.now() < end);
   throw new Error(`poll: waited ${timeout} ms for ${what}; last value: ${JSON.stringify(value)}`);
+}
+
+/**
+ * axe-core's violations on the page, one line each (rule, count, first node, how to fix). The page's
+ * context needs bypassCSP: axe is injected as an inline script (the page's own CSP is tested elsewhere).
+ */
+export async function axeViolations(page) {
+  const source = await readFile(path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: source });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.length} node(s), e.g. ${v.nodes[0]?.target?.join(' ')} ${v.nodes[0]?.failureSummary ?? ''}`);
+  });
 }

@@ -4,10 +4,7 @@
 // finds no accessibility violation in light or dark.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { REPO_ROOT } from '../../scripts/serve.mjs';
-import { labSession, openLab, readSteps, poll, currentRun, readHashParams, readNotices, waitForPausedFrame } from './lab-page.mjs';
+import { labSession, openLab, readSteps, poll, currentRun, readHashParams, readNotices, waitForPausedFrame, axeViolations } from './lab-page.mjs';
 import { assertRaceMatchesCore, coreRace, pauseRace, settingsOfHash, LIGHT_BACKGROUND, DARK_BACKGROUND } from './core-oracle.mjs';
 
 const TEST_TIMEOUT = 90000;
@@ -121,15 +118,6 @@ test('a phone (375 x 812) shows two boundaries under a claims-sized strip; setti
     await context.close();
   }
 });
-
-async function axeViolations(page) {
-  const source = await readFile(path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-  await page.addScriptTag({ content: source });
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.length} node(s), e.g. ${v.nodes[0]?.target?.join(' ')} ${v.nodes[0]?.failureSummary ?? ''}`);
-  });
-}
 
 for (const scheme of ['light', 'dark']) {
   test(`${scheme} mode: the page follows the colour scheme, its boundaries are the core's in that scheme's palette, and axe-core finds no violation`, { timeout: TEST_TIMEOUT }, async () => {

@@ -6,10 +6,7 @@
 // axe-core finds no violation in zh-CN, light and dark.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { REPO_ROOT } from '../../scripts/serve.mjs';
-import { labSession, openLab, readSteps, readHashParams, poll, currentRun, waitForReady } from './lab-page.mjs';
+import { labSession, openLab, readSteps, readHashParams, poll, currentRun, waitForReady, axeViolations } from './lab-page.mjs';
 import { strayLatin } from '../allowed-latin.mjs';
 
 const TEST_TIMEOUT = 90000;
@@ -214,15 +211,6 @@ for (const width of [320, 768, 1440]) {
     } finally {
       await context.close();
     }
-  });
-}
-
-async function axeViolations(page) {
-  const source = await readFile(path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-  await page.addScriptTag({ content: source });
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.length} node(s), e.g. ${v.nodes[0]?.target?.join(' ')} ${v.nodes[0]?.failureSummary ?? ''}`);
   });
 }
 

@@ -17,15 +17,14 @@ import {
   syntheticCosts, benchGrid, racerMetrics,
 } from './demo-data.js';
 import { diagnosticsFor } from './demo-diagnostics.js';
-import { loadTranslator } from '../i18n/i18n.js';
+import { galleryTranslator, exposeLanguageSwitch } from './gallery-language.js';
 
 const params = new URLSearchParams(location.search);
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
 let playing = !params.has('static') && !reducedMotion;
 const GRID = 128;
 const plainNames = params.has('lang');
-const i18n = await loadTranslator(params.get('lang') ?? 'en');
-document.documentElement.lang = i18n.lang;
+const i18n = await galleryTranslator();
 const views = [];  // every mounted view, for __setLanguage
 
 // ---- Race cards ----
@@ -99,13 +98,7 @@ whyRelu.update(diagnosticsFor('relu'), { normRange: figures.normRange });
 
 const cost = mountCostChart(document.getElementById('cost'), { labels, i18n });
 views.push(whySigmoid, whyRelu, cost);
-window.__setLanguage = async (lang) => {
-  const next = await loadTranslator(lang);
-  document.documentElement.lang = next.lang;
-  for (const view of views) view.setLanguage(next);
-  document.documentElement.dataset.lang = next.lang;
-};
-document.documentElement.dataset.lang = i18n.lang;
+exposeLanguageSwitch(views);
 cost.update({ costs: syntheticCosts(), stepsPerSecond: { sigmoid: 4150, tanh: 4080, relu: 4630, leaky_relu: 4570 } });
 
 // ---- Animation ----

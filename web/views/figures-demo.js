@@ -12,7 +12,7 @@ import { mountNetworkDiagram, sharedGradientRange } from './network-diagram.js';
 import { mountSparsityWork } from './sparsity-work.js';
 import { DepthSweepCache } from '../worker/depth-sweep.js';
 import { edgeGradients } from '../worker/edge-gradients.js';
-import { loadTranslator } from '../i18n/i18n.js';
+import { galleryTranslator, exposeLanguageSwitch } from './gallery-language.js';
 
 export const FIGURE_SETTINGS = Object.freeze({
   curves: ['sigmoid', 'tanh', 'relu', 'leaky_relu'],
@@ -35,8 +35,7 @@ const TYPED_CLAIMS = {
 const TYPED_RUN = { learningRate: 0.03, racers: [{ name: 'tanh', testAccuracy: 0.95, saturatedShare: 0.07 },
   { name: 'relu', testAccuracy: 0.97, deadShare: 0.05 }] };
 
-const i18n = await loadTranslator(new URLSearchParams(location.search).get('lang') ?? 'en');
-document.documentElement.lang = i18n.lang;
+const i18n = await galleryTranslator();
 const views = [];
 
 const lab = await loadLab();
@@ -87,13 +86,7 @@ nets.forEach(({ name, net }, i) => {
 const sparsity = mountSparsityWork(byId('sparsity'), { labelOf, i18n });
 sparsity.update(nets.map(({ name, net }) => ({ name, diagnostics: net.diagnostics() })));
 views.push(sparsity);
-window.__setLanguage = async (lang) => {
-  const next = await loadTranslator(lang);
-  document.documentElement.lang = next.lang;
-  for (const view of views) view.setLanguage(next);
-  document.documentElement.dataset.lang = next.lang;
-};
-document.documentElement.dataset.lang = i18n.lang;
+exposeLanguageSwitch(views);
 for (const { net } of nets) net.delete();
 byId('status').textContent = 'Module loaded; the depth figure fills one net at a time.';
 document.documentElement.dataset.ready = 'true';
