@@ -8,7 +8,8 @@ import { formatSeedPool } from './bench-seed-pool.mjs';
 import { gzipSync } from 'node:zlib';
 import { median, quantile, summary } from './bench-page-probes.mjs';
 
-export const PAGE_GOALS = Object.freeze({ frameP95Ms: 20, transferGzipBytes: 250_000 });  // issue 4, "Speed" (first picture: bench-first.mjs)
+// Issue 4's goals ("Speed"); the first picture's are bench-first.mjs's FIRST_GOALS.
+export const PAGE_GOALS = Object.freeze({ frameP95Ms: 20, transferGzipBytes: 250_000 });
 
 /** Adds report.ready (the loads' medians) and report.goals (each goal, its figure and whether it is met). */
 export function addGoals(report) {
