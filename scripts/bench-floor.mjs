@@ -103,7 +103,9 @@ export function measureFloorRounds(lab, { config, rounds, peakMs, trainCalls, st
   const nets = Object.fromEntries([config.activation, 'relu'].map((a) => [a, lab.createNetwork({ ...config, activation: a })]));
   const trainer = lab.createNetwork(config);
   const batch = Math.min(config.batchSize, trainer.data().train.label.length);
-  const fastestGridMs = (net) => Math.min(...Array.from({ length: 3 }, () => 1e3 * secondsOf(() => net.predictGrid(grid))));
+  // Each grid copied into one reused Float32Array, as a caller of predictGrid(grid, into) does.
+  const probs = new Float32Array(trainer.classes * cells);
+  const fastestGridMs = (net) => Math.min(...Array.from({ length: 3 }, () => 1e3 * secondsOf(() => net.predictGrid(grid, probs))));
   try {
     trainer.train(stepsPerCall);  // tiers the step loop up before the first timed burst
     return Array.from({ length: rounds }, () => {

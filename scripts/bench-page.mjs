@@ -27,20 +27,22 @@
 //              request the browser made, to check that none left the origin.
 // --profile adds a V8 CPU profile of the main thread over a further window (after the timed one,
 // so it does not disturb the figures) and lists where the main thread's time goes.
+// This file runs the measurements; bench-page-probes.mjs holds what runs inside the page and the
+// statistics, bench-page-report.mjs the figures' arithmetic, the goals and the printed text.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { REPO_ROOT, DEFAULT_CSP, startServer } from './serve.mjs';
-import { measureSpreads, formatSpreads } from './bench-page-spread.mjs';
-import { measureFirstFigureBytes, formatFirstFigureBytes } from './bench-embed.mjs';
-import { measureSettingApply, formatSettingApply } from './bench-apply.mjs';
-import { measureFirstPage, measureFirstEmbed, formatFirst, FIRST_GOALS } from './bench-first.mjs';
-import { measureSeedPool, formatSeedPool } from './bench-seed-pool.mjs';
+import { measureSpreads } from './bench-page-spread.mjs';
+import { measureFirstFigureBytes } from './bench-embed.mjs';
+import { measureSettingApply } from './bench-apply.mjs';
+import { measureFirstPage, measureFirstEmbed, formatFirst } from './bench-first.mjs';
+import { measureSeedPool } from './bench-seed-pool.mjs';
+import { addGoals, formatPageReport, framesReport, headerLines, networksReport, transferReport } from './bench-page-report.mjs';
+import { instrument, profileMainThread, readCards, readWindow, sleep, summary } from './bench-page-probes.mjs';
 
 const USAGE = 'usage: node scripts/bench-page.mjs [--seconds S] [--loads N] [--hash H] [--profile] [--json] [--no-build] [--quick]';
-const GOALS = { frameP95Ms: 20, transferGzipBytes: 250_000 };  // issue 4, "Speed" (first picture: bench-first.mjs)
 const VIEWPORT = { width: 1440, height: 900 };
 const BASELINE_SECONDS = 3;
 const PROFILE_SECONDS = 5;
@@ -94,75 +96,6 @@ try {
   ({ DEFAULT_MEMBERS: members } = await import('../web/session/param-table.js'));
 } catch { /* keep the list above: it is the issue's default */ }
 const hash = opts.hash ?? `#hidden=8,8,8&members=${members.join(',')}&playing=true`;
-
-// ---- statistics ------------------------------------------------------------------------------------
-const sorted = (v) => [...v].sort((a, b) => a - b);
-function quantile(values, q) {
-  if (!values.length) return NaN;
-  const s = sorted(values), pos = (s.length - 1) * q, lo = Math.floor(pos), hi = Math.ceil(pos);
-  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
-}
-const median = (v) => quantile(v, 0.5);
-const summary = (v) => ({ count: v.length, p50: median(v), p95: quantile(v, 0.95), max: v.length ? Math.max(...v) : NaN,
-  mean: v.length ? v.reduce((a, b) => a + b, 0) / v.length : NaN });
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-// ---- what runs in the page before any of its own scripts ------------------------------------------
-// Records rAF timestamps (the bench's own loop, registered first, so it runs first in each frame),
-// the duration of every other rAF callback (the page's drawing) keyed by frame, long tasks, and the
-// moments <html> gets data-run and data-ready="true". performance.now() counts from navigation start.
-function instrument() {
-  const b = window.__bench = { frames: [], work: new Map(), longTasks: [], runAt: null, readyAt: null, longTaskSupported: false };
-  const raf = window.requestAnimationFrame.bind(window);
-  const loop = (t) => { b.frames.push(t); raf(loop); };
-  raf(loop);
-  window.requestAnimationFrame = (callback) => raf((t) => {
-    const start = performance.now();
-    try {
-      callback(t);
-    } finally {
-      b.work.set(t, (b.work.get(t) ?? 0) + performance.now() - start);
-    }
-  });
-  try {
-    if (PerformanceObserver.supportedEntryTypes?.includes('longtask')) {
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) b.longTasks.push([e.startTime, e.duration]);
-      }).observe({ type: 'longtask', buffered: true });
-      b.longTaskSupported = true;
-    }
-  } catch { /* reported as unsupported */ }
-  const watch = () => {
-    const root = document.documentElement;
-    const check = () => {
-      if (b.runAt === null && root.dataset.run !== undefined) b.runAt = performance.now();
-      if (b.readyAt === null && root.dataset.ready === 'true') b.readyAt = performance.now();
-    };
-    new MutationObserver(check).observe(root, { attributes: true, attributeFilter: ['data-run', 'data-ready'] });
-    check();
-  };
-  if (document.documentElement) watch(); else document.addEventListener('readystatechange', watch, { once: true });
-}
-
-// In-page readers (run through page.evaluate).
-function readCards() {
-  return [...document.querySelectorAll('#race-cards [data-member]')].map((card) => {
-    const num = (f) => {
-      const v = card.querySelector(`[data-field="${f}"]`)?.dataset.value;
-      return v === undefined ? NaN : Number(v);
-    };
-    return { name: card.dataset.member, step: num('step'), stepsPerSecond: num('steps-per-second'),
-      diverged: card.dataset.diverged === 'true' };
-  });
-}
-function readWindow([from, to]) {
-  const b = window.__bench;
-  const frames = b.frames.filter((t) => t >= from && t <= to);
-  const deltas = frames.slice(1).map((t, i) => t - frames[i]);
-  const work = [...b.work].filter(([t]) => t >= from && t <= to).map(([, ms]) => ms);
-  const longTasks = b.longTasks.filter(([t]) => t >= from && t <= to).map(([, d]) => d);
-  return { deltas, work, longTasks, longTaskSupported: b.longTaskSupported };
-}
 
 // ---- the run -----------------------------------------------------------------------------------------
 const loadBefore = os.loadavg();
@@ -237,65 +170,20 @@ try {
   }
   const to = samples.at(-1).t;
   const win = await page.evaluate(readWindow, [from, to]);
-  const windowMs = to - from;
-  report.frames = {
-    windowSeconds: windowMs / 1000,
-    rafDeltaMs: summary(win.deltas),
-    framesPerSecond: win.deltas.length / (windowMs / 1000),
-    over20Ms: win.deltas.filter((d) => d > GOALS.frameP95Ms).length,
-    pageRafWorkMs: summary(win.work),
-    longTasks: win.longTaskSupported
-      ? { supported: true, count: win.longTasks.length, totalMs: win.longTasks.reduce((a, b) => a + b, 0),
-          maxMs: win.longTasks.length ? Math.max(...win.longTasks) : 0, p95Ms: quantile(win.longTasks, 0.95) }
-      : { supported: false },
-  };
-  report.frames.longTasks.blockedShare = report.frames.longTasks.supported ? report.frames.longTasks.totalMs / windowMs : undefined;
-
-  const first = samples[0], last = samples.at(-1);
-  report.networks = last.cards.map((card) => {
-    const start = first.cards.find((c) => c.name === card.name);
-    const shown = samples.map((s) => s.cards.find((c) => c.name === card.name)?.stepsPerSecond).filter(Number.isFinite);
-    return {
-      name: card.name,
-      stepsShownPerSecond: { median: median(shown), last: card.stepsPerSecond },
-      stepsCountedPerSecond: start ? (card.step - start.step) / ((last.t - first.t) / 1000) : NaN,
-      stepAtEnd: card.step,
-      diverged: card.diverged,
-    };
-  });
+  report.frames = framesReport(win, to - from);
+  report.networks = networksReport(samples);
   report.stepsPerFrame = await page.evaluate(() => Number(document.getElementById('steps-per-frame')?.value ?? NaN));
 
   if (opts.profile) {
     log(`profiling the main thread for ${PROFILE_SECONDS} s ...`);
-    report.profile = await profileMainThread(page, PROFILE_SECONDS);
+    report.profile = await profileMainThread(page, PROFILE_SECONDS, origin);
   }
   report.finalUrl = page.url();
   report.pageErrors = pageErrors;
   await context.close();
 
-
   // Transfer: the server's bodies for the measured page, load plus the timed window.
-  const files = new Map();
-  for (const s of served) {
-    const body = Buffer.concat(s.chunks);
-    const key = `${s.path.replace(/[?#].*$/, '')} ${s.status}`;
-    const f = files.get(key) ?? { path: s.path.replace(/[?#].*$/, ''), status: s.status, type: s.type.split(';')[0],
-      requests: 0, raw: 0, gzip: 0 };
-    f.requests += 1;
-    f.raw += body.length;
-    f.gzip += gzipSync(body, { level: 9 }).length;
-    files.set(key, f);
-  }
-  const list = [...files.values()].sort((a, b) => b.gzip - a.gzip);
-  const offOrigin = requests.filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== origin);
-  report.transfer = {
-    files: list,
-    rawBytes: list.reduce((a, f) => a + f.raw, 0),
-    gzipBytes: list.reduce((a, f) => a + f.gzip, 0),
-    serverResponses: served.length,
-    browserRequests: requests.length,
-    offOriginRequests: offOrigin,
-  };
+  report.transfer = transferReport(served, requests, origin);
   report.browserVersion = browser.version();
 
   // After the transfer figures: these loads are not the measured page's.
@@ -319,63 +207,8 @@ try {
   await new Promise((r) => server.close(r));
 }
 
-// ---- the V8 CPU profile of the main thread ---------------------------------------------------------
-async function profileMainThread(page, seconds) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });  // microseconds
-  await cdp.send('Profiler.start');
-  await sleep(seconds * 1000);
-  const { profile } = await cdp.send('Profiler.stop');
-  await cdp.detach();
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const label = (n) => {
-    const f = n.callFrame;
-    if (!f.url) return f.functionName || '(anonymous)';
-    const file = f.url.startsWith(origin) ? f.url.slice(origin.length + 1) : f.url;
-    return `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}`;
-  };
-  const self = new Map(), total = new Map();
-  let all = 0;
-  profile.samples.forEach((id, i) => {
-    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;  // ms until the next sample
-    all += dt;
-    const leaf = label(byId.get(id));
-    self.set(leaf, (self.get(leaf) ?? 0) + dt);
-    const seen = new Set();
-    for (let n = id; n !== undefined; n = parent.get(n)) {
-      const l = label(byId.get(n));
-      if (l === '(root)' || seen.has(l)) continue;
-      seen.add(l);
-      total.set(l, (total.get(l) ?? 0) + dt);
-    }
-  });
-  const top = (m, k) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([name, ms]) => ({ name, ms, share: ms / all }));
-  return { seconds: all / 1000, self: top(self, 12), inclusive: top(total, 15) };
-}
-
 // ---- report ----------------------------------------------------------------------------------------
-const readyTimes = report.loads.map((l) => l.readyMs);
-report.ready = { ...summary(readyTimes), labReadyMedianMs: median(report.loads.map((l) => l.labReadyMs)),
-  claimsMedianMs: median(report.loads.map((l) => l.claimsMs)), claimsMaxMs: Math.max(...report.loads.map((l) => l.claimsMs)),
-  domContentLoadedMedianMs: median(report.loads.map((l) => l.domContentLoadedMs)) };
-const firstGoals = {
-  firstBoundaries: { goalMs: FIRST_GOALS.pageFirstBoundaryMs, medianMs: report.ready.p50, maxMs: report.ready.max,
-    met: report.ready.p50 <= FIRST_GOALS.pageFirstBoundaryMs, maxMet: report.ready.max <= FIRST_GOALS.pageFirstBoundaryMs },
-  firstEmbeddedFigure: { goalMs: FIRST_GOALS.embedFirstFigureMs, medianMs: report.first.embed.median?.firstDrawMs ?? NaN,
-    met: report.first.embed.met === true },
-  claims: { goalMs: 2000, medianMs: report.ready.claimsMedianMs, maxMs: report.ready.claimsMaxMs, met: report.ready.claimsMaxMs <= 2000,
-    afterFirstBoundary: report.first.page.claimsAfterFirstDraw },
-};
-report.goals = opts.quick ? firstGoals : {
-  ...firstGoals,
-  frameP95: { goalMs: GOALS.frameP95Ms, valueMs: report.frames.rafDeltaMs.p95, met: report.frames.rafDeltaMs.p95 <= GOALS.frameP95Ms },
-  transfer: { goalGzipBytes: GOALS.transferGzipBytes, gzipBytes: report.transfer.gzipBytes,
-    met: report.transfer.gzipBytes <= GOALS.transferGzipBytes },
-  sameOrigin: { met: report.transfer.offOriginRequests.length === 0 },
-};
+addGoals(report);
 report.command_line = ['node', 'scripts/bench-page.mjs', ...args].join(' ');
 report.machine = { cpu: os.cpus()[0]?.model ?? 'unknown', nproc: os.availableParallelism(), loadavgBefore: loadBefore,
   loadavgAfter: os.loadavg(), node: process.version, chromium: report.browserVersion, platform: `${os.platform()} ${os.arch()}` };
@@ -387,87 +220,5 @@ if (opts.json) {
 } else if (opts.quick) {
   console.log([...headerLines(report), '', ...formatFirst(report.first)].join('\n'));
 } else {
-  printReport(report);
-}
-
-function headerLines(r) {
-  const la = (l) => l.map((v) => v.toFixed(2)).join(' ');
-  return [
-    `command:  ${r.command_line}   (npm run bench:page -- [flags])`,
-    `machine:  ${r.machine.cpu}, nproc ${r.machine.nproc}, load average ${la(r.machine.loadavgBefore)} before, ` +
-      `${la(r.machine.loadavgAfter)} after (1/5/15 min)`,
-    `browser:  Chromium ${r.machine.chromium} headless (tests/browser/chromium.mjs flags), Node ${r.machine.node}`,
-    `page:     ${r.setup.url}`,
-  ];
-}
-
-function printReport(r) {
-  const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : 'n/a');
-  const kb = (v) => `${(v / 1000).toFixed(1)} KB`;
-  const met = (ok) => (ok ? 'met' : 'NOT met');
-  const int = (v) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : 'n/a');
-  const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(2)}x` : 'n/a');
-  const f = r.frames, g = r.goals, la = (l) => l.map((v) => v.toFixed(2)).join(' ');
-  const out = [];
-  out.push(`command:  ${r.command_line}   (npm run bench:page -- [flags])`);
-  out.push(`machine:  ${r.machine.cpu}, nproc ${r.machine.nproc}, load average ${la(r.machine.loadavgBefore)} before, ` +
-    `${la(r.machine.loadavgAfter)} after (1/5/15 min)`);
-  out.push(`browser:  Chromium ${r.machine.chromium} headless (tests/browser/chromium.mjs flags), ${VIEWPORT.width}x${VIEWPORT.height}, ` +
-    `Node ${r.machine.node}`);
-  out.push(`page:     ${r.setup.url}`);
-  out.push(`          served by scripts/serve.mjs with CSP "${r.setup.csp}"; steps per frame ${r.stepsPerFrame}`);
-  out.push('');
-  out.push(`frames (main thread, ${f.windowSeconds.toFixed(1)} s window after ready; baseline: blank page, ${r.setup.baselineSeconds} s, same browser):`);
-  out.push(`  rAF delta        p50 ${ms(f.rafDeltaMs.p50)}  p95 ${ms(f.rafDeltaMs.p95)}  max ${ms(f.rafDeltaMs.max)}  ` +
-    `(${f.framesPerSecond.toFixed(1)} frames/s, ${f.over20Ms} of ${f.rafDeltaMs.count} over 20 ms)` +
-    `   goal p95 <= ${GOALS.frameP95Ms} ms: ${met(g.frameP95.met)}`);
-  out.push(`  blank baseline   p50 ${ms(r.baseline.p50)}  p95 ${ms(r.baseline.p95)}  max ${ms(r.baseline.max)}` +
-    `   page/baseline p95 ${ratio(f.rafDeltaMs.p95, r.baseline.p95)}`);
-  out.push(`  page rAF work    p50 ${ms(f.pageRafWorkMs.p50)}  p95 ${ms(f.pageRafWorkMs.p95)}  max ${ms(f.pageRafWorkMs.max)}` +
-    `  per frame with drawing (${f.pageRafWorkMs.count} frames)`);
-  if (f.longTasks.supported) {
-    out.push(`  long tasks       ${f.longTasks.count} (>50 ms), max ${ms(f.longTasks.maxMs)}, ` +
-      `${(100 * f.longTasks.blockedShare).toFixed(1)}% of the window`);
-  } else {
-    out.push('  long tasks       PerformanceObserver "longtask" not supported in this browser');
-  }
-  out.push('');
-  out.push(...formatFirst(r.first));
-  out.push(`  on the way: DOMContentLoaded median ${ms(r.ready.domContentLoadedMedianMs)}; first boundaries max ${ms(r.ready.max)}` +
-    ` (goal median <= ${g.firstBoundaries.goalMs} ms: ${met(g.firstBoundaries.met)}, max: ${met(g.firstBoundaries.maxMet)})`);
-  out.push(`  ${formatSettingApply(r.apply)}`);
-  out.push('');
-  out.push(...formatSpreads(r.spreads));
-  out.push('');
-  out.push('training speed per network (steps/s):');
-  out.push('  network        shown on card (median)   counted from step numbers   step at end');
-  for (const n of r.networks) {
-    out.push(`  ${n.name.padEnd(14)} ${int(n.stepsShownPerSecond.median).padStart(22)}   ${int(n.stepsCountedPerSecond).padStart(25)}   ` +
-      `${int(n.stepAtEnd).padStart(11)}${n.diverged ? '  (diverged)' : ''}`);
-  }
-  out.push('  shown: the worker\'s training time only (capacity); counted: actual progress, paced at');
-  out.push(`  ${r.stepsPerFrame} steps per tick and ~60 ticks/s (at most ~${int(r.stepsPerFrame * 60)} steps/s).`);
-  out.push('');
-  const t = r.transfer;
-  out.push(`transfer (the measured page: load plus ${f.windowSeconds.toFixed(0)} s; gzip = zlib level 9 per body, summed):`);
-  for (const file of t.files) {
-    out.push(`  ${file.path.padEnd(34)} ${String(file.status).padStart(3)} ${file.type.padEnd(16)} ${int(file.raw).padStart(9)} raw ` +
-      `${int(file.gzip).padStart(8)} gzip${file.requests > 1 ? ` (${file.requests} requests)` : ''}`);
-  }
-  out.push(`  total: ${t.files.length} files, ${kb(t.rawBytes)} raw, ${kb(t.gzipBytes)} gzipped` +
-    `   goal <= ${kb(GOALS.transferGzipBytes)} gzipped: ${met(g.transfer.met)}`);
-  out.push(`  origin: ${t.browserRequests} browser requests, ${t.serverResponses} server responses; ` +
-    (t.offOriginRequests.length ? `${t.offOriginRequests.length} LEFT the origin: ${t.offOriginRequests.join(', ')}` : 'none left the origin'));
-  if (r.embed) out.push('', formatFirstFigureBytes(r.embed));
-  if (r.seedPool) out.push('', formatSeedPool(r.seedPool));
-  if (r.pageErrors.length) out.push(`\npage errors: ${r.pageErrors.join(' | ')}`);
-  if (r.profile) {
-    out.push('');
-    out.push(`main-thread CPU profile (${r.profile.seconds.toFixed(1)} s, V8 sampling; "(program)" is mostly rendering):`);
-    out.push('  self time:');
-    for (const e of r.profile.self) out.push(`    ${(100 * e.share).toFixed(1).padStart(5)}%  ${e.name}`);
-    out.push('  inclusive time:');
-    for (const e of r.profile.inclusive) out.push(`    ${(100 * e.share).toFixed(1).padStart(5)}%  ${e.name}`);
-  }
-  console.log(out.join('\n'));
+  console.log(formatPageReport(report, VIEWPORT));
 }

@@ -157,11 +157,21 @@ using Wide = V4;
 #endif
 inline constexpr size_t kWide = sizeof(Wide) / sizeof(float);
 
-// Blocks of two wide vectors of points, then single 4-lane vectors.
+// Wide vectors of points per tile: Out::kPointVectors where an output functor sets it, else 2.
+template <class Out>
+constexpr int point_vectors() {
+  if constexpr (requires { Out::kPointVectors; }) return Out::kPointVectors;
+  else return 2;
+}
+
+// Blocks of point_vectors<Out>() wide vectors of points, then of two, then single 4-lane vectors.
 template <bool kColumns, class Out>
 inline void affine_blocks(const float* w, const float* b, const float* x, float* z, int in, int out, size_t stride) {
+  constexpr int NV = point_vectors<Out>();
   size_t i0 = 0;
-  for (; i0 + 2 * kWide <= stride; i0 += 2 * kWide) affine_rows<Wide, 2, kColumns, Out>(w, b, x, z, in, out, stride, i0);
+  for (; i0 + NV * kWide <= stride; i0 += NV * kWide) affine_rows<Wide, NV, kColumns, Out>(w, b, x, z, in, out, stride, i0);
+  if constexpr (NV > 2)
+    for (; i0 + 2 * kWide <= stride; i0 += 2 * kWide) affine_rows<Wide, 2, kColumns, Out>(w, b, x, z, in, out, stride, i0);
   for (; i0 < stride; i0 += kLanes) affine_rows<V4, 1, kColumns, Out>(w, b, x, z, in, out, stride, i0);
 }
 

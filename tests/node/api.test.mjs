@@ -124,6 +124,31 @@ test('predictGrid is planar, row 0 at the top, and sums to 1 per cell', () => {
   });
 });
 
+test('predictGrid(grid, into) writes the same values into the caller\'s array; without it each grid is a fresh copy', () => {
+  using(lab.createNetwork({ hidden: [5], classes: 2, seed: 2 }), (a) => using(lab.createNetwork({ hidden: [5], classes: 2, seed: 9 }), (b) => {
+    const grid = { width: 7, height: 3 };
+    const fresh = net => net.predictGrid(grid);
+    const first = fresh(a), other = fresh(b);
+    assert.notDeepEqual(first, other, 'two networks, two grids');
+    assert.deepEqual(fresh(a), first, 'a fresh grid is not overwritten by the next network\'s');
+    const into = new Float32Array(2 * 21).fill(NaN);
+    assert.equal(a.predictGrid(grid, into), into, 'returns the array it was given');
+    assert.deepEqual(into, first);
+    b.predictGrid(grid, into);
+    assert.deepEqual(into, other, 'reused for another network');
+    const wrong = (value, kind, params) => {
+      const error = (() => { try { a.predictGrid(grid, value); } catch (e) { return e; } return null; })();
+      assert.ok(error instanceof Error, `${kind}: throws`);
+      assert.equal(error.field, 'into');
+      assert.equal(error.kind, kind);
+      assert.deepEqual(error.params, { field: 'into', ...params });
+    };
+    wrong(new Float32Array(41), 'length_mismatch', { length: 41, expected: 42 });
+    wrong(new Float64Array(42), 'wrong_type', { expected: 'a Float32Array', got: 'a Float64Array' });
+    wrong([], 'wrong_type', { expected: 'a Float32Array', got: 'an array' });
+  }));
+});
+
 test('a race: same data, same initial weights, same batches; members are borrowed', () => {
   const race = lab.createRace({ members: ['relu', 'tanh', { activation: 'relu', init: 'he' }], hidden: [6, 6], seed: 3 });
   try {

@@ -132,7 +132,9 @@ export interface Network {
   // deadline passed (then at least one); steps 0-1000000.
   train(steps: number, options?: DeadlineOptions): Float32Array;
   evaluate(): Metrics;
-  predictGrid(grid?: Grid): Float32Array;  // planar probabilities: out[c*W*H + row*W + col], row 0 at yMax (top)
+  // Planar probabilities: out[c*W*H + row*W + col], row 0 at yMax (top). With `into` (a Float32Array of
+  // exactly classes*W*H), written there and returned: a caller that reuses it allocates nothing per grid.
+  predictGrid(grid?: Grid, into?: Float32Array): Float32Array;
   diagnostics(): Diagnostics;
   getParams(): Float32Array;          // PyTorch nn.Linear order: per layer weight [out][in] row-major, bias [out]; then PReLU slopes per PReLU layer
   setParams(params: Float32Array): void;

@@ -16,7 +16,8 @@
 import createActlabModule from '../build/actlab.mjs';
 import { compileWasmAt } from './compile-wasm.js';
 import {
-  configSnapshot, costOptionsSnapshot, curveOptionsSnapshot, dataSnapshot, describe, inputError, membersSnapshot, number, numbersSnapshot, typedCopy,
+  configSnapshot, copyInto, costOptionsSnapshot, curveOptionsSnapshot, dataSnapshot, describe, float32Copy, inputError,
+  membersSnapshot, number, numbersSnapshot, typedCopy,
 } from './snapshot.js';
 
 const release = Symbol('release');
@@ -190,8 +191,14 @@ class Network {
       (raw, [s, o]) => raw.train(s, o));
   }
   evaluate() { return this.#call('evaluate', () => null, (raw) => raw.evaluate()); }
-  predictGrid(grid = undefined) {
-    return this.#call('predictGrid', () => numbersSnapshot(grid, 'grid', GRID_KEYS), (raw, g) => raw.predictGrid(g));
+  /**
+   * The grid's probabilities, copied out of the module's memory: into `into` when given (a
+   * Float32Array of exactly classes x width x height, reused across calls: no allocation per
+   * grid), else into a fresh Float32Array.
+   */
+  predictGrid(grid = undefined, into = undefined) {
+    const view = this.#call('predictGrid', () => numbersSnapshot(grid, 'grid', GRID_KEYS), (raw, g) => raw.predictGrid(g));
+    return into === undefined ? float32Copy(view) : copyInto(into, view, 'into');
   }
   diagnostics() { return this.#call('diagnostics', () => null, (raw) => raw.diagnostics()); }
   getParams() { return this.#call('getParams', () => null, (raw) => raw.getParams()); }

@@ -25,6 +25,7 @@ const { isArray } = Array;
 const { create, getPrototypeOf, hasOwn, keys: ownKeys } = Object;
 const { apply } = Reflect;
 const isInteger = Number.isInteger;
+const Float32 = Float32Array;
 
 /** Longest plain array whose items are read: longer ones cross as their length only (the core rejects them). */
 const MAX_LIST_ITEMS = 1024;
@@ -219,6 +220,27 @@ export function typedCopy(value, Type, field) {
     const reason = thrownText(thrown);  // detached, too large
     throw inputError(field, `${field}: could not be copied: ${reason}`, { cause: thrown, kind: 'read_failed', params: { reason } });
   }
+}
+
+/** A fresh Float32Array holding `source`'s values (no species, no patched global). */
+export function float32Copy(source) {
+  return copyInto(new Float32(apply(typedArrayLength, source, [])), source, '');
+}
+
+/**
+ * Copies `source` (a typed array) into the caller's `target`, which must be a typed array of the
+ * same type and length; returns target. Reads internal slots only: no getter, no subclass code.
+ */
+export function copyInto(target, source, field) {
+  const type = apply(typedArrayTag, source, []);
+  if (typedArrayName(target) !== type) throw wrongType(field, field, withArticle(type), target);
+  const length = apply(typedArrayLength, target, []), expected = apply(typedArrayLength, source, []);
+  if (length !== expected) {
+    throw inputError(field, `${field}: length ${length}, expected ${expected}`,
+      { kind: 'length_mismatch', params: { length, expected } });
+  }
+  apply(typedArraySet, target, [source]);
+  return target;
 }
 
 /** A config object as the core's field table describes it (fields: Map of JS key -> configFields() row). */
