@@ -4,7 +4,7 @@
 // it silently fails to draw is a broken tool.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { labSession, openLab } from './lab-page.mjs';
+import { labSession, openLab, poll } from './lab-page.mjs';
 import { afterFrames, collectErrors } from './chromium.mjs';
 import { readViewWords, recordCanvasText } from './view-words.mjs';
 
@@ -217,16 +217,19 @@ test('RaceView.setLanguage rewrites its cards, loss chart, key and slots from th
       view.frame({ grid: { width: 4, height: 4, classes: 2, domain: { xMin: -1, xMax: 1, yMin: -1, yMax: 1 } }, members: [member('relu'), member('tanh')] });
       window.__raceView = view;
     });
-    const english = await readViewWords(page, '#race-view');
-    assert.ok(english.texts.includes('aria-label: ReLU network') && english.texts.includes('Diverged at step 10'), english.texts.join(' | '));
+    // The view draws in animation frames (the session's draw loop): wait for its words, never a fixed time.
+    const wordsWhen = (ready, what) => poll(async () => {
+      const words = await readViewWords(page, '#race-view');
+      return ready(words) ? words : null;
+    }, { what });
+    await wordsWhen((w) => w.texts.includes('aria-label: ReLU network') && w.texts.includes('Diverged at step 10'), 'the English card words');
     await page.evaluate(async () => {
       const { loadTranslator } = await import(new URL('../i18n/i18n.js', location.href).href);
       window.__raceView.setLanguage(await loadTranslator('zh-CN'));
     });
-    const chinese = await readViewWords(page, '#race-view');
-    assert.ok(chinese.texts.includes('aria-label: ReLU 网络') && chinese.texts.includes('第 10 步发散'), chinese.texts.join(' | '));
+    const chinese = await wordsWhen((w) => w.texts.includes('aria-label: ReLU 网络') && w.texts.includes('第 10 步发散') &&
+      w.canvas.includes('步数'), 'the Chinese card words and the loss chart\'s redrawn axis names');
     assert.deepEqual(chinese.strayText, []);
-    assert.ok(chinese.canvas.includes('步数'), 'the loss chart redrew its axis names');
     assert.deepEqual(chinese.strayCanvas, []);
     assert.deepEqual(errors, []);
   } finally {
