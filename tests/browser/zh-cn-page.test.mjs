@@ -98,6 +98,9 @@ test('the switch changes the language without restarting the race, and keeps the
       const heading = await page.textContent('#race-title');
       assert.equal(heading, lang === 'en' ? 'The race' : '赛跑', 'the page\'s words follow');
       assert.equal(await page.textContent('#play'), lang === 'en' ? 'Pause' : '暂停', 'and the run bar\'s');
+      // The across-seeds section is a chunk loaded after the page is built: it follows the switch too.
+      assert.ok(await poll(() => page.evaluate((want) => document.querySelector('#seeds-figure .al-seeds-title')?.textContent === want,
+        lang === 'en' ? 'Across seeds' : '跨种子比较'), { what: 'the seeds figure\'s title in the new language' }), 'and the seeds figure\'s');
     }
     // The language typed into the address switches too, still without a restart.
     await page.evaluate(() => { location.hash = location.hash.replace('lang=zh-CN', 'lang=en'); });
@@ -151,7 +154,7 @@ for (const address of ['index.html?lang=zh-CN', 'zh-CN/index.html']) {
 }
 
 test('only the reader\'s language is downloaded: the zh-CN catalog is fetched for a zh-CN reader alone', { timeout: TEST_TIMEOUT }, async () => {
-  const catalogRequests = (requests) => requests.filter((url) => /page-chunks\/|catalogs\/zh-CN/.test(url));
+  const catalogRequests = (requests) => requests.filter((url) => /page-chunks\/zh-CN-|catalogs\/zh-CN/.test(url));
   const english = await openLab(lab.browser, lab.url, {});
   try {
     assert.deepEqual(catalogRequests(english.requests), [], 'an English reader fetches no other catalog');

@@ -195,7 +195,3 @@ export function mountEmbedDialog(button, { i18n: firstI18n = englishTranslator }
   setLanguage(i18n);
   return { dialog, update, setLanguage };
 }
-
-// On the lab page only: the tests import embedSnippets() in Node, where there is no document.
-const button = globalThis.document?.getElementById('embed-this');
-if (button) mountEmbedDialog(button);

@@ -22,6 +22,19 @@ import { readLang } from '../session/url-state.js';
 
 export { loadPageLanguage } from './language.js';
 
+/**
+ * The parts of the page nobody needs for its first picture: the "Embed this" dialog and the
+ * across-seeds section. They are chunks of this bundle (web/build/page-chunks/, sharing its code),
+ * fetched once the page is built, so a reader downloads each module once and the first boundary
+ * does not wait for them. labRoot: the lab's root URL (the seed workers' scripts are under it).
+ */
+export function loadPageExtras(labRoot, i18n) {
+  const button = document.getElementById('embed-this');
+  const dialog = button ? import('./embed-dialog.js').then((m) => m.mountEmbedDialog(button, { i18n })) : null;
+  const seeds = import('./seeds-section.js').then((m) => m.startSeedsSection(labRoot));
+  return Promise.all([dialog, seeds]);
+}
+
 export class LabPage {
   /** @param language {i18n, explicit, notice} from loadPageLanguage (language.js); English without */
   constructor(client, ready, notices, { reducedMotion, language = { i18n: englishTranslator, explicit: false, notice: null } }) {

@@ -59,6 +59,9 @@ client
       notices.setLanguage?.(language.i18n);
       window.activationLab = new LabPage(client, ready, notices, { reducedMotion, language });
       performance.mark('actlab:page-built');
+      (await pageModule).loadPageExtras(new URL('..', import.meta.url), language.i18n).catch((err) => {
+        notices.show('error', say('worker.pageFailed', { message: err?.message ?? err }, `The page could not start: ${err?.message ?? err}`));
+      });
     } catch (err) {
       const message = err?.message ?? err;
       notices.show('error', say('worker.pageFailed', { message }, `The page could not start: ${message}`));

@@ -12,7 +12,9 @@ import { mountPresetOutcome } from '../session/preset-seeds.js';
 import { englishTranslator } from '../i18n/i18n.js';
 import { showPresetRecord } from './preset-record.js';
 
-const LAB_ROOT = new URL('..', import.meta.url);  // the seed workers' base, as seeds-section.js
+// The lab's root (the seed workers' scripts are under it): the page's own folder. Not import.meta.url:
+// this module is bundled, and a bundle or its chunks live elsewhere.
+const labRoot = () => new URL('.', document.baseURI);
 
 /** @returns {sync(values), setLanguage(i18n)} */
 export function mountPresetBar(state, table, { reducedMotion, labelOf = (name) => name, i18n = englishTranslator }) {
@@ -64,7 +66,7 @@ export function mountPresetBar(state, table, { reducedMotion, labelOf = (name) =
     button.addEventListener('click', () => {
       button.hidden = true;
       slot.setAttribute('aria-live', 'polite');
-      const pool = sharedSeedPool(LAB_ROOT, state.get('seedWorkers'));
+      const pool = sharedSeedPool(labRoot(), state.get('seedWorkers'));
       check = { slot, button, ...mountPresetOutcome(slot, { pool, table, preset, seeds, i18n: words }) };
     });
     slot.before(button);

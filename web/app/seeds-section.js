@@ -18,8 +18,6 @@ import { presetByName } from '../session/presets.js';
 import { checkPresetAcrossSeeds } from '../session/preset-seeds.js';
 import { tallyClaims } from '../session/claim-tally.js';
 
-const LAB_ROOT = new URL('..', import.meta.url);
-
 function whenPageStarted() {
   return new Promise((resolve) => {
     const check = () => window.activationLab?.state && document.documentElement.dataset.run !== undefined;
@@ -33,10 +31,10 @@ function whenPageStarted() {
   });
 }
 
-function mountSeedsSection(page) {
+function mountSeedsSection(page, labRoot) {
   const section = document.getElementById('seeds-view');
   const labelOf = (name) => page.labels?.get(name) ?? name;
-  const pool = () => sharedSeedPool(LAB_ROOT, page.state.get('seedWorkers'));
+  const pool = () => sharedSeedPool(labRoot, page.state.get('seedWorkers'));
   const figure = mountSeedsFigure(document.getElementById('seeds-figure'), {
     labelOf,
     i18n: page.i18n,
@@ -69,6 +67,8 @@ function mountSeedsSection(page) {
     if (inView && controller.state === 'idle') controller.run();
   }).observe(section);
   controller.setSettings(settings());
+  // The page's language switch (web/app/language.js) tells the modules outside its bundle's views so.
+  document.addEventListener('actlab:language', ({ detail }) => figure.setLanguage?.(detail.i18n));
   window.activationLabSeeds = {
     controller,
     pool,
@@ -78,4 +78,10 @@ function mountSeedsSection(page) {
   };
 }
 
-whenPageStarted().then(mountSeedsSection);
+/**
+ * Mounts the section once the page has started its first run. labRoot: the lab's root URL, where the
+ * seed workers' scripts are (this module may be a chunk of the page's bundle: its own URL is not it).
+ */
+export function startSeedsSection(labRoot) {
+  whenPageStarted().then((page) => mountSeedsSection(page, labRoot));
+}
