@@ -31,26 +31,7 @@ export function mountRunBar(state, table, { step, reset }, { i18n: initial = eng
   speed.min = String(speedRow.min);
   speed.max = String(speedRow.max);
 
-  play.addEventListener('click', () => state.set({ playing: !state.get('playing') }));
-  // Space toggles play, unless it is meant for what has focus (a button, a field, a board's cursor).
-  document.addEventListener('keydown', (event) => {
-    if (event.key !== ' ' || event.repeat || event.ctrlKey || event.metaKey || event.altKey) return;
-    const target = event.target;
-    if (target !== document.body && target.closest?.('input, select, textarea, button, a, summary, [tabindex]:not([tabindex="-1"]), [contenteditable]')) return;
-    event.preventDefault();
-    state.set({ playing: !state.get('playing') });
-  });
-  stepButton.addEventListener('click', () => {
-    if (state.get('playing')) state.set({ playing: false });  // a step is only visible while paused
-    step();
-  });
-  resetButton.addEventListener('click', reset);
-  regenerate.addEventListener('click', () => {
-    const seedRow = table.byKey.get('seed');
-    const [random] = crypto.getRandomValues(new Uint32Array(1));
-    const seed = Math.min(seedRow.max, seedRow.min + (random % (seedRow.max - seedRow.min + 1)));
-    state.set({ seed }, { byHand: true });
-  });
+  listenForRunButtons(state, table, { play, stepButton, resetButton, regenerate }, { step, reset });
   speed.addEventListener('change', () => {
     const parsed = parseValue(speedRow, speed.value, { i18n });
     if (parsed.error) {
@@ -111,4 +92,28 @@ export function mountRunBar(state, table, { step, reset }, { i18n: initial = eng
     },
   };
   return bar;
+}
+
+// Play (button and Space), Step, Reset and a new random seed.
+function listenForRunButtons(state, table, { play, stepButton, resetButton, regenerate }, { step, reset }) {
+  play.addEventListener('click', () => state.set({ playing: !state.get('playing') }));
+  // Space toggles play, unless it is meant for what has focus (a button, a field, a board's cursor).
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== ' ' || event.repeat || event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target;
+    if (target !== document.body && target.closest?.('input, select, textarea, button, a, summary, [tabindex]:not([tabindex="-1"]), [contenteditable]')) return;
+    event.preventDefault();
+    state.set({ playing: !state.get('playing') });
+  });
+  stepButton.addEventListener('click', () => {
+    if (state.get('playing')) state.set({ playing: false });  // a step is only visible while paused
+    step();
+  });
+  resetButton.addEventListener('click', reset);
+  regenerate.addEventListener('click', () => {
+    const seedRow = table.byKey.get('seed');
+    const [random] = crypto.getRandomValues(new Uint32Array(1));
+    const seed = Math.min(seedRow.max, seedRow.min + (random % (seedRow.max - seedRow.min + 1)));
+    state.set({ seed }, { byHand: true });
+  });
 }
