@@ -7,8 +7,7 @@
 // holding one activation's numbers after `budget` steps (web/worker/seed-run.js: testAccuracy,
 // firstLastGradRatio, zeroFraction, diverged, ...). A claim is tallied only when the race has the
 // activations it names; no results, no tally (null): the page never shows a count it did not run.
-// No imports: the seeds section loads this beside the page's bundle, and its words come from the
-// translator the view passes (tallySentence).
+// No imports: its words come from the translator the view passes (tallySentence).
 
 // "Stayed at chance": test accuracy below chance (1 / classes) plus this margin. With two classes
 // that is 60%, the bar the vanishing-gradient preset states for sigmoid (presets.js).
