@@ -225,7 +225,9 @@ test('RaceView.setLanguage rewrites its cards, loss chart, key and slots from th
     await wordsWhen((w) => w.texts.includes('aria-label: ReLU network') && w.texts.includes('Diverged at step 10'), 'the English card words');
     await page.evaluate(async () => {
       const { loadTranslator } = await import(new URL('../i18n/i18n.js', location.href).href);
-      window.__raceView.setLanguage(await loadTranslator('zh-CN'));
+      const zh = await loadTranslator('zh-CN');
+      window.__canvasTexts = [];  // what is drawn from here on is the switch's redraw
+      window.__raceView.setLanguage(zh);
     });
     const chinese = await wordsWhen((w) => w.texts.includes('aria-label: ReLU 网络') && w.texts.includes('第 10 步发散') &&
       w.canvas.includes('步数'), 'the Chinese card words and the loss chart\'s redrawn axis names');
