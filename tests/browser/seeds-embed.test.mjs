@@ -55,6 +55,8 @@ test('two seeds figures on another origin share one pool of blob: workers and bo
     await assertRowsMatchCore(a.rows);
     // One pool of one worker (seedWorkers=1): the bundle was fetched once, by that one worker.
     assert.equal(requests.filter((r) => r === `${session.lab}build/seed-worker.js`).length, 1);
+    // One compile for the page: the lab's worker and the pool's worker share the hub's module.
+    assert.equal(requests.filter((r) => r === `${session.lab}build/actlab.wasm`).length, 1);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

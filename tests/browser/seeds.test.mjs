@@ -70,6 +70,9 @@ test('20 seeds in two workers equal the CLI\'s sweep, and the live race keeps tr
     assert.ok(liveSteps.at(-1) > liveSteps[0], `the live race advanced while the seeds trained (${liveSteps.join(' ')})`);
     assert.deepEqual(await seedsState(page), { state: 'done', done: String(SEEDS), total: String(SEEDS), failed: '0' });
     assert.equal(await page.evaluate(() => window.activationLabSeeds.pool().size), 2);
+    // The workers instantiate the page's one compiled module (web/worker/wasm-handoff.js) and compile none.
+    assert.deepEqual(await page.evaluate(() => { const { workers, compiles } = window.activationLabSeeds.pool().stats(); return { workers, compiles }; }),
+      { workers: 2, compiles: 0 });
 
     const params = await readHashParams(page);
     const members = params.members.split(',');
@@ -140,10 +143,10 @@ test('cancelling, or changing a setting, terminates the busy seed workers at onc
     // A setting changes: the busy worker is terminated and a new one starts on the new settings.
     await page.evaluate(() => window.activationLab.state.set({ learningRate: 0.1 }, { byHand: true }));
     const afterChange = await page.evaluate(() => window.activationLabSeeds.pool().stats());
-    assert.deepEqual(afterChange, { workers: 1, busy: 1, queued: 4, started: 2 });
+    assert.deepEqual(afterChange, { workers: 1, busy: 1, queued: 4, started: 2, compiles: 0 });
     assert.equal(await page.evaluate(() => window.activationLabSeeds.controller.settings.config.learningRate), 0.1);
     await page.click('#seeds-view [data-field=cancel]');
-    assert.deepEqual(await page.evaluate(() => window.activationLabSeeds.pool().stats()), { workers: 0, busy: 0, queued: 0, started: 2 });
+    assert.deepEqual(await page.evaluate(() => window.activationLabSeeds.pool().stats()), { workers: 0, busy: 0, queued: 0, started: 2, compiles: 0 });
     assert.equal(await page.evaluate(() => document.querySelector('#seeds-view .al-seeds').dataset.state), 'cancelled');
     assert.deepEqual(errors, []);
   } finally {

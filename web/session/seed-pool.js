@@ -6,6 +6,7 @@
 // Cancelling is terminating: a job's queued seeds are dropped and the workers busy with its seeds
 // are terminated at once (new ones start when there is work again). A worker that fails (its seed
 // throws, or the worker itself dies, e.g. out of memory) marks that seed failed; the rest go on.
+import { WASM_POSTED_WORKER_NAME, postCompiledWasm } from '../worker/wasm-handoff.js';
 
 /** Workers for this machine: one fewer than the cores (the live race keeps one), at least one. */
 export function defaultPoolSize(cores = globalThis.navigator?.hardwareConcurrency) {
@@ -21,6 +22,7 @@ export class SeedPool {
   #nextTask = 1;
   #started = 0;        // workers started over the pool's life (a test and benchmark hook)
   #idleWaiters = [];   // resolve functions of whenIdle() promises
+  #compiles = new WeakMap();  // worker -> modules it compiled itself (0: it got the page's)
 
   /** @param startWorker () => Worker (the seed worker, from wherever the page can start it) */
   constructor({ startWorker, size = defaultPoolSize() }) {
@@ -77,9 +79,14 @@ export class SeedPool {
     for (const resolve of this.#idleWaiters.splice(0)) resolve();
   }
 
-  /** {workers: running now, busy, queued, started: workers ever started}. */
+  /**
+   * {workers: running now, busy, queued, started: workers ever started, compiles: modules the
+   * running workers compiled themselves (0 when each got the page's compiled module)}.
+   */
   stats() {
-    return { workers: this.#idle.length + this.#busy.size, busy: this.#busy.size, queued: this.#queue.length, started: this.#started };
+    const live = [...this.#idle, ...this.#busy.keys()];
+    const compiles = live.reduce((sum, worker) => sum + (this.#compiles.get(worker) ?? 0), 0);
+    return { workers: live.length, busy: this.#busy.size, queued: this.#queue.length, started: this.#started, compiles };
   }
 
   /** Ends every worker and drops every queued seed (the page is going away). */
@@ -121,6 +128,7 @@ export class SeedPool {
 
   #receive(worker, message) {
     const task = this.#busy.get(worker);
+    if (Number.isInteger(message?.compiled)) this.#compiles.set(worker, message.compiled);
     if (!task || message?.task !== task.id) return;  // a cancelled task's last words
     this.#busy.delete(worker);
     this.#idle.push(worker);
@@ -149,15 +157,26 @@ export class SeedPool {
 // Pages on other origins start the classic bundle of the seed worker (npm run build) from a blob:
 // URL, as the lab's worker (web/embed/worker-hub.js says why); the lab's own origin starts the module.
 export const SEED_WORKER_BUNDLE = 'build/seed-worker.js';
+const SEED_WASM = 'build/actlab.wasm';
 
-/** Starts one seed worker for a page whose lab files are under `base` (the lab's root URL). */
+/**
+ * Starts one seed worker for a page whose lab files are under `base` (the lab's root URL), and
+ * posts it the page's one compiled module (web/worker/wasm-handoff.js): no worker compiles its own.
+ */
 export function startSeedWorker(base) {
+  const worker = newSeedWorker(base);
+  postCompiledWasm(worker, new URL(SEED_WASM, base));
+  return worker;
+}
+
+function newSeedWorker(base) {
+  const named = { name: WASM_POSTED_WORKER_NAME };  // a compiled module will be posted to it
   const source = new URL('worker/seed-worker.js', base);
-  if (self.origin !== 'null' && source.origin === self.origin) return new Worker(source, { type: 'module' });
+  if (self.origin !== 'null' && source.origin === self.origin) return new Worker(source, { ...named, type: 'module' });
   const bundle = new URL(SEED_WORKER_BUNDLE, base);
   const code = `self.ACTLAB_BASE_URL = ${JSON.stringify(String(base))};\nimportScripts(${JSON.stringify(bundle.href)});\n`;
   const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
-  const worker = new Worker(url);
+  const worker = new Worker(url, named);
   const revoke = () => URL.revokeObjectURL(url);
   worker.addEventListener('message', revoke, { once: true });
   worker.addEventListener('error', revoke, { once: true });

@@ -10,9 +10,29 @@ import { compileWasmAt } from '../lab/compile-wasm.js';
 export const WASM_POSTED_WORKER_NAME = 'actlab-wasm-posted';
 export const WASM_MODULE_MESSAGE = 'wasm-module';  // {type, module: WebAssembly.Module} or {type, error}
 
-/** Page side: starts compiling the .wasm at `url` now; posts the Module (or the failure) to `worker`. */
+// One compile per page and URL, whoever asks: the lab's worker, every embed's hub and the
+// across-seeds pool's workers (web/session/seed-pool.js) share it. It lives on globalThis because the
+// page's bundle and the chunks loaded beside it each hold a copy of this file. Sharing the Module
+// also shares V8's optimised code: a seed worker runs the kernels the live race has already
+// tiered up, instead of tiering them up again on a background thread that takes a core the pool
+// needs (issue 17's scaling).
+const COMPILES = Symbol.for('activation-lab.compiled-wasm');
+
+/** The page's one compile of the .wasm at `url` (a failed compile is forgotten, so it can be retried). */
+export function compileWasmOnce(url) {
+  const compiles = (globalThis[COMPILES] ??= new Map());
+  const key = String(url);
+  if (!compiles.has(key)) {
+    const compiled = compileWasmAt(url);
+    compiled.catch(() => compiles.delete(key));
+    compiles.set(key, compiled);
+  }
+  return compiles.get(key);
+}
+
+/** Page side: starts compiling the .wasm at `url` now (once per page); posts the Module (or the failure) to `worker`. */
 export function postCompiledWasm(worker, url) {
-  const compiled = compileWasmAt(url);
+  const compiled = compileWasmOnce(url);
   compiled.then(
     (module) => {
       performance.mark?.('actlab:wasm-compiled');
