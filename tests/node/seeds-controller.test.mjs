@@ -1,9 +1,10 @@
 // The seeds figure's controller (web/session/seeds-controller.js) over a stand-in pool: new settings
 // stop the running seeds at once (even when the figure does not run again at once), cancel stops
-// them and keeps what finished, and seeds arrive in any order but are drawn in seed order.
+// them and keeps what finished, and seeds arrive in any order but are drawn in seed order; while
+// seeds finish, redraws are throttled to one per SEEDS_DRAW_EVERY_MS (start, finish and cancel draw at once).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SeedsController, seedList } from '../../web/session/seeds-controller.js';
+import { SeedsController, SEEDS_DRAW_EVERY_MS, seedList } from '../../web/session/seeds-controller.js';
 
 function fakePool() {
   const jobs = [];
@@ -35,15 +36,22 @@ test('seeds follow the settings\' seed; new settings cancel the running job', ()
   assert.deepEqual(drawn.at(-1).groups, []);
 });
 
-test('results in any order, drawn in seed order, with failures counted; cancel keeps the finished seeds', () => {
+test('results in any order, drawn in seed order, with failures counted; cancel keeps the finished seeds', (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
   const pool = fakePool();
   let model = null;
-  const controller = new SeedsController({ pool: () => pool, figure: { update: (m) => { model = m; } } });
+  let draws = 0;
+  const controller = new SeedsController({ pool: () => pool, figure: { update: (m) => { model = m; draws += 1; } } });
   controller.setSettings(settings());
   controller.run();
+  assert.deepEqual([model.done, model.state], [0, 'running'], 'starting draws at once');
   const { handlers } = pool.jobs[0];
+  const before = draws;
   handlers.done(7, result(7));
   handlers.failed(5, 'out of memory');
+  assert.equal(draws, before, 'seeds finishing within the interval wait for one redraw');
+  t.mock.timers.tick(SEEDS_DRAW_EVERY_MS);
+  assert.equal(draws, before + 1);
   assert.deepEqual(model.groups[0].seeds.map((s) => s.seed), [5, 7]);
   assert.deepEqual([model.done, model.failed, model.total, model.state], [2, 1, 3, 'running']);
   controller.cancel();

@@ -7,6 +7,12 @@ import { parseSweepFile, groupSweepRows } from './sweep-file.js';
 /** The seeds of a run: the settings' seed, then the next ones (as the depth figure's seeds). */
 export const seedList = (first, count) => Array.from({ length: count }, (_, i) => (first + i) >>> 0);
 
+// While seeds finish, the figure and the claim tally redraw at most this often: seeds can finish
+// every few tens of milliseconds, and a redraw per seed (layout and paint of the figure, the claims
+// strip and the verdict) takes main-thread time from the pool's workers on a machine with few cores.
+// Starting, finishing and cancelling draw at once.
+export const SEEDS_DRAW_EVERY_MS = 250;
+
 export class SeedsController {
   #pool;
   #figure;
@@ -17,6 +23,7 @@ export class SeedsController {
   #problems = [];
   #state = 'idle';
   #listeners = new Set();  // onUpdate: readers of the live results besides the figure (the claim tally)
+  #drawTimer = null;       // a throttled redraw waiting (seeds finished since the last one)
 
   /** @param options {pool: () => SeedPool, figure: mountSeedsFigure(...)'s controller} */
   constructor({ pool, figure }) {
@@ -72,8 +79,10 @@ export class SeedsController {
       if (group.seeds.length === seeds) {
         this.#state = 'done';
         this.#job = null;
+        this.#draw();
+      } else {
+        this.#drawSoon();
       }
-      this.#draw();
     };
     this.#job = this.#pool().run({ config, members, steps: seedSteps }, seedList(config.seed ?? 1, seeds), {
       done: (seed, result) => finish({ seed, members: Object.fromEntries(result.members.map((m) => [m.name, m])) }),
@@ -111,7 +120,13 @@ export class SeedsController {
     this.#job = null;
   }
 
+  #drawSoon() {
+    this.#drawTimer ??= setTimeout(() => this.#draw(), SEEDS_DRAW_EVERY_MS);
+  }
+
   #draw() {
+    clearTimeout(this.#drawTimer);
+    this.#drawTimer = null;
     const live = this.#live;
     this.#figure.update({
       state: this.#state,
@@ -125,5 +140,8 @@ export class SeedsController {
     for (const listener of this.#listeners) listener(this.#liveResults());
   }
 
-  destroy() { this.#stop(); }
+  destroy() {
+    this.#stop();
+    clearTimeout(this.#drawTimer);
+  }
 }
