@@ -45,7 +45,7 @@ function orderingFailures(log) {
 
 const measurements = (log) => log.filter((e) => e.dir === 'work').map((e) => e.type);
 
-test('the lab page: the claims are measured only after the first boundary was drawn', async () => {
+test('the lab page: the claims and the curves come only after the first boundary was drawn', async () => {
   const { context, page, errors } = await openLab(lab.browser, lab.url);
   try {
     await page.waitForFunction(() => ['cost', 'vanishing', 'sparsity'].every(
@@ -59,6 +59,11 @@ test('the lab page: the claims are measured only after the first boundary was dr
     const firstFrame = log.findIndex((e) => e.dir === 'out' && e.type === 'frame');
     const firstClaims = log.findIndex((e) => e.dir === 'out' && e.type === 'claims');
     assert.ok(firstFrame >= 0 && firstFrame < firstClaims, 'the first FRAME is posted before the first CLAIMS');
+    // The answer's curves are asked for as the page starts; drawing them waits for the first boundary too.
+    await page.waitForFunction(() => window.activationLab.answer.allCurves !== null);
+    const withCurves = (await workerLogs(page))[0];
+    assert.ok(measurements(withCurves).includes('measure:curves'), `the curves went through the deferred queue (${measurements(withCurves)})`);
+    assert.deepEqual(orderingFailures(withCurves), []);
     assert.ok(log.some((e) => e.dir === 'load' && e.type === 'wasm-module-received'), 'the page compiled the module and posted it');
     assert.deepEqual(errors, []);
   } finally {

@@ -1,4 +1,4 @@
-// The worker's answer figures (web/worker/answer-figures.js): CURVES from the core's kernels, the
+// The worker's answer figures (web/worker/answer-figures.js): CURVES from the core's kernels (after the first frames), the
 // depth sweep one net per job of the deferred queue (a new request cancels the pending one; a setting asked again
 // resumes from its cache), EDGES of the current run's nets.
 import { test, before } from 'node:test';
@@ -22,9 +22,20 @@ const until = async (check) => {
   while (!check()) await new Promise((resolve) => setTimeout(resolve, 1));
 };
 
-test('CURVES are lab.activationCurves for the activations asked', () => {
+test('CURVES wait for the first frames, then are lab.activationCurves for the activations asked', async () => {
   const { posted, post } = collector();
-  new AnswerFigures(lab, post).handle({ type: ToWorker.CURVES, activations: ['sigmoid', 'relu'] });
+  let blocked = true;  // a run of the worker still awaits its first drawn frame
+  const deferred = new DeferredWork({ blocked: () => blocked });
+  try {
+    new AnswerFigures(lab, post, deferred).handle({ type: ToWorker.CURVES, activations: ['sigmoid', 'relu'] });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.equal(posted.length, 0, 'nothing before the first boundary is drawn');
+    blocked = false;
+    deferred.kick();
+    await until(() => posted.length > 0);
+  } finally {
+    deferred.close();
+  }
   assert.equal(posted.length, 1);
   assert.equal(posted[0].type, FromWorker.CURVES);
   assert.deepEqual(posted[0].items.map((i) => i.name), ['sigmoid', 'relu']);

@@ -25,8 +25,8 @@ export { loadPageLanguage } from './language.js';
 /**
  * The parts of the page nobody needs for its first picture: the "Embed this" dialog and the
  * across-seeds section. They are chunks of this bundle (web/build/page-chunks/, sharing its code),
- * fetched once the page is built, so a reader downloads each module once and the first boundary
- * does not wait for them. labRoot: the lab's root URL (the seed workers' scripts are under it).
+ * fetched once the first boundary is drawn (LabPage.firstDrawn), so a reader downloads each module
+ * once and neither their fetch nor their layout comes before the first picture. labRoot: the lab's root URL (the seed workers' scripts are under it).
  */
 export function loadPageExtras(labRoot, i18n) {
   const button = document.getElementById('embed-this');
@@ -44,6 +44,8 @@ export class LabPage {
     if (language.notice) notices.show('warning', this.i18n.t(language.notice.key, language.notice.params));
     this.reducedMotion = reducedMotion;
     this.ready = false;
+    // Resolves once the first boundary is drawn: what can wait (loadPageExtras) waits for it.
+    this.firstDrawn = new Promise((resolve) => { this.resolveFirstDrawn = resolve; });
     this.labels = new Map(ready.activations.map((a) => [a.name, a.label]));
     // An activation's name as the reader reads it: the core's label, or the catalog's in another
     // language (asked anew each time, so a view redrawn after a switch gets the new one).
@@ -287,6 +289,7 @@ export class LabPage {
     if (this.ready) return;
     this.ready = true;
     document.documentElement.dataset.ready = 'true';
+    this.resolveFirstDrawn();
     // The cost measurement pauses training briefly: not before the race is under way.
     setTimeout(() => this.cost.watch(), 1500);
   }

@@ -53,13 +53,14 @@ client
   .on('worker-error', (message) => notices.show('error', say('worker.failed', { message }, `The lab's worker failed: ${message}`)))
   .on(FromWorker.READY, async (ready) => {
     try {
-      const { LabPage } = await pageModule;
+      const { LabPage, loadPageExtras } = await pageModule;
       performance.mark('actlab:page-code-loaded');  // the marks split the first boundary's time (bench-first.mjs)
       const language = await languageReady;
       notices.setLanguage?.(language.i18n);
       window.activationLab = new LabPage(client, ready, notices, { reducedMotion, language });
       performance.mark('actlab:page-built');
-      (await pageModule).loadPageExtras(new URL('..', import.meta.url), language.i18n).catch((err) => {
+      // After the first boundary: nothing of the extras comes before the first picture.
+      window.activationLab.firstDrawn.then(() => loadPageExtras(new URL('..', import.meta.url), language.i18n)).catch((err) => {
         notices.show('error', say('worker.pageFailed', { message: err?.message ?? err }, `The page could not start: ${err?.message ?? err}`));
       });
     } catch (err) {

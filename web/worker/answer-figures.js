@@ -31,9 +31,17 @@ export class AnswerFigures {
     }
   }
 
+  /**
+   * The curves can wait for the first boundary (deferred-work.js): they cost the worker little, but
+   * drawing them costs the page a layout and a dozen plots, which came before the race's first frame.
+   */
   curves({ activations, requestId = 0 }) {
-    const items = this.lab.activationCurves(activations ? { activations } : undefined);
-    this.post({ type: FromWorker.CURVES, requestId, items }, items.flatMap((it) => [it.x.buffer, it.f.buffer, it.df.buffer]));
+    const post = () => {
+      const items = this.lab.activationCurves(activations ? { activations } : undefined);
+      this.post({ type: FromWorker.CURVES, requestId, items }, items.flatMap((it) => [it.x.buffer, it.f.buffer, it.df.buffer]));
+    };
+    this.deferred.add(this, 'curves', [post],
+      (err) => this.post({ type: FromWorker.NOTICE, level: 'error', message: `curves: ${err?.message ?? err}` }));
   }
 
   /** Starts (or resumes from the cache) the sweep of these settings; the previous one stops. */
@@ -87,5 +95,6 @@ export class AnswerFigures {
 
   dispose() {
     this.cancelDepth();
+    this.deferred.drop(this);  // curves not posted yet
   }
 }
