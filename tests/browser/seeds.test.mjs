@@ -13,7 +13,7 @@ import { labSession, openLab, readHashParams } from './lab-page.mjs';
 
 const CLI = path.join(REPO_ROOT, 'build-native/actlab');
 const SEEDS = 20;
-const STEPS = 1000;
+const STEPS = 3000;  // long enough that the live race's progress during the seeds shows under load
 const SEEDS_TIMEOUT_MS = 240_000;
 const lab = labSession();
 
@@ -56,11 +56,16 @@ test('20 seeds in two workers equal the CLI\'s sweep, and the live race keeps tr
   try {
     // The live race under way first; then its step count at every seed the pool finishes.
     await page.waitForFunction(() => window.activationLab.lastFrame?.members.every((m) => m.step > 0));
+    // Sampled on every animation frame while the seeds run (the figure itself redraws only every
+    // 250 ms, web/session/seeds-controller.js).
     await page.evaluate(() => {
       const root = document.querySelector('#seeds-view .al-seeds');
       window.__liveStepAtSeed = [];
-      new MutationObserver(() => window.__liveStepAtSeed.push(Math.min(...window.activationLab.lastFrame.members.map((m) => m.step))))
-        .observe(root, { attributes: true, attributeFilter: ['data-done'] });
+      const sample = () => {
+        if (root.dataset.state === 'running') window.__liveStepAtSeed.push(Math.min(...window.activationLab.lastFrame.members.map((m) => m.step)));
+        if (root.dataset.state !== 'done') requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
     });
     await page.locator('#seeds-view').scrollIntoViewIfNeeded();
     // A live count while it runs, then every seed done.
