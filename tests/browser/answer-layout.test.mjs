@@ -108,3 +108,21 @@ test('phone (375 x 812): tagline, captions and bars stay; the claims stack; pres
     await context.close();
   }
 });
+
+// Issue 16, item 4: "explain Identity's accuracy wherever it races", not only in the Playground
+// preset's text: any race with an Identity racer says why its accuracy sits near chance.
+test('an Identity racer outside any preset says why its accuracy stays near chance; the others carry no note', { timeout: TEST_TIMEOUT }, async () => {
+  const { page, context, errors } = await openLab(lab.browser, lab.url, { hash: '#members=identity,relu&dataset=spiral', width: 1366, height: 768 });
+  try {
+    const notes = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('#race-cards [data-member]')].map((card) => {
+      const note = card.querySelector('[data-field=note]');
+      return [card.dataset.member, note && note.checkVisibility() ? note.textContent : null];
+    })));
+    assert.deepEqual(Object.keys(notes), ['identity', 'relu']);
+    assert.match(notes.identity ?? '', /one linear function .* straight line\. .*near chance/);
+    assert.equal(notes.relu, null);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
