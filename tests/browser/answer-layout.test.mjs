@@ -126,3 +126,27 @@ test('an Identity racer outside any preset says why its accuracy stays near chan
     await context.close();
   }
 });
+
+// Issue 16, item 10: "four racers in a 3-column grid leave an orphan row". At every width the race
+// cards fill their rows evenly: 4 in one row or 2 x 2, 6 as 3 x 2, never a lone card under a full row.
+test('the race cards fill even rows: 4 racers in 4 columns or 2 x 2, 6 in 3 x 2, at desktop and tablet widths', { timeout: TEST_TIMEOUT }, async () => {
+  const six = 'sigmoid,tanh,relu,leaky_relu,elu,gelu';
+  for (const [hash, width, racers] of [['', 1366, 4], ['', 800, 4], [`#members=${six}`, 1366, 6], [`#members=${six}`, 800, 6]]) {
+    const { page, context, errors } = await openLab(lab.browser, lab.url, { hash, width, height: 768 });
+    try {
+      const rows = await page.evaluate(() => {
+        const counts = new Map();
+        for (const card of document.querySelectorAll('#race-cards [data-member]')) {
+          const top = Math.round(card.getBoundingClientRect().top);
+          counts.set(top, (counts.get(top) ?? 0) + 1);
+        }
+        return [...counts.values()];
+      });
+      assert.equal(rows.reduce((a, b) => a + b, 0), racers, `${width} px: ${rows}`);
+      assert.equal(new Set(rows).size, 1, `${racers} racers at ${width} px fill even rows, not ${rows.join(' + ')}`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  }
+});
