@@ -150,3 +150,41 @@ test('the race cards fill even rows: 4 racers in 4 columns or 2 x 2, 6 in 3 x 2,
     }
   }
 });
+
+// Issue 16, item 7: "the why view's comparison chart is a white slab on the dark page; histograms
+// and small charts keep light backgrounds". In dark mode every chart on the page (all but the
+// boundaries and unit maps, which are data) paints no light background, and sits on a dark one.
+test('dark mode: no chart, histogram or panel on the page is a light slab', { timeout: TEST_TIMEOUT }, async () => {
+  const context = await lab.browser.newContext({ viewport: { width: 1366, height: 768 }, colorScheme: 'dark' });
+  const page = await context.newPage();
+  try {
+    await page.goto(lab.url);
+    await page.evaluate(() => document.getElementById('network-view').scrollIntoView());  // its diagrams draw when seen
+    await page.waitForFunction(() => document.querySelector('#why-panels .al-why[data-step]')
+      && document.querySelector('.al-depth')?.dataset.done === 'true'
+      && document.querySelector('#network-diagrams .al-diagram[data-step]'), null, { timeout: READY_TIMEOUT_MS * 4 });
+    await page.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
+    const light = await page.evaluate(() => {
+      const luminance = (r, g, b) => (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+      const behind = (e) => {
+        for (let n = e; n; n = n.parentElement) {
+          const [r, g, b, a = 1] = getComputedStyle(n).backgroundColor.match(/[\d.]+/g).map(Number);
+          if (a > 0) return luminance(r, g, b);
+        }
+        return 1;  // nothing painted: the canvas (white)
+      };
+      const data = '.al-card-boundary, .al-units-canvas, .al-diagram-big';
+      return [...document.querySelectorAll('canvas')].filter((c) => c.width > 0 && c.checkVisibility() && !c.matches(data)).flatMap((c) => {
+        const where = `${c.className || c.parentElement.className} in #${c.closest('[id]')?.id}`;
+        const [r, g, b, a] = c.getContext('2d').getImageData(1, 1, 1, 1).data;
+        const problems = [];
+        if (a > 0 && luminance(r, g, b) > 0.5) problems.push(`${where} paints a light background`);
+        if (behind(c) > 0.5) problems.push(`${where} sits on a light panel`);
+        return problems;
+      });
+    });
+    assert.deepEqual(light, []);
+  } finally {
+    await context.close();
+  }
+});
