@@ -149,3 +149,50 @@ test('resizing figures fires no error event on the host window (no ResizeObserve
     await context.close();
   }
 });
+
+// Issue 18, item 4: a value that names an Object.prototype member is just an unknown value. The
+// element's size estimate looked presets and figures up in plain objects (preset=constructor threw
+// "not iterable" on every resize, on the host window), and the card took activation=constructor as
+// a known activation (Object's constructor is truthy), racing nothing and keeping its placeholder.
+test('element: prototype names as values (preset=constructor, __proto__, toString; a card\'s activation=constructor) are unknown values with a notice, never an error', { timeout: 90000 }, async () => {
+  const races = ['constructor', '__proto__', 'toString'].map((p) =>
+    `<activation-lab figure="race" loading="eager" settings="preset=${p}&amp;members=sigmoid,relu"></activation-lab>`);
+  const card = '<activation-lab id="card" figure="card" loading="eager" settings="activation=constructor&amp;members=sigmoid,relu"></activation-lab>';
+  const odd = '<activation-lab figure="constructor" loading="eager" settings="members=sigmoid,relu"></activation-lab>';
+  const url = await session.writePost('prototype-names.html',
+    `<script src="${session.lab}embed/activation-lab.js"></script><div id="column">${races.join('')}${card}${odd}</div>`);
+  const context = await session.browser.newContext({ viewport: { width: 800, height: 900 } });
+  await context.addInitScript(() => {
+    window.hostErrors = [];
+    addEventListener('error', (e) => window.hostErrors.push(String(e.message)));
+  });
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    // A few widths, each held for two frames: the size estimate runs for every new width.
+    await page.evaluate(async () => {
+      const column = document.getElementById('column');
+      const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      for (const width of [720, 600, 480, 360]) {
+        column.style.width = `${width}px`;
+        await frames();
+      }
+    });
+    assert.deepEqual(await page.evaluate(() => window.hostErrors), [], 'the size estimate of every box');
+    // Every figure draws (the card too: it races its fallback, the first racing activation).
+    await page.waitForFunction(() => [...document.querySelectorAll('activation-lab')]
+      .every((e) => e.shadowRoot.querySelector('.alx-figure')?.dataset.ready === 'true'), null, { timeout: TIMEOUT_MS });
+    const read = await readFigure(page, '#card');
+    assert.equal(read.notices.length, 1, read.notices.join('\n'));
+    assert.match(read.notices[0], /^Unknown activation "constructor": showing sigmoid \(activations: [^)]*\brelu\b[^)]*\)\./);
+    assert.deepEqual((await page.evaluate(() => document.getElementById('card').snapshot().members)).map((m) => m.name), ['sigmoid']);
+    for (let i = 0; i < 3; i += 1) {
+      const notices = await page.evaluate((k) => [...document.querySelectorAll('activation-lab')[k].shadowRoot
+        .querySelectorAll('.alx-notices li')].map((li) => li.textContent), i);
+      assert.equal(notices.filter((n) => /preset/.test(n)).length, 1, `race ${i}: ${notices}`);
+    }
+    assert.deepEqual(await page.evaluate(() => window.hostErrors), []);
+  } finally {
+    await context.close();
+  }
+});

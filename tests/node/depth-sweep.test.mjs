@@ -87,3 +87,41 @@ test('bad settings are refused with the field named', () => {
   const bad = new DepthSweep(lab, { activations: ['relu'], config: { points: 3 } });
   assert.throws(() => bad.step(), (err) => err.field === 'points');
 });
+
+// The depth view's lede (catalog page.depth.lede, index.html) tells the reader what to look for when
+// trying the inits; issue 16 forbids a figure that contradicts its words. On the page's default data,
+// over the figure's seeds: sigmoid vanishes with every init; tanh holds up with Xavier at moderate
+// depth; with N(0, 1) tanh's units saturate, yet its ratio GROWS with depth (weights of std 1 over
+// 16 inputs amplify the backward signal more than the saturated slopes shrink it): it explodes, it
+// does not vanish, and the lede must say so (it once said "vanishes with N(0, 1)").
+test('the depth view\u2019s lede says what the sweep shows on the default data, init by init', async () => {
+  const { default: app } = await import('../../web/i18n/catalogs/en/app.js');
+  const lede = app['page.depth.lede'];
+  const medians = (activation, init) => {
+    const sweep = new DepthSweep(lab, { activations: [activation], init });
+    run(sweep);
+    return sweep.result().items[0].points.map((p) => p.median);
+  };
+  for (const init of ['usual', 'xavier', 'he', 'normal']) {
+    const sigmoid = medians('sigmoid', init);
+    assert.ok(sigmoid[DEPTH_MAX - 1] < 1e-2, `sigmoid with ${init}: ${sigmoid[DEPTH_MAX - 1]} at depth ${DEPTH_MAX}`);
+  }
+  assert.match(lede, /sigmoid vanishes with every one/);
+
+  const xavier = medians('tanh', 'xavier');
+  for (const m of xavier.slice(0, 6)) assert.ok(m > 0.1 && m < 10, `tanh with Xavier at moderate depth: ${xavier}`);
+  assert.match(lede, /tanh holds up with Xavier at moderate depth/);
+
+  const normal = medians('tanh', 'normal');
+  assert.ok(normal[DEPTH_MAX - 1] > 5 * normal[0] && normal[DEPTH_MAX - 1] > 1, `tanh with N(0, 1) grows with depth: ${normal}`);
+  const net = lab.createNetwork({ activation: 'tanh', init: 'normal', hidden: Array(DEPTH_MAX).fill(DEPTH_WIDTH) });
+  try {
+    const hidden = net.diagnostics().layers.slice(0, -1);
+    const saturated = hidden.reduce((s, l) => s + l.saturatedFraction, 0) / hidden.length;
+    assert.ok(saturated > 0.2, `tanh with N(0, 1) saturates: ${saturated}`);
+  } finally {
+    net.delete();
+  }
+  assert.doesNotMatch(lede, /vanishes with N\(0, 1\)/);
+  assert.match(lede, /N\(0, 1\)[^;]*saturate[^;]*grows with depth[^;]*explode/);
+});

@@ -23,6 +23,9 @@
   const FIGURE_RATIOS = { race: '16 / 10', card: '3 / 4', why: '1 / 2', cost: '1 / 1', claims: '16 / 9', curves: '4 / 5', depth: '1 / 1' };
   // Networks and hidden layers of the presets (web/session/presets.js), for the size estimate below.
   const PRESET_SHAPES = { vanishing: [4, 10], dying: [4, 6], sparsity: [4, 2], cost: [8, 3], playground: [4, 2] };
+  // A host's text looks these tables up by own key only: `preset=constructor` or `figure=__proto__`
+  // must read as unknown, not as Object.prototype's members (issue 18).
+  const ownEntry = (table, key) => (key !== null && Object.hasOwn(table, key) ? table[key] : undefined);
 
   let hostModule = null;  // Promise of figure-host.js, imported once for every element
   let hub = null;         // its shared worker hub, once loaded (stats() must not load it to count zeros)
@@ -52,7 +55,7 @@
    */
   function estimateHeight(figure, settings, controls, width) {
     const get = (key) => new RegExp(`(?:^|&)${key}=([^&]*)`).exec(settings)?.[1];
-    const [presetMembers, presetHidden] = PRESET_SHAPES[get('preset')] ?? [4, 3];
+    const [presetMembers, presetHidden] = ownEntry(PRESET_SHAPES, get('preset') ?? null) ?? [4, 3];
     const members = get('members') ? get('members').split(/,|%2C/i).length : presetMembers;
     const hidden = get('hidden') !== undefined ? get('hidden').split(/,|%2C/i).filter(Boolean).length : presetHidden;
     const n = figure === 'card' ? 1 : Math.max(1, members);
@@ -112,7 +115,7 @@
     // The reserved box follows the element's width: aspect-ratio from the estimated height.
     #estimate(width) {
       if (!(width > 0)) return;
-      const figure = FIGURE_RATIOS[this.getAttribute('figure')] ? this.getAttribute('figure') : 'race';
+      const figure = ownEntry(FIGURE_RATIOS, this.getAttribute('figure')) ? this.getAttribute('figure') : 'race';
       const height = estimateHeight(figure, this.getAttribute('settings') ?? '', this.getAttribute('controls'), width);
       const rule = [...this.#reserve.sheet.cssRules].at(-1);
       rule.style.setProperty('--reserve', `${Math.round(width)} / ${Math.round(height)}`);

@@ -154,7 +154,7 @@ class EmbeddedFigure {
     if (this.figure !== 'card') return null;
     const fallback = this.values.members[0];
     if (name === null || name === '') return fallback;
-    if (this.labels[name]) return name;
+    if (Object.hasOwn(this.labels, name)) return name;  // own keys only: activation=constructor is unknown
     this.notice('warning', { key: 'embed.unknown.activation',
       params: { value: quote(name), fallback, allowed: Object.keys(this.labels).join(', ') } });
     return fallback;

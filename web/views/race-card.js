@@ -28,6 +28,11 @@ const STATS = [
     (v, i18n) => formatRate(v, { i18n })],
 ];
 
+// A note under the card of an activation whose race needs a word wherever it races (issue 16 item
+// 4): Identity's boundary is a straight line, so on curved data its accuracy sits near (or below)
+// chance, which reads as a broken lab without it.
+const CARD_NOTES = { identity: 'card.note.identity' };
+
 const LIGHT_BACKGROUND = [255, 255, 255];
 const DARK_BACKGROUND = [28, 28, 30];  // chance level on a dark page: the classes glow out of it
 
@@ -49,7 +54,7 @@ const DARK_BACKGROUND = [28, 28, 30];  // chance level on a dark page: the class
 export function mountRaceCard(container, { name, label, headingLevel = 3, i18n = englishTranslator }) {
   const color = activationColor(name);
   let words = i18n;
-  const { root, badge, boundaryCanvas, pointsCanvas, cursor, fields, terms, sparkCaption, sparkCanvas } =
+  const { root, badge, boundaryCanvas, pointsCanvas, cursor, fields, terms, note, sparkCaption, sparkCanvas } =
     buildCard(name, label, headingLevel, color, words);
   container.append(root);
 
@@ -93,6 +98,7 @@ export function mountRaceCard(container, { name, label, headingLevel = 3, i18n =
     words = next;
     STATS.forEach(([field, key]) => { terms[field].textContent = words.t(key); });
     sparkCaption.textContent = words.t('card.spark');
+    if (note) note.textContent = words.t(CARD_NOTES[name]);
     writeText();
   }
 
@@ -252,8 +258,13 @@ function buildCard(name, label, headingLevel, color, i18n) {
   sparkCaption.textContent = i18n.t('card.spark');
   spark.append(sparkCanvas, sparkCaption);
 
-  root.append(head, plot, stats, spark);
-  return { root, badge, boundaryCanvas, pointsCanvas, cursor, fields, terms, sparkCaption, sparkCanvas };
+  let note = null;
+  if (Object.hasOwn(CARD_NOTES, name)) {
+    note = el('p', 'al-card-note', { 'data-field': 'note' });
+    note.textContent = i18n.t(CARD_NOTES[name]);
+  }
+  root.append(head, plot, stats, ...(note ? [note] : []), spark);
+  return { root, badge, boundaryCanvas, pointsCanvas, cursor, fields, terms, note, sparkCaption, sparkCanvas };
 }
 
 /** What the board shows, in a sentence (no step count: a label that changed every frame would keep assistive tech busy). */

@@ -8,7 +8,7 @@ export default {
   'page.curves.title': 'The curves: each activation and its slope',
   'page.curves.lede': 'A gradient flowing back through a layer is multiplied by the activation\'s slope there. Sigmoid\'s slope is at most 0.25, tanh\'s is 1 only at 0 and falls to 0 in its tails, ReLU\'s is exactly 1 wherever the unit is on. Below, the best case over n layers: the largest slope to the power n. Values come from the core\'s own kernels.',
   'page.depth.title': 'Depth: when the gradient vanishes',
-  'page.depth.lede': 'Fresh nets of 1 to 10 hidden layers of 16, one line per racer, on this run\'s data: how much of the last layer\'s gradient reaches the first, at initialisation (median over seeds, band: their range). Try the initialisations: tanh holds up with Xavier at moderate depth and vanishes with N(0, 1); sigmoid vanishes with every one.',
+  'page.depth.lede': 'Fresh nets of 1 to 10 hidden layers of 16, one line per racer, on this run\'s data: how much of the last layer\'s gradient reaches the first, at initialisation (median over seeds, band: their range). Try the initialisations: tanh holds up with Xavier at moderate depth; with N(0, 1) many of its units saturate, yet its ratio grows with depth: its large weights make the gradient explode, not vanish; sigmoid vanishes with every one.',
   'page.network.title': 'The networks, edge by edge',
   'page.network.lede': 'Each line is one weight, coloured and sized by how much gradient it gets now, on one log scale shared by every racer: a vanishing gradient shows as edges fading toward the input. Dead units are greyed. Hover or focus a unit to see its map large.',
   // {seeds}, {seedSteps}, {command}: the settings' URL keys and the command, set as code.

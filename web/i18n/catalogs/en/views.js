@@ -7,6 +7,8 @@ export default {
 
   // ---- web/views/race-card.js: the board's aria-label, then how to add a point -----------------
   'card.board.withHint': '{text} {hint}',
+  // The note under an Identity card (web/views/race-card.js CARD_NOTES), wherever it races.
+  'card.note.identity': 'Identity is no activation at all: the whole network is one linear function of its inputs, so its boundary is a straight line. On data no line separates (a circle, a spiral) its accuracy stays near chance, and on the test points it can fall below it.',
 
   // ---- web/views/loss-chart.js: the canvas's axis names ------------------------------------------
   'loss.axis.step': 'step',
