@@ -8,17 +8,15 @@
 //   net.delete();
 //
 // Every call runs in three steps: (1) its arguments are type-checked and read once into a
-// snapshot (snapshot.js: getters, Proxy traps and typed-array subclasses run here and only here);
+// snapshot (snapshot.js, read-once.js: getters, Proxy traps and typed-array subclasses run there only);
 // (2) the object is checked to be alive; (3) the raw module is called with the snapshot. The raw
 // module returns errors as data (undefined or null, then takeError() gives {field, argument,
 // message, kind, params}), which become Errors with error.field, error.kind and error.params set. While a call runs its object is busy: a
 // getter that calls back into the same network or race (train, delete...) gets a clear Error.
 import createActlabModule from '../build/actlab.mjs';
 import { compileWasmAt } from './compile-wasm.js';
-import {
-  configSnapshot, copyInto, costOptionsSnapshot, curveOptionsSnapshot, dataSnapshot, describe, float32Copy, inputError,
-  membersSnapshot, number, numbersSnapshot, typedCopy,
-} from './snapshot.js';
+import { configSnapshot, costOptionsSnapshot, curveOptionsSnapshot, dataSnapshot, membersSnapshot, numbersSnapshot } from './snapshot.js';
+import { copyInto, describe, float32Copy, inputError, number, typedCopy } from './read-once.js';
 
 const release = Symbol('release');
 const WASM_URL = new URL('../build/actlab.wasm', import.meta.url);
