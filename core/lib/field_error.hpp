@@ -36,7 +36,7 @@ enum class ErrorKind : unsigned char {
   too_many_added,        // a race's clicked points are at their limit
   training_set_full,     // the training set is at its limit
   // Raised outside the core, listed here so that there is one table of kinds: by the JS API
-  // (web/lab/snapshot.js, actlab.js) and by the binding.
+  // (web/lab: read-once.js, raw-call.js, network.js, race.js) and by the binding.
   read_failed,           // a getter or Proxy trap threw, or an array could not be copied
   deleted,               // a call on a deleted Network or Race
   busy,                  // a call on a Network or Race while another call on it is running

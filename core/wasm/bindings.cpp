@@ -8,7 +8,8 @@
 // unwinds only inside wasm, so destructors run and nothing leaks.
 //
 // A new entry point: a function below written as `return attempt([&] { ... })`, one line in
-// EMSCRIPTEN_BINDINGS, and its wrapper in actlab.js (snapshot the arguments, call, check).
+// EMSCRIPTEN_BINDINGS, and its wrapper in web/lab (actlab.js, network.js or race.js: snapshot the
+// arguments, call, check).
 #include <emscripten/bind.h>
 #include <emscripten/heap.h>
 #include <malloc.h>

@@ -62,7 +62,7 @@ FieldValue field_value(const val& v, const FieldSpec& spec) {
 }
 
 // The length of a typed array of `type`, or of the plain array actlab.js sends in place of one too
-// long to copy (snapshot.js, MAX_TYPED_ITEMS): its length is checked before anything is copied.
+// long to copy (read-once.js, MAX_TYPED_ITEMS): its length is checked before anything is copied.
 size_t typed_length(const val& typed, const char* type, const char* field) {
   if (!typed.instanceof(val::global(type)) && !typed.isArray()) expected(field, type);
   return typed["length"].as<size_t>();

@@ -8,19 +8,23 @@
 //   net.delete();
 //
 // Every call runs in three steps: (1) its arguments are type-checked and read once into a
-// snapshot (snapshot.js: getters, Proxy traps and typed-array subclasses run here and only here);
-// (2) the object is checked to be alive; (3) the raw module is called with the snapshot. The raw
-// module returns errors as data (undefined or null, then takeError() gives {field, argument,
-// message, kind, params}), which become Errors with error.field, error.kind and error.params set. While a call runs its object is busy: a
-// getter that calls back into the same network or race (train, delete...) gets a clear Error.
+// snapshot (snapshot.js, from read-once.js's readers: getters, Proxy traps and typed-array
+// subclasses run there and only there); (2) the object is checked to be alive; (3) the raw module
+// is called with the snapshot. The raw module returns errors as data (undefined or null, then
+// takeError() gives {field, argument, message, kind, params}), which become Errors with
+// error.field, error.kind and error.params set (raw-call.js). While a call runs its object is busy:
+// a getter that calls back into the same network or race (train, delete...) gets a clear Error.
+//
+// This file loads the module and holds the Lab (tables, constants, factories, measurements); the
+// objects it makes are network.js's Network and race.js's Race.
 import createActlabModule from '../build/actlab.mjs';
 import { compileWasmAt } from './compile-wasm.js';
-import {
-  configSnapshot, copyInto, costOptionsSnapshot, curveOptionsSnapshot, dataSnapshot, describe, float32Copy, inputError,
-  membersSnapshot, number, numbersSnapshot, typedCopy,
-} from './snapshot.js';
+import { configSnapshot, costOptionsSnapshot, curveOptionsSnapshot, dataSnapshot, membersSnapshot } from './snapshot.js';
+import { number } from './read-once.js';
+import { checked, CallLock } from './raw-call.js';
+import { Network } from './network.js';
+import { Race } from './race.js';
 
-const release = Symbol('release');
 const WASM_URL = new URL('../build/actlab.wasm', import.meta.url);
 let labPromise = null;
 
@@ -55,32 +59,6 @@ function instantiate(compiled) {
       },
     }).then(resolve, reject);
   });
-}
-
-/** The result of a raw call, or the Error it reported (raw calls signal failure with undefined or null). */
-function checked(raw, result) {
-  if (result !== undefined && result !== null) return result;
-  const error = raw.takeError();
-  if (error === null) return result;
-  throw inputError(error.field, error.message, error);
-}
-
-const GRID_KEYS = ['xMin', 'xMax', 'yMin', 'yMax', 'width', 'height'];
-const TRAIN_KEYS = ['deadlineMs'];
-
-// One per standalone network, one per race (shared by its members): the call running on it.
-class CallLock {
-  #running = null;
-
-  enter(name) {
-    if (this.#running !== null) {
-      throw inputError('', `${name}: called while ${this.#running} is running`,
-        { kind: 'busy', params: { method: name, running: this.#running } });
-    }
-    this.#running = name;
-  }
-
-  leave() { this.#running = null; }
 }
 
 class Lab {
@@ -136,178 +114,5 @@ class Lab {
       emvalHandles: this.#raw.count_emval_handles(),
       stackPointer: this.#raw.stackSave(),
     };
-  }
-}
-
-class Network {
-  #module;
-  #raw;
-  #race;  // the owning Race for a borrowed member, else null
-  #lock;
-  #paramCount;
-  #classes;
-
-  constructor(module, raw, race, lock) {
-    this.#module = module;
-    this.#raw = raw;
-    this.#race = race;
-    this.#lock = lock;
-    this.#paramCount = raw.paramCount();
-    this.#classes = raw.classes();
-  }
-
-  #live(method) {
-    if (this.#raw === null) {
-      const whose = this.#race ? 'its race was deleted' : 'it was deleted';
-      throw inputError('', `Network.${method}: this network can no longer be used: ${whose}`,
-        { kind: 'deleted', params: { method: `Network.${method}` } });
-    }
-    return this.#raw;
-  }
-
-  // The three steps of every call: snapshot (user code may run), liveness, the raw call.
-  #call(method, snapshot, run) {
-    this.#lock.enter(`Network.${method}`);
-    try {
-      const args = snapshot();
-      const raw = this.#live(method);
-      return checked(this.#module, run(raw, args));
-    } finally {
-      this.#lock.leave();
-    }
-  }
-
-  get paramCount() { this.#live('paramCount'); return this.#paramCount; }
-  get classes() { this.#live('classes'); return this.#classes; }
-  steps() { return this.#call('steps', () => null, (raw) => raw.steps()); }
-  diverged() { return this.#call('diverged', () => null, (raw) => raw.diverged()); }
-  divergedAt() {
-    this.#lock.enter('Network.divergedAt');
-    try { return this.#live('divergedAt').divergedAt(); } finally { this.#lock.leave(); }  // null is a value here
-  }
-  /** Up to `steps` steps; with {deadlineMs}, stops early (after at least one) once it passes. */
-  train(steps, options = undefined) {
-    return this.#call('train', () => [number(steps, 'steps', 'a whole number'), numbersSnapshot(options, 'options', TRAIN_KEYS)],
-      (raw, [s, o]) => raw.train(s, o));
-  }
-  evaluate() { return this.#call('evaluate', () => null, (raw) => raw.evaluate()); }
-  /**
-   * The grid's probabilities, copied out of the module's memory: into `into` when given (a
-   * Float32Array of exactly classes x width x height, reused across calls: no allocation per
-   * grid), else into a fresh Float32Array.
-   */
-  predictGrid(grid = undefined, into = undefined) {
-    const view = this.#call('predictGrid', () => numbersSnapshot(grid, 'grid', GRID_KEYS), (raw, g) => raw.predictGrid(g));
-    return into === undefined ? float32Copy(view) : copyInto(into, view, 'into');
-  }
-  diagnostics() { return this.#call('diagnostics', () => null, (raw) => raw.diagnostics()); }
-  getParams() { return this.#call('getParams', () => null, (raw) => raw.getParams()); }
-  setParams(params) {
-    this.#call('setParams', () => typedCopy(params, Float32Array, 'params'), (raw, p) => raw.setParams(p));
-  }
-  lossAndGradient(points, labels) {
-    return this.#call('lossAndGradient',
-      () => [typedCopy(points, Float32Array, 'points'), typedCopy(labels, Int32Array, 'labels')],
-      (raw, [p, l]) => raw.lossAndGradient(p, l));
-  }
-  data() { return this.#call('data', () => null, (raw) => raw.data()); }
-  config() { return this.#call('config', () => null, (raw) => raw.config()); }
-  unitMaps(grid = undefined) {
-    return this.#call('unitMaps', () => numbersSnapshot(grid, 'grid', GRID_KEYS), (raw, g) => raw.unitMaps(g));
-  }
-  evaluatePart(testSet, begin, count) {
-    return this.#call('evaluatePart', () => {
-      if (typeof testSet !== 'boolean') {
-        const got = describe(testSet);
-        throw inputError('testSet', `testSet: expected true or false, got ${got}`,
-          { kind: 'wrong_type', params: { expected: 'true or false', got } });
-      }
-      return [testSet, number(begin, 'begin', 'a whole number'), number(count, 'count', 'a whole number')];
-    }, (raw, [t, b, c]) => raw.evaluatePart(t, b, c));
-  }
-
-  delete() {
-    if (this.#race !== null) {
-      throw inputError('', 'Network.delete: this network belongs to a race; delete the race instead',
-        { kind: 'borrowed', params: { method: 'Network.delete' } });
-    }
-    this.#lock.enter('Network.delete');
-    try {
-      this.#live('delete').delete();
-      this.#raw = null;
-    } finally {
-      this.#lock.leave();
-    }
-  }
-
-  // Called by the owning Race when it is deleted.
-  [release]() {
-    if (this.#raw !== null) this.#raw.delete();
-    this.#raw = null;
-  }
-}
-
-class Race {
-  #module;
-  #raw;
-  #lock = new CallLock();  // shared with its members: the race and its networks are one object
-  #members = new Map();    // index -> borrowed Network, one wrapper per member
-  #size;
-
-  constructor(module, raw) {
-    this.#module = module;
-    this.#raw = raw;
-    this.#size = raw.size();
-  }
-
-  #live(method) {
-    if (this.#raw === null) {
-      throw inputError('', `Race.${method}: this race was deleted`, { kind: 'deleted', params: { method: `Race.${method}` } });
-    }
-    return this.#raw;
-  }
-
-  #call(method, snapshot, run) {
-    this.#lock.enter(`Race.${method}`);
-    try {
-      const args = snapshot();
-      return run(this.#live(method), args);
-    } finally {
-      this.#lock.leave();
-    }
-  }
-
-  get size() { this.#live('size'); return this.#size; }
-
-  member(index) {
-    return this.#call('member', () => number(index, 'index', 'a whole number'), (raw, i) => {
-      let network = this.#members.get(i);
-      if (network === undefined) {
-        network = new Network(this.#module, checked(this.#module, raw.member(i)), this, this.#lock);
-        this.#members.set(i, network);
-      }
-      return network;
-    });
-  }
-
-  /** Steps every member; with {deadlineMs}, in step together and stops early (after one round) once it passes. */
-  train(steps, options = undefined) {
-    return this.#call('train', () => [number(steps, 'steps', 'a whole number'), numbersSnapshot(options, 'options', TRAIN_KEYS)],
-      (raw, [s, o]) => checked(this.#module, raw.train(s, o)));
-  }
-  addPoint(x, y, label) {
-    this.#call('addPoint', () => [number(x, 'x'), number(y, 'y'), number(label, 'label', 'a whole number')],
-      (raw, [px, py, l]) => checked(this.#module, raw.addPoint(px, py, l)));
-  }
-  removeAddedPoint() { return this.#call('removeAddedPoint', () => null, (raw) => raw.removeAddedPoint()); }
-  addedPoints() { return this.#call('addedPoints', () => null, (raw) => raw.addedPoints()); }
-
-  delete() {
-    this.#call('delete', () => null, (raw) => {
-      for (const network of this.#members.values()) network[release]();
-      this.#members.clear();
-      raw.delete();
-      this.#raw = null;
-    });
   }
 }

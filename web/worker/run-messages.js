@@ -2,7 +2,7 @@
 // transfer}: built from what the run (run.js) holds, which they read and never change (a member's
 // pending grid is handed over by run.takeGrid()). Typed arrays go in the transfer list.
 import { FromWorker } from '../session/protocol.js';
-import { GRID_SIDE } from './run.js';
+import { GRID_SIDE } from './grid-side.js';
 
 /**
  * FRAME: every member's step, metrics and histories; grids only for networks that moved since the

@@ -1,25 +1,23 @@
 // One run: a race of networks (same data, weights and batches; different activations) plus
-// what the page needs about it: loss and metrics histories, measured training speed, and the
-// protocol messages (FRAME, DIAGNOSTICS, UNIT_MAPS, POINTS) built from them with their transfer
-// lists. The run owns its members' fields; the loop (training-loop.js) only reads them. Every method that calls the core does so
-// for ONE member, so the worker's loop can interleave them with reading its messages
-// (training-loop.js): no single call holds the worker for all members at once.
+// what the page needs about it: loss and metrics histories, measured training speed, the pending
+// boundary grids, from which run-messages.js builds the protocol messages (FRAME, DIAGNOSTICS,
+// UNIT_MAPS, POINTS). The run owns its members' fields; the loop (training-loop.js) only reads
+// them, and the helpers it calls (grid-side.js, sliced-evaluation.js) read or return values
+// without writing them. Every method that calls the core does so for ONE member, so the worker's
+// loop can interleave them with reading its messages: no single call holds the worker for all
+// members at once.
 import { LossHistory, MetricsHistory } from './loss-history.js';
 import { createRunRace, warmUpBatch } from './run-data.js';
 import { SpeedMeter } from './speed-meter.js';
 import { diagnosticsFitBudget } from './diagnostics-budget.js';
+import { boundaryGridSide } from './grid-side.js';
+import { evaluationJobs, evaluationSlice } from './sliced-evaluation.js';
 
 // The untimed warm-up batch (see trainMember(), run-data.js warmUpBatch) runs only after the worker
 // was idle this long (back-to-back calls within a slice are warm already).
 const WARM_UP_AFTER_IDLE_MS = 2;
-// Longest a boundary grid may hold the worker (estimated from the training time per point).
-const GRID_BUDGET_MS = 60;
-// Time one slice of an evaluation aims for (points per slice from the measured time per point).
-const EVALUATE_SLICE_MS = 20;
-// The lab's chosen resolutions (the core allows up to constants().maxGridSide and
-// [minUnitMapSide, maxUnitMapSide]): boundaries at 128 x 128, one coarse 16 x 16 map per unit.
-export const GRID_SIDE = 128;
-const MIN_GRID_SIDE = 32;
+// The lab's chosen unit-map resolution (the core allows [minUnitMapSide, maxUnitMapSide]): one
+// coarse 16 x 16 map per unit. The boundary grids' side is grid-side.js's.
 export const UNIT_MAP_SIDE = 16;
 
 export class Run {
@@ -143,78 +141,40 @@ export class Run {
   gridOf(m, sideCap) {
     const step = m.net ? m.net.steps() : 0;
     if (!m.net || step === m.gridStep) return;
-    const side = Math.max(1, Math.min(sideCap, this.gridSide()));
+    const side = Math.max(1, Math.min(sideCap, boundaryGridSide(this.members, this.batchSize)));
     const probs = this.safeGrid(m, side);
     m.probs = probs && { probs, side };
     m.gridStep = step;
   }
 
   /**
-   * Evaluating every point is done in slices of about EVALUATE_SLICE_MS (Network.evaluatePart),
-   * summed into the figures evaluate() gives; the last job stores them. Slices of a set that
-   * changed meanwhile (a clicked point) are dropped, and the next frame evaluates again.
+   * Evaluating every point is done in slices (sliced-evaluation.js), summed into the figures
+   * evaluate() gives; the last job stores them. Slices of a set that changed meanwhile (a clicked
+   * point) are dropped, and the next frame evaluates again.
    */
   metricsJobs(m) {
     const step = m.net.steps();
     if (!this.metricsDue(m, step)) return [];
     const version = this.dataVersion;
-    const perPoint = m.msPerPoint > 0 ? m.msPerPoint : 0;
-    const slice = perPoint > 0 ? Math.min(this.maxSlicePoints, Math.max(256, Math.floor(EVALUATE_SLICE_MS / perPoint))) : 2048;
-    const sums = { false: { lossSum: 0, correct: 0, points: 0 }, true: { lossSum: 0, correct: 0, points: 0 } };
-    let ms = 0;
-    const jobs = [];
-    for (const [testSet, n] of [[false, this.trainSize], [true, this.testSize]]) {
-      for (let begin = 0; begin < n; begin += slice) {
-        jobs.push(() => {
-          if (this.dataVersion !== version || m.failed) return;
-          const t0 = performance.now();
-          try {
-            const part = m.net.evaluatePart(testSet, begin, slice);
-            sums[testSet].lossSum += part.lossSum;
-            sums[testSet].correct += part.correct;
-            sums[testSet].points += part.points;
-          } catch (err) {
-            this.notify(`${m.name}: evaluation failed: ${err?.message ?? err}`);
-          }
-          ms += performance.now() - t0;
-        });
-      }
-    }
-    jobs.push(() => {
-      if (this.dataVersion !== version) return;
-      const mean = (sum, key) => (sum.points > 0 ? sum[key] / sum.points : NaN);
-      m.metrics = {
-        trainLoss: mean(sums.false, 'lossSum'), testLoss: mean(sums.true, 'lossSum'),
-        trainAccuracy: mean(sums.false, 'correct'), testAccuracy: mean(sums.true, 'correct'),
-      };
-      const points = this.trainSize + this.testSize;
-      if (points > 0 && ms > 0) m.msPerPoint = ms / points;
-      m.evaluateMs = ms;
-      m.metricsAt = performance.now();
-      m.metricsStep = step;
-      m.metricsHistory.push(step, m.metrics);
+    const stale = () => this.dataVersion !== version;
+    return evaluationJobs({
+      trainSize: this.trainSize,
+      testSize: this.testSize,
+      slice: evaluationSlice(m.msPerPoint, this.maxSlicePoints),
+      evaluatePart: (testSet, begin, count) => m.net.evaluatePart(testSet, begin, count),
+      skipPart: () => stale() || m.failed,
+      stale,
+      failed: (err) => this.notify(`${m.name}: evaluation failed: ${err?.message ?? err}`),
+      done: (metrics, ms) => {
+        m.metrics = metrics;
+        const points = this.trainSize + this.testSize;
+        if (points > 0 && ms > 0) m.msPerPoint = ms / points;
+        m.evaluateMs = ms;
+        m.metricsAt = performance.now();
+        m.metricsStep = step;
+        m.metricsHistory.push(step, m.metrics);
+      },
     });
-    return jobs;
-  }
-
-  /**
-   * The boundary grid's side: GRID_SIDE, unless one forward pass over it would hold the worker
-   * longer than GRID_BUDGET_MS (a deep, wide network), where it shrinks (never below 32), so the
-   * page keeps answering; a boundary at MIN_GRID_SIDE (32 x 32) still shows the shape.
-   */
-  gridSide() {
-    let msPerPoint = 0;
-    for (const m of this.members) {
-      // A training step is a forward and a backward pass (about 3 forwards) over a batch.
-      if (Number.isFinite(m.msPerStep)) msPerPoint = Math.max(msPerPoint, m.msPerStep / this.batchSize / 3);
-    }
-    for (const m of this.members) {
-      // Before any step: a forward pass per point, from the last evaluation.
-      if (!Number.isFinite(m.msPerStep) && m.msPerPoint > 0) msPerPoint = Math.max(msPerPoint, m.msPerPoint);
-    }
-    if (!(msPerPoint > 0)) return GRID_SIDE;
-    const side = Math.floor(Math.sqrt(GRID_BUDGET_MS / msPerPoint) / 16) * 16;
-    return Math.max(MIN_GRID_SIDE, Math.min(GRID_SIDE, side));
   }
 
   /**
@@ -241,7 +201,7 @@ export class Run {
   }
 
   /** The network's probabilities, or null if the module failed or any value is not finite. */
-  safeGrid(m, side = GRID_SIDE) {
+  safeGrid(m, side) {
     try {
       const probs = m.net.predictGrid({ ...this.domain, width: side, height: side });
       for (let i = 0; i < probs.length; i++) if (!Number.isFinite(probs[i])) return null;

@@ -8,9 +8,9 @@
 // clock between them, needs no core change and keeps every step bit-identical (train(a) then
 // train(b) is train(a + b)).
 //
-// Frames (grids, metrics) go out at most every `frameIntervalMs` and only after the page said it
-// drew the previous one, so a slow page is never flooded; diagnostics at most every
-// 250 ms, unit maps every 600 ms (report-queue.js builds them in jobs of one core call).
+// Frames (grids, metrics) go out at the page's drawing pace (frame-pace.js: never before it drew
+// the last one); diagnostics at most every 250 ms, unit maps every 600 ms (report-queue.js builds
+// them in jobs of one core call). The turns themselves come from event-loop-turns.js.
 import { ToWorker, FromWorker } from '../session/protocol.js';
 import { Run } from './run.js';
 import { frameMessage, pointsMessage } from './run-messages.js';
@@ -21,13 +21,12 @@ import { claimsJobs, claimsFailure } from './claims.js';
 import { costsJobs, costsFailure } from './costs.js';
 import { DeferredWork } from './deferred-work.js';
 import { AnswerFigures } from './answer-figures.js';
+import { FramePace } from './frame-pace.js';
+import { EventLoopTurns } from './event-loop-turns.js';
 
 const TICK_MS = 1000 / 60;
 const SLICE_MS = 8;      // work per turn of the event loop before messages are read again
 const CALL_MS = 2;       // aim for one training call: the clock is checked between calls
-// A page that has not drawn for this long is hidden or swamped: stop training until it draws,
-// so a background tab does not burn a core.
-const STALL_MS = 1000;
 const MAX_STEPS_PER_FRAME = 10000;
 
 export class TrainingLoop {
@@ -46,22 +45,15 @@ export class TrainingLoop {
     this.gridSideCap = Infinity;  // ToWorker.LIMIT_GRID_SIDE (tests force a shrunken grid)
     this.playing = false;
     this.stepsPerFrame = 10;
-    this.frameIntervalMs = 33;
-    this.awaitingDraw = false;
-    this.lastFrameAt = 0;
-    this.frameBuildMs = 0;    // how long the last frame took to build (its core calls)
+    this.frames = new FramePace();  // when the next frame may go out (the page's drawing pace)
     this.tickAt = 0;          // when the current tick's steps were granted
-    this.timer = 0;
-    this.turnQueued = false;
     this.pace = new PaceMeter();
     this.reports = new ReportQueue({
       send: (report) => this.send(report),
       notice: (level, text) => this.notice(level, text),
-      sendFrame: (buildMs) => { this.frameBuildMs = buildMs; this.sendFrame(); },
+      sendFrame: (buildMs) => { this.frames.built(buildMs); this.sendFrame(); },
     });
-    // A MessageChannel turn yields to the event loop without setTimeout's 4 ms clamp.
-    this.channel = new MessageChannel();
-    this.channel.port1.onmessage = () => this.turn();
+    this.turns = new EventLoopTurns(() => this.turn());
     this.figures = new AnswerFigures(lab, post, this.deferred);  // curves, depth, edges
   }
 
@@ -82,7 +74,7 @@ export class TrainingLoop {
       case ToWorker.SET_SPEED: return this.setSpeed(msg);
       case ToWorker.FRAME_DRAWN:
         if (msg.runId !== this.run?.runId) return undefined;
-        this.awaitingDraw = false;
+        this.frames.drawn();
         this.firstFrameDrawn();
         if (this.reports.firstDiagnosticsPending) this.queueReports({ diagnostics: true, unitMaps: true });
         return this.wake();
@@ -124,7 +116,7 @@ export class TrainingLoop {
     this.send(pointsMessage(run));
     // The first frame (step 0) is built in slices like every other, so even a huge network's first
     // boundaries never hold the worker; the why view's first figures follow once they are drawn.
-    this.awaitingDraw = false;
+    this.frames.drawn();
     this.queueReports({ frame: true });
     if (this.playing) this.grant();
   }
@@ -139,8 +131,7 @@ export class TrainingLoop {
   setSpeed(msg) {
     const steps = Math.round(Number(msg.stepsPerFrame));
     if (steps >= 1) this.stepsPerFrame = Math.min(steps, MAX_STEPS_PER_FRAME);
-    const interval = Number(msg.frameIntervalMs);
-    if (interval >= 0) this.frameIntervalMs = interval;
+    this.frames.setInterval(msg.frameIntervalMs);
     this.ledger.cap(this.stepsPerFrame);
   }
 
@@ -181,39 +172,31 @@ export class TrainingLoop {
 
   /** Queues a turn now if there is work, else sleeps until the next tick. */
   wake() {
-    clearTimeout(this.timer);
-    this.timer = 0;
-    if (this.turnQueued) return;
-    if (this.reports.hasJobs || (this.owesSteps() && !this.stalled())) {
-      this.turnQueued = true;
-      this.channel.port2.postMessage(null);
+    this.turns.cancelSleep();
+    if (this.turns.queued) return;
+    if (this.reports.hasJobs || (this.owesSteps() && !this.frames.stalled())) {
+      this.turns.queue();
       return;
     }
     if (this.playing && this.run?.canTrain) {
-      const stalled = this.stalled();
+      const stalled = this.frames.stalled();
       const wait = stalled ? 50 : Math.max(0, this.tickAt + TICK_MS - performance.now());
-      this.timer = setTimeout(() => {
-        this.timer = 0;
-        if (!this.stalled()) this.grant();
+      this.turns.sleep(wait, () => {
+        if (!this.frames.stalled()) this.grant();
         this.wake();
-      }, wait);
+      });
     }
-  }
-
-  stalled() {
-    return this.awaitingDraw && performance.now() - this.lastFrameAt > STALL_MS;
   }
 
   /** One slice: report jobs first (they are short and the page waits for them), then training. */
   turn() {
-    this.turnQueued = false;
     const run = this.run;
     if (!run) return;
     const deadline = performance.now() + SLICE_MS;
     try {
       do {
         if (this.reports.hasJobs) this.reports.runNext();
-        else if (this.owesSteps() && !this.stalled()) this.trainOnce(run);
+        else if (this.owesSteps() && !this.frames.stalled()) this.trainOnce(run);
         else break;
       } while (performance.now() < deadline && this.run === run);
       if (this.run === run) this.afterSlice(run);
@@ -247,9 +230,7 @@ export class TrainingLoop {
     }
     const idle = !this.playing || !run.canTrain;
     this.queueReports({
-      // A frame of a big race takes a while to build (a grid and an evaluation per network): the
-      // next waits twice that long, so training keeps about two thirds of the worker.
-      frame: !this.awaitingDraw && now - this.lastFrameAt >= Math.max(this.frameIntervalMs, 2 * this.frameBuildMs),
+      frame: this.frames.due(now),
       ...(idle ? {} : this.reports.due(now)),
     });
     if (!run.canTrain && !this.finalShown) {  // every network diverged or stopped: show the end once more
@@ -269,13 +250,11 @@ export class TrainingLoop {
     if (!this.run) return;
     const requested = this.playing ? (this.stepsPerFrame * 1000) / TICK_MS : NaN;
     this.send(frameMessage(this.run, this.playing, { requested, members: this.pace.rates() }));
-    this.awaitingDraw = true;
-    this.lastFrameAt = performance.now();
+    this.frames.sent();
   }
 
   clearWork() {
-    clearTimeout(this.timer);
-    this.timer = 0;
+    this.turns.cancelSleep();
     this.reports.reset();
     this.stepReportPending = false;
     this.finalShown = false;
@@ -291,9 +270,7 @@ export class TrainingLoop {
     this.deferred.drop(this);
     this.firstFrameDrawn();
     this.ownDeferred?.close();
-    this.channel.port1.onmessage = null;
-    this.channel.port1.close();
-    this.channel.port2.close();
+    this.turns.close();
   }
 
   send({ message, transfer }) {
