@@ -10,7 +10,8 @@ export const seedList = (first, count) => Array.from({ length: count }, (_, i) =
 // While seeds finish, the figure and the claim tally redraw at most this often: seeds can finish
 // every few tens of milliseconds, and a redraw per seed (layout and paint of the figure, the claims
 // strip and the verdict) takes main-thread time from the pool's workers on a machine with few cores.
-// Starting, finishing and cancelling draw at once.
+// The first seed of a run draws at once (so a short run still shows a live count), later ones at
+// most once per interval; starting, finishing and cancelling always draw at once.
 export const SEEDS_DRAW_EVERY_MS = 250;
 
 export class SeedsController {
@@ -23,7 +24,8 @@ export class SeedsController {
   #problems = [];
   #state = 'idle';
   #listeners = new Set();  // onUpdate: readers of the live results besides the figure (the claim tally)
-  #drawTimer = null;       // a throttled redraw waiting (seeds finished since the last one)
+  #cooldown = null;        // the interval after a seed's draw, during which finished seeds wait
+  #dirty = false;          // seeds finished during the cooldown and not drawn yet
 
   /** @param options {pool: () => SeedPool, figure: mountSeedsFigure(...)'s controller} */
   constructor({ pool, figure }) {
@@ -72,6 +74,8 @@ export class SeedsController {
       members: [...members], seeds: [] };
     this.#live = group;
     this.#state = 'running';
+    clearTimeout(this.#cooldown);  // a new run's first seed draws at once
+    this.#cooldown = null;
     const finish = (entry) => {
       if (this.#live !== group) return;
       group.seeds.push(entry);
@@ -120,13 +124,21 @@ export class SeedsController {
     this.#job = null;
   }
 
+  /** A seed finished: draw now, unless a seed drew less than SEEDS_DRAW_EVERY_MS ago. */
   #drawSoon() {
-    this.#drawTimer ??= setTimeout(() => this.#draw(), SEEDS_DRAW_EVERY_MS);
+    if (this.#cooldown) {
+      this.#dirty = true;
+      return;
+    }
+    this.#draw();
+    this.#cooldown = setTimeout(() => {
+      this.#cooldown = null;
+      if (this.#dirty) this.#drawSoon();
+    }, SEEDS_DRAW_EVERY_MS);
   }
 
   #draw() {
-    clearTimeout(this.#drawTimer);
-    this.#drawTimer = null;
+    this.#dirty = false;
     const live = this.#live;
     this.#figure.update({
       state: this.#state,
@@ -142,6 +154,6 @@ export class SeedsController {
 
   destroy() {
     this.#stop();
-    clearTimeout(this.#drawTimer);
+    clearTimeout(this.#cooldown);
   }
 }
