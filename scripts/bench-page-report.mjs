@@ -186,7 +186,7 @@ export function formatPageReport(r, viewport) {
     '', ...transferLines(r),
   ];
   if (r.embed) out.push('', formatFirstFigureBytes(r.embed));
-  if (r.seedPool) out.push('', formatSeedPool(r.seedPool));
+  if (r.seedPool) out.push('', formatSeedPool(r.seedPool, r.seedPoolDefaultRun));
   if (r.pageErrors.length) out.push(`\npage errors: ${r.pageErrors.join(' | ')}`);
   if (r.profile) out.push('', ...profileLines(r.profile));
   return out.join('\n');
