@@ -22,20 +22,20 @@ const FALLBACK_LABELS = { relu: 'ReLU', sigmoid: 'Sigmoid', tanh: 'Tanh' };
 const KERNEL_ELEMENTS = 16384;  // web/worker/costs.js: the elements each cost kernel is timed over
 
 // Each claim (its words: catalog keys claims.<key>.*): the preset and view its link opens, how one
-// number reads and where its bar ends (a log scale for multiples and ratios, which span decades;
-// linear for shares).
+// number reads in the reader's language (text(v, i18n)) and where its bar ends (a log scale for
+// multiples and ratios, which span decades; linear for shares).
 const CLAIMS = [
   {
     key: 'cost', preset: 'cost', view: 'cost-view',
-    text: formatTimes, bar: (v) => logBar(v, 0, 2.5), axis: { lo: 0, hi: 2.5, every: 1, label: (d, i18n) => i18n.t('format.times', { value: String(10 ** d) }) },
+    text: (v, i18n) => formatTimes(v, { i18n }), bar: (v) => logBar(v, 0, 2.5), axis: { lo: 0, hi: 2.5, every: 1, label: (d, i18n) => i18n.t('format.times', { value: String(10 ** d) }) },
   },
   {
     key: 'vanishing', preset: 'vanishing', view: 'why-view',
-    text: formatRatio, bar: (v) => logBar(v, -8, 1), axis: { lo: -8, hi: 1, every: 1, labelEvery: 4, label: decadeText },
+    text: (v, i18n) => formatRatio(v, { i18n }), bar: (v) => logBar(v, -8, 1), axis: { lo: -8, hi: 1, every: 1, labelEvery: 4, label: decadeText },
   },
   {
     key: 'sparsity', preset: 'sparsity', view: 'why-view',
-    text: (v) => formatPercent(v, 0), bar: (v) => Math.min(1, Math.max(0, v)),
+    text: (v, i18n) => formatPercent(v, 0, { i18n }), bar: (v) => Math.min(1, Math.max(0, v)),
   },
 ];
 
@@ -212,14 +212,14 @@ function claimRow(claim, item, labelOf, i18n) {
   bar.style.width = `${(100 * claim.bar(item.value)).toFixed(1)}%`;
   track.append(bar);
   const value = el('span', 'al-claim-value');
-  value.textContent = claim.text(item.value);
+  value.textContent = claim.text(item.value, i18n);
   if (item.libm !== undefined) {
     li.dataset.libm = String(item.libm);
     const libmBar = el('span', 'al-claim-bar al-claim-bar-libm');
     libmBar.style.width = `${(100 * claim.bar(item.libm)).toFixed(1)}%`;
     track.append(libmBar);
     const libm = el('span', 'al-claim-libm');
-    libm.textContent = i18n.t('claims.cost.libm', { times: claim.text(item.libm) });
+    libm.textContent = i18n.t('claims.cost.libm', { times: claim.text(item.libm, i18n) });
     value.append(libm);
   }
   if (claim.axis) track.append(...decadeTicks(claim.axis));
@@ -239,7 +239,7 @@ function showRunFigures(card, i18n) {
       continue;
     }
     span.dataset.value = String(v);
-    span.textContent = i18n.t('claims.run', { caption: i18n.t(`claims.${card.claim.key}.run`), value: card.claim.text(v) });
+    span.textContent = i18n.t('claims.run', { caption: i18n.t(`claims.${card.claim.key}.run`), value: card.claim.text(v, i18n) });
   }
 }
 
