@@ -99,7 +99,11 @@ export function mountClaimsStrip(container, options = {}) {
     shown.claims = claims;
     const { cost, vanishing, sparsity } = claims;
     const words = { i18n };
-    const measured = (net) => i18n.t('claims.net.measured', { net: netDescription(net, labelOf, words) });
+    // "Measured on a fresh net: " in a span of its own, so a narrow card can drop it (its caption says
+    // "fresh net") and keep the net itself, the condition its figures hold under, on one line.
+    const span = (className, text) => Object.assign(el('span', className), { textContent: text });
+    const measured = (net) => i18n.parts('claims.net.measured', { net: span('al-claim-net-spec', netDescription(net, labelOf, words)) })
+      .map((part) => (typeof part === 'string' ? span('al-claim-net-lead', part) : part));
     if (cost) {
       const card = cards.get('cost');
       fillRows(card, cost.items.map((i) => ({ name: i.name, value: i.ratio, libm: i.libmRatio })));
@@ -109,13 +113,13 @@ export function mountClaimsStrip(container, options = {}) {
       const card = cards.get('vanishing');
       fillRows(card, vanishing.items.map((i) => ({ name: i.name, value: i.ratio })));
       card.verdict.textContent = vanishingVerdict(vanishing, labelOf, words);
-      if (vanishing.net) card.net.textContent = measured(vanishing.net);
+      if (vanishing.net) card.net.replaceChildren(...measured(vanishing.net));
     }
     if (sparsity) {
       const card = cards.get('sparsity');
       fillRows(card, sparsity.items.map((i) => ({ name: i.name, value: i.zeroShare })));
       card.verdict.textContent = sparsityVerdict(sparsity, labelOf, words);
-      if (sparsity.net) card.net.textContent = measured(sparsity.net);
+      if (sparsity.net) card.net.replaceChildren(...measured(sparsity.net));
     }
     root.dataset.state = cost && vanishing && sparsity ? 'measured' : 'measuring';
   }
