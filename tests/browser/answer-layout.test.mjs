@@ -4,7 +4,8 @@
 //     ([data-field=run][data-value]): for the vanishing claim, this run's first/last ratio, the one
 //     the why view's sentence states; for the cost claim, the whole training step's multiple of
 //     ReLU's beside the per-element one. Log bars carry decade ticks.
-//   - Phone (375 x 812): the tagline, every claim's caption and bars stay; the claims stack; the
+//   - Phone (375 x 812): the tagline, every claim's caption, net line (one line) and bars stay, and
+//     no visible sentence says tanh does better without its condition; the claims stack; the
 //     preset row wraps (every preset whole and inside the screen); the first row of boundaries
 //     shows ReLU beside sigmoid, a winner and a loser.
 import { test } from 'node:test';
@@ -68,7 +69,7 @@ test('desktop: each claim card shows the current run\u2019s figure beside the fr
   }
 });
 
-test('phone (375 x 812): tagline, captions and bars stay; the claims stack; presets wrap; ReLU races beside sigmoid on the first screen', { timeout: TEST_TIMEOUT }, async () => {
+test('phone (375 x 812): tagline, captions, nets and bars stay; the claims stack; presets wrap; ReLU races beside sigmoid on the first screen', { timeout: TEST_TIMEOUT }, async () => {
   const { page, context, errors } = await openLab(lab.browser, lab.url, { width: 375, height: 812 });
   try {
     await claimsMeasured(page);
@@ -90,6 +91,19 @@ test('phone (375 x 812): tagline, captions and bars stay; the claims stack; pres
           inside: box(b).left >= 0 && box(b).right <= innerWidth, whole: b.scrollWidth <= b.clientWidth + 1 })),
         presetRowScrolls: document.getElementById('preset-buttons').scrollWidth > document.getElementById('preset-buttons').clientWidth + 1,
         firstScreen: firstScreen.map((card) => ({ name: card.dataset.member, top: Math.round(box(card).top) })),
+        // The net each card measured, as the phone shows it (its visually hidden lead left out).
+        nets: claims.map((c) => {
+          const net = c.querySelector('.al-claim-net');
+          const text = net.children.length
+            ? [...net.children].filter((e) => box(e).width > 1).map((e) => e.textContent).join('') : net.textContent;
+          return { claim: c.dataset.claim, shown: shown(net) && box(net).width > 1 && box(net).height > 1, text, height: box(net).height,
+            lineHeight: parseFloat(getComputedStyle(net).lineHeight), overflows: net.scrollWidth > net.clientWidth + 1 || box(net).right > box(c).right };
+        }),
+        // Every sentence a phone reader sees (not the visually hidden ones) that says tanh does better.
+        tanhAhead: [...document.querySelectorAll('p, li, figcaption, summary, h1, h2, h3, td, [data-field]')]
+          .filter((e) => shown(e) && box(e).width > 1 && box(e).height > 1)
+          .map((e) => e.textContent.replace(/\s+/g, ' ').trim())
+          .filter((t) => /\btanh\b[^.;?]*\b(passes more|(?<!at )most|better|beats?|wins?)\b/i.test(t)),
       };
     });
     assert.ok(look.tagline, 'the tagline stays');
@@ -103,6 +117,16 @@ test('phone (375 x 812): tagline, captions and bars stay; the claims stack; pres
     assert.ok(names.includes('relu') && names.includes('sigmoid'), `the first screen races ${names}`);
     const row = (name) => look.firstScreen.find((c) => c.name === name).top;
     assert.equal(row('relu'), row('sigmoid'), 'ReLU beside sigmoid, in one row');
+    // Each card says which net it measured, on one line that fits: tanh's 0.9 beside ReLU's 0.38 is
+    // read with its condition (tanh's Xavier init, ReLU's He, the depth), not as tanh being better.
+    for (const net of look.nets) {
+      assert.ok(net.shown && net.text.trim().length > 0, `${net.claim}: the net line is shown (${JSON.stringify(net)})`);
+      assert.ok(net.height < 1.5 * net.lineHeight, `${net.claim}: "${net.text}" on one line (${net.height} px)`);
+      assert.equal(net.overflows, false, `${net.claim}: "${net.text}" fits the card`);
+    }
+    const vanishingNet = look.nets.find((n) => n.claim === 'vanishing').text;
+    assert.match(vanishingNet, /\d+ layers × \d+.*Tanh[^,]* Xavier.*ReLU He/, 'the vanishing card names depth, width and each init');
+    for (const text of look.tanhAhead) assert.match(text, /condition|\binit\b/, `a sentence says tanh does better without its condition: "${text}"`);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -61,7 +61,13 @@ test('#lang=zh-CN: no English on the page beyond the allowed names, units and co
     // The cost view measured too (its chart and status line have words of their own).
     await page.click('#measure-costs');
     await page.waitForFunction(() => window.activationLab.cost.costs !== null, null, { timeout: 30000 });
-    const offenders = (await readerTexts(page))
+    // The claims and the verdict measured too: their multiples must read '6.1 倍', never the English '6.1×'.
+    await page.waitForFunction(() => document.querySelector('.al-claims')?.dataset.state === 'measured'
+      && document.querySelector('#verdict [data-field=verdict-sentence][data-key^=cost]'), null, { timeout: 90000 });
+    const texts = await readerTexts(page);
+    const englishTimes = texts.filter(({ text }) => /\d×/.test(text)).map(({ where, text }) => `${where}: ${text.slice(0, 100)}`);
+    assert.deepEqual(englishTimes, [], 'a multiple written the English way on the zh-CN page');
+    const offenders = texts
       .map(({ where, text }) => ({ where, text, stray: strayLatin(text) }))
       .filter((item) => item.stray.length > 0);
     const listed = offenders.map(({ where, text, stray }) => `${where}: ${stray.join(' ')}  |  ${text.slice(0, 100)}`);

@@ -159,3 +159,22 @@ test('the vanishing card names tanh\u2019s condition whenever tanh passes more t
   const behind = vanishingVerdict({ depth: 8, width: 16, items: items(0.1) }, (n) => n);
   assert.doesNotMatch(behind, /condition/);
 });
+
+test('the cards\u2019 verdicts format their numbers with the reader\u2019s translator ("14 倍", German "0,8")', async () => {
+  const { createTranslator } = await import('../../web/i18n/i18n.js');
+  const { default: zh } = await import('../../web/i18n/catalogs/zh-CN.js');
+  const cost = { reference: 'relu', referenceNs: 0.2, items: [
+    { name: 'sigmoid', ratio: 14.2, libmRatio: 41 }, { name: 'tanh', ratio: 9.6, libmRatio: 95 }] };
+  const zhCost = costVerdict(cost, (n) => n, { i18n: createTranslator('zh-CN', zh) });
+  assert.match(zhCost, /14 倍.*9\.6 倍.*41 倍.*95 倍/);
+  assert.doesNotMatch(zhCost, /×/);
+  // German digits tell a number given the translator from one formatted the English way.
+  const german = createTranslator('de', {});
+  const vanishing = { depth: 8, width: 16, items: [{ name: 'sigmoid', init: 'xavier', ratio: 1 / 42000 },
+    { name: 'tanh', init: 'xavier', ratio: 0.9, saturatedShare: 0.034 }, { name: 'relu', init: 'he', ratio: 0.8 }] };
+  const sparsity = { items: [{ name: 'relu', zeroShare: 0.523 }, { name: 'tanh', zeroShare: 0.012 }] };
+  const texts = [costVerdict(cost, (n) => n, { i18n: german }), vanishingVerdict(vanishing, (n) => n, { i18n: german }),
+    sparsityVerdict(sparsity, (n) => n, { i18n: german })].join(' ').replace(/\u00a0/g, ' ');
+  for (const number of ['9,6×', '0,20 ns', '1 / 42.000', '0,9', '0,8', '3 %', '52 %', '1 %']) assert.ok(texts.includes(number), `'${number}' in: ${texts}`);
+  assert.doesNotMatch(texts, /\d\.\d{1,2}(?!\d)/, 'no number formatted the English way');
+});

@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { composeVerdict, TEMPLATES } from '../../web/views/verdict.js';
 import { formatPercent } from '../../web/views/format.js';
 import { formatRatio, formatTimes, twoDigits } from '../../web/views/ratio-text.js';
+import { createTranslator } from '../../web/i18n/i18n.js';
+import zh from '../../web/i18n/catalogs/zh-CN.js';
 
 // The default page as issue 16 found it: 8 x 16 fresh nets, tanh (Xavier) 0.9 against ReLU (He) 0.38.
 const defaultPage = () => ({
@@ -138,4 +140,30 @@ test('the cost sentence says "only" for the whole step only when the step is che
   assert.equal(measured.key, 'costStepMeasured');
   assert.doesNotMatch(measured.text, /\bonly\b/);
   assert.equal(measured.values.stepCost, 8);
+});
+
+test('in Chinese the numbers of the sentences are formatted by the translator: "6.1 倍", never "6.1×"', () => {
+  const { sentences } = composeVerdict(defaultPage(), { i18n: createTranslator('zh-CN', zh) });
+  const cost = sentences.find((s) => s.key === 'cost');
+  assert.match(cost.text, /6\.1 倍.*4\.7 倍.*1\.3 倍/);
+  for (const s of sentences) assert.doesNotMatch(s.text, /×/, s.key);
+});
+
+test('every number of every sentence goes through the translator (German digits: "0,25", "220.000")', () => {
+  // The German number format tells a number given the translator from one formatted the English way;
+  // the words stay English (no German catalog), so only the numbers change.
+  const german = createTranslator('de', {});
+  const lost = defaultPage();
+  lost.depth = { init: 'normal', width: 16, items: [
+    { name: 'tanh', init: 'normal', points: [{ depth: 10, median: 3e-4 }] },
+    { name: 'relu', init: 'normal', points: [{ depth: 10, median: 0.25 }] }] };
+  lost.run.racers[2].testAccuracy = 0.5;  // ReLU loses the run: the accuracies are written too
+  const texts = [defaultPage(), lost].flatMap((input) => composeVerdict(input, { i18n: german }).sentences.map((s) => s.text));
+  const text = texts.join(' ').replace(/\u00a0/g, ' ');  // German writes '7\u00a0%'
+  for (const number of ['0,25', '1 / 220.000', '0,9 against 0,38', '7 %', '1 / 3.300', '6,1×', '1,3×', '48 %', '41 %', '95,0 %', '50,0 %']) {
+    assert.ok(text.includes(number), `'${number}' in: ${text}`);
+  }
+  // The learning rate is the setting as its menu writes it ("0.03"), not a measured number.
+  // An English decimal point has one or two digits after it; German's '.' groups thousands (3 digits).
+  assert.doesNotMatch(text.replaceAll('learning rate 0.03', ''), /\d\.\d{1,2}(?!\d)/, 'no number formatted the English way');
 });

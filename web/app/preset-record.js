@@ -8,14 +8,14 @@ import { englishTranslator } from '../i18n/i18n.js';
 
 // Each metric's value as text (its words: presetRecord.metric.<metric>).
 const METRIC_VALUES = {
-  trainAccuracy: (v) => formatPercent(v, 0),
-  testAccuracy: (v) => formatPercent(v, 0),
+  trainAccuracy: (v, i18n) => formatPercent(v, 0, { i18n }),
+  testAccuracy: (v, i18n) => formatPercent(v, 0, { i18n }),
   trainLoss: String,
   testLoss: String,
-  firstLastGradRatio: formatRatio,
+  firstLastGradRatio: (v, i18n) => formatRatio(v, { i18n }),
   deadUnits: String,
-  zeroFraction: (v) => formatPercent(v, 0),
-  saturatedFraction: (v) => formatPercent(v, 0),
+  zeroFraction: (v, i18n) => formatPercent(v, 0, { i18n }),
+  saturatedFraction: (v, i18n) => formatPercent(v, 0, { i18n }),
 };
 // The comparisons' words: presetRecord.op.<name>.
 const OPS = { '<': 'below', '<=': 'atMost', '>': 'above', '>=': 'atLeast' };
@@ -24,7 +24,7 @@ const OPS = { '<': 'below', '<=': 'atMost', '>': 'above', '>=': 'atLeast' };
 export function expectationWords([activation, metric, op, value], labelOf, { i18n = englishTranslator } = {}) {
   const show = METRIC_VALUES[metric] ?? String;
   const metricKey = `presetRecord.metric.${metric}`;
-  const params = { name: labelOf(activation), metric: i18n.has(metricKey) ? i18n.t(metricKey) : metric, value: show(value) };
+  const params = { name: labelOf(activation), metric: i18n.has(metricKey) ? i18n.t(metricKey) : metric, value: show(value, i18n) };
   if (op === '==') return i18n.t('presetRecord.equals', params);
   return i18n.t('presetRecord.compare', { ...params, op: OPS[op] ? i18n.t(`presetRecord.op.${OPS[op]}`) : op });
 }

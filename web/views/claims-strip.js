@@ -22,20 +22,20 @@ const FALLBACK_LABELS = { relu: 'ReLU', sigmoid: 'Sigmoid', tanh: 'Tanh' };
 const KERNEL_ELEMENTS = 16384;  // web/worker/costs.js: the elements each cost kernel is timed over
 
 // Each claim (its words: catalog keys claims.<key>.*): the preset and view its link opens, how one
-// number reads and where its bar ends (a log scale for multiples and ratios, which span decades;
-// linear for shares).
+// number reads in the reader's language (text(v, i18n)) and where its bar ends (a log scale for
+// multiples and ratios, which span decades; linear for shares).
 const CLAIMS = [
   {
     key: 'cost', preset: 'cost', view: 'cost-view',
-    text: formatTimes, bar: (v) => logBar(v, 0, 2.5), axis: { lo: 0, hi: 2.5, every: 1, label: (d, i18n) => i18n.t('format.times', { value: String(10 ** d) }) },
+    text: (v, i18n) => formatTimes(v, { i18n }), bar: (v) => logBar(v, 0, 2.5), axis: { lo: 0, hi: 2.5, every: 1, label: (d, i18n) => i18n.t('format.times', { value: String(10 ** d) }) },
   },
   {
     key: 'vanishing', preset: 'vanishing', view: 'why-view',
-    text: formatRatio, bar: (v) => logBar(v, -8, 1), axis: { lo: -8, hi: 1, every: 1, labelEvery: 4, label: decadeText },
+    text: (v, i18n) => formatRatio(v, { i18n }), bar: (v) => logBar(v, -8, 1), axis: { lo: -8, hi: 1, every: 1, labelEvery: 4, label: decadeText },
   },
   {
     key: 'sparsity', preset: 'sparsity', view: 'why-view',
-    text: (v) => formatPercent(v, 0), bar: (v) => Math.min(1, Math.max(0, v)),
+    text: (v, i18n) => formatPercent(v, 0, { i18n }), bar: (v) => Math.min(1, Math.max(0, v)),
   },
 ];
 
@@ -99,7 +99,11 @@ export function mountClaimsStrip(container, options = {}) {
     shown.claims = claims;
     const { cost, vanishing, sparsity } = claims;
     const words = { i18n };
-    const measured = (net) => i18n.t('claims.net.measured', { net: netDescription(net, labelOf, words) });
+    // "Measured on a fresh net: " in a span of its own, so a narrow card can drop it (its caption says
+    // "fresh net") and keep the net itself, the condition its figures hold under, on one line.
+    const span = (className, text) => Object.assign(el('span', className), { textContent: text });
+    const measured = (net) => i18n.parts('claims.net.measured', { net: span('al-claim-net-spec', netDescription(net, labelOf, words)) })
+      .map((part) => (typeof part === 'string' ? span('al-claim-net-lead', part) : part));
     if (cost) {
       const card = cards.get('cost');
       fillRows(card, cost.items.map((i) => ({ name: i.name, value: i.ratio, libm: i.libmRatio })));
@@ -109,13 +113,13 @@ export function mountClaimsStrip(container, options = {}) {
       const card = cards.get('vanishing');
       fillRows(card, vanishing.items.map((i) => ({ name: i.name, value: i.ratio })));
       card.verdict.textContent = vanishingVerdict(vanishing, labelOf, words);
-      if (vanishing.net) card.net.textContent = measured(vanishing.net);
+      if (vanishing.net) card.net.replaceChildren(...measured(vanishing.net));
     }
     if (sparsity) {
       const card = cards.get('sparsity');
       fillRows(card, sparsity.items.map((i) => ({ name: i.name, value: i.zeroShare })));
       card.verdict.textContent = sparsityVerdict(sparsity, labelOf, words);
-      if (sparsity.net) card.net.textContent = measured(sparsity.net);
+      if (sparsity.net) card.net.replaceChildren(...measured(sparsity.net));
     }
     root.dataset.state = cost && vanishing && sparsity ? 'measured' : 'measuring';
   }
@@ -212,14 +216,14 @@ function claimRow(claim, item, labelOf, i18n) {
   bar.style.width = `${(100 * claim.bar(item.value)).toFixed(1)}%`;
   track.append(bar);
   const value = el('span', 'al-claim-value');
-  value.textContent = claim.text(item.value);
+  value.textContent = claim.text(item.value, i18n);
   if (item.libm !== undefined) {
     li.dataset.libm = String(item.libm);
     const libmBar = el('span', 'al-claim-bar al-claim-bar-libm');
     libmBar.style.width = `${(100 * claim.bar(item.libm)).toFixed(1)}%`;
     track.append(libmBar);
     const libm = el('span', 'al-claim-libm');
-    libm.textContent = i18n.t('claims.cost.libm', { times: claim.text(item.libm) });
+    libm.textContent = i18n.t('claims.cost.libm', { times: claim.text(item.libm, i18n) });
     value.append(libm);
   }
   if (claim.axis) track.append(...decadeTicks(claim.axis));
@@ -239,7 +243,7 @@ function showRunFigures(card, i18n) {
       continue;
     }
     span.dataset.value = String(v);
-    span.textContent = i18n.t('claims.run', { caption: i18n.t(`claims.${card.claim.key}.run`), value: card.claim.text(v) });
+    span.textContent = i18n.t('claims.run', { caption: i18n.t(`claims.${card.claim.key}.run`), value: card.claim.text(v, i18n) });
   }
 }
 

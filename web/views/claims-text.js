@@ -3,7 +3,7 @@
 // catalog template (web/i18n/catalogs, keys claims.*) filled with the numbers, in the translator's
 // language (English when none is given).
 import { englishTranslator } from '../i18n/i18n.js';
-import { formatPercent } from './format.js';
+import { formatNs, formatPercent } from './format.js';
 import { formatRatio, formatTimes } from './ratio-text.js';
 
 /**
@@ -32,14 +32,13 @@ export function netDescription(net, labelOf = (n) => n, { i18n = englishTranslat
 export function costVerdict(cost, labelOf = (n) => n, { i18n = englishTranslator } = {}) {
   const items = cost.items;
   const dearer = items.filter((i) => i.ratio > 1);
-  const ns = (v) => (v < 10 ? v.toPrecision(2) : v.toFixed(0));
-  const libm = listText(items.map((i) => formatTimes(i.libmRatio)), i18n);
+  const libm = listText(items.map((i) => formatTimes(i.libmRatio, { i18n })), i18n);
   const reference = labelOf(cost.reference);
   if (dearer.length === items.length) {
-    const parts = items.map((i, k) => i18n.t(`claims.cost.verdict.dearer.${k ? 'item' : 'first'}`, { name: labelOf(i.name), times: formatTimes(i.ratio) }));
-    return i18n.t('claims.cost.verdict.dearer', { items: listText(parts, i18n), reference, ns: ns(cost.referenceNs), libm });
+    const parts = items.map((i, k) => i18n.t(`claims.cost.verdict.dearer.${k ? 'item' : 'first'}`, { name: labelOf(i.name), times: formatTimes(i.ratio, { i18n }) }));
+    return i18n.t('claims.cost.verdict.dearer', { items: listText(parts, i18n), reference, ns: formatNs(cost.referenceNs, { i18n }), libm });
   }
-  const parts = items.map((i) => i18n.t('claims.cost.verdict.mixed.item', { name: labelOf(i.name), times: formatTimes(i.ratio) }));
+  const parts = items.map((i) => i18n.t('claims.cost.verdict.mixed.item', { name: labelOf(i.name), times: formatTimes(i.ratio, { i18n }) }));
   return i18n.t('claims.cost.verdict.mixed', { items: listText(parts, i18n), reference, libm });
 }
 
@@ -51,8 +50,8 @@ export function costVerdict(cost, labelOf = (n) => n, { i18n = englishTranslator
 export function vanishingVerdict(v, labelOf = (n) => n, { i18n = englishTranslator } = {}) {
   const [first, ...rest] = v.items;
   const params = {
-    depth: String(v.depth), width: String(v.width), first: labelOf(first.name), ratio: formatRatio(first.ratio),
-    rest: listText(rest.map((i) => i18n.t('claims.vanishing.verdict.item', { name: labelOf(i.name), ratio: formatRatio(i.ratio) })), i18n),
+    depth: String(v.depth), width: String(v.width), first: labelOf(first.name), ratio: formatRatio(first.ratio, { i18n }),
+    rest: listText(rest.map((i) => i18n.t('claims.vanishing.verdict.item', { name: labelOf(i.name), ratio: formatRatio(i.ratio, { i18n }) })), i18n),
   };
   const head = v.dataset
     ? i18n.t('claims.vanishing.verdict.data', { ...params, dataset: datasetWord(v.dataset, i18n) })
@@ -60,7 +59,7 @@ export function vanishingVerdict(v, labelOf = (n) => n, { i18n = englishTranslat
   const tanh = v.items.find((i) => i.name === 'tanh'), relu = v.items.find((i) => i.name === 'relu');
   if (!tanh || !relu || !(tanh.ratio > relu.ratio)) return head;
   const saturated = Number.isFinite(tanh.saturatedShare)
-    ? i18n.t('claims.vanishing.saturated', { share: formatPercent(tanh.saturatedShare, 0) })
+    ? i18n.t('claims.vanishing.saturated', { share: formatPercent(tanh.saturatedShare, 0, { i18n }) })
     : i18n.t('claims.vanishing.saturatedFew');
   const condition = i18n.t('claims.vanishing.tanhCondition', { tanh: labelOf('tanh'), init: initWord(tanh.init, i18n),
     saturated, depth: String(v.depth), width: String(v.width) });
@@ -70,6 +69,6 @@ export function vanishingVerdict(v, labelOf = (n) => n, { i18n = englishTranslat
 /** "52% of ReLU's hidden outputs are exactly 0; sigmoid's 0% and tanh's 0%." */
 export function sparsityVerdict(s, labelOf = (n) => n, { i18n = englishTranslator } = {}) {
   const [top, ...rest] = [...s.items].sort((a, b) => b.zeroShare - a.zeroShare);
-  return i18n.t('claims.sparsity.verdict', { share: formatPercent(top.zeroShare, 0), name: labelOf(top.name),
-    rest: listText(rest.map((i) => i18n.t('claims.sparsity.verdict.item', { name: labelOf(i.name), share: formatPercent(i.zeroShare, 0) })), i18n) });
+  return i18n.t('claims.sparsity.verdict', { share: formatPercent(top.zeroShare, 0, { i18n }), name: labelOf(top.name),
+    rest: listText(rest.map((i) => i18n.t('claims.sparsity.verdict.item', { name: labelOf(i.name), share: formatPercent(i.zeroShare, 0, { i18n }) })), i18n) });
 }

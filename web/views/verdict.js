@@ -41,7 +41,9 @@ const byName = (items) => new Map((items ?? []).map((it) => [it.name, it]));
 const has = (v) => typeof v === 'number' && Number.isFinite(v);
 
 export function composeVerdict(input = {}, { labelOf = (n) => LABELS[n] ?? n, i18n = englishTranslator } = {}) {
-  // `names` travels with every sentence's shown values: the labels and the translator that words them.
+  // `names` travels with every sentence's shown values: the labels and the translator that words them;
+  // holding `i18n`, it is also the options every number format takes (formatRatio(v, names)), so a
+  // number reads in the sentence's language (zh-CN: '6.1 倍', not '6.1×').
   const names = { sigmoid: labelOf('sigmoid'), tanh: labelOf('tanh'), relu: labelOf('relu'), i18n };
   const sentences = [vanishingSentence(input, names), tanhSentence(input, names), ...tanhDepthSentence(input, names),
     costSentence(input, names), sparsitySentence(input, names), reluLimitSentence(input, names, labelOf)].filter(Boolean);
@@ -60,11 +62,11 @@ function vanishingSentence({ claims, bounds }, names) {
   const s = v.get('sigmoid'), r = v.get('relu');
   if (!s || !r || !has(s.ratio) || !has(r.ratio)) return null;
   const values = { depth: claims.vanishing.depth, sigmoidRatio: s.ratio, sigmoidInit: s.init, reluRatio: r.ratio, reluInit: r.init };
-  const shown = { ...names, depth: String(values.depth), sigmoidRatio: formatRatio(s.ratio), sigmoidInit: initName(s.init, names.i18n),
-    reluRatio: formatRatio(r.ratio), reluInit: initName(r.init, names.i18n) };
+  const shown = { ...names, depth: String(values.depth), sigmoidRatio: formatRatio(s.ratio, names), sigmoidInit: initName(s.init, names.i18n),
+    reluRatio: formatRatio(r.ratio, names), reluInit: initName(r.init, names.i18n) };
   if (has(bounds?.sigmoid) && has(bounds?.relu)) {
     return fill('vanishing', { ...values, sigmoidBound: bounds.sigmoid, reluBound: bounds.relu },
-      { ...shown, sigmoidBound: twoDigits(bounds.sigmoid), reluBound: twoDigits(bounds.relu) });
+      { ...shown, sigmoidBound: twoDigits(bounds.sigmoid, names), reluBound: twoDigits(bounds.relu, names) });
   }
   return fill('vanishingNoBound', values, shown);
 }
@@ -85,9 +87,9 @@ function tanhSentence(input, names) {
   const { t, r, saturated } = figures;
   const { depth, width } = input.claims.vanishing;
   const values = { tanhRatio: t.ratio, reluRatio: r.ratio, tanhInit: t.init, depth, width, tanhSaturated: saturated };
-  const shown = { ...names, tanhRatio: formatRatio(t.ratio), reluRatio: formatRatio(r.ratio), tanhInit: initName(t.init, names.i18n),
+  const shown = { ...names, tanhRatio: formatRatio(t.ratio, names), reluRatio: formatRatio(r.ratio, names), tanhInit: initName(t.init, names.i18n),
     depth: String(depth), width: String(width),
-    tanhSaturated: has(saturated) ? formatPercent(saturated, 0) : names.i18n.t('verdict.unmeasuredShare') };
+    tanhSaturated: has(saturated) ? formatPercent(saturated, 0, names) : names.i18n.t('verdict.unmeasuredShare') };
   return fill(t.ratio > r.ratio ? 'tanhCondition' : 'tanhBehind', values, shown);
 }
 
@@ -102,7 +104,7 @@ function tanhDepthSentence(input, names) {
   if (!t || !r || t.depth !== r.depth || !(r.median > t.median)) return [];
   const values = { depthInit: d.get('tanh').init, depthMax: t.depth, tanhDeep: t.median, reluDeep: r.median };
   return [fill('tanhDepth', values, { ...names, depthInit: initName(values.depthInit, names.i18n), depthMax: String(t.depth),
-    tanhDeep: formatRatio(t.median), reluDeep: formatRatio(r.median) })];
+    tanhDeep: formatRatio(t.median, names), reluDeep: formatRatio(r.median, names) })];
 }
 
 function costSentence({ claims, stepCost }, names) {
@@ -110,21 +112,21 @@ function costSentence({ claims, stepCost }, names) {
   const s = c.get('sigmoid'), t = c.get('tanh');
   if (!s || !t || !has(s.ratio) || !has(t.ratio)) return null;
   const values = { sigmoidCost: s.ratio, tanhCost: t.ratio };
-  const shown = { ...names, sigmoidCost: formatTimes(s.ratio), tanhCost: formatTimes(t.ratio) };
+  const shown = { ...names, sigmoidCost: formatTimes(s.ratio, names), tanhCost: formatTimes(t.ratio, names) };
   const steps = [stepCost?.sigmoid, stepCost?.tanh].filter(has);
   if (!steps.length) return fill('costNoStep', values, shown);
   const step = Math.max(...steps);
   const key = step < Math.min(s.ratio, t.ratio) ? 'cost' : 'costStepMeasured';
-  return fill(key, { ...values, stepCost: step }, { ...shown, stepCost: formatTimes(step) });
+  return fill(key, { ...values, stepCost: step }, { ...shown, stepCost: formatTimes(step, names) });
 }
 
 function sparsitySentence({ claims }, names) {
   const r = byName(claims?.sparsity?.items).get('relu');
   if (!r || !has(r.zeroShare)) return null;
-  const shown = { ...names, zeroShare: formatPercent(r.zeroShare, 0) };
+  const shown = { ...names, zeroShare: formatPercent(r.zeroShare, 0, names) };
   if (!has(r.zeroMultiplyAddShare)) return fill('sparsityNoMacs', { zeroShare: r.zeroShare }, shown);
   return fill('sparsity', { zeroShare: r.zeroShare, zeroMacShare: r.zeroMultiplyAddShare },
-    { ...shown, zeroMacShare: formatPercent(r.zeroMultiplyAddShare, 0) });
+    { ...shown, zeroMacShare: formatPercent(r.zeroMultiplyAddShare, 0, names) });
 }
 
 // Always one sentence on when ReLU does not win: this run's loss if it lost, else its limits.
@@ -136,15 +138,15 @@ function reluLimitSentence({ run }, names, labelOf) {
   const best = others.sort((a, b) => b.testAccuracy - a.testAccuracy)[0];
   const lr = run.learningRate;
   const dead = relu.deadShare;
-  const shownDead = has(dead) ? formatPercent(dead, 0) : names.i18n.t('verdict.someDead');
+  const shownDead = has(dead) ? formatPercent(dead, 0, names) : names.i18n.t('verdict.someDead');
   if (relu.diverged && best) {
     return fill('reluDiverged', { learningRate: lr, winner: best.name, winnerAccuracy: best.testAccuracy },
-      { ...names, learningRate: String(lr), winner: labelOf(best.name), winnerAccuracy: formatPercent(best.testAccuracy) });
+      { ...names, learningRate: String(lr), winner: labelOf(best.name), winnerAccuracy: formatPercent(best.testAccuracy, 1, names) });
   }
   if (best && has(relu.testAccuracy) && best.testAccuracy > relu.testAccuracy) {
     return fill('reluLosesRun', { winner: best.name, winnerAccuracy: best.testAccuracy, reluAccuracy: relu.testAccuracy,
-      reluDead: dead, learningRate: lr }, { ...names, winner: labelOf(best.name), winnerAccuracy: formatPercent(best.testAccuracy),
-      reluAccuracy: formatPercent(relu.testAccuracy), reluDead: shownDead, learningRate: String(lr) });
+      reluDead: dead, learningRate: lr }, { ...names, winner: labelOf(best.name), winnerAccuracy: formatPercent(best.testAccuracy, 1, names),
+      reluAccuracy: formatPercent(relu.testAccuracy, 1, names), reluDead: shownDead, learningRate: String(lr) });
   }
   return fill('reluLimits', { reluDead: dead }, { ...names, reluDead: shownDead });
 }
