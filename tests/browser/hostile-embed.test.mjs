@@ -116,30 +116,39 @@ test('embed page: a claim link opens the lab in a new tab; the frame stays the c
   }
 });
 
-test('resizing figures fires no error event on the host window (no ResizeObserver loop)', { timeout: 90000 }, async () => {
-  const figures = ['race', 'why', 'cost', 'card'].map((f) => `<activation-lab figure="${f}" loading="eager" settings="members=sigmoid,relu"></activation-lab>`);
-  const url = await session.writePost('resize.html',
-    `<script src="${session.lab}embed/activation-lab.js"></script><div id="column">${figures.join('')}</div>`);
+/** A blog page whose window records every error event (what a host's error tracker would receive). */
+async function openRecordingHostErrors() {
   const context = await session.browser.newContext({ viewport: { width: 800, height: 900 } });
   await context.addInitScript(() => {
     window.hostErrors = [];
     addEventListener('error', (e) => window.hostErrors.push(String(e.message)));
   });
-  const page = await context.newPage();
+  return { context, page: await context.newPage() };
+}
+
+/** Sets the #column's width to each of `widths` in turn, holding each for two frames. */
+function dragColumn(page, widths) {
+  return page.evaluate(async (list) => {
+    const column = document.getElementById('column');
+    const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    for (const width of list) {
+      column.style.width = `${width}px`;
+      await frames();
+    }
+  }, widths);
+}
+
+test('resizing figures fires no error event on the host window (no ResizeObserver loop)', { timeout: 90000 }, async () => {
+  const figures = ['race', 'why', 'cost', 'card'].map((f) => `<activation-lab figure="${f}" loading="eager" settings="members=sigmoid,relu"></activation-lab>`);
+  const url = await session.writePost('resize.html',
+    `<script src="${session.lab}embed/activation-lab.js"></script><div id="column">${figures.join('')}</div>`);
+  const { context, page } = await openRecordingHostErrors();
   try {
     await page.goto(url);
     // Widths across every layout break, each held for two frames, as a reader's window drags:
     // while the figures load (their reserved boxes) and once they are drawn.
-    const drag = () => page.evaluate(async () => {
-      const column = document.getElementById('column');
-      const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-      for (let pass = 0; pass < 2; pass++) {
-        for (let width = 800; width >= 300; width -= 37) {
-          column.style.width = `${width}px`;
-          await frames();
-        }
-      }
-    });
+    const widths = Array.from({ length: 14 }, (_, i) => 800 - 37 * i);  // 800 down to 319
+    const drag = () => dragColumn(page, [...widths, ...widths]);
     await drag();
     await page.waitForFunction(() => [...document.querySelectorAll('activation-lab')]
       .every((e) => e.shadowRoot.querySelector('.alx-figure')?.dataset.ready === 'true'), null, { timeout: TIMEOUT_MS });
@@ -161,23 +170,11 @@ test('element: prototype names as values (preset=constructor, __proto__, toStrin
   const odd = '<activation-lab figure="constructor" loading="eager" settings="members=sigmoid,relu"></activation-lab>';
   const url = await session.writePost('prototype-names.html',
     `<script src="${session.lab}embed/activation-lab.js"></script><div id="column">${races.join('')}${card}${odd}</div>`);
-  const context = await session.browser.newContext({ viewport: { width: 800, height: 900 } });
-  await context.addInitScript(() => {
-    window.hostErrors = [];
-    addEventListener('error', (e) => window.hostErrors.push(String(e.message)));
-  });
-  const page = await context.newPage();
+  const { context, page } = await openRecordingHostErrors();
   try {
     await page.goto(url);
     // A few widths, each held for two frames: the size estimate runs for every new width.
-    await page.evaluate(async () => {
-      const column = document.getElementById('column');
-      const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-      for (const width of [720, 600, 480, 360]) {
-        column.style.width = `${width}px`;
-        await frames();
-      }
-    });
+    await dragColumn(page, [720, 600, 480, 360]);
     assert.deepEqual(await page.evaluate(() => window.hostErrors), [], 'the size estimate of every box');
     // Every figure draws (the card too: it races its fallback, the first racing activation).
     await page.waitForFunction(() => [...document.querySelectorAll('activation-lab')]
