@@ -21,49 +21,26 @@
 // web/build/actlab.wasm when it exists, else decoded from the base64 the single-file build
 // embeds. --native compares against another native build of the CLI.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import { measureFloorRounds, summariseFloorRounds } from './bench-floor.mjs';
 import { measureSweepScaling } from './bench-sweep.mjs';
 import { printBenchReport } from './bench-report.mjs';
+import { readBenchOptions, BENCH_USAGE } from './bench-options.mjs';
+import { moduleSizes } from './bench-module-bytes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const GOALS = { samplesPerSecond: 6e6, gridMs: 2.5, reluGridMs: 2.0, wasmOverNative: 0.7 };  // issue 10
-const USAGE = 'usage: node scripts/bench.mjs [--quick] [--json] [--no-build] [--native PATH]';
 
-let opts;
-try {
-  ({ values: opts } = parseArgs({
-    options: {
-      quick: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      'no-build': { type: 'boolean', default: false },
-      native: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    strict: true,
-    allowPositionals: false,
-  }));
-} catch (error) {
-  console.error(`bench.mjs: ${error.message}\n${USAGE}`);
-  process.exit(2);
-}
+const { opts, settings } = readBenchOptions();
 if (opts.help) {
-  console.log(USAGE);
+  console.log(BENCH_USAGE);
   process.exit(0);
 }
 const quick = opts.quick, asJson = opts.json;
 const cli = opts.native ? path.resolve(opts.native) : path.join(root, 'build-native/actlab');
-// The native runner's settings (core/cli/bench_measure.cpp: BenchSettings, quick_bench_settings).
-const settings = quick
-  ? { trainSeconds: 0.03, trainRuns: 3, gridSeconds: 0.05, minGridRuns: 2, maxGridRuns: 500, peakMs: 20, pairs: 2, pairSeconds: 0.02,
-      floorRounds: 2, floorPeakMs: 5, floorTrainCalls: 2 }
-  : { trainSeconds: 1.0, trainRuns: 5, gridSeconds: 1.0, minGridRuns: 10, maxGridRuns: 500, peakMs: 250, pairs: 7, pairSeconds: 0.4,
-      floorRounds: 9, floorPeakMs: 50, floorTrainCalls: 20 };
 
 function fail(message) {
   console.error(`bench.mjs: ${message}`);
@@ -198,28 +175,6 @@ const wasmGrid = measureGrid(config.activation);
 const wasmReluGrid = measureGrid('relu');
 const wasmPeakGflops = wasmPeak(settings.peakMs);
 
-// ---- module size -----------------------------------------------------------------------------------
-function sizeOf(file, bytes) {
-  return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
-}
-function moduleSizes() {
-  const build = path.join(root, 'web/build');
-  const wasmFile = path.join(build, 'actlab.wasm');
-  const files = ['actlab.mjs', 'actlab-classic.js', 'lab-worker.js'].filter((f) => existsSync(path.join(build, f)));
-  const all = files.map((f) => sizeOf(`web/build/${f}`, readFileSync(path.join(build, f))));
-  if (existsSync(wasmFile)) {
-    const glue = all.find((s) => s.file === 'web/build/actlab.mjs') ?? null;
-    return { layout: 'separate wasm', wasm: sizeOf('web/build/actlab.wasm', readFileSync(wasmFile)), js: glue, files: all };
-  }
-  // Single-file build: the wasm sits inside the JS as base64; measure it and the glue apart.
-  const text = readFileSync(path.join(build, 'actlab.mjs'), 'latin1');
-  const match = /data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)/.exec(text);
-  if (!match) return { layout: 'single file (wasm not found inside)', wasm: null, js: null, files: all };
-  const wasm = sizeOf('web/build/actlab.mjs (embedded wasm, decoded)', Buffer.from(match[1], 'base64'));
-  const glue = sizeOf('web/build/actlab.mjs (JS without the base64)', Buffer.from(text.replace(match[1], ''), 'latin1'));
-  return { layout: 'single file: actlab.mjs embeds the wasm as base64', wasm, js: glue, files: all };
-}
-
 // ---- report --------------------------------------------------------------------------------------
 const cells = gridSide * gridSide;
 const trainFlops = native.peak.training_flops_per_sample, gridFlops = native.peak.grid_flops_per_point;
@@ -323,7 +278,7 @@ const report = {
   },
   floor,
   sweep_scaling: measureSweepScaling(cli, { quick }),
-  module_size: moduleSizes(),
+  module_size: moduleSizes(root),
 };
 
 if (asJson) {

@@ -28,9 +28,8 @@ const STATS = [
     (v, i18n) => formatRate(v, { i18n })],
 ];
 
-// A note under the card of an activation whose race needs a word wherever it races (issue 16 item
-// 4): Identity's boundary is a straight line, so on curved data its accuracy sits near (or below)
-// chance, which reads as a broken lab without it.
+// A note under the card of an activation that needs a word wherever it races: Identity's boundary is
+// a straight line, so on curved data its accuracy sits near chance (a broken lab, without the note).
 const CARD_NOTES = { identity: 'card.note.identity' };
 
 const LIGHT_BACKGROUND = [255, 255, 255];
