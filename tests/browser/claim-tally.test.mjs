@@ -129,10 +129,18 @@ test('the strip\'s and the verdict\'s "k of N seeds" are the tally of the seeds 
     assert.deepEqual(texts.flatMap(strayLatin), [], texts.filter((t) => strayLatin(t).length).join('\n'));
     await page.waitForFunction((b) => window.activationLab.session.runId === b.run && window.activationLab.lastFrame.members[0].step > b.step, before);
 
-    // New settings cancel the seeds: the counts go with them.
-    await page.evaluate(() => window.activationLab.state.set({ learningRate: 0.02 }));
-    await page.waitForFunction(() => document.querySelectorAll('[data-field=tally] [data-tally]').length === 0
-      || [...document.querySelectorAll('[data-field=tally] [data-tally]')].every((l) => l.dataset.done !== '6'));
+    // New settings cancel the seeds: the counts go with them. The section is in view, so the new
+    // settings' seeds start at once and may all finish before a poll could look: the strip's lines
+    // are recorded by a MutationObserver from the change on, and one record must have no count of 6.
+    await page.evaluate(() => {
+      window.__tallyAfterChange = [];
+      new MutationObserver(() => window.__tallyAfterChange.push(
+        [...document.querySelectorAll('[data-field=tally] [data-tally]')].map((l) => l.dataset.done),
+      )).observe(document.getElementById('claims-strip'), { subtree: true, childList: true, characterData: true, attributes: true });
+      window.activationLab.state.set({ learningRate: 0.02 });
+    });
+    await page.waitForFunction(() => window.__tallyAfterChange.some((dones) => dones.every((d) => d !== '6')));
+    assert.equal(await page.evaluate(() => window.activationLabSeeds.controller.settings.config.learningRate), 0.02);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

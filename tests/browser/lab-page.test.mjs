@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   labSession, openLab, readSteps, boundaryFingerprints, readHashParams, cspViolations, screenshot, poll,
-  currentRun, waitForPausedFrame,
+  currentRun, waitForPausedFrame, waitForReady,
 } from './lab-page.mjs';
 import { afterFrames } from './chromium.mjs';
 import { assertRaceMatchesCore, coreRace, pauseRace, settingsOfHash } from './core-oracle.mjs';
@@ -186,7 +186,7 @@ test('with prefers-reduced-motion the page waits for Play', { timeout: TEST_TIME
   try {
     const page = await context.newPage();
     await page.goto(lab.url);
-    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 15000 });
+    await waitForReady(page);
     assert.equal((await readHashParams(page)).playing, 'false');
     assert.equal(await page.textContent('#play'), 'Play');
     await afterFrames(page, 30);

@@ -4,7 +4,7 @@
 // finds no accessibility violation in light or dark.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { labSession, openLab, readSteps, poll, currentRun, readHashParams, readNotices, waitForPausedFrame, axeViolations } from './lab-page.mjs';
+import { labSession, openLab, readSteps, poll, currentRun, readHashParams, readNotices, waitForPausedFrame, axeViolations, waitForReady } from './lab-page.mjs';
 import { assertRaceMatchesCore, coreRace, pauseRace, settingsOfHash, LIGHT_BACKGROUND, DARK_BACKGROUND } from './core-oracle.mjs';
 
 const TEST_TIMEOUT = 90000;
@@ -126,7 +126,7 @@ for (const scheme of ['light', 'dark']) {
     const page = await context.newPage();
     try {
       await page.goto(lab.url);
-      await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 20000 });
+      await waitForReady(page);
       // Let every figure get its first data (why view, unit maps) so axe sees them filled.
       assert.ok(await poll(() => page.evaluate(() => document.querySelector('#unit-maps [data-field="unit-counts"]')?.textContent)),
         'the unit maps arrived');

@@ -60,7 +60,10 @@ client
       window.activationLab = new LabPage(client, ready, notices, { reducedMotion, language });
       performance.mark('actlab:page-built');
       // After the first boundary: nothing of the extras comes before the first picture.
-      window.activationLab.firstDrawn.then(() => loadPageExtras(new URL('..', import.meta.url), language.i18n)).catch((err) => {
+      // <html data-extras="ready"> once they are mounted (tests and hosts wait on it, as on data-ready).
+      window.activationLab.firstDrawn.then(() => loadPageExtras(new URL('..', import.meta.url), language.i18n)).then(() => {
+        document.documentElement.dataset.extras = 'ready';
+      }).catch((err) => {
         notices.show('error', say('worker.pageFailed', { message: err?.message ?? err }, `The page could not start: ${err?.message ?? err}`));
       });
     } catch (err) {
