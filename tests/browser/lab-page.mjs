@@ -63,12 +63,13 @@ export async function openLab(browser, url, { hash = '', width = 1440, height = 
 }
 
 /**
- * The first boundary drawn (data-ready), and the parts the page loads after it (Embed this, the
- * across-seeds section: data-extras), so a test never clicks a button whose code has not arrived.
+ * The first boundary drawn (data-ready), and on the lab page the parts it loads after that (Embed
+ * this, the across-seeds section: data-extras, "loading" until mounted), so a test never clicks a
+ * button whose code has not arrived. Pages without extras (the views gallery) have no data-extras.
  */
 export async function waitForReady(page) {
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true'
-    && document.documentElement.dataset.extras === 'ready', null, { timeout: READY_TIMEOUT_MS });
+    && document.documentElement.dataset.extras !== 'loading', null, { timeout: READY_TIMEOUT_MS });
 }
 
 /** Waits until the page runs a run other than `previous` (settings changed) and returns its id. */

@@ -7,6 +7,8 @@
 // The worker and the page's code come as bundles (web/build/, npm run build: one request each);
 // index.html?sources loads the ES modules they are made of instead (development, no build step).
 const sources = new URLSearchParams(location.search).has('sources');
+// The parts loaded after the first boundary (loadPageExtras, below): "loading" until they are mounted.
+document.documentElement.dataset.extras = 'loading';
 const named = { name: 'actlab-wasm-posted' };  // = WASM_POSTED_WORKER_NAME: a compiled module will be posted
 const worker = sources
   ? new Worker(new URL('../worker/lab-worker.js', import.meta.url), { ...named, type: 'module' })
@@ -60,7 +62,7 @@ client
       window.activationLab = new LabPage(client, ready, notices, { reducedMotion, language });
       performance.mark('actlab:page-built');
       // After the first boundary: nothing of the extras comes before the first picture.
-      // <html data-extras="ready"> once they are mounted (tests and hosts wait on it, as on data-ready).
+      // <html data-extras="ready"> once they are mounted (tests wait on it, as on data-ready).
       window.activationLab.firstDrawn.then(() => loadPageExtras(new URL('..', import.meta.url), language.i18n)).then(() => {
         document.documentElement.dataset.extras = 'ready';
       }).catch((err) => {
