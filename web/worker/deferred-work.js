@@ -11,6 +11,8 @@
 // owner: the TrainingLoop of the figure asking (its jobs are dropped when the figure goes away);
 // the kind names the work in the worker's message log (message-log.js), where the ordering tests
 // look for it. A job that throws ends its batch: the batch's onError(err) says why.
+import { EventLoopTurns } from './event-loop-turns.js';
+
 const JOB_SLICE_MS = 8;  // several short jobs may share a turn; a long one (a cost round, ~40 ms) runs alone
 
 export class DeferredWork {
@@ -22,9 +24,7 @@ export class DeferredWork {
     this.blocked = blocked;
     this.log = log;
     this.batches = [];   // {owner, kind, jobs: function[], onError, started}
-    this.turnQueued = false;
-    this.channel = new MessageChannel();  // a turn without setTimeout's 4 ms clamp
-    this.channel.port1.onmessage = () => this.turn();
+    this.turns = new EventLoopTurns(() => this.turn());  // a turn without setTimeout's 4 ms clamp
   }
 
   /** Queues one measurement's jobs (run in order, after every batch queued before). */
@@ -42,13 +42,11 @@ export class DeferredWork {
 
   /** Something changed (a first frame was drawn, a figure left): run if the gate is open. */
   kick() {
-    if (this.turnQueued || !this.pending || this.blocked()) return;
-    this.turnQueued = true;
-    this.channel.port2.postMessage(null);
+    if (this.turns.queued || !this.pending || this.blocked()) return;
+    this.turns.queue();
   }
 
   turn() {
-    this.turnQueued = false;
     const deadline = performance.now() + JOB_SLICE_MS;
     while (this.pending && !this.blocked() && performance.now() < deadline) this.runNext();
     this.kick();
@@ -71,8 +69,6 @@ export class DeferredWork {
 
   close() {
     this.batches = [];
-    this.channel.port1.onmessage = null;
-    this.channel.port1.close();
-    this.channel.port2.close();
+    this.turns.close();
   }
 }

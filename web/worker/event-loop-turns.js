@@ -1,7 +1,8 @@
-// How the training loop (training-loop.js) gets its turns of the worker's event loop: a turn queued
-// through a MessageChannel, which yields to the event loop (so the page's messages are read first)
-// without setTimeout's 4 ms clamp, or a sleep until the next tick. At most one turn is queued at a
-// time. Separate from the loop, which decides when it has work; this says how it is woken.
+// How the training loop (training-loop.js) and the deferred queue (deferred-work.js) get their
+// turns of the worker's event loop: a turn queued through a MessageChannel, which yields to the event
+// loop (so the page's messages are read first) without setTimeout's 4 ms clamp, or a sleep until the
+// next tick. At most one turn is queued at a time. Separate from its users, which decide when they
+// have work; this says how they are woken.
 export class EventLoopTurns {
   /** onTurn(): the loop's turn, run once per queue(). */
   constructor(onTurn) {
