@@ -18,7 +18,7 @@ import { PATH_LANGUAGES, localiseHead, translatorFor } from './page-language.mjs
 import { build } from 'esbuild';
 
 // What a static host needs: the page's code, the run session, the embed's code, the views, styles, the built module,
-// the catalogs (i18n/: the modules loaded unbundled, such as app/seeds-section.js, import them too).
+// the catalogs (i18n/: the modules loaded unbundled, such as the ?sources page, import them).
 const COPY = ['index.html', 'embed.html', 'app', 'session', 'embed', 'views', 'lab', 'worker', 'styles', 'build', 'examples', 'i18n'];
 const SKIP = new Set(['demo.html', 'demo.js', 'demo.css', 'demo-data.js', 'demo-diagnostics.js', 'README.md', 'actlab.d.ts']);
 const NEEDED = ['build/actlab.mjs', 'build/actlab.wasm', 'build/lab-worker.js', 'build/seed-worker.js', 'build/lab-page.js', 'build/figure-host.js'];

@@ -5,7 +5,7 @@
 // begin only once every run CONFIGUREd before it has had its first FRAME_DRAWN.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { labSession, openLab } from './lab-page.mjs';
+import { labSession, openLab, poll } from './lab-page.mjs';
 import { embedSession, openPage, DRAW_TIMEOUT_MS } from './embed-session.mjs';
 
 const lab = labSession();
@@ -88,6 +88,45 @@ test('a blog with a race, a claims and a cost figure: no measurement before each
     for (const kind of ['measure:claims', 'measure:costs']) assert.ok(measurements(log).includes(kind), `${kind} ran (${measurements(log)})`);
     assert.deepEqual(orderingFailures(log), []);
     assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+// What stands between a cold load and its first boundary is also a chain of requests: main.js
+// (run first, in the head) starts the worker and imports the page's code as ONE bundle. A source
+// module of the bundle requested beside it (views/notices.js pulled i18n.js and six catalog files,
+// one after another) or a shared chunk of it (page-chunks/chunk-*) is a round trip more in front of
+// the worker's first message being handled: this checks what is requested up to the first frame.
+test('the lab page: its code up to the first boundary is main.js, the hand-off, the bundle and the worker', async () => {
+  const { context, page, requests, errors } = await openLab(lab.browser, lab.url);
+  try {
+    const origin = new URL(lab.url).origin;
+    const scripts = requests.filter((u) => u.startsWith(origin) && /\.m?js$/.test(new URL(u).pathname))
+      .map((u) => new URL(u).pathname);
+    for (const expected of ['/app/main.js', '/build/lab-page.js', '/build/lab-worker.js', '/worker/wasm-handoff.js']) {
+      assert.ok(scripts.includes(expected), `${expected} was requested (${scripts})`);
+    }
+    const extra = scripts.filter((p) => !['/app/main.js', '/build/lab-page.js', '/build/lab-worker.js',
+      '/worker/wasm-handoff.js', '/lab/compile-wasm.js', '/build/seed-worker.js'].includes(p));
+    assert.deepEqual(extra, [], 'no source module or shared chunk of the page bundle is fetched beside it');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the lab page: when its code cannot load, the reader is told so in words and the worker stops', async () => {
+  const context = await lab.browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.route('**/build/lab-page.js', (route) => route.abort());
+    await page.goto(lab.url);
+    const notice = page.locator('#notices li.notice-error');
+    await notice.waitFor({ timeout: 20000 });
+    assert.match(await notice.textContent(), /^The page could not start: .*lab-page\.js/);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), undefined);
+    await poll(async () => page.workers().length === 0, { what: 'the worker terminated' });
   } finally {
     await context.close();
   }
