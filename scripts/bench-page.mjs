@@ -15,7 +15,8 @@
 //              page loads (a new browser context each: cold HTTP cache, cold wasm compile);
 //   first      the same loads split into fetch, compile, worker start, module ready, first step and
 //              first draw, and an embedded race figure on a second origin from the moment it
-//              enters the viewport (scripts/bench-first.mjs; issue 19);
+//              enters the viewport (scripts/bench-first.mjs; issue 19); the page's loads again with
+//              each request given an emulated 50 ms round trip (what a reader's network adds);
 //   speed      each network's steps/s as its race card shows it (data-field="steps-per-second":
 //              training time only) and as counted (data-field="step" over the window);
 //   claims     navigation start -> all three claims of the claims strip shown, on the same loads;
@@ -37,7 +38,7 @@ import { REPO_ROOT, DEFAULT_CSP, startServer } from './serve.mjs';
 import { measureSpreads } from './bench-page-spread.mjs';
 import { measureFirstFigureBytes } from './bench-embed.mjs';
 import { measureSettingApply } from './bench-apply.mjs';
-import { measureFirstPage, measureFirstEmbed, formatFirst } from './bench-first.mjs';
+import { measureFirstPage, measureFirstEmbed, formatFirst, NETWORK_RTT_MS } from './bench-first.mjs';
 import { measureSeedPool, PAGE_DEFAULT_SEEDS } from './bench-seed-pool.mjs';
 import { addGoals, formatPageReport, framesReport, headerLines, networksReport, transferReport } from './bench-page-report.mjs';
 import { instrument, profileMainThread, readCards, readWindow, sleep, summary } from './bench-page-probes.mjs';
@@ -139,6 +140,7 @@ try {
   // Fresh loads: navigation start -> data-ready, in parts (scripts/bench-first.mjs); then the embedded figure.
   log(`${opts.loads} cold loads of the page, then of a blog with a race figure ...`);
   report.first = { page: await measureFirstPage(browser, url + hash, opts.loads) };
+  report.first.pageOverNetwork = await measureFirstPage(browser, url + hash, opts.loads, { rttMs: NETWORK_RTT_MS });
   report.first.embed = await measureFirstEmbed(browser, path.join(REPO_ROOT, 'web'), opts.loads)
     .catch((err) => ({ error: err.message }));
   report.loads = report.first.page.loads.map((l) => ({ readyMs: l.firstDrawMs, claimsMs: l.claimsMs,

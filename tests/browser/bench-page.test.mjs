@@ -1,6 +1,7 @@
 // `npm run bench:page -- --quick --json` prints the first picture's fields (issue 19): the page's
 // first boundary and an embedded race figure on a second origin, each split into fetch, compile,
-// worker start, module ready, first step and first draw, and the claims after the first boundary.
+// worker start, module ready, first step and first draw, and the claims after the first boundary;
+// the page again over an emulated round trip per request.
 // One cold load each, no build (the suite runs after the builds). No time is judged here: only
 // that every field exists and is a positive number, and that the parts come in their order.
 import { test } from 'node:test';
@@ -8,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { REPO_ROOT } from '../../scripts/serve.mjs';
-import { PART_NAMES } from '../../scripts/bench-first.mjs';
+import { NETWORK_RTT_MS, PART_NAMES } from '../../scripts/bench-first.mjs';
 
 const positive = (value, name) => assert.ok(typeof value === 'number' && value > 0 && Number.isFinite(value),
   `${name} is a positive number (got ${value})`);
@@ -18,7 +19,7 @@ test('bench-page.mjs --quick --json --no-build prints the first picture in parts
     { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 16 << 20 });
   const r = JSON.parse(out);
   assert.equal(r.quick, true);
-  for (const side of ['page', 'embed']) {
+  for (const side of ['page', 'pageOverNetwork', 'embed']) {
     const first = r.first[side];
     assert.equal(first.loads.length, 1, `${side}: one cold load in quick mode`);
     for (const part of PART_NAMES) {
@@ -32,6 +33,10 @@ test('bench-page.mjs --quick --json --no-build prints the first picture in parts
     positive(first.goalMs, `first.${side}.goalMs`);
     assert.equal(typeof first.met, 'boolean', `first.${side}.met`);
   }
+  // The emulated round trip is applied: the HTML and then the .wasm each waited for one.
+  assert.equal(r.first.pageOverNetwork.rttMs, NETWORK_RTT_MS);
+  assert.ok(r.first.pageOverNetwork.median.fetchMs >= 2 * NETWORK_RTT_MS,
+    `the .wasm arrives after two round trips at least (${r.first.pageOverNetwork.median.fetchMs} ms)`);
   positive(r.first.page.loads[0].claimsMs, 'first.page.loads[0].claimsMs');
   assert.equal(r.first.page.claimsAfterFirstDraw, true, 'the claims complete after the first boundary');
   for (const goal of ['firstBoundaries', 'firstEmbeddedFigure', 'claims']) assert.equal(typeof r.goals[goal].met, 'boolean', `goals.${goal}.met`);
