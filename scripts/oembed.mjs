@@ -4,16 +4,18 @@
 // (#lang=, ?lang= or a /zh-CN/ path) gives the answer's title from the catalogs and goes into the
 // iframe as #lang=, so a Chinese link unfurls into a Chinese figure.
 import { pathLanguage, queryLanguage, translatorFor } from './page-language.mjs';
+import { FIGURE_HEIGHTS } from '../web/embed/figure-heights.js';
 
 export const PROVIDER_NAME = 'Activation Lab';
 export const DEFAULT_WIDTH = 720;
 export const MIN_WIDTH = 320;
 const MAX_WIDTH = 800;
-// Heights the embed page reaches at 720 px for each figure: the frame's first height, and the
-// least a consumer's maxheight must allow (the frame then sizes itself from its height messages:
-// WordPress, Embedly and our own format). The figures have no shorter layout.
+// Heights the embed page reaches at 720 px for each figure (web/embed/figure-heights.js, the same
+// table the "Embed this" snippets use): the frame's first height, and the least a consumer's
+// maxheight must allow (the frame then sizes itself from its height messages: WordPress, Embedly
+// and our own format). The figures have no shorter layout.
 const THUMBNAIL = { width: 1200, height: 630 };  // web/embed/card.png
-export const HEIGHTS = { race: 560, card: 640, why: 900, cost: 760, claims: 420, curves: 860, depth: 660, seeds: 820 };
+export const HEIGHTS = FIGURE_HEIGHTS;
 
 /** Attribute-safe text: every character that could end or open markup is escaped. */
 const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

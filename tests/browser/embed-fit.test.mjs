@@ -178,6 +178,16 @@ for (const mode of ['element', 'iframe']) {
               await page.waitForFunction((f) => document.querySelector(`#fig-${f} iframe`).style.height !== '', figure,
                 { timeout: READY_TIMEOUT_MS });
               assert.equal(await page.locator(`#fig-${figure} > a`).isHidden(), true, `${what}: the fallback link hides once scripts run`);
+              if (width === 720) {
+                // The snippet's first height (web/embed/figure-heights.js, oEmbed's too) holds the
+                // figure the frame then reports, and does not leave much of it empty.
+                const [first, reported] = await page.evaluate((f) => {
+                  const frame = document.querySelector(`#fig-${f} iframe`);
+                  return [Number(frame.getAttribute('height')), parseFloat(frame.style.height)];
+                }, figure);
+                assert.ok(reported <= first, `${what}: ${reported} px tall, more than the first height ${first} (figure-heights.js)`);
+                assert.ok(first <= 1.25 * reported + 40, `${what}: ${reported} px tall, far below the first height ${first} (figure-heights.js)`);
+              }
             }
             if (mode === 'iframe') assert.deepEqual(await axeViolations(target, { framed: true }), [], `${what}: axe-core`);
           }

@@ -12,14 +12,13 @@
 // figure follows its host page's language as every snippet before did. The dialog's own words
 // are the page's language too, read from <html lang> each time it opens.
 import { SNIPPET_VERSIONS, CURRENT_SNIPPET_VERSION } from '../embed/snippet-versions.js';
+import { FIGURE_HEIGHTS } from '../embed/figure-heights.js';
 import { BASE_LANGUAGE, englishTranslator, loadTranslator, resolveTag } from '../i18n/i18n.js';
 
 // The figures and controls offered, in order; their words are embedDialog.figure.<name> and
 // embedDialog.controls.<name>.
 const FIGURES = ['race', 'card', 'why', 'cost', 'claims', 'curves', 'depth', 'seeds'];
 const CONTROLS = ['play', 'full', 'none'];
-// First heights at 720 px, before the frame's first height message arrives.
-const IFRAME_HEIGHTS = { race: 560, card: 640, why: 720, cost: 760, claims: 420, curves: 860, depth: 660, seeds: 820 };
 
 const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => ENTITIES[c]);
@@ -65,7 +64,7 @@ export function embedSnippets(base, hash, { figure = 'race', controls = 'play', 
   const fallback = `<a href="${escapeHtml(labUrl)}"><img src="${escapeHtml(`${base}embed/card.png`)}" ` +
     `width="600" height="315" alt="${escapeHtml(i18n.t('embedDialog.fallbackAlt'))}"></a>`;
   const iframe = '<div class="activation-lab-embed">' +
-    `<iframe src="${escapeHtml(embedUrl)}" width="720" height="${IFRAME_HEIGHTS[figure] ?? 560}" ` +
+    `<iframe src="${escapeHtml(embedUrl)}" width="720" height="${FIGURE_HEIGHTS[figure] ?? FIGURE_HEIGHTS.race}" ` +
     'style="border:0;width:100%;max-width:720px" loading="lazy" title="Activation Lab" ' +
     'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>' +
     `${fallback}</div>\n<script src="${escapeHtml(`${base}embed/frame-resize.js`)}" async></script>`;
