@@ -20,9 +20,9 @@
   const SCRIPT_URL = document.currentScript?.src || new URL('embed/activation-lab.js', location.href).href;
   const BASE = new URL('../', SCRIPT_URL).href;
   const LAZY_MARGIN = '300px';   // start loading this far before the element scrolls into view
-  const FIGURE_RATIOS = { race: '16 / 10', card: '3 / 4', why: '1 / 2', cost: '1 / 1', claims: '16 / 9', curves: '4 / 5', depth: '1 / 1' };
-  // Networks and hidden layers of the presets (web/session/presets.js), for the size estimate below.
-  const PRESET_SHAPES = { vanishing: [4, 10], dying: [4, 6], sparsity: [4, 2], cost: [8, 3], playground: [4, 2] };
+  const FIGURE_RATIOS = { race: '16 / 10', card: '3 / 4', why: '1 / 2', cost: '1 / 1', claims: '16 / 9', curves: '4 / 5', depth: '1 / 1', seeds: '3 / 1' };
+  // Networks racing in each preset (web/session/presets.js), for the size estimate below.
+  const PRESET_MEMBERS = { vanishing: 4, dying: 4, sparsity: 4, cost: 8, playground: 4 };
   // A host's text looks these tables up by own key only: `preset=constructor` or `figure=__proto__`
   // must read as unknown, not as Object.prototype's members (issue 18).
   const ownEntry = (table, key) => (key !== null && Object.hasOwn(table, key) ? table[key] : undefined);
@@ -48,27 +48,30 @@
     :host(:state(loaded)) .reserve { display: none; }`;
 
   /**
-   * The figure's height at `width`, estimated from its settings before anything loads (measured
-   * at 360 and 720 px: race cards are square boundaries plus ~165 px of numbers; the why chart
-   * ~380 px plus its sentence; a cost row ~128 px per activation). Good to ~10%: the box
-   * then barely moves when the figure arrives.
+   * The figure's height at `width`, estimated from its settings before anything loads. Race and
+   * card: square boundaries plus ~165 px of numbers per card. The others were measured with their
+   * usual settings at 360 and 720 px (2026-12-08; tests/browser/embed-reserve.test.mjs checks every
+   * figure at both within 10%) and are interpolated between; why and cost grow with the racers.
    */
   function estimateHeight(figure, settings, controls, width) {
     const get = (key) => new RegExp(`(?:^|&)${key}=([^&]*)`).exec(settings)?.[1];
-    const [presetMembers, presetHidden] = ownEntry(PRESET_SHAPES, get('preset') ?? null) ?? [4, 3];
+    const presetMembers = ownEntry(PRESET_MEMBERS, get('preset') ?? null) ?? 4;
     const members = get('members') ? get('members').split(/,|%2C/i).length : presetMembers;
-    const hidden = get('hidden') !== undefined ? get('hidden').split(/,|%2C/i).filter(Boolean).length : presetHidden;
     const n = figure === 'card' ? 1 : Math.max(1, members);
     const inner = width - 22;
     const chrome = controls === 'none' ? 80 : 120;  // footer and caption, and the toolbar
     const narrow = width < 420;
+    const byWidth = (at360, at720) => at360 + (at720 - at360) * Math.min(1, Math.max(0, (width - 360) / 360));
     switch (figure) {
       // The compact why figure: chart, sentence and ratio row; its per-layer panels start closed.
-      case 'why': return chrome + 380 + Math.ceil((n * 150) / inner) * 40;
-      case 'cost': return chrome + 60 + 128 * n;
-      case 'claims': return chrome + 140;
-      case 'curves': return chrome + (narrow ? 980 : 760);
-      case 'depth': return chrome + 560;
+      case 'why': return chrome + byWidth(460, 360) + Math.ceil((n * 150) / inner) * 40;
+      case 'cost': return chrome + 20 + byWidth(125, 115) * n;
+      case 'claims': return chrome + byWidth(260, 425);
+      case 'curves': return chrome + byWidth(950, 605);
+      case 'depth': return chrome + byWidth(485, 420);
+      // The seeds figure arrives idle (it runs once seen, then grows by each finished seed's rows to
+      // ~1,000 px): its box at arrival, so that it does not shrink out of view when it loads.
+      case 'seeds': return chrome + byWidth(199, 112);
       default: {
         const columns = figure === 'card' ? 1 : narrow ? Math.min(n, 2) : Math.max(1, Math.min(n, Math.floor((inner + 8) / 158)));
         const cardWidth = figure === 'card' ? Math.min(380, inner) : (inner - 8 * (columns - 1)) / columns;
