@@ -185,3 +185,40 @@ test('the network diagrams show each racer\u2019s |dL/dW| per weight on one shar
     await context.close();
   }
 });
+
+test('the depth figure\u2019s init is kept in the address: a link opens it, a choice writes it, a new link moves it', { timeout: TEST_TIMEOUT }, async () => {
+  const { context, page, errors } = await openLab(session.browser, session.url, { hash: '#depthInit=he' });
+  try {
+    const shown = () => page.evaluate(() => ({ init: document.querySelector('.al-depth').dataset.init,
+      select: document.querySelector('.al-depth select').value }));
+    // The figure's sweep for He (the worker answers the init asked for; the figure drops other answers).
+    await page.waitForFunction(() => document.querySelector('.al-depth')?.dataset.init === 'he'
+      && document.querySelector('.al-depth').dataset.done === 'true', null, { timeout: READY_TIMEOUT_MS * 6 });
+    assert.deepEqual(await shown(), { init: 'he', select: 'he' });
+    const run = await page.evaluate(() => document.documentElement.dataset.run);
+    await page.selectOption('.al-depth select', 'xavier');
+    await page.waitForFunction(() => location.hash.includes('depthInit=xavier'));
+    assert.deepEqual(await shown(), { init: 'xavier', select: 'xavier' });
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.run), run, 'the race goes on: no restart');
+    // A link from elsewhere (hashchange) moves the figure without a reload.
+    await page.evaluate(() => { location.hash = location.hash.replace('depthInit=xavier', 'depthInit=normal'); });
+    await page.waitForFunction(() => document.querySelector('.al-depth').dataset.init === 'normal');
+    assert.equal((await shown()).select, 'normal');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a bad depthInit in the address is refused by name, value and choices; the figure stays on usual', { timeout: TEST_TIMEOUT }, async () => {
+  const { context, page, errors } = await openLab(session.browser, session.url, { hash: '#depthInit=bogus' });
+  try {
+    const notices = await page.evaluate(() => [...document.querySelectorAll('#notices li')].map((li) => li.textContent));
+    assert.ok(notices.some((n) => /depthInit|Depth figure init/.test(n) && n.includes('bogus') && /usual.*xavier.*he.*normal/.test(n)),
+      `a notice names the setting, the value and the choices: ${JSON.stringify(notices)}`);
+    assert.equal(await page.evaluate(() => document.querySelector('.al-depth').dataset.init), 'usual');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -304,3 +304,17 @@ test('follows its width from 320 to 800 px without overflowing, and a changed at
     await context.close();
   }
 });
+
+test('a depth figure takes its init from the snippet (depthInit, as Embed this writes it from the page)', async () => {
+  const url = await session.writePost('depth-init.html', `${script()}
+    <activation-lab id="d" figure="depth" loading="eager" settings="v=2&amp;depthInit=he&amp;members=sigmoid,relu"></activation-lab>`);
+  const { context, page, errors } = await openPage(session.browser, url);
+  try {
+    await page.waitForFunction(() => document.querySelector('#d').shadowRoot?.querySelector('.al-depth[data-init="he"][data-done="true"]'),
+      null, { timeout: DRAW_TIMEOUT_MS * 4 });
+    assert.equal(await page.evaluate(() => document.querySelector('#d').shadowRoot.querySelector('.al-depth select').value), 'he');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,7 +1,7 @@
 // Figure names and settings keys are a public contract (issue 15, item 4): snippets pasted from
 // the release before this change (tests/browser/fixtures/snippets-release-1.json, written by that
 // release's "Embed this" and its README) still draw the same figure with the same validated
-// settings, with no notice; and a short snippet from today's dialog (`v=1` plus the settings that
+// settings, with no notice; and a short snippet from today's dialog (`v=` of today's version plus the settings that
 // differ) means what the full one meant. `lang` came after the release: a snippet without it reads
 // in its host page's language (these hosts: English), and today's snippet with lang="zh-CN" reads
 // the same figure and settings, in Chinese, with no notice.
@@ -79,7 +79,7 @@ test('iframe snippets of the last release draw the same figure with the same set
   }
 });
 
-test('today\'s short snippet (v=1 and what differs) reads as the release\'s full one', { timeout: 120000 }, async () => {
+test('today\'s short snippet (today\'s v= and what differs) reads as the release\'s full one', { timeout: 120000 }, async () => {
   const full = snippets.filter((s) => !s.name.startsWith('README'));
   const body = full.map((s, i) => {
     // Every other one in Chinese, as "Embed this" writes it from the Chinese page.

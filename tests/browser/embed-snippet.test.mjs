@@ -38,8 +38,8 @@ test('a snippet from "Embed this", pasted into the blog, gives the lab\'s metric
       iframe: await lab.page.inputValue('#embed-iframe'),
     };
     // Short: the version key and what differs from its defaults (the lab writes every setting).
-    assert.match(snippets.element, /^<script src="[^"]+\/embed\/activation-lab\.js" async><\/script>\n<activation-lab figure="race" controls="full" settings="v=1&amp;[^"<>]+"><a href="[^"<>]+\/index\.html#[^"<>]+"><img src="[^"<>]+\/embed\/card\.png" [^<>]+><\/a><\/activation-lab>$/);
-    assert.match(snippets.iframe, /^<div class="activation-lab-embed"><iframe src="[^"<>]+\/embed\.html#figure=race&amp;controls=full&amp;v=1&amp;[^"<>]+"/);
+    assert.match(snippets.element, /^<script src="[^"]+\/embed\/activation-lab\.js" async><\/script>\n<activation-lab figure="race" controls="full" settings="v=2&amp;[^"<>]+"><a href="[^"<>]+\/index\.html#[^"<>]+"><img src="[^"<>]+\/embed\/card\.png" [^<>]+><\/a><\/activation-lab>$/);
+    assert.match(snippets.iframe, /^<div class="activation-lab-embed"><iframe src="[^"<>]+\/embed\.html#figure=race&amp;controls=full&amp;v=2&amp;[^"<>]+"/);
     assert.ok(!/seed=|dataset=|optimizer=/.test(snippets.element), `defaults are left out: ${snippets.element}`);
     assert.deepEqual(lab.errors, []);
   } finally {

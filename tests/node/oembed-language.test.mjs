@@ -92,10 +92,10 @@ test('dist/zh-CN/ stand-ins carry the Chinese head and lead to the live page in 
 test('Embed this carries the page\'s language into the iframe, the element, the link and the oEmbed URL; English adds nothing', () => {
   const zh = createTranslator('zh-CN', chinese);
   const s = embedSnippets(BASE, '#seed=7&lang=zh-CN', { figure: 'why', lang: 'zh-CN', i18n: zh });
-  assert.equal(s.settings, 'v=1&seed=7', 'the page\'s lang= is not a setting');
-  assert.match(s.embedUrl, /embed\.html#figure=why&lang=zh-CN&v=1&seed=7$/);
-  assert.match(s.iframe, /embed\.html#figure=why&amp;lang=zh-CN&amp;v=1&amp;seed=7"/);
-  assert.match(s.element, /<activation-lab figure="why" lang="zh-CN" settings="v=1&amp;seed=7">/);
+  assert.equal(s.settings, 'v=2&seed=7', 'the page\'s lang= is not a setting');
+  assert.match(s.embedUrl, /embed\.html#figure=why&lang=zh-CN&v=2&seed=7$/);
+  assert.match(s.iframe, /embed\.html#figure=why&amp;lang=zh-CN&amp;v=2&amp;seed=7"/);
+  assert.match(s.element, /<activation-lab figure="why" lang="zh-CN" settings="v=2&amp;seed=7">/);
   assert.equal(s.link, `${BASE}index.html?lang=zh-CN#seed=7`);
   assert.equal(new URL(s.oembedUrl).searchParams.get('url'), s.link);
   assert.equal(oembedFor(s.link, BASE).body.title, chinese['embed.oembed.title.race']);
@@ -103,5 +103,5 @@ test('Embed this carries the page\'s language into the iframe, the element, the 
   assert.deepEqual(strayLatin(chinese['embedDialog.fallbackAlt']), []);
   const en = embedSnippets(BASE, '#seed=7', { figure: 'why' });
   assert.doesNotMatch(`${en.iframe}${en.element}${en.link}`, /lang=/);
-  assert.match(en.element, /<activation-lab figure="why" settings="v=1&amp;seed=7">/);
+  assert.match(en.element, /<activation-lab figure="why" settings="v=2&amp;seed=7">/);
 });

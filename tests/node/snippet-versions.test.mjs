@@ -48,7 +48,7 @@ test('an unknown version says so and reads with today\'s defaults', () => {
     assert.equal(read.values.dataset, 'xor');
     assert.equal(read.notices[0].key, 'embed.unknown.version');
     assert.match(englishTranslator.t(read.notices[0].key, read.notices[0].params),
-      /^Unknown snippet version ".+": reading its settings with today's defaults \(versions: 1\)\.$/);
+      /^Unknown snippet version ".+": reading its settings with today's defaults \(versions: 1, 2\)\.$/);
   }
 });
 
@@ -56,8 +56,8 @@ test('the dialog writes v= and only the settings that differ from that version\'
   const values = { ...defaultValues(table), dataset: 'xor', seed: 7 };
   assert.deepEqual(changedSettings(formatHash(table, values)), ['seed=7', 'dataset=xor']);
   const { settings, element, iframe } = embedSnippets('https://lab.example/', formatHash(table, values), { figure: 'why' });
-  assert.equal(settings, 'v=1&seed=7&dataset=xor');
-  assert.match(element, /<activation-lab figure="why" settings="v=1&amp;seed=7&amp;dataset=xor"><a href="https:\/\/lab\.example\/index\.html#seed=7&amp;dataset=xor"><img src="https:\/\/lab\.example\/embed\/card\.png"/);
-  assert.match(iframe, /^<div class="activation-lab-embed"><iframe src="https:\/\/lab\.example\/embed\.html#figure=why&amp;v=1&amp;seed=7&amp;dataset=xor"/);
+  assert.equal(settings, 'v=2&seed=7&dataset=xor');
+  assert.match(element, /<activation-lab figure="why" settings="v=2&amp;seed=7&amp;dataset=xor"><a href="https:\/\/lab\.example\/index\.html#seed=7&amp;dataset=xor"><img src="https:\/\/lab\.example\/embed\/card\.png"/);
+  assert.match(iframe, /^<div class="activation-lab-embed"><iframe src="https:\/\/lab\.example\/embed\.html#figure=why&amp;v=2&amp;seed=7&amp;dataset=xor"/);
   assert.match(iframe, /<\/iframe><a href="[^"]+"><img [^>]+><\/a><\/div>\n<script src="https:\/\/lab\.example\/embed\/frame-resize\.js" async><\/script>$/);
 });

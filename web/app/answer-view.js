@@ -18,18 +18,21 @@ export class AnswerView {
    * @param containers {verdict, curves, depth}: elements to mount into
    * @param session the RunSession (measureCurves / measureDepth)
    * @param i18n the translator the verdict is written in (setLanguage changes it)
+   * @param depthInit the depth figure's first init; onDepthInit(init) when the reader picks another
+   *   (the page keeps it in its address and calls setDepthInit back)
    */
-  constructor({ verdict, curves, depth }, { session, labelOf, i18n = englishTranslator }) {
+  constructor({ verdict, curves, depth }, { session, labelOf, i18n = englishTranslator, depthInit = 'usual',
+    onDepthInit = (init) => this.setDepthInit(init) }) {
     this.session = session;
     this.labelOf = labelOf;
     this.i18n = i18n;
     this.verdict = mountVerdict(verdict, { headingLevel: 2, labelOf, i18n });
     this.curves = mountCurves(curves, { labelOf, headingLevel: 3, i18n });
-    this.depth = mountDepth(depth, { labelOf, headingLevel: 3, i18n, onInit: (init) => this.askDepth(init) });
+    this.depth = mountDepth(depth, { labelOf, headingLevel: 3, i18n, init: depthInit, onInit: onDepthInit });
     this.inputs = { claims: null, bounds: null, run: null, stepCost: null, depth: undefined };
     this.allCurves = null;
     this.members = [];
-    this.depthInit = 'usual';
+    this.depthInit = depthInit;
     this.depthKey = null;
     this.config = {};
     session.measureCurves();
@@ -45,6 +48,12 @@ export class AnswerView {
     this.inputs.run = null;
     this.showCurves();
     this.askDepth(this.depthInit);
+  }
+
+  /** The depth figure's init, chosen in it or in the address: shown at once, its sweep asked for. */
+  setDepthInit(init) {
+    this.depth.setInit(init);
+    this.askDepth(init);
   }
 
   askDepth(init) {

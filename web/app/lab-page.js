@@ -218,6 +218,7 @@ export class LabPage {
     }
     if (changed.has('playing')) (this.state.get('playing') ? this.session.play() : this.session.pause());
     if (changed.has('stepsPerFrame')) this.session.setSpeed(this.state.get('stepsPerFrame'));
+    if (changed.has('depthInit')) this.answer.setDepthInit(this.state.get('depthInit'));
     return undefined;
   }
 

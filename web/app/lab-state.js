@@ -7,7 +7,7 @@ import { configOf } from '../session/settings.js';
 
 // Page rows that do not change what is trained: changing them never restarts the run (the seeds
 // figure's own rows restart only that figure: web/app/seeds-section.js).
-const NOT_RUN_KEYS = new Set(['playing', 'stepsPerFrame', 'preset', 'seeds', 'seedSteps', 'seedWorkers']);
+const NOT_RUN_KEYS = new Set(['playing', 'stepsPerFrame', 'preset', 'seeds', 'seedSteps', 'seedWorkers', 'depthInit']);
 
 export class LabState extends EventTarget {
   constructor(table, values) {

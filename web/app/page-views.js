@@ -48,7 +48,8 @@ export function mountFigures(page, labelOf) {
     measure: () => page.session.measureCosts(),
   });
   views.answer = new AnswerView({ verdict: byId('verdict'), curves: byId('curves-figure'), depth: byId('depth-figure') },
-    { session: page.session, labelOf, i18n });
+    { session: page.session, labelOf, i18n, depthInit: page.state.get('depthInit'),
+      onDepthInit: (depthInit) => page.state.set({ depthInit }) });
   views.diagrams = new DiagramView(byId('network-diagrams'), { session: page.session, labelOf, i18n });
   return views;
 }

@@ -46,11 +46,11 @@ export const FIGURES = {
  * The curves (f and f' from the core's kernels, CURVES) or the depth figure (DEPTH, filled in
  * slices by the worker) of the racing activations; web/views/curves-figure.js, depth-figure.js.
  */
-function answerFigure(container, { session, labelOf, importView, config, i18n: firstI18n }, which) {
+function answerFigure(container, { session, labelOf, importView, config, values, i18n: firstI18n }, which) {
   let i18n = firstI18n;
   let figure = null;
   let members = [];
-  let init = 'usual';
+  let init = values?.().depthInit ?? 'usual';  // the snippet's depthInit, as the page's address keeps it
   const ask = () => {
     if (which === 'curves') return session.measureCurves(members);
     const { members: _racers, ...settings } = config();  // the core's settings only: the racers are the lines
@@ -58,7 +58,7 @@ function answerFigure(container, { session, labelOf, importView, config, i18n: f
   };
   const loaded = importView(which === 'curves' ? 'views/curves-figure.js' : 'views/depth-figure.js').then((module) => {
     figure = which === 'curves' ? module.mountCurves(container, { labelOf, i18n })
-      : module.mountDepth(container, { labelOf, i18n, onInit: (chosen) => { init = chosen; ask(); } });
+      : module.mountDepth(container, { labelOf, i18n, init, onInit: (chosen) => { init = chosen; ask(); } });
   });
   return {
     needsRun: true,

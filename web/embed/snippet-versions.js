@@ -13,6 +13,11 @@ export const SNIPPET_VERSIONS = Object.freeze({
     '&init=xavier&optimizer=sgd&learningRate=0.03&momentum=0.9&nesterov=false&beta1=0.9&beta2=0.999&epsilon=1e-8' +
     '&l1=0&l2=0&batchSize=10&clipNorm=0&members=sigmoid,tanh,relu,leaky_relu&stepsPerFrame=10&playing=true' +
     '&preset=none&data=generated&added=&seeds=20&seedSteps=5000&seedWorkers=0',
+  // The depth figure's init joined the settings (its default is what version 1 showed).
+  2: 'seed=1&dataset=spiral&points=500&noise=0.1&testFraction=0.3&classes=2&features=x,y&hidden=8,8,8,8,8' +
+    '&init=xavier&optimizer=sgd&learningRate=0.03&momentum=0.9&nesterov=false&beta1=0.9&beta2=0.999&epsilon=1e-8' +
+    '&l1=0&l2=0&batchSize=10&clipNorm=0&members=sigmoid,tanh,relu,leaky_relu&stepsPerFrame=10&playing=true' +
+    '&preset=none&data=generated&added=&seeds=20&seedSteps=5000&seedWorkers=0&depthInit=usual',
 });
 
-export const CURRENT_SNIPPET_VERSION = '1';
+export const CURRENT_SNIPPET_VERSION = '2';

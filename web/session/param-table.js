@@ -7,6 +7,7 @@
 // core's constants (READY's `constants`). A new core field appears everywhere at once.
 
 import { englishTranslator } from '../i18n/i18n.js';
+import { DEPTH_INITS } from './depth-inits.js';
 
 // Config fields a race ignores (each member brings its own activation): not settings here.
 const IGNORED_BY_RACE = new Set(['activation', 'layerActivations']);
@@ -71,6 +72,9 @@ export function buildParamTable(ready, { presetNames = [], reducedMotion = false
     help: 'training steps per seed in the across-seeds figure' }));
   rows.push(makeRow({ key: 'seedWorkers', label: 'Seed workers', type: 'integer', min: 0, max: 64, default: 0, group: 'seeds',
     help: 'workers training the seeds; 0: one fewer than this machine\'s cores (at least one)' }));
+  // The depth figure's init choice (web/views/depth-figure.js): a URL setting, not in the form.
+  rows.push(makeRow({ key: 'depthInit', label: 'Depth figure init', type: 'choice', choices: [...DEPTH_INITS], default: 'usual',
+    group: 'depth', help: 'the initialisation the depth figure draws: usual (each activation its own), xavier, he or normal' }));
   const byKey = new Map(rows.map((r) => [r.key, r]));
   return { rows, byKey, configKeys: rows.filter((r) => r.source === 'config').map((r) => r.key) };
 }

@@ -9,18 +9,15 @@ import { formatRatio } from './ratio-text.js';
 import { watchSchemeColors } from './scheme-colors.js';
 import { isEnglish } from './format.js';
 import { englishTranslator } from '../i18n/i18n.js';
+import { DEPTH_INITS } from '../session/depth-inits.js';
 
 // The selector's choices: a catalog key each (a caller's own choices may give a label instead).
-export const DEFAULT_INIT_CHOICES = Object.freeze([
-  { value: 'usual', key: 'depth.init.usual' },
-  { value: 'xavier', key: 'depth.init.xavier' },
-  { value: 'he', key: 'depth.init.he' },
-  { value: 'normal', key: 'depth.init.normal' },
-]);
+export const DEFAULT_INIT_CHOICES = Object.freeze(DEPTH_INITS.map((value) => Object.freeze({ value, key: `depth.init.${value}` })));
 
 /**
  * mountDepth(container, {labelOf, headingLevel = 3, inits = DEFAULT_INIT_CHOICES, init = 'usual', onInit(init), i18n = englishTranslator})
- *   -> {update(result), setLanguage(i18n), destroy(), element}; setLanguage rewrites the words from the last result.
+ *   -> {update(result), setInit(init), setLanguage(i18n), destroy(), element}; setLanguage rewrites the words from
+ *   the last result; setInit shows a choice made elsewhere (the page's address) before its result arrives.
  * Changing the selector calls onInit(init) and dispatches 'depth-init' (bubbling, detail {init}) on container.
  * Hooks: root .al-depth[data-init][data-done][data-cells][data-total]; table cells
  *   td[data-activation][data-depth][data-value (median)][data-min][data-max][data-ratios (comma-separated)].
@@ -77,6 +74,10 @@ export function mountDepth(container, { labelOf = (name) => name, headingLevel =
       Object.assign(root.dataset, { init: next.init, done: String(next.done), cells: String(next.progress.cells), total: String(next.progress.total) });
       if (select.value !== next.init) select.value = next.init;
       writeText();
+    },
+    setInit(next) {
+      select.value = next;
+      root.dataset.init = next;
     },
     setLanguage(next) {
       words = next;

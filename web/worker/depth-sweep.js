@@ -8,12 +8,15 @@
 // blocks for more than one (activation, depth, seed) cell (one small net built and diagnosed), and
 // drops a sweep to cancel it. DepthSweepCache keeps sweeps per setting, finished or not.
 
+import { DEPTH_INITS } from '../session/depth-inits.js';
+
 /** The deepest net the figure shows: the core's limit on hidden layers, from its field table. */
 export const depthLimit = (lab) => lab.configFields().find((f) => f.name === 'hidden').maxItems;
 export const DEPTH_WIDTH = 16;
 export const DEPTH_SEEDS = 5;
-// 'usual': each activation's own pairing (the core's usualInit column of lab.activations()).
-export const DEPTH_INITS = Object.freeze(['usual', 'xavier', 'he', 'normal']);
+// The inits it runs (web/session/depth-inits.js); 'usual': each activation's own pairing (the
+// core's usualInit column of lab.activations()).
+export { DEPTH_INITS };
 
 // Settings the probe owns; every other setting (the data, the features) is the page's.
 const PROBE_OWNED = ['hidden', 'layerActivations', 'activation', 'init', 'seed'];

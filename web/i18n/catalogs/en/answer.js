@@ -65,4 +65,7 @@ export default {
   'presetSeeds.done': 'Held in {held} of {total} seeds (after {steps} steps).',
   'presetSeeds.doneFailed': 'Held in {held} of {total} seeds (after {steps} steps, {failed} failed).',
   'presetSeeds.check': 'Check it over {seeds} seeds in this browser',
+  // ---- web/session/param-table.js: the depth figure's init, a setting of the address ----
+  'field.depthInit.label': 'Depth figure init',
+  'field.depthInit.help': 'the initialisation the depth figure draws: usual (each activation its own), xavier, he or normal',
 };

@@ -65,4 +65,7 @@ export default {
   'presetSeeds.done': '在 {total} 个种子中有 {held} 个成立（训练 {steps} 步后）。',
   'presetSeeds.doneFailed': '在 {total} 个种子中有 {held} 个成立（训练 {steps} 步后，{failed} 个失败）。',
   'presetSeeds.check': '在本浏览器中用 {seeds} 个种子检验',
+  // ---- web/session/param-table.js: the depth figure's init, a setting of the address ----
+  'field.depthInit.label': '深度图的初始化',
+  'field.depthInit.help': '深度图所用的初始化：各激活函数各自常用的、Xavier、He 或 N(0, 1)',
 };
