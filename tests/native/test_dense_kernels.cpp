@@ -92,6 +92,28 @@ TEST_CASE("accumulate_weight_grads_by_point sums point by point in order", "[den
       }
 }
 
+// affine_transposed's tiles (four or three inputs, one to three vectors of points: the block of
+// three that starts a 12- or 20-point stride) must each give the plain loop's bits: 0, then
+// w[j][k] dz[j][i] added for j in order.
+TEST_CASE("affine_transposed sums over the outputs in order for every shape", "[dense]") {
+  Pcg32 rng(7, RngStream::bench);
+  for (int in : {1, 2, 3, 4, 5, 7, 16, 17})
+    for (int out : {1, 2, 3, 16})
+      for (size_t stride : {size_t(4), size_t(8), size_t(12), size_t(16), size_t(20), size_t(28)}) {
+        const auto w = uniform_values(size_t(in) * size_t(out), rng), dz = uniform_values(size_t(out) * stride, rng);
+        std::vector<float> dx(size_t(in) * stride, -1.0f);
+        dense::affine_transposed(w.data(), dz.data(), dx.data(), in, out, stride);
+        INFO("in " << in << ", out " << out << ", stride " << stride);
+        for (int k = 0; k < in; ++k)
+          for (size_t i = 0; i < stride; ++i) {
+            float expected = 0.0f;
+            for (int j = 0; j < out; ++j)
+              expected += w[size_t(j) * size_t(in) + size_t(k)] * dz[size_t(j) * stride + i];
+            REQUIRE(std::memcmp(&expected, &dx[size_t(k) * stride + i], sizeof(float)) == 0);
+          }
+      }
+}
+
 // A grid runs in chunks that share one column-major copy of the weights (Weights::as_last_pass).
 // The copy must be the current weights: a grid after training equals the same grid from a fresh
 // network given those parameters, and every chunk equals a pass that transposes anew.
