@@ -17,7 +17,7 @@
 // (a cheaper, less accurate activation; FMA; wider vectors); the fraction of the floor a workload
 // reaches says how much of the rest is overhead.
 //
-// workloadFloors and againstFloor are the arithmetic (tests/node/bench-floor.test.mjs);
+// workloadFloors, againstFloor and judgeFloorGoals are the arithmetic (tests/node/bench-floor.test.mjs);
 // measureFloorRounds and summariseFloorRounds measure it through the lab API for scripts/bench.mjs.
 
 import { quantile } from './peers/report.mjs';
@@ -72,6 +72,19 @@ export function againstFloor({ floorTime, measuredTime, goalTime }) {
     goal_needs: floorTime / goalTime,
     goal_below_floor: goalTime < floorTime,
   };
+}
+
+// Issue 19's goals: fractions of the floor measured in the same run. They replace the absolute
+// goals of issue 10 (samples/s and ms set on another machine), which the bench still prints beside
+// them, marked retired, so earlier rounds' figures stay comparable.
+export const FLOOR_GOALS = Object.freeze({ training: 0.70, grid_tanh: 0.90, grid_relu: 0.85 });
+
+/** Each workload's fraction of its floor against FLOOR_GOALS: {training: {reached, goal, met}, ...}. */
+export function judgeFloorGoals(floor, goals = FLOOR_GOALS) {
+  return Object.fromEntries(Object.entries(goals).map(([part, goal]) => {
+    const reached = floor?.[part]?.reached;
+    return [part, { reached: reached ?? null, goal, met: Number.isFinite(reached) && reached >= goal }];
+  }));
 }
 
 // ---- measurement ---------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 // GFLOP/s vs FLOP/ns) or a dropped term would move every figure the bench prints against it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { againstFloor, workloadFloors } from '../../scripts/bench-floor.mjs';
+import { againstFloor, judgeFloorGoals, workloadFloors } from '../../scripts/bench-floor.mjs';
 
 const close = (actual, expected, name) => assert.ok(Math.abs(actual - expected) <= 1e-9 * Math.abs(expected),
   `${name}: ${actual} vs ${expected}`);
@@ -45,6 +45,17 @@ test('againstFloor: fractions of the floor speed, and goals below it', () => {
   const b = againstFloor({ floorTime: 2, measuredTime: 4, goalTime: 2.5 });
   assert.equal(b.goal_below_floor, false);
   close(b.goal_needs, 0.8, 'goal needs');
+});
+
+test('judgeFloorGoals: each workload met when it reaches its fraction of the floor, and not without a figure', () => {
+  const judged = judgeFloorGoals({ training: { reached: 0.7 }, grid_tanh: { reached: 0.899 }, grid_relu: { reached: 0.9 } });
+  assert.deepEqual(judged, {
+    training: { reached: 0.7, goal: 0.7, met: true },
+    grid_tanh: { reached: 0.899, goal: 0.9, met: false },
+    grid_relu: { reached: 0.9, goal: 0.85, met: true },
+  });
+  assert.equal(judgeFloorGoals({ training: { reached: NaN } }).training.met, false);
+  assert.equal(judgeFloorGoals(null).grid_relu.met, false);
 });
 
 test('workloadFloors refuses a missing peak', () => {

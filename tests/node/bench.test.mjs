@@ -51,6 +51,14 @@ test('bench.mjs --quick --json --no-build prints every field', () => {
     positive(r.module_size[part].gzip, `module_size.${part}.gzip`);
     assert.ok(r.module_size[part].gzip < r.module_size[part].raw, `${part}: gzipped is smaller than raw`);
   }
+  // Issue 19's goals are fractions of this run's floor, judged on the floor's own figures.
+  for (const part of ['training', 'grid_tanh', 'grid_relu']) {
+    const g = r.floor_goals[part];
+    assert.equal(g.reached, floor[part].reached, `floor_goals.${part}.reached is the floor's`);
+    assert.equal(g.met, g.reached >= g.goal, `floor_goals.${part}.met`);
+  }
+  assert.deepEqual(Object.fromEntries(Object.entries(r.floor_goals).map(([k, g]) => [k, g.goal])),
+    { training: 0.7, grid_tanh: 0.9, grid_relu: 0.85 });
   for (const key of ['wasm_training_met', 'wasm_grid_tanh_met', 'wasm_grid_relu_met', 'wasm_over_native_met']) {
     assert.equal(typeof r.goals[key], 'boolean', `goals.${key}`);
   }
