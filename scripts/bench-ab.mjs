@@ -21,6 +21,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { labConfigOf } from './bench-options.mjs';
+import { quantile, spread } from './peers/report.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = 'usage: node scripts/bench-ab.mjs OTHER_CHECKOUT [--rounds N] [--json]   (N: 3-500, default 40)';
@@ -58,8 +60,7 @@ function benchWorkload() {
   const cli = path.join(ROOT, 'build-native/actlab');
   if (!existsSync(cli)) fail(`${cli} is missing: build the native CLI with 'bash scripts/build-native.sh'`);
   const { workload } = JSON.parse(execFileSync(cli, ['bench', '--json', '--quick'], { encoding: 'utf8', maxBuffer: 64 << 20 }));
-  const camel = (key) => key.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
-  return { description: workload.description, config: Object.fromEntries(Object.entries(workload.config).map(([k, v]) => [camel(k), v])) };
+  return { description: workload.description, config: labConfigOf(workload.config) };
 }
 
 /** One side: its lab, a training network, and a tanh and a ReLU network for the grids. */
@@ -91,12 +92,6 @@ async function openSide(tree, config) {
   };
 }
 
-const quantile = (values, q) => {
-  const s = [...values].sort((a, b) => a - b);
-  const at = (s.length - 1) * q, lo = Math.floor(at);
-  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (at - lo);
-};
-
 const options = readOptions();
 const workload = benchWorkload();
 const a = await openSide(ROOT, workload.config);
@@ -117,9 +112,8 @@ const report = {
   a: ROOT, b: options.other, rounds: options.rounds, workload: workload.description,
   units: { training: `ms per ${BURST_CALLS * STEPS_PER_CALL} steps`, tanh: 'ms per 256x256 grid', relu: 'ms per 256x256 grid' },
   ratios: Object.fromEntries(WORKLOADS.map((w) => {
-    const r = times.a[w].map((t, i) => times.b[w][i] / t);
-    return [w, { median: quantile(r, 0.5), q1: quantile(r, 0.25), q3: quantile(r, 0.75),
-      a_median: quantile(times.a[w], 0.5), b_median: quantile(times.b[w], 0.5) }];
+    const { median, q1, q3 } = spread(times.a[w].map((t, i) => times.b[w][i] / t));
+    return [w, { median, q1, q3, a_median: quantile(times.a[w], 0.5), b_median: quantile(times.b[w], 0.5) }];
   })),
   training_bits: sameBits ? 'same' : 'differ',
 };

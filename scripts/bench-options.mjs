@@ -35,3 +35,8 @@ function benchSettings(quick) {
     : { trainSeconds: 1.0, trainRuns: 5, gridSeconds: 1.0, minGridRuns: 10, maxGridRuns: 500, peakMs: 250, pairs: 7, pairSeconds: 0.4,
         floorRounds: 9, floorPeakMs: 50, floorTrainCalls: 20 };
 }
+
+/** The native CLI's workload config (snake_case keys) as lab.createNetwork takes it: bench.mjs and bench-ab.mjs. */
+export function labConfigOf(nativeConfig) {
+  return Object.fromEntries(Object.entries(nativeConfig).map(([k, v]) => [k.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase()), v]));
+}

@@ -28,7 +28,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { judgeFloorGoals, measureFloorRounds, summariseFloorRounds } from './bench-floor.mjs';
 import { measureSweepScaling } from './bench-sweep.mjs';
 import { printBenchReport } from './bench-report.mjs';
-import { readBenchOptions, BENCH_USAGE } from './bench-options.mjs';
+import { labConfigOf, readBenchOptions, BENCH_USAGE } from './bench-options.mjs';
 import { moduleSizes } from './bench-module-bytes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -62,7 +62,6 @@ const median = (values) => {
   const s = [...values].sort((a, b) => a - b), m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-const camelCase = (key) => key.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
 const thousands = (v) => Math.round(v).toLocaleString('en-US');
 // Wall and CPU seconds of one call (CPU: this process, all threads; mostly the one running wasm).
 const timed = (work) => {
@@ -84,7 +83,7 @@ log('running the same workload in WebAssembly (Node) ...');
 const labModule = path.join(root, 'web/lab/actlab.js');
 const { loadLab } = await import(pathToFileURL(labModule).href);
 const lab = await loadLab().catch((error) => fail(`loading the module failed (npm run build?): ${error.message}`));
-const config = Object.fromEntries(Object.entries(native.workload.config).map(([k, v]) => [camelCase(k), v]));
+const config = labConfigOf(native.workload.config);
 const stepsPerCall = native.training.steps_per_call;
 const gridSide = native.grid.width;
 
